@@ -1,0 +1,60 @@
+"""The fact record shared by extractors, warehouse and evaluation (the FACTS.md schema)."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+
+KINDS = ("count", "percentage", "ratio", "rank", "money", "quantity",
+         "date", "period", "official", "document")
+
+# FACTS.md fields in contract order; the JSON Lines output and the warehouse columns follow it.
+SCHEMA_FIELDS = ("kind", "text", "start", "end", "value", "value_max", "qualifier", "unit",
+                 "currency", "numerator", "denominator", "date", "granularity",
+                 "period_start", "period_end", "person", "title", "organization",
+                 "doc_type", "doc_number", "issued")
+
+
+@dataclass(slots=True)
+class Fact:
+    kind: str
+    text: str
+    start: int
+    end: int
+    value: float | None = None
+    value_max: float | None = None
+    qualifier: str | None = None
+    unit: str | None = None
+    currency: str | None = None
+    numerator: float | None = None
+    denominator: float | None = None
+    date: str | None = None
+    granularity: str | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+    person: str | None = None
+    title: str | None = None
+    organization: str | None = None
+    doc_type: str | None = None
+    doc_number: str | None = None
+    issued: str | None = None
+    # provenance, not part of the FACTS.md contract
+    rule_id: str = ""
+    sentence: str = ""
+    sentence_start: int = 0
+
+    def to_json(self) -> dict:
+        """FACTS.md fields only, absent ones left out, whole numbers as ints."""
+        out = {}
+        for name in SCHEMA_FIELDS:
+            v = getattr(self, name)
+            if v is None:
+                continue
+            if isinstance(v, float) and v.is_integer():
+                v = int(v)
+            out[name] = v
+        return out
+
+    def to_record(self) -> dict:
+        return asdict(self)
+
+
+FACT_FIELD_NAMES = tuple(f.name for f in fields(Fact))

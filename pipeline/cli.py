@@ -1,0 +1,193 @@
+"""`newsfacts` command line: thin wrappers over the library; errors become one line and an exit code."""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from pipeline import __version__
+from pipeline.config import Config, load_config
+from pipeline.errors import EXIT_INTERNAL, EXIT_PARTIAL, EXIT_USAGE, NewsfactsError
+
+log = logging.getLogger(__name__)
+
+EXAMPLE_QUERIES = (
+    "select kind, count(*) from facts group by 1 order by 2 desc",
+    "select article_title, text, numerator, denominator, unit from ratios order by share limit 5",
+)
+
+
+def _setup_logging(cfg: Config) -> None:
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    if cfg.log_file is not None:
+        cfg.log_file.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(cfg.log_file, encoding="utf-8")
+    else:
+        handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(cfg.log_level)
+
+
+def _config(ctx: click.Context, **overrides) -> Config:
+    path = ctx.obj.get("config") if ctx.obj else None
+    cfg = load_config(path, overrides={k: v for k, v in overrides.items() if v is not None})
+    _setup_logging(cfg)
+    return cfg
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsfacts")
+@click.option("--config", "config", type=click.Path(path_type=Path, dir_okay=False),
+              help="TOML config file (default ./newsfacts.toml, or $NEWSFACTS_CONFIG).")
+@click.pass_context
+def cli(ctx: click.Context, config: Path | None) -> None:
+    """Scrape news reports, extract their figures and store them in DuckDB."""
+    ctx.obj = {"config": config}
+
+
+warehouse_option = click.option("--warehouse", type=click.Path(path_type=Path, dir_okay=False),
+                                help="DuckDB file (default ./warehouse.duckdb, or $NEWSFACTS_WAREHOUSE).")
+
+
+@cli.command()
+@click.option("--demo", is_flag=True, help="Serve the bundled snapshot on 127.0.0.1 and crawl it.")
+@warehouse_option
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Skip articles published before DATE.")
+@click.option("--max-articles", type=click.IntRange(min=0), help="At most N articles per site.")
+@click.pass_context
+def run(ctx, demo: bool, warehouse: Path | None, since, max_articles: int | None) -> None:
+    """Run the nightly job: discover, fetch, parse, extract, load."""
+    from pipeline import demo as demo_mod, run as run_mod
+
+    cfg = _config(ctx, warehouse=warehouse, max_articles=max_articles)
+    since_date: date | None = since.date() if since else None
+    progress = _progress_line if sys.stderr.isatty() else None
+    if demo:
+        with demo_mod.demo_config(cfg) as demo_cfg:
+            summary = run_mod.run(demo_cfg, mode="demo", since=since_date, progress=progress)
+    else:
+        summary = run_mod.run(cfg, since=since_date, progress=progress)
+    if progress:
+        click.echo("\r\033[K", nl=False, err=True)
+    if demo:
+        _print_demo_summary(cfg, summary)
+    if summary.status != "ok":
+        raise click.exceptions.Exit(_fail(f"run {summary.run_id} {summary.status}: {summary.message}",
+                                          EXIT_PARTIAL))
+
+
+def _progress_line(url: str) -> None:
+    click.echo(f"\r\033[Kfetching {url[:100]}", nl=False, err=True)
+
+
+def _print_demo_summary(cfg: Config, summary) -> None:
+    c = summary.counts
+    kinds = ", ".join(f"{k} {n}" for k, n in summary.facts_by_kind.most_common()) or "none new"
+    click.echo(f"newsfacts demo run {summary.run_id}: {summary.status} in {summary.seconds:.1f} s")
+    click.echo(f"  articles: {c['articles_new']} new, {c['articles_updated']} updated, "
+               f"{c['articles_unchanged']} unchanged ({c['fetches']} requests, {c['failures']} failed)")
+    click.echo(f"  facts loaded: {c['facts_loaded']} ({kinds})")
+    click.echo(f"  warehouse: {cfg.warehouse.resolve()}")
+    click.echo("Try:")
+    for sql in EXAMPLE_QUERIES:
+        click.echo(f'  newsfacts query "{sql}"')
+
+
+@cli.command()
+@click.option("--input", "input_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="docs.jsonl: one {\"id\", \"text\" | \"html\", \"published\"?, \"url\"?} per line.")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@click.pass_context
+def extract(ctx, input_path: Path | None, files: tuple[Path, ...]) -> None:
+    """Print the facts of documents as JSON Lines (FACTS.md schema plus "doc")."""
+    from pipeline.documents import extract_documents, read_file, read_jsonl
+
+    _config(ctx)
+    if input_path is None and not files:
+        raise click.UsageError("give --input docs.jsonl or one or more text/HTML files")
+
+    def documents():
+        if input_path is not None:
+            yield from read_jsonl(input_path)
+        for path in files:
+            yield read_file(path)
+
+    out = click.get_text_stream("stdout")
+    for record in extract_documents(documents()):
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+@cli.command()
+@click.argument("sql")
+@warehouse_option
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "parquet"]),
+              default="table", show_default=True)
+@click.option("--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to FILE.")
+@click.pass_context
+def query(ctx, sql: str, warehouse: Path | None, fmt: str, output: Path | None) -> None:
+    """Run read-only SQL against the warehouse."""
+    from pipeline.query import render, run_query
+
+    cfg = _config(ctx, warehouse=warehouse)
+    text = render(run_query(cfg.warehouse, sql), fmt, output)
+    if text is not None:
+        click.echo(text, nl=False)
+
+
+@cli.command()
+@warehouse_option
+@click.pass_context
+def migrate(ctx, warehouse: Path | None) -> None:
+    """Create the warehouse or bring its schema up to date."""
+    from pipeline.warehouse import Warehouse
+
+    cfg = _config(ctx, warehouse=warehouse)
+    with Warehouse(cfg.warehouse) as wh:
+        versions = wh.applied_migrations()
+    log.info("warehouse %s at schema version %s", cfg.warehouse, max(versions, default=0))
+
+
+@cli.command()
+@warehouse_option
+@click.option("--last", type=click.IntRange(min=1), default=5, show_default=True, help="Runs to list.")
+@click.pass_context
+def status(ctx, warehouse: Path | None, last: int) -> None:
+    """Show the last runs and row counts."""
+    from pipeline.query import status_report
+
+    cfg = _config(ctx, warehouse=warehouse)
+    click.echo(status_report(cfg.warehouse, last), nl=False)
+
+
+def _fail(message: str, code: int) -> int:
+    click.echo(f"newsfacts: error: {message}", err=True)
+    return code
+
+
+def main(argv: list[str] | None = None) -> None:
+    try:
+        cli.main(args=argv, prog_name="newsfacts", standalone_mode=False)
+    except NewsfactsError as exc:
+        sys.exit(_fail(str(exc), exc.exit_code))
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code if exc.exit_code else EXIT_USAGE)
+    except click.Abort:
+        sys.exit(_fail("interrupted", 130))
+    except KeyboardInterrupt:
+        sys.exit(_fail("interrupted", 130))
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # a bug: the traceback goes to the log, one line to the user
+        log.exception("internal error")
+        sys.exit(_fail(f"internal error: {type(exc).__name__}: {exc}", EXIT_INTERNAL))
+    sys.exit(0)

@@ -1,0 +1,206 @@
+"""Settings: defaults, then `newsfacts.toml`, then NEWSFACTS_* environment variables, then CLI flags."""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from pipeline.errors import ConfigError
+
+CONFIG_FILE = "newsfacts.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    name: str
+    adapter: str
+    base_url: str                            # scheme://host of the real site
+    feeds: tuple[str, ...] | None = None     # paths or URLs; None = the adapter's defaults
+    sitemaps: tuple[str, ...] | None = None
+    max_articles: int | None = None          # per run; None = the global limit
+
+
+DEFAULT_SITES = (
+    SiteConfig("kinhtedothi", "kinhtedothi", "https://kinhtedothi.vn"),
+    SiteConfig("vietnamvn", "vietnamvn", "https://www.vietnam.vn"),
+    SiteConfig("hanoitimes", "hanoitimes", "https://hanoitimes.vn"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    warehouse: Path = Path("warehouse.duckdb")
+    raw_dir: Path | None = None              # None = corpus/raw beside the warehouse
+    log_file: Path | None = None             # None = warnings and errors to stderr only
+    log_level: str = "WARNING"
+    user_agent: str = "newsfacts/0.1 (+https://github.com/newsfacts/newsfacts)"
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0
+    delay_seconds: float = 1.0               # between two requests to the same host
+    max_articles: int = 500                  # per site per run
+    max_page_bytes: int = 10 * 1024 * 1024
+    allow_loopback: bool = False             # only the demo and tests fetch from 127.0.0.1
+    batch_size: int = 50                     # articles per extraction + load transaction
+    sites: tuple[SiteConfig, ...] = DEFAULT_SITES
+    # real base URL -> URL actually fetched (the demo serves the snapshot on 127.0.0.1)
+    url_map: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def raw_root(self) -> Path:
+        return self.raw_dir if self.raw_dir is not None else self.warehouse.parent / "corpus" / "raw"
+
+
+_ENV = {
+    "NEWSFACTS_WAREHOUSE": "warehouse",
+    "NEWSFACTS_RAW_DIR": "raw_dir",
+    "NEWSFACTS_LOG_FILE": "log_file",
+    "NEWSFACTS_LOG_LEVEL": "log_level",
+    "NEWSFACTS_USER_AGENT": "user_agent",
+    "NEWSFACTS_DELAY": "delay_seconds",
+    "NEWSFACTS_MAX_ARTICLES": "max_articles",
+    "NEWSFACTS_MAX_PAGE_BYTES": "max_page_bytes",
+}
+_SCALARS = {f.name: f for f in fields(Config) if f.name not in ("sites", "url_map")}
+_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def _coerce(name: str, raw: Any, where: str) -> Any:
+    kind = _SCALARS[name].type
+    try:
+        if "Path" in kind:
+            if not isinstance(raw, str) or not raw:
+                raise ValueError("expected a path")
+            return Path(raw).expanduser()
+        if kind == "bool":
+            if isinstance(raw, bool):
+                return raw
+            if str(raw).lower() in ("1", "true", "yes", "on"):
+                return True
+            if str(raw).lower() in ("0", "false", "no", "off"):
+                return False
+            raise ValueError("expected true or false")
+        if kind == "int":
+            if isinstance(raw, bool):
+                raise ValueError("expected an integer")
+            value = int(raw)
+            if value < 0:
+                raise ValueError("must not be negative")
+            return value
+        if kind == "float":
+            if isinstance(raw, bool):
+                raise ValueError("expected a number")
+            value = float(raw)
+            if value < 0:
+                raise ValueError("must not be negative")
+            return value
+        if not isinstance(raw, str):
+            raise ValueError("expected a string")
+        if name == "log_level":
+            if raw.upper() not in _LEVELS:
+                raise ValueError(f"expected one of {', '.join(_LEVELS)}")
+            return raw.upper()
+        return raw
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"{where}: {name} = {raw!r}: {exc}") from None
+
+
+def _site(entry: Any, index: int, where: str) -> SiteConfig:
+    if not isinstance(entry, dict):
+        raise ConfigError(f"{where}: sites[{index}] must be a table")
+    unknown = set(entry) - {"name", "adapter", "base_url", "feeds", "sitemaps", "max_articles"}
+    if unknown:
+        raise ConfigError(f"{where}: sites[{index}]: unknown key {sorted(unknown)[0]!r}")
+    for key in ("name", "base_url"):
+        if not isinstance(entry.get(key), str) or not entry[key]:
+            raise ConfigError(f"{where}: sites[{index}] needs a {key}")
+    base = entry["base_url"].rstrip("/")
+    if not base.startswith(("http://", "https://")):
+        raise ConfigError(f"{where}: sites[{index}].base_url must start with http:// or https://")
+    lists = {}
+    for key in ("feeds", "sitemaps"):
+        value = entry.get(key)
+        if value is not None and (not isinstance(value, list)
+                                  or not all(isinstance(v, str) for v in value)):
+            raise ConfigError(f"{where}: sites[{index}].{key} must be a list of strings")
+        lists[key] = tuple(value) if value is not None else None
+    limit = entry.get("max_articles")
+    if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or limit < 0):
+        raise ConfigError(f"{where}: sites[{index}].max_articles must be a non-negative integer")
+    return SiteConfig(entry["name"], entry.get("adapter", entry["name"]), base,
+                      lists["feeds"], lists["sitemaps"], limit)
+
+
+def _url_map(raw: Any, where: str) -> dict[str, str]:
+    """[url_map] "https://real.site" = "http://mirror:8080": fetch a site from a mirror, keep its real URLs."""
+    if not isinstance(raw, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in raw.items()):
+        raise ConfigError(f"{where}: url_map must be a table of \"real base URL\" = \"served base URL\"")
+    for real, served in raw.items():
+        if not (real.startswith(("http://", "https://")) and served.startswith(("http://", "https://"))):
+            raise ConfigError(f"{where}: url_map {real!r} = {served!r}: both must be http(s) URLs")
+    return {k.rstrip("/"): v.rstrip("/") for k, v in raw.items()}
+
+
+def load_config(path: Path | None = None, env: dict[str, str] | None = None,
+                overrides: dict[str, Any] | None = None) -> Config:
+    """Build the Config. `path` None means ./newsfacts.toml if it exists (or $NEWSFACTS_CONFIG)."""
+    env = os.environ if env is None else env
+    values: dict[str, Any] = {}
+    if path is None and env.get("NEWSFACTS_CONFIG"):
+        path = Path(env["NEWSFACTS_CONFIG"])
+        if not path.is_file():
+            raise ConfigError(f"NEWSFACTS_CONFIG={path}: no such file")
+    elif path is None and Path(CONFIG_FILE).is_file():
+        path = Path(CONFIG_FILE)
+    if path is not None:
+        where = str(path)
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"{where}: no such file") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{where}: cannot read: {exc}") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{where}: invalid TOML: {exc}") from None
+        for key, raw in data.items():
+            if key == "sites":
+                if not isinstance(raw, list) or not raw:
+                    raise ConfigError(f"{where}: sites must be a non-empty array of tables")
+                values["sites"] = tuple(_site(e, i, where) for i, e in enumerate(raw))
+            elif key == "url_map":
+                values["url_map"] = _url_map(raw, where)
+            elif key in _SCALARS:
+                values[key] = _coerce(key, raw, where)
+            else:
+                raise ConfigError(f"{where}: unknown setting {key!r}")
+    for var, name in _ENV.items():
+        if env.get(var):
+            values[name] = _coerce(name, env[var], var)
+    for name, raw in (overrides or {}).items():
+        if raw is not None:
+            values[name] = _coerce(name, raw, "--" + name.replace("_", "-")) \
+                if name in _SCALARS else raw
+    cfg = Config(**values)
+    if cfg.log_file is not None and cfg.log_file.is_dir():
+        raise ConfigError(f"log_file = {cfg.log_file}: is a directory")
+    _check_adapters(cfg)
+    return cfg
+
+
+def _check_adapters(cfg: Config) -> None:
+    from pipeline.sites import ADAPTERS  # late: the registry imports bs4
+
+    for site in cfg.sites:
+        if site.adapter not in ADAPTERS:
+            raise ConfigError(f"site {site.name!r}: unknown adapter {site.adapter!r} "
+                              f"(known: {', '.join(sorted(ADAPTERS))})")
+
+
+def with_overrides(cfg: Config, **changes: Any) -> Config:
+    return replace(cfg, **changes)

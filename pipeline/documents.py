@@ -1,0 +1,113 @@
+"""Documents given directly to the extractors (`newsfacts extract`): docs.jsonl lines or files."""
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import extractors
+from pipeline.decode import decode_html
+from pipeline.errors import InputError, MissingInputError
+from pipeline.language import normalize_language
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class Document:
+    id: str
+    text: str                   # the plain text fact offsets refer to
+    published: date | None
+    language: str
+
+
+def _published(value, where: str) -> date | None:
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise InputError(f"{where}: published must be an ISO date string")
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            raise InputError(f"{where}: published {value!r} is not an ISO date") from None
+
+
+def _from_html(doc_id: str, html: str, url: str | None, published: date | None) -> Document:
+    from pipeline.sites import parse_page  # late: bs4 is only needed for HTML input
+
+    parsed = parse_page(html, url or "")
+    if published is None and parsed.published_at is not None:
+        published = parsed.published_at.date()
+    return Document(doc_id, parsed.body_text, published,
+                    normalize_language(parsed.language, parsed.body_text))
+
+
+def read_jsonl(path: Path) -> Iterator[Document]:
+    try:
+        fh = path.open("r", encoding="utf-8")
+    except FileNotFoundError:
+        raise MissingInputError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    with fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            where = f"{path}:{lineno}"
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{where}: invalid JSON: {exc.msg}") from None
+            except UnicodeDecodeError:
+                raise InputError(f"{where}: not UTF-8") from None
+            if not isinstance(obj, dict) or "id" not in obj:
+                raise InputError(f"{where}: each line must be an object with an \"id\"")
+            published = _published(obj.get("published"), where)
+            if isinstance(obj.get("text"), str):
+                language = obj.get("language") if isinstance(obj.get("language"), str) else None
+                yield Document(str(obj["id"]), obj["text"], published,
+                               normalize_language(language, obj["text"]))
+            elif isinstance(obj.get("html"), str):
+                yield _from_html(str(obj["id"]), obj["html"], obj.get("url"), published)
+            else:
+                raise InputError(f"{where}: needs a \"text\" or \"html\" string")
+
+
+def read_file(path: Path) -> Document:
+    try:
+        body = path.read_bytes()
+    except FileNotFoundError:
+        raise MissingInputError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    text, _ = decode_html(body)
+    if path.suffix.lower() in (".html", ".htm", ".xhtml"):
+        return _from_html(str(path), text, None, None)
+    return Document(str(path), text, None, normalize_language(None, text))
+
+
+def extract_documents(docs: Iterable[Document]) -> Iterator[dict]:
+    """FACTS.md records, each with "doc"; documents in unsupported languages yield nothing."""
+    batch: list[Document] = []
+
+    def flush() -> Iterator[dict]:
+        pairs = ((d.text, d.published) for d in batch)
+        for doc, facts in zip(batch, extractors.extract_many(pairs)):
+            for fact in facts:
+                yield {"doc": doc.id, **fact.to_json()}
+        batch.clear()
+
+    for doc in docs:
+        if doc.language not in extractors.SUPPORTED_LANGUAGES:
+            log.warning("%s: language %r is not supported yet; no facts extracted", doc.id, doc.language)
+            continue
+        batch.append(doc)
+        if len(batch) >= 64:
+            yield from flush()
+    yield from flush()

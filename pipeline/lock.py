@@ -1,0 +1,35 @@
+"""One writer at a time: a run holds an exclusive lock file beside the warehouse."""
+from __future__ import annotations
+
+import fcntl
+import os
+from pathlib import Path
+
+from pipeline.errors import LockedError
+
+
+class RunLock:
+    def __init__(self, warehouse: Path):
+        self.path = Path(str(warehouse) + ".lock")
+        self._fd: int | None = None
+
+    def __enter__(self) -> "RunLock":
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(fd, 200).decode("utf-8", "replace").strip() or "unknown process"
+            os.close(fd)
+            raise LockedError(f"another run holds {self.path} ({holder}); try again later") from None
+        os.ftruncate(fd, 0)
+        os.write(fd, f"pid {os.getpid()}".encode())
+        self._fd = fd
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._fd is not None:
+            os.ftruncate(self._fd, 0)
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None

@@ -1,0 +1,90 @@
+"""Read-only SQL for analysts, and the status report: library functions behind `query` and `status`."""
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.errors import QueryError, WarehouseError
+from pipeline.warehouse import Warehouse
+
+FORMATS = ("table", "csv", "json", "parquet")
+
+
+def run_query(warehouse: Path, sql: str) -> pd.DataFrame:
+    if not sql.strip():
+        raise QueryError("empty query")
+    with Warehouse(warehouse, read_only=True) as wh:
+        return wh.query_df(sql)
+
+
+def render(df: pd.DataFrame, fmt: str, output: Path | None) -> str | None:
+    """Write `df` to `output` in `fmt`, or return it as text for stdout (parquet needs a file)."""
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r}")
+    if fmt == "parquet":
+        if output is None:
+            raise QueryError("--format parquet needs --output FILE")
+        try:
+            df.to_parquet(output, index=False)
+        except OSError as exc:
+            raise WarehouseError(f"cannot write {output}: {exc.strerror or exc}") from None
+        return None
+    if fmt == "table":
+        text = format_table(df)
+    elif fmt == "csv":
+        text = df.to_csv(index=False)
+    else:
+        buf = io.StringIO()
+        for record in json.loads(df.to_json(orient="records", date_format="iso", force_ascii=False)):
+            buf.write(json.dumps(record, ensure_ascii=False) + "\n")
+        text = buf.getvalue()
+    if output is None:
+        return text
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise WarehouseError(f"cannot write {output}: {exc.strerror or exc}") from None
+    return None
+
+
+def format_table(df: pd.DataFrame, max_width: int = 60) -> str:
+    """A plain aligned text table; long cells are cut so a row stays on one line."""
+    if df.empty and not len(df.columns):
+        return "(no result)\n"
+
+    def cell(v) -> str:
+        if v is None or (isinstance(v, float) and pd.isna(v)) or v is pd.NaT:
+            return "NULL"
+        if isinstance(v, float) and v.is_integer() and abs(v) < 1e18:
+            v = int(v)
+        s = str(v).replace("\n", " ")
+        return s if len(s) <= max_width else s[:max_width - 1] + "…"
+
+    rows = [[cell(v) for v in r] for r in df.itertuples(index=False, name=None)]
+    head = [str(c) for c in df.columns]
+    widths = [max([len(head[i])] + [len(r[i]) for r in rows]) for i in range(len(head))]
+    line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths)).rstrip()  # noqa: E731
+    out = [line(head), line(["-" * w for w in widths])] + [line(r) for r in rows]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+def status_report(warehouse: Path, last: int = 5) -> str:
+    with Warehouse(warehouse, read_only=True) as wh:
+        counts = wh.table_counts()
+        runs = wh.query_df(f"""SELECT run_id, mode, status, started_at, finished_at, articles_new AS new,
+            articles_updated AS updated, articles_unchanged AS unchanged, facts_loaded AS facts,
+            fetches, failures FROM runs ORDER BY started_at DESC LIMIT {int(last)}""")
+        kinds = wh.query_df("SELECT kind, count(*) AS facts FROM facts GROUP BY 1 ORDER BY 2 DESC")
+        articles = wh.query_df("""SELECT site, extraction_status, count(*) AS articles,
+            count(*) FILTER (WHERE NOT parse_complete) AS partial_parses
+            FROM articles GROUP BY 1, 2 ORDER BY 1, 2""")
+        migrations = wh.applied_migrations()
+    parts = [f"warehouse: {warehouse} (schema version {max(migrations, default=0)})",
+             "rows: " + ", ".join(f"{k} {v}" for k, v in counts.items()),
+             "", "last runs:", format_table(runs), "articles:", format_table(articles),
+             "facts by kind:", format_table(kinds)]
+    return "\n".join(parts)

@@ -1,0 +1,217 @@
+"""The nightly job: discover, fetch, store raw, parse, extract, load, record the run."""
+from __future__ import annotations
+
+import hashlib
+import logging
+import secrets
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Callable
+
+import extractors
+from pipeline.config import Config, SiteConfig
+from pipeline.discover import Robots, canonicalize, discover, fetch_robots
+from pipeline.errors import SitesUnavailableError
+from pipeline.fetch import Fetcher, FetchResult
+from pipeline.language import normalize_language
+from pipeline.lock import RunLock
+from pipeline.rawstore import store_raw
+from pipeline.sites import get_adapter
+from pipeline.sites.base import ParsedArticle
+from pipeline.warehouse import Warehouse, article_id_for
+
+log = logging.getLogger(__name__)
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+@dataclass(slots=True)
+class RunSummary:
+    run_id: str
+    status: str                     # ok | partial | failed
+    seconds: float = 0.0
+    counts: Counter = field(default_factory=Counter)
+    facts_by_kind: Counter = field(default_factory=Counter)
+    site_errors: list[str] = field(default_factory=list)
+
+    @property
+    def message(self) -> str:
+        c = self.counts
+        text = (f"{c['articles_new']} new, {c['articles_updated']} updated, "
+                f"{c['articles_unchanged']} unchanged articles; {c['facts_loaded']} facts; "
+                f"{c['fetches']} requests, {c['failures']} failed")
+        return text + ("; " + "; ".join(self.site_errors) if self.site_errors else "")
+
+
+def new_run_id() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(2)
+
+
+def content_hash(parsed: ParsedArticle) -> str:
+    return hashlib.sha256(f"{parsed.title or ''}\n{parsed.body_text}".encode("utf-8")).hexdigest()
+
+
+class _SiteRun:
+    """The work of one site in one run: keeps pending articles and fetch rows until a batch loads."""
+
+    def __init__(self, cfg: Config, wh: Warehouse, fetcher: Fetcher, site: SiteConfig,
+                 run_id: str, summary: RunSummary, since: date | None):
+        self.cfg, self.wh, self.fetcher, self.site = cfg, wh, fetcher, site
+        self.run_id, self.summary, self.since = run_id, summary, since
+        self.adapter = get_adapter(site.adapter)
+        self.pending: list[tuple[dict, ParsedArticle]] = []
+        self.fetch_rows: list[dict] = []
+        self.seen_ids: list[str] = []
+
+    def record(self, res: FetchResult, outcome: str | None = None, reason: str | None = None) -> None:
+        outcome = outcome or {"ok": "fetched"}.get(res.outcome, res.outcome)
+        reason = reason or res.reason
+        self.summary.counts["fetches"] += 1
+        if outcome == "failed":
+            self.summary.counts["failures"] += 1
+            log.warning("%s: %s failed: %s", self.site.name, res.url, reason)
+        self.fetch_rows.append(dict(
+            run_id=self.run_id, site=self.site.name, url=res.url, fetched_url=res.fetched_url,
+            status=res.status, outcome=outcome, reason=reason, bytes=len(res.body),
+            elapsed_ms=res.elapsed_ms, content_type=res.content_type, etag=res.etag,
+            last_modified=res.last_modified, fetched_at=datetime.now(timezone.utc)))
+
+    def run(self, progress: Callable[[str], None] | None) -> None:
+        robots, res = fetch_robots(self.fetcher, self.site.base_url)
+        self.record(res, "fetched" if res.ok else ("skipped" if res.status else "failed"),
+                    None if res.ok else (res.reason or "no robots.txt"))
+        if robots.disallow_all:
+            self.summary.site_errors.append(f"{self.site.name}: robots.txt unavailable "
+                                            f"({res.reason}), site skipped")
+            self.flush()
+            return
+        host = self.fetcher.physical(self.site.base_url).split("://", 1)[1]
+        self.fetcher.host_delay[host] = max(self.cfg.delay_seconds, robots.crawl_delay or 0.0)
+        urls = self.discover(robots)
+        states = self.wh.article_state(urls)
+        for url in urls:
+            if progress:
+                progress(url)
+            self.fetch_article(url, states.get(url))
+            if len(self.pending) >= self.cfg.batch_size:
+                self.flush()
+        self.flush()
+
+    def discover(self, robots: Robots) -> list[str]:
+        feeds = self.site.feeds if self.site.feeds is not None else self.adapter.feed_paths
+        sitemaps = self.site.sitemaps if self.site.sitemaps is not None else self.adapter.sitemap_paths
+        found, fetches = discover(self.fetcher, self.site.base_url, feeds, sitemaps, robots)
+        for res in fetches:
+            self.record(res)
+        limit = self.site.max_articles if self.site.max_articles is not None else self.cfg.max_articles
+        urls: list[str] = []
+        for url in dict.fromkeys(canonicalize(u) for u in found):
+            if not self.adapter.is_article_url(url):
+                continue
+            if not robots.allowed(url, self.cfg.user_agent):
+                log.info("%s: robots.txt disallows %s", self.site.name, url)
+                continue
+            urls.append(url)
+        if len(urls) > limit:
+            log.info("%s: %d article URLs, fetching the first %d", self.site.name, len(urls), limit)
+        return urls[:limit]
+
+    def fetch_article(self, url: str, state) -> None:
+        res = self.fetcher.get(url, state.etag if state else None, state.last_modified if state else None)
+        if res.outcome == "unchanged" and state:
+            self.seen_ids.append(state.article_id)
+            self.summary.counts["articles_unchanged"] += 1
+            self.record(res)
+            return
+        if not res.ok:
+            self.record(res)
+            return
+        ctype = (res.content_type or "text/html").split(";")[0].strip().lower()
+        if ctype not in HTML_TYPES:
+            self.record(res, "skipped", f"content type {ctype}")
+            return
+        raw_sha, raw_path = store_raw(self.cfg.raw_root, res.body)
+        from pipeline.decode import decode_html  # noqa: PLC0415 - keeps import cost off `status`
+
+        html, _ = decode_html(res.body, res.content_type)
+        try:
+            parsed = self.adapter.parse(html, url)
+        except Exception as exc:  # one unparseable page must not end the night
+            log.exception("%s: cannot parse %s", self.site.name, url)
+            self.record(res, "failed", f"parse error: {type(exc).__name__}: {exc}")
+            return
+        if self.since and parsed.published_at and parsed.published_at.date() < self.since:
+            self.record(res, "skipped", f"published before {self.since}")
+            return
+        canonical = canonicalize(parsed.canonical_url or url)
+        article_id = article_id_for(canonical)
+        sha = content_hash(parsed)
+        if state and state.content_sha256 == sha and state.extractor_version == extractors.EXTRACTOR_VERSION:
+            self.seen_ids.append(article_id)
+            self.summary.counts["articles_unchanged"] += 1
+            self.record(res, "unchanged", "same content")
+            return
+        language = normalize_language(parsed.language, parsed.body_text)
+        status = ("empty_body" if not parsed.body_text.strip() else
+                  "extracted" if language in extractors.SUPPORTED_LANGUAGES else "unsupported_language")
+        self.summary.counts["articles_updated" if state else "articles_new"] += 1
+        row = dict(
+            article_id=article_id, url=url, canonical_url=canonical, site=self.site.name,
+            adapter=parsed.adapter, adapter_version=parsed.adapter_version,
+            parse_complete=parsed.complete, title=parsed.title, lead=parsed.lead,
+            body_text=parsed.body_text, published_at=parsed.published_at,
+            published_flag=parsed.date_flag, author=parsed.author, language=language,
+            source_url=parsed.source_url, content_sha256=sha, raw_sha256=raw_sha,
+            raw_path=str(raw_path.relative_to(self.cfg.raw_root)), etag=res.etag,
+            last_modified=res.last_modified, extraction_status=status,
+            extractor_version=extractors.EXTRACTOR_VERSION, first_seen_run=self.run_id,
+            last_seen_run=self.run_id)
+        self.pending.append((row, parsed))
+        self.record(res, "stored")
+
+    def flush(self) -> None:
+        """Extract the pending articles and load them with the fetch rows in one transaction."""
+        to_extract = [(row, parsed) for row, parsed in self.pending if row["extraction_status"] == "extracted"]
+        docs = ((p.body_text, p.published_at.date() if p.published_at else None) for _, p in to_extract)
+        facts_by_article = {}
+        for (row, _), facts in zip(to_extract, extractors.extract_many(docs)):
+            facts_by_article[row["article_id"]] = facts
+            self.summary.facts_by_kind.update(f.kind for f in facts)
+        rows = [row for row, _ in self.pending]
+        self.summary.counts["facts_loaded"] += self.wh.load_batch(rows, facts_by_article,
+                                                                  self.fetch_rows, self.run_id)
+        self.wh.mark_seen(self.seen_ids, self.run_id)
+        self.pending, self.fetch_rows, self.seen_ids = [], [], []
+
+
+def run(cfg: Config, mode: str = "nightly", since: date | None = None,
+        progress: Callable[[str], None] | None = None) -> RunSummary:
+    """Run the job over cfg.sites. Raises SitesUnavailableError when no site could be crawled."""
+    started = time.monotonic()
+    summary = RunSummary(new_run_id(), "running")
+    with RunLock(cfg.warehouse), Warehouse(cfg.warehouse) as wh:
+        wh.start_run(summary.run_id, mode, [s.name for s in cfg.sites], extractors.EXTRACTOR_VERSION)
+        fetcher = Fetcher(cfg)
+        try:
+            for site in cfg.sites:
+                _SiteRun(cfg, wh, fetcher, site, summary.run_id, summary, since).run(progress)
+        except BaseException as exc:
+            wh.finish_run(summary.run_id, "failed", summary.counts,
+                          f"interrupted: {type(exc).__name__}: {exc}"[:500])
+            raise
+        finally:
+            fetcher.close()
+        failed_sites = len(summary.site_errors)
+        if cfg.sites and failed_sites == len(cfg.sites):
+            summary.status = "failed"
+        elif failed_sites or summary.counts["failures"]:
+            summary.status = "partial"
+        else:
+            summary.status = "ok"
+        summary.seconds = time.monotonic() - started
+        wh.finish_run(summary.run_id, summary.status, summary.counts, summary.message)
+    if summary.status == "failed":
+        raise SitesUnavailableError("no site could be crawled: " + "; ".join(summary.site_errors))
+    return summary

@@ -1,0 +1,266 @@
+"""The DuckDB warehouse: migrations, run records, bulk loads and read-only queries."""
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from extractors.facts import SCHEMA_FIELDS, Fact
+from pipeline.errors import MissingInputError, QueryError, WarehouseError
+
+log = logging.getLogger(__name__)
+
+_MIGRATION_NAME = re.compile(r"^(\d{3})_(\w+)\.sql$")
+ARTICLE_COLUMNS = ("article_id", "url", "canonical_url", "site", "adapter", "adapter_version",
+                   "parse_complete", "title", "lead", "body_text", "published_at", "published_flag",
+                   "author", "language", "source_url", "content_sha256", "raw_sha256", "raw_path",
+                   "etag", "last_modified", "extraction_status", "extractor_version",
+                   "first_seen_run", "last_seen_run")
+FACT_COLUMNS = ("fact_id", "article_id", *SCHEMA_FIELDS, "sentence", "sentence_start", "rule_id",
+                "extractor_version", "run_id")
+FETCH_COLUMNS = ("run_id", "site", "url", "fetched_url", "status", "outcome", "reason", "bytes",
+                 "elapsed_ms", "content_type", "etag", "last_modified", "fetched_at")
+_DATE_COLUMNS = ("period_start", "period_end", "issued")
+
+
+def article_id_for(canonical_url: str) -> str:
+    return hashlib.sha256(canonical_url.encode("utf-8")).hexdigest()[:16]
+
+
+def fact_id_for(article_id: str, fact: Fact) -> str:
+    key = f"{article_id}|{fact.kind}|{fact.start}|{fact.end}|{fact.text}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(version, name, sql) of every migration shipped with the package, in order."""
+    found = []
+    for entry in resources.files("pipeline.migrations").iterdir():
+        m = _MIGRATION_NAME.match(entry.name)
+        if m:
+            found.append((int(m.group(1)), m.group(2), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+@dataclass(slots=True)
+class ArticleState:
+    article_id: str
+    content_sha256: str | None
+    etag: str | None
+    last_modified: str | None
+    extractor_version: str | None
+
+
+class Warehouse:
+    """A read-write connection. Use as a context manager; `migrate()` runs on open."""
+
+    def __init__(self, path: Path, read_only: bool = False):
+        self.path = Path(path)
+        self.read_only = read_only
+        if read_only and not self.path.exists():
+            raise MissingInputError(f"warehouse {self.path} does not exist (run `newsfacts run --demo` "
+                                    f"or `newsfacts migrate` first)")
+        try:
+            if not read_only:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.IOException as exc:
+            first = str(exc).splitlines()[0]
+            if "lock" in first.lower():
+                raise WarehouseError(f"warehouse {self.path} is open for writing by another process: "
+                                     f"{first}") from None
+            raise WarehouseError(f"cannot open warehouse {self.path}: {first}") from None
+        except (duckdb.Error, OSError) as exc:
+            raise WarehouseError(f"cannot open warehouse {self.path}: {str(exc).splitlines()[0]}") from None
+        self.con.execute("SET TimeZone = 'UTC'")
+        if not read_only:
+            self.migrate()
+
+    def __enter__(self) -> "Warehouse":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # --- schema -----------------------------------------------------------------------------
+    def applied_migrations(self) -> list[int]:
+        exists = self.con.execute("SELECT count(*) FROM duckdb_tables() "
+                                  "WHERE table_name = 'schema_migrations'").fetchone()[0]
+        if not exists:
+            return []
+        return [r[0] for r in self.con.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall()]
+
+    def migrate(self) -> list[int]:
+        """Apply pending migrations, each in its own transaction; return the versions applied."""
+        self.con.execute("""CREATE TABLE IF NOT EXISTS schema_migrations (
+            version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)""")
+        self.con.execute("COMMENT ON TABLE schema_migrations IS 'Schema migrations applied to this warehouse.'")
+        self.con.execute("COMMENT ON COLUMN schema_migrations.version IS 'Migration number.'")
+        self.con.execute("COMMENT ON COLUMN schema_migrations.name IS 'Migration file name without number.'")
+        self.con.execute("COMMENT ON COLUMN schema_migrations.applied_at IS 'When it was applied.'")
+        done = set(self.applied_migrations())
+        applied = []
+        for version, name, sql in migrations():
+            if version in done:
+                continue
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                self.con.execute(sql)
+                self._comment_view_columns()
+                self.con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                                 [version, name, datetime.now(timezone.utc)])
+                self.con.execute("COMMIT")
+            except duckdb.Error as exc:
+                self.con.execute("ROLLBACK")
+                raise WarehouseError(f"migration {version:03d}_{name} failed: "
+                                     f"{str(exc).splitlines()[0]}") from None
+            applied.append(version)
+            log.info("applied migration %03d_%s", version, name)
+        return applied
+
+    def _comment_view_columns(self) -> None:
+        """View columns carry the comment of the table column they show (derived, so never stale)."""
+        rows = self.con.execute("""
+            SELECT v.table_name, v.column_name, t.comment FROM duckdb_columns() v
+            JOIN duckdb_views() dv ON dv.view_name = v.table_name AND NOT dv.internal
+            JOIN duckdb_columns() t ON t.column_name = v.column_name
+                 AND t.table_name IN ('facts', 'articles') AND t.comment IS NOT NULL
+            WHERE v.comment IS NULL
+            QUALIFY row_number() OVER (PARTITION BY v.table_name, v.column_name
+                                       ORDER BY t.table_name = 'facts' DESC) = 1""").fetchall()
+        extra = {"site": "Configured site name of the article.",
+                 "article_title": "Headline of the article.",
+                 "article_url": "Canonical URL of the article.",
+                 "share": "numerator / denominator.",
+                 "date_first_day": "First day of the date, for date arithmetic."}
+        for view, column, comment in rows:
+            self.con.execute(f'COMMENT ON COLUMN "{view}"."{column}" IS {_sql_str(comment)}')
+        for view, column in self.con.execute("""
+                SELECT c.table_name, c.column_name FROM duckdb_columns() c
+                JOIN duckdb_views() dv ON dv.view_name = c.table_name AND NOT dv.internal
+                WHERE c.comment IS NULL""").fetchall():
+            if column in extra:
+                self.con.execute(f'COMMENT ON COLUMN "{view}"."{column}" IS {_sql_str(extra[column])}')
+
+    # --- runs and fetches -------------------------------------------------------------------
+    def start_run(self, run_id: str, mode: str, sites: list[str], extractor_version: str) -> None:
+        self.con.execute("INSERT INTO runs (run_id, started_at, status, mode, sites, extractor_version) "
+                         "VALUES (?, ?, 'running', ?, ?, ?)",
+                         [run_id, datetime.now(timezone.utc), mode, ",".join(sites), extractor_version])
+
+    def finish_run(self, run_id: str, status: str, counts: dict[str, int], message: str) -> None:
+        self.con.execute("""UPDATE runs SET finished_at = ?, status = ?, articles_new = ?,
+            articles_updated = ?, articles_unchanged = ?, facts_loaded = ?, fetches = ?, failures = ?,
+            message = ? WHERE run_id = ?""",
+                         [datetime.now(timezone.utc), status, counts.get("articles_new", 0),
+                          counts.get("articles_updated", 0), counts.get("articles_unchanged", 0),
+                          counts.get("facts_loaded", 0), counts.get("fetches", 0),
+                          counts.get("failures", 0), message, run_id])
+
+    def article_state(self, canonical_urls: list[str]) -> dict[str, ArticleState]:
+        """What is stored for these URLs (matched by article url or canonical url)."""
+        if not canonical_urls:
+            return {}
+        rows = self.con.execute("""SELECT url, canonical_url, article_id, content_sha256, etag,
+            last_modified, extractor_version FROM articles
+            WHERE url IN (SELECT unnest(?)) OR canonical_url IN (SELECT unnest(?))""",
+                                [canonical_urls, canonical_urls]).fetchall()
+        out = {}
+        for url, canonical, *rest in rows:
+            state = ArticleState(*rest)
+            out[url] = state
+            if canonical:
+                out[canonical] = state
+        return out
+
+    def mark_seen(self, article_ids: list[str], run_id: str) -> None:
+        if article_ids:
+            self.con.execute("UPDATE articles SET last_seen_run = ? WHERE article_id IN (SELECT unnest(?))",
+                             [run_id, article_ids])
+
+    # --- bulk loads -------------------------------------------------------------------------
+    def load_batch(self, articles: list[dict], facts_by_article: dict[str, list[Fact]],
+                   fetches: list[dict], run_id: str) -> int:
+        """Upsert articles, replace their facts, append fetch rows: one transaction, all or nothing."""
+        article_df = pd.DataFrame(articles, columns=list(ARTICLE_COLUMNS))
+        fact_rows = []
+        for article in articles:
+            for fact in facts_by_article.get(article["article_id"], []):
+                row = {name: getattr(fact, name) for name in SCHEMA_FIELDS}
+                row.update(fact_id=fact_id_for(article["article_id"], fact),
+                           article_id=article["article_id"], sentence=fact.sentence,
+                           sentence_start=fact.sentence_start, rule_id=fact.rule_id,
+                           extractor_version=article["extractor_version"], run_id=run_id)
+                fact_rows.append(row)
+        fact_df = _facts_frame(fact_rows)
+        fetch_df = pd.DataFrame(fetches, columns=list(FETCH_COLUMNS))
+        updates = ", ".join(f"{c} = excluded.{c}" for c in ARTICLE_COLUMNS
+                            if c not in ("article_id", "first_seen_run"))
+        fact_select = ", ".join(f'TRY_CAST("{c}" AS DATE)' if c in _DATE_COLUMNS else f'"{c}"'
+                                for c in FACT_COLUMNS)
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if len(article_df):
+                con.register("batch_articles", article_df)
+                con.execute(f"INSERT INTO articles SELECT * FROM batch_articles "
+                            f"ON CONFLICT (article_id) DO UPDATE SET {updates}")
+                con.execute("DELETE FROM facts WHERE article_id IN (SELECT article_id FROM batch_articles)")
+            if len(fact_df):
+                con.register("batch_facts", fact_df)
+                con.execute(f"INSERT INTO facts ({', '.join(_q(c) for c in FACT_COLUMNS)}) "
+                            f"SELECT {fact_select} FROM batch_facts")
+            if len(fetch_df):
+                con.register("batch_fetches", fetch_df)
+                con.execute(f"INSERT INTO fetches ({', '.join(FETCH_COLUMNS)}) "
+                            f"SELECT * FROM batch_fetches")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        finally:
+            for name in ("batch_articles", "batch_facts", "batch_fetches"):
+                try:
+                    con.unregister(name)
+                except duckdb.Error:
+                    pass
+        return len(fact_df)
+
+    # --- reading ----------------------------------------------------------------------------
+    def query_df(self, sql: str) -> pd.DataFrame:
+        try:
+            return self.con.execute(sql).df()
+        except duckdb.Error as exc:
+            raise QueryError(f"query failed: {str(exc).splitlines()[0]}") from None
+
+    def table_counts(self) -> dict[str, int]:
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("runs", "articles", "facts", "fetches")}
+
+
+def _q(column: str) -> str:
+    return f'"{column}"'
+
+
+def _sql_str(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _facts_frame(rows: list[dict]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=list(FACT_COLUMNS))
+    # Columns all-None in a batch would be typed object/NULL; pin the numeric ones so DuckDB casts cleanly.
+    for col in ("value", "value_max", "numerator", "denominator"):
+        df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
+    for col in ("start", "end", "sentence_start"):
+        df[col] = df[col].astype("int64")
+    return df

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def in_tmp(tmp_path, monkeypatch):
+    """Run in an empty directory with no NEWSFACTS_* settings leaking in from the environment."""
+    monkeypatch.chdir(tmp_path)
+    for var in list(os.environ):
+        if var.startswith("NEWSFACTS_"):
+            monkeypatch.delenv(var)
+    return tmp_path
+
+
+def run_cli(*args: str, cwd: Path, env: dict | None = None, input: str | None = None,
+            timeout: float = 300) -> subprocess.CompletedProcess:
+    """The real command in a child process, as a user or cron would run it."""
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSFACTS_")}
+    full_env.update(env or {})
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=cwd, env=full_env,
+                          capture_output=True, text=True, input=input, timeout=timeout)
+
+
+class _Routes:
+    """Pages a test server answers with; `requests` logs (time, path, headers) server-side."""
+
+    def __init__(self):
+        self.pages: dict[str, tuple[int, dict, bytes]] = {}
+        self.requests: list[tuple[float, str, dict]] = []
+
+    def add(self, path: str, body: bytes | str = b"", status: int = 200, content_type="text/html; charset=utf-8",
+            **headers):
+        if isinstance(body, str):
+            body = body.encode("utf-8")
+        self.pages[path] = (status, {"Content-Type": content_type, **headers}, body)
+
+
+@pytest.fixture
+def http_site():
+    """A real HTTP server on 127.0.0.1 answering from `routes`; yields (base_url, routes)."""
+    import threading
+    import time
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    routes = _Routes()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the stdlib's name
+            routes.requests.append((time.monotonic(), self.path, dict(self.headers)))
+            status, headers, body = routes.pages.get(self.path, (404, {"Content-Type": "text/plain"}, b"nope"))
+            etag = headers.get("ETag")
+            if etag and self.headers.get("If-None-Match") == etag:
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.end_headers()
+                return
+            self.send_response(status)
+            for key, value in headers.items():
+                self.send_header(key.replace("_", "-"), value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", routes
+    server.shutdown()
+    server.server_close()

@@ -1,0 +1,90 @@
+import json
+
+from conftest import run_cli
+
+from pipeline.warehouse import Warehouse
+
+
+def test_help_lists_the_commands(tmp_path):
+    out = run_cli("--help", cwd=tmp_path)
+    assert out.returncode == 0
+    for command in ("run", "extract", "query", "migrate", "status"):
+        assert f"  {command} " in out.stdout
+
+
+def test_bad_config_exits_78_with_one_line(tmp_path):
+    (tmp_path / "newsfacts.toml").write_text("delay_seconds = 'soon'\n")
+    out = run_cli("status", cwd=tmp_path)
+    assert out.returncode == 78
+    assert out.stderr.count("\n") == 1 and "delay_seconds" in out.stderr and out.stdout == ""
+
+
+def test_query_errors_have_exit_codes(tmp_path):
+    out = run_cli("query", "select 1", cwd=tmp_path)
+    assert out.returncode == 66 and "does not exist" in out.stderr and out.stderr.count("\n") == 1
+    assert run_cli("migrate", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "warehouse.duckdb").exists()
+    out = run_cli("query", "select * from no_such_table", cwd=tmp_path)
+    assert out.returncode == 65 and out.stderr.startswith("newsfacts: error: query failed")
+    assert out.stderr.count("\n") == 1
+    out = run_cli("query", "drop table facts", cwd=tmp_path)
+    assert out.returncode == 65
+    with Warehouse(tmp_path / "warehouse.duckdb") as wh:
+        assert "facts" in wh.table_counts()
+
+
+def test_query_formats_and_output_file(tmp_path):
+    run_cli("migrate", "--warehouse", "w.duckdb", cwd=tmp_path)
+    sql = "select version, name from schema_migrations"
+    out = run_cli("query", sql, "--warehouse", "w.duckdb", cwd=tmp_path)
+    assert out.returncode == 0 and out.stdout.splitlines()[0].split() == ["version", "name"]
+    out = run_cli("query", sql, "--warehouse", "w.duckdb", "--format", "json", cwd=tmp_path)
+    assert json.loads(out.stdout.splitlines()[0]) == {"version": 1, "name": "initial"}
+    out = run_cli("query", sql, "--warehouse", "w.duckdb", "--format", "csv", "--output", "o.csv", cwd=tmp_path)
+    assert out.returncode == 0 and out.stdout == ""
+    assert (tmp_path / "o.csv").read_text().splitlines() == ["version,name", "1,initial"]
+    out = run_cli("query", sql, "--warehouse", "w.duckdb", "--format", "parquet", cwd=tmp_path)
+    assert out.returncode == 65 and "--output" in out.stderr
+
+
+def test_warehouse_from_environment(tmp_path):
+    out = run_cli("migrate", cwd=tmp_path, env={"NEWSFACTS_WAREHOUSE": str(tmp_path / "env.duckdb")})
+    assert out.returncode == 0 and (tmp_path / "env.duckdb").exists()
+    out = run_cli("status", cwd=tmp_path, env={"NEWSFACTS_WAREHOUSE": str(tmp_path / "env.duckdb")})
+    assert out.returncode == 0 and "rows: runs 0, articles 0, facts 0, fetches 0" in out.stdout
+
+
+def test_extract_jsonl_and_files(tmp_path):
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(
+        json.dumps({"id": "d1", "text": "The ward finished 41/45 tasks, reaching 91.1%.",
+                    "published": "2024-03-02"}) + "\n"
+        + json.dumps({"id": "d2", "html": "<html lang='en'><body><article><h1>T</h1><p>Up to 12.5% of "
+                      "households and 7 out of 9 villages took part.</p></article></body></html>"}) + "\n",
+        encoding="utf-8")
+    (tmp_path / "note.txt").write_text("Turnout was 98.6 percent.", encoding="utf-8")
+    out = run_cli("extract", "--input", "docs.jsonl", "note.txt", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    facts = [json.loads(line) for line in out.stdout.splitlines()]
+    by_doc = {}
+    for fact in facts:
+        by_doc.setdefault(fact["doc"], []).append(fact)
+    d1 = {f["kind"]: f for f in by_doc["d1"]}
+    assert d1["ratio"]["numerator"] == 41 and d1["ratio"]["denominator"] == 45
+    assert d1["percentage"]["value"] == 91.1
+    text = "The ward finished 41/45 tasks, reaching 91.1%."
+    assert all(text[f["start"]:f["end"]] == f["text"] for f in by_doc["d1"])
+    assert {f["kind"] for f in by_doc["d2"]} >= {"percentage", "ratio"}
+    assert [f["value"] for f in by_doc["note.txt"] if f["kind"] == "percentage"] == [98.6]
+    assert all("rule_id" not in f for f in facts)  # the contract is FACTS.md's fields plus "doc"
+
+
+def test_extract_bad_input(tmp_path):
+    (tmp_path / "bad.jsonl").write_text('{"id": "ok", "text": "5%"}\n{not json\n')
+    out = run_cli("extract", "--input", "bad.jsonl", cwd=tmp_path)
+    assert out.returncode == 65 and "bad.jsonl:2: invalid JSON" in out.stderr
+    assert out.stderr.count("\n") == 1
+    out = run_cli("extract", "--input", "missing.jsonl", cwd=tmp_path)
+    assert out.returncode == 66
+    out = run_cli("extract", cwd=tmp_path)
+    assert out.returncode == 2

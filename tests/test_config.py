@@ -1,0 +1,73 @@
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import Config, load_config
+from pipeline.errors import EXIT_CONFIG, ConfigError
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "newsfacts.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_defaults_without_a_file(in_tmp):
+    cfg = load_config(env={})
+    assert cfg.warehouse == Path("warehouse.duckdb")
+    assert cfg.raw_root == Path("corpus/raw")
+    assert [s.name for s in cfg.sites] == ["kinhtedothi", "vietnamvn", "hanoitimes"]
+
+
+def test_file_then_env_then_flags(in_tmp):
+    write(in_tmp, 'warehouse = "from-file.duckdb"\ndelay_seconds = 2.5\nmax_articles = 7\n')
+    cfg = load_config(env={})
+    assert (cfg.warehouse, cfg.delay_seconds, cfg.max_articles) == (Path("from-file.duckdb"), 2.5, 7)
+    cfg = load_config(env={"NEWSFACTS_WAREHOUSE": "from-env.duckdb"})
+    assert cfg.warehouse == Path("from-env.duckdb")
+    cfg = load_config(env={"NEWSFACTS_WAREHOUSE": "from-env.duckdb"},
+                      overrides={"warehouse": Path("from-flag.duckdb")})
+    assert cfg.warehouse == Path("from-flag.duckdb")
+    assert cfg.raw_root == Path("corpus/raw")
+
+
+def test_sites_table(in_tmp):
+    write(in_tmp, '[[sites]]\nname = "ht"\nadapter = "hanoitimes"\nbase_url = "https://hanoitimes.vn/"\n'
+                  'feeds = ["/rss/home.rss"]\nmax_articles = 3\n')
+    (site,) = load_config(env={}).sites
+    assert (site.name, site.adapter, site.base_url, site.feeds, site.max_articles) == \
+        ("ht", "hanoitimes", "https://hanoitimes.vn", ("/rss/home.rss",), 3)
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("warehouse = [1, 2]", "warehouse"),
+    ("delay_seconds = 'soon'", "delay_seconds"),
+    ("max_articles = -1", "max_articles"),
+    ("log_level = 'LOUD'", "log_level"),
+    ("colour = 'blue'", "unknown setting 'colour'"),
+    ("this is not toml", "invalid TOML"),
+    ('[[sites]]\nname = "x"\nbase_url = "ftp://x"\nadapter = "generic"', "base_url"),
+    ('[[sites]]\nname = "x"\nbase_url = "https://x.example"\nadapter = "nosuch"', "unknown adapter"),
+])
+def test_bad_config_is_one_clear_error(in_tmp, text, fragment):
+    path = write(in_tmp, text)
+    with pytest.raises(ConfigError) as info:
+        load_config(path, env={})
+    message = str(info.value)
+    assert fragment in message and "\n" not in message
+    assert info.value.exit_code == EXIT_CONFIG == 78
+
+
+def test_bad_environment_value(in_tmp):
+    with pytest.raises(ConfigError, match="NEWSFACTS_DELAY"):
+        load_config(env={"NEWSFACTS_DELAY": "fast"})
+
+
+def test_missing_config_named_by_env(in_tmp):
+    with pytest.raises(ConfigError, match="no such file"):
+        load_config(env={"NEWSFACTS_CONFIG": "nowhere.toml"})
+
+
+def test_config_is_immutable():
+    with pytest.raises(AttributeError):
+        Config().warehouse = Path("x")  # type: ignore[misc]

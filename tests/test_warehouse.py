@@ -1,0 +1,131 @@
+from datetime import datetime, timezone
+
+import duckdb
+import pytest
+
+from extractors.facts import SCHEMA_FIELDS, Fact
+from pipeline.errors import MissingInputError, QueryError
+from pipeline.query import render, run_query
+from pipeline.warehouse import ARTICLE_COLUMNS, Warehouse, article_id_for
+
+BODY = "The ward settled 133/155 tasks, or 85.8%.\nIt disciplined 4 Party members."
+
+
+def article(url="https://news.example/a-1.html", version="1", body=BODY) -> dict:
+    row = {c: None for c in ARTICLE_COLUMNS}
+    row.update(article_id=article_id_for(url), url=url, canonical_url=url, site="example",
+               title="Ward report", body_text=body, published_at=datetime(2024, 7, 2, 3, tzinfo=timezone.utc),
+               language="en", content_sha256="abc", extraction_status="extracted",
+               extractor_version=version, first_seen_run="r1", last_seen_run="r1", parse_complete=True)
+    return row
+
+
+def facts() -> list[Fact]:
+    return [Fact("ratio", "133/155 tasks", 18, 31, numerator=133, denominator=155, unit="tasks",
+                 rule_id="ratio.slash", sentence=BODY.split("\n")[0], sentence_start=0),
+            Fact("percentage", "85.8%", 36, 41, value=85.8, rule_id="percentage.symbol",
+                 sentence=BODY.split("\n")[0], sentence_start=0),
+            Fact("period", "2024", 0, 4, period_start="2024-01-01", period_end="2024-12-31",
+                 rule_id="period.year")]
+
+
+def test_migrations_are_recorded_and_idempotent(tmp_path):
+    path = tmp_path / "w.duckdb"
+    with Warehouse(path) as wh:
+        assert wh.applied_migrations() == [1]
+        assert wh.migrate() == []
+    con = duckdb.connect(str(path), read_only=True)
+    tables = {r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()}
+    assert {"runs", "articles", "facts", "fetches", "schema_migrations"} <= tables
+    views = {r[0] for r in con.execute("select view_name from duckdb_views() where not internal").fetchall()}
+    assert {"counts", "percentages", "ratios", "ranks", "money", "quantities", "dates", "periods",
+            "officials", "documents"} <= views
+    fact_columns = {r[0] for r in con.execute(
+        "select column_name from duckdb_columns() where table_name = 'facts'").fetchall()}
+    assert set(SCHEMA_FIELDS) <= fact_columns
+
+
+def test_every_table_view_and_column_has_a_comment(tmp_path):
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        missing = wh.con.execute("""
+            select table_name from duckdb_tables() where comment is null
+            union all select view_name from duckdb_views() where not internal and comment is null
+            union all select table_name || '.' || column_name from duckdb_columns()
+                where comment is null and table_name in (
+                    select table_name from duckdb_tables()
+                    union select view_name from duckdb_views() where not internal)""").fetchall()
+    assert missing == []
+
+
+def test_reload_adds_no_duplicates_and_new_version_replaces_facts(tmp_path):
+    path = tmp_path / "w.duckdb"
+    row = article()
+    with Warehouse(path) as wh:
+        assert wh.load_batch([row], {row["article_id"]: facts()}, [], "r1") == 3
+        wh.load_batch([row], {row["article_id"]: facts()}, [], "r2")
+        assert wh.table_counts()["facts"] == 3 and wh.table_counts()["articles"] == 1
+        ids_before = {r[0] for r in wh.con.execute("select fact_id from facts").fetchall()}
+        newer = article(version="2")
+        wh.load_batch([newer], {newer["article_id"]: facts()[:1]}, [], "r3")
+        rows = wh.con.execute("select kind, extractor_version, run_id from facts").fetchall()
+        assert rows == [("ratio", "2", "r3")]
+        assert wh.con.execute("select first_seen_run from articles").fetchone()[0] == "r1"
+    # stable ids: the same fact gets the same id whichever run loads it
+    with Warehouse(path) as wh:
+        assert wh.con.execute("select fact_id from facts").fetchone()[0] in ids_before
+
+
+def test_failed_batch_leaves_what_was_stored(tmp_path):
+    path = tmp_path / "w.duckdb"
+    row = article()
+    with Warehouse(path) as wh:
+        wh.load_batch([row], {row["article_id"]: facts()}, [], "r1")
+        broken = Fact("count", None, 0, 3, value=4, rule_id="count.x")  # text is NOT NULL
+        with pytest.raises(duckdb.Error):
+            wh.load_batch([article(version="2")], {row["article_id"]: [broken]}, [], "r2")
+        assert wh.table_counts()["facts"] == 3
+        assert wh.con.execute("select extractor_version from articles").fetchone()[0] == "1"
+
+
+def test_views_join_article_context(tmp_path):
+    path = tmp_path / "w.duckdb"
+    row = article()
+    with Warehouse(path) as wh:
+        wh.load_batch([row], {row["article_id"]: facts()}, [], "r1")
+    df = run_query(path, "select article_title, numerator, denominator, round(share, 3) s from ratios")
+    assert df.to_dict("records") == [{"article_title": "Ward report", "numerator": 133.0,
+                                      "denominator": 155.0, "s": 0.858}]
+    period = run_query(path, "select period_start, period_end from periods")
+    assert str(period.iloc[0, 0])[:10] == "2024-01-01" and str(period.iloc[0, 1])[:10] == "2024-12-31"
+
+
+def test_query_is_read_only_and_errors_are_one_line(tmp_path):
+    path = tmp_path / "w.duckdb"
+    row = article()
+    with Warehouse(path) as wh:
+        wh.load_batch([row], {row["article_id"]: facts()}, [], "r1")
+    with pytest.raises(QueryError) as info:
+        run_query(path, "delete from facts")
+    assert "\n" not in str(info.value)
+    with pytest.raises(QueryError, match="query failed"):
+        run_query(path, "select nonsense from nowhere")
+    assert run_query(path, "select count(*) n from facts").n[0] == 3
+    with pytest.raises(MissingInputError):
+        run_query(tmp_path / "absent.duckdb", "select 1")
+
+
+def test_render_formats(tmp_path):
+    path = tmp_path / "w.duckdb"
+    row = article()
+    with Warehouse(path) as wh:
+        wh.load_batch([row], {row["article_id"]: facts()}, [], "r1")
+    df = run_query(path, "select kind, count(*) n from facts group by 1 order by 1")
+    table = render(df, "table", None)
+    assert table.splitlines()[0].split() == ["kind", "n"] and "percentage  1" in table
+    assert render(df, "csv", None).splitlines() == ["kind,n", "percentage,1", "period,1", "ratio,1"]
+    assert render(df, "json", None).splitlines()[0] == '{"kind": "percentage", "n": 1}'
+    out = tmp_path / "o.parquet"
+    assert render(df, "parquet", out) is None
+    assert duckdb.connect().execute(f"select count(*) from '{out}'").fetchone()[0] == 3
+    with pytest.raises(QueryError, match="--output"):
+        render(df, "parquet", None)
