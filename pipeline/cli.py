@@ -11,7 +11,7 @@ import click
 
 from pipeline import __version__
 from pipeline.config import Config, load_config
-from pipeline.errors import EXIT_INTERNAL, EXIT_PARTIAL, EXIT_USAGE, NewsfactsError
+from pipeline.errors import EXIT_INTERNAL, EXIT_USAGE, NewsfactsError, PartialRunError
 
 log = logging.getLogger(__name__)
 
@@ -79,8 +79,7 @@ def run(ctx, demo: bool, warehouse: Path | None, since, max_articles: int | None
     if demo:
         _print_demo_summary(cfg, summary)
     if summary.status != "ok":
-        raise click.exceptions.Exit(_fail(f"run {summary.run_id} {summary.status}: {summary.message}",
-                                          EXIT_PARTIAL))
+        raise PartialRunError(f"run {summary.run_id} {summary.status}: {summary.message}")
 
 
 def _progress_line(url: str) -> None:
@@ -166,6 +165,23 @@ def status(ctx, warehouse: Path | None, last: int) -> None:
     click.echo(status_report(cfg.warehouse, last), nl=False)
 
 
+@cli.command("eval")
+@click.argument("gold_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--show-errors", is_flag=True, help="List misses, spurious facts and wrong fields.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@click.pass_context
+def evaluate(ctx, gold_dir: Path, show_errors: bool, as_json: bool) -> None:
+    """Score the extractors on a gold set (docs.jsonl + facts.jsonl) as FACTS.md says."""
+    from pipeline.evaluate import evaluate as run_eval, format_report
+
+    _config(ctx)
+    report = run_eval(gold_dir)
+    if as_json:
+        click.echo(json.dumps(report.as_dict()))
+    else:
+        click.echo(format_report(report, show_errors), nl=False)
+
+
 def _fail(message: str, code: int) -> int:
     click.echo(f"newsfacts: error: {message}", err=True)
     return code
@@ -173,7 +189,10 @@ def _fail(message: str, code: int) -> int:
 
 def main(argv: list[str] | None = None) -> None:
     try:
-        cli.main(args=argv, prog_name="newsfacts", standalone_mode=False)
+        # without standalone mode click returns (not raises) the code of an Exit
+        code = cli.main(args=argv, prog_name="newsfacts", standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except NewsfactsError as exc:
         sys.exit(_fail(str(exc), exc.exit_code))
     except click.exceptions.Exit as exc:

@@ -44,6 +44,7 @@ class Config:
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
     delay_seconds: float = 1.0               # between two requests to the same host
+    respect_crawl_delay: bool = True         # robots.txt Crawl-delay may raise delay_seconds
     max_articles: int = 500                  # per site per run
     max_page_bytes: int = 10 * 1024 * 1024
     allow_loopback: bool = False             # only the demo and tests fetch from 127.0.0.1
@@ -75,6 +76,8 @@ def _coerce(name: str, raw: Any, where: str) -> Any:
     kind = _SCALARS[name].type
     try:
         if "Path" in kind:
+            if isinstance(raw, Path):
+                return raw
             if not isinstance(raw, str) or not raw:
                 raise ValueError("expected a path")
             return Path(raw).expanduser()

@@ -10,13 +10,18 @@ _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
 
 
+# Pages that claim ISO-8859-1 or ASCII are really cp1252, as the WHATWG encoding standard says.
+_AS_CP1252 = {"latin_1", "iso8859-1", "ascii"}
+
+
 def _known(name: str | None) -> str | None:
     if not name:
         return None
     try:
-        return codecs.lookup(name).name
+        found = codecs.lookup(name).name
     except LookupError:
         return None
+    return "cp1252" if found in _AS_CP1252 else found
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]:

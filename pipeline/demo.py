@@ -66,4 +66,6 @@ def demo_config(cfg: Config, root: Path | None = None) -> Iterator[Config]:
             real = f"https://{host}"
             url_map[real] = stack.enter_context(serve_directory(root / host))
             sites.append(SiteConfig(name, adapter, real))
-        yield replace(cfg, sites=tuple(sites), url_map=url_map, allow_loopback=True, delay_seconds=0.0)
+        # our own server on loopback: no need to wait between requests
+        yield replace(cfg, sites=tuple(sites), url_map=url_map, allow_loopback=True, delay_seconds=0.0,
+                      respect_crawl_delay=False)

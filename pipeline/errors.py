@@ -47,3 +47,7 @@ class LockedError(NewsfactsError):
 
 class SitesUnavailableError(NewsfactsError):
     exit_code = EXIT_UNAVAILABLE
+
+
+class PartialRunError(NewsfactsError):
+    exit_code = EXIT_PARTIAL

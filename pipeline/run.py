@@ -88,7 +88,8 @@ class _SiteRun:
             self.flush()
             return
         host = self.fetcher.physical(self.site.base_url).split("://", 1)[1]
-        self.fetcher.host_delay[host] = max(self.cfg.delay_seconds, robots.crawl_delay or 0.0)
+        crawl_delay = robots.crawl_delay if self.cfg.respect_crawl_delay else None
+        self.fetcher.host_delay[host] = max(self.cfg.delay_seconds, crawl_delay or 0.0)
         urls = self.discover(robots)
         states = self.wh.article_state(urls)
         for url in urls:

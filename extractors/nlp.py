@@ -1,0 +1,223 @@
+"""The spaCy pipeline and the plumbing every fact component shares.
+
+Each fact component scans `doc.text` and records spans in `doc.spans["facts"]` with
+`span.label_ = kind` and `span._.fact = {normalised fields..., "rule_id": ...}`.
+The last component, "newsfacts_resolve", settles spans that claim the same words.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import re
+from importlib import resources
+from typing import Any, Iterable, Iterator
+
+import numpy
+import spacy
+from spacy.attrs import IDX, SENT_START
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc, Span
+
+logger = logging.getLogger(__name__)
+
+SPANS_KEY = "facts"
+_TEXT_KEY = "newsfacts.text"
+
+# Fact components in pipeline order; later phases append theirs here.
+FACT_COMPONENTS: tuple[str, ...] = ("newsfacts_percentage", "newsfacts_ratio")
+
+# Which claim wins when spans of different kinds overlap (lower wins).
+KIND_PRIORITY: dict[str, int] = {
+    "document": 0, "official": 1, "period": 2, "date": 3, "money": 4,
+    "percentage": 5, "ratio": 6, "rank": 7, "quantity": 8, "count": 9,
+}
+# (outer, inner) kinds that gold annotates nested, so both are kept when inner lies
+# inside outer: "Directive No. 24-CT/TU dated August 7, 2023" holds a date.
+NESTABLE: frozenset[tuple[str, str]] = frozenset({("document", "date")})
+
+# Scraped text has headlines and captions on lines of their own without a full stop;
+# ending sentences at line breaks keeps them out of the next sentence.
+_NEWLINE_TOKENS = ["\n", "\n\n", "\n\n\n", " \n", "\n ", "\n \n", "\r\n", "\r\n\r\n"]
+
+
+# --- span extension -------------------------------------------------------------------
+# spaCy keys span extension values by character offsets only, so two kinds claiming the
+# same characters would share one value; the label is added to the key here.
+def _fact_key(span: Span) -> tuple[str, str, int, int]:
+    return ("newsfacts.fact", span.label_, span.start_char, span.end_char)
+
+
+def _get_fact(span: Span) -> dict[str, Any] | None:
+    return span.doc.user_data.get(_fact_key(span))
+
+
+def _set_fact(span: Span, value: dict[str, Any] | None) -> None:
+    span.doc.user_data[_fact_key(span)] = value
+
+
+if not Span.has_extension("fact"):
+    Span.set_extension("fact", getter=_get_fact, setter=_set_fact)
+if not Doc.has_extension("published"):
+    # The article's publication date, for components that resolve relative dates.
+    Doc.set_extension("published", default=None)
+
+
+# --- the document text ----------------------------------------------------------------
+def doc_text(doc: Doc) -> str:
+    """doc.text, cached: spaCy rebuilds Doc.text from every token on each access, which
+    costs about as much as tokenizing."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+class _TextKeepingTokenizer:
+    """Wraps the tokenizer to remember the input string, so doc_text() is free."""
+
+    def __init__(self, tokenizer: Any) -> None:
+        self._tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self._tokenizer(text)
+        doc.user_data[_TEXT_KEY] = text
+        return doc
+
+    def __getattr__(self, name: str) -> Any:  # to_bytes, explain, rules, ...
+        return getattr(self._tokenizer, name)
+
+
+# --- pattern data ---------------------------------------------------------------------
+@functools.lru_cache(maxsize=None)
+def load_patterns(name: str) -> dict[str, Any]:
+    """Read extractors/patterns/<name>.json (through importlib.resources, so it works
+    from an installed wheel as well as from the source tree)."""
+    ref = resources.files("extractors") / "patterns" / f"{name}.json"
+    return json.loads(ref.read_text(encoding="utf-8"))
+
+
+def phrase_regex(phrases: Iterable[str]) -> str:
+    """Alternation of literal phrases, longest first so 'more than' beats 'more';
+    a space in a phrase matches any run of whitespace."""
+    parts = sorted(set(phrases), key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in parts) + ")"
+
+
+@functools.lru_cache(maxsize=1)
+def _qualifier_table() -> dict[str, str]:
+    data = load_patterns("qualifiers")
+    return {" ".join(p.lower().split()): code
+            for code, phrases in data.items() if not code.startswith("_")
+            for p in phrases}
+
+
+def qualifier_regex() -> str:
+    """Regex fragment matching any qualifier phrase (compile with re.IGNORECASE)."""
+    return phrase_regex(_qualifier_table())
+
+
+def qualifier_code(phrase: str | None) -> str | None:
+    """'More  than' -> 'more_than'; None for no phrase."""
+    if not phrase:
+        return None
+    return _qualifier_table()[" ".join(phrase.lower().split())]
+
+
+# --- scanning ------------------------------------------------------------------------
+def anchored_finditer(pattern: re.Pattern[str], anchor: re.Pattern[str], text: str,
+                      before: int, after: int) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text), but only near the matches of a cheap anchor pattern.
+
+    A full fact pattern tried at every character costs more than tokenizing; every fact
+    contains its anchor (a "%" sign, a "/" between digits), so the full pattern only runs
+    on windows [anchor - before, anchor + after], overlapping windows merged so no text
+    is scanned twice. `before`/`after` must cover the longest match around its anchor.
+    """
+    win_start = win_end = -1
+    for a in anchor.finditer(text):
+        start, end = max(0, a.start() - before), a.end() + after
+        if start <= win_end:
+            win_end = max(win_end, end)
+            continue
+        if win_end >= 0:
+            yield from pattern.finditer(text, win_start, win_end)
+        win_start, win_end = start, end
+    if win_end >= 0:
+        yield from pattern.finditer(text, win_start, win_end)
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Character offsets where the sentencizer's sentences begin, ascending.
+
+    Span.sent walks the whole doc on every call; one vectorised pass is far cheaper.
+    """
+    if not len(doc):
+        return []
+    arr = doc.to_array([SENT_START, IDX])
+    return arr[numpy.flatnonzero(arr[:, 0] == 1), 1].tolist()
+
+
+# --- writing and settling spans -------------------------------------------------------
+def add_fact(doc: Doc, start: int, end: int, kind: str, fields: dict[str, Any],
+             rule_id: str) -> Span | None:
+    """Record a fact over doc.text[start:end] (widened to token boundaries)."""
+    span = doc.char_span(start, end, label=kind, alignment_mode="expand")
+    if span is None:
+        logger.debug("no span for %s at %d-%d", kind, start, end)
+        return None
+    span._.fact = {**{k: v for k, v in fields.items() if v is not None}, "rule_id": rule_id}
+    if SPANS_KEY not in doc.spans:
+        doc.spans[SPANS_KEY] = []
+    doc.spans[SPANS_KEY].append(span)
+    return span
+
+
+def _may_nest(outer: Span, inner: Span) -> bool:
+    return ((outer.label_, inner.label_) in NESTABLE
+            and outer.start_char <= inner.start_char and inner.end_char <= outer.end_char)
+
+
+def resolve_overlaps(spans: Iterable[Span]) -> list[Span]:
+    """Keep one claim per stretch of text: higher-priority kind first, then the longer
+    span, then the earlier one. Result sorted by (start, kind).
+
+    Quadratic in the number of spans, which is tens per article.
+    """
+    ranked = sorted(spans, key=lambda s: (KIND_PRIORITY.get(s.label_, len(KIND_PRIORITY)),
+                                          -(s.end_char - s.start_char), s.start_char))
+    kept: list[Span] = []
+    for cand in ranked:
+        clash = any(cand.start_char < k.end_char and k.start_char < cand.end_char
+                    and not (_may_nest(k, cand) or _may_nest(cand, k)) for k in kept)
+        if clash:
+            logger.debug("dropped %s %r", cand.label_, cand.text)
+        else:
+            kept.append(cand)
+    kept.sort(key=lambda s: (s.start_char, s.label_))
+    return kept
+
+
+@Language.component("newsfacts_resolve")
+def resolve_component(doc: Doc) -> Doc:
+    doc.spans[SPANS_KEY] = resolve_overlaps(doc.spans.get(SPANS_KEY, []))
+    return doc
+
+
+# --- the pipeline ---------------------------------------------------------------------
+@functools.lru_cache(maxsize=1)
+def build_nlp() -> Language:
+    """The blank English pipeline with sentencizer and fact components (one per process)."""
+    # Imported here because the component modules import this one.
+    from extractors import percentage, ratio  # noqa: F401  (registers the factories)
+
+    nlp = spacy.blank("en")
+    nlp.tokenizer = _TextKeepingTokenizer(nlp.tokenizer)
+    nlp.add_pipe("sentencizer",
+                 config={"punct_chars": list(Sentencizer.default_punct_chars) + _NEWLINE_TOKENS})
+    for name in FACT_COMPONENTS:
+        nlp.add_pipe(name)
+    nlp.add_pipe("newsfacts_resolve")
+    logger.debug("pipeline: %s", nlp.pipe_names)
+    return nlp

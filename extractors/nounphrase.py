@@ -1,0 +1,104 @@
+"""The counted noun phrase after a figure ("133/155 tasks", "22 out of 23 Party members").
+
+There is no POS tagger in the pipeline, so the phrase is found with word lists
+(extractors/patterns/nounphrase.json): words are taken until a stop word (preposition,
+determiner, pronoun, auxiliary, common verb, adverb), a number, punctuation or a line
+break, or after a plural noun not followed by "and" (after a figure the head noun is
+plural and its modifiers are not); then trailing words that cannot end a noun phrase (participles, -ly adverbs,
+"and") are dropped.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from typing import NamedTuple
+
+from extractors.nlp import load_patterns
+from extractors.numbers import SCALES, TENS, UNITS
+
+logger = logging.getLogger(__name__)
+
+# One word after spaces or tabs (not line breaks: a new line is a new block of text).
+# Letters first so a figure or a bracket ends the phrase; inner hyphens and apostrophes
+# kept ("e-government", "People's").
+_WORD_RE = re.compile(r"[ \t\u00a0]+([^\W\d_](?:[\w'’-]*[^\W_])?|&)")
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+_NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | {"hundred"}
+
+
+class NounPhrase(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+class _Lists(NamedTuple):
+    max_words: int
+    joiners: frozenset[str]
+    stop: frozenset[str]
+    non_final_suffixes: tuple[str, ...]
+    non_final_min_length: int
+    final_ok: frozenset[str]
+    plural_modifiers: frozenset[str]
+    non_plural_endings: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=1)
+def _lists() -> _Lists:
+    d = load_patterns("nounphrase")
+    return _Lists(int(d["max_words"]), frozenset(d["joiners"]), frozenset(d["stop_words"]),
+                  tuple(d["non_final_suffixes"]), int(d["non_final_min_length"]),
+                  frozenset(d["final_ok"]), frozenset(d["plural_modifiers"]),
+                  tuple(d["non_plural_endings"]))
+
+
+def _is_plural_head(low: str, lists: _Lists) -> bool:
+    return (len(low) >= 3 and low.endswith("s") and not low.endswith(lists.non_plural_endings)
+            and low not in lists.plural_modifiers)
+
+
+def _can_end(word: str, lists: _Lists) -> bool:
+    low = word.lower()
+    if low in lists.joiners:
+        return False
+    if low in lists.final_ok:
+        return True
+    return not (len(low) >= lists.non_final_min_length and low.endswith(lists.non_final_suffixes))
+
+
+def noun_phrase_after(text: str, pos: int) -> NounPhrase | None:
+    """The noun phrase starting right after text[pos] (separated by spaces), or None."""
+    lists = _lists()
+    words: list[tuple[str, int, int]] = []
+    at = pos
+    after_plural = False
+    plural_join = -1  # index of an "and" that follows a plural word
+    while len(words) < lists.max_words:
+        m = _WORD_RE.match(text, at)
+        if m is None:
+            break
+        word = m.group(1)
+        low = word.lower()
+        if (low in lists.stop or low in _NUMBER_WORDS or any(c.isdigit() for c in word)
+                or _POSSESSIVE_RE.search(word)):
+            break
+        if low in lists.joiners and not words:
+            break
+        if after_plural:
+            if low not in lists.joiners:
+                break
+            plural_join = len(words)
+        words.append((word, m.start(1), m.end(1)))
+        after_plural = _is_plural_head(low, lists)
+        at = m.end()
+    while words and not _can_end(words[-1][0], lists):
+        words.pop()
+    # Plurals joined by "and" ("cadres and Party members") are one phrase; a plural
+    # then "and" then something singular is the next clause ("members and expulsion").
+    if 0 <= plural_join < len(words) and not _is_plural_head(words[-1][0].lower(), lists):
+        del words[plural_join:]
+    if not words:
+        return None
+    start, end = words[0][1], words[-1][2]
+    return NounPhrase(text[start:end], start, end)

@@ -1,0 +1,139 @@
+"""Ratios, a part of a whole: "133/155 tasks", "22 out of 23 Party members",
+"356 of the city's 386 communes".
+
+"a/b" is also how Vietnamese sources write dates ("15/4", "6/2024"), document numbers
+("Decree 15/2020") and ranks ("ranked 5/30"); the cue words before the figure
+(extractors/patterns/ratio.json) rule those out. The span runs on over the counted
+noun phrase; a bare "345/345" takes the unit of the closest preceding ratio in its
+sentence ("517/517 citizens were received, of which 345/345 ...").
+"""
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from typing import Any, NamedTuple
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractors.nlp import (add_fact, anchored_finditer, doc_text, load_patterns, phrase_regex,
+                            sentence_starts)
+from extractors.nounphrase import noun_phrase_after
+from extractors.numbers import WORD_NUMBER_RE, parse_number
+
+logger = logging.getLogger(__name__)
+
+KIND = "ratio"
+
+# Digits with optional thousands commas; no decimals: a ratio counts things.
+_INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
+_END = r"(?![\w/%]|[.,]\d)"
+# Every ratio has one of these; the full pattern runs only around them.
+_ANCHOR_RE = re.compile(r"\d/\d|\d\s+of\s|\sout\s+of\s")
+_BEFORE, _AFTER = 25, 70
+# Words before the figure, nearest last; punctuation ends the clause.
+_PREV_TOKEN_RE = re.compile(r"[^\W\d_][\w'’-]*\.?|[,;:!?()\[\]\"“”\n]")
+
+
+class _Candidate(NamedTuple):
+    start: int
+    end: int
+    fields: dict[str, Any]
+    rule: str
+
+
+class RatioExtractor:
+    def __init__(self) -> None:
+        d = load_patterns("ratio")
+        self._rank_cues = frozenset(d["rank_cues"])
+        self._rank_window = int(d["rank_window"])
+        self._reference_cues = frozenset(d["reference_cues"])
+        self._date_cues = frozenset(d["date_cues"])
+        self._idioms = frozenset(d["idioms"])
+        self._years = range(int(d["year_min"]), int(d["year_max"]) + 1)
+        fig = rf"(?:{_INT}|{WORD_NUMBER_RE})"
+        possessive = r"(?:(?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*['’]s\s+)"
+        self._re = re.compile(rf"""
+            (?<![\w/.,:$-])(?P<n1>{_INT})/(?P<d1>{_INT}){_END}
+          | (?<![\w.,/])(?P<n2>{fig})\s+out\s+of\s+(?:{phrase_regex(d["out_of_determiners"])}\s+)?
+                (?P<d2>{fig}){_END}
+          | (?<![\w.,/])(?P<n3>{_INT})\s+of\s+(?:{phrase_regex(d["of_determiners"])}\s+)?
+                {possessive}?(?P<d3>{_INT}){_END}
+            """, re.IGNORECASE | re.VERBOSE)
+
+    def _previous_words(self, text: str, pos: int) -> list[str]:
+        """Up to rank_window lower-cased words before pos in the same clause, nearest first."""
+        out: list[str] = []
+        for tok in reversed(_PREV_TOKEN_RE.findall(text, max(0, pos - 80), pos)):
+            if not tok[0].isalpha():
+                break
+            out.append(tok.lower())
+            if len(out) == self._rank_window or (tok.endswith(".") and len(tok) > 3):
+                break  # a full stop after a word ends the sentence ("No." does not)
+        return out
+
+    def _rejected(self, text: str, m: re.Match[str], num: float, den: float,
+                  has_unit: bool) -> str | None:
+        """Why this figure is not a ratio, or None."""
+        prev = self._previous_words(text, m.start())
+        if self._rank_cues.intersection(prev):
+            return "rank"
+        if prev and prev[0] in self._reference_cues:
+            return "reference"
+        den_raw = m.group("d1") or m.group("d3")  # "out of" is never a date
+        is_year = (den_raw is not None and len(den_raw) == 4 and den_raw.isdigit()
+                   and int(den_raw) in self._years)
+        if m.group("n1"):
+            if m.group(0) in self._idioms:
+                return "idiom"
+            if prev and prev[0] in self._date_cues and 1 <= num <= 31 and 1 <= den <= 12:
+                return "date"
+            if is_year and num <= 12:
+                return "month/year"
+        if is_year and not has_unit:
+            return "year"
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        found: list[_Candidate] = []
+        for m in anchored_finditer(self._re, _ANCHOR_RE, text, _BEFORE, _AFTER):
+            rule, n, d = (("ratio.slash", "n1", "d1") if m.group("n1") else
+                          ("ratio.out_of", "n2", "d2") if m.group("n2") else
+                          ("ratio.of_the", "n3", "d3"))
+            try:
+                num, den = parse_number(m.group(n)), parse_number(m.group(d))
+            except ValueError:
+                logger.debug("unparsed ratio %r", m.group(0))
+                continue
+            phrase = noun_phrase_after(text, m.end())
+            why = self._rejected(text, m, num, den, phrase is not None)
+            if why:
+                logger.debug("not a ratio (%s): %r", why, m.group(0))
+                continue
+            fields = {"numerator": num, "denominator": den,
+                      "unit": phrase.text if phrase else None}
+            found.append(_Candidate(m.start(), phrase.end if phrase else m.end(), fields, rule))
+        if any(c.fields["unit"] is None for c in found):
+            _inherit_units(doc, found)
+        for c in found:
+            add_fact(doc, c.start, c.end, KIND, c.fields, c.rule)
+        return doc
+
+
+def _inherit_units(doc: Doc, found: list[_Candidate]) -> None:
+    """Give a unitless ratio the unit of the closest preceding ratio in its sentence."""
+    sent_starts = sentence_starts(doc)
+    last_unit: tuple[int, str] | None = None  # (sentence index, unit)
+    for c in found:
+        sent = bisect.bisect_right(sent_starts, c.start) - 1
+        if c.fields["unit"] is not None:
+            last_unit = (sent, c.fields["unit"])
+        elif last_unit is not None and last_unit[0] == sent:
+            c.fields["unit"] = last_unit[1]
+
+
+@Language.factory("newsfacts_ratio")
+def make_ratio(nlp: Language, name: str) -> RatioExtractor:
+    return RatioExtractor()

@@ -1,0 +1,223 @@
+"""The fallback adapter, and the base the site adapters extend.
+
+Each field has its own method. A site adapter overrides a method with its selectors and hands
+over to this generic path (JSON-LD, OpenGraph/article:* meta, itemprop=articleBody, a main-text
+heuristic) when they find nothing; `parse` logs which fields needed the fallback.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from datetime import datetime
+from typing import Callable, TypeVar
+from urllib.parse import urlsplit
+
+from bs4 import Tag
+
+from .base import ParsedArticle
+from .common import (Page, block_lines, body_lines, clean_text, cut_source, date_flag, make_soup,
+                     normalise_language, parse_datetime, parse_en_dateline, person_name, source_in_lines,
+                     strip_furniture)
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
+_NOT_ARTICLE = re.compile(r"(?:^|/)(?:index|default|home|about|about-us|contact|search|tag|tags|category|"
+                          r"author|page|rss|feed|sitemap[\w-]*|robots)(?:\.\w+)?/?$", re.I)
+# Letters only Vietnamese uses among Latin-script languages we meet.
+_VI_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợ"
+                         r"ụủứừửữựỳỵỷỹ]", re.I)
+_SITE_SUFFIX = re.compile(r"\s+[|\-–—]\s+[^|\-–—]{2,40}$")
+_BYLINE = re.compile(r"^(?:by|bởi|theo)\s+", re.I)
+
+
+class GenericAdapter:
+    name = "generic"
+    version = "1"
+    hosts: tuple[str, ...] = ()
+    feed_paths: tuple[str, ...] = ("/feed", "/rss", "/rss.xml", "/feed.xml", "/rss/home.rss")
+    sitemap_paths: tuple[str, ...] = ("/sitemap.xml", "/sitemap_index.xml")
+    default_language: str | None = None
+    # Site adapters cut everything after their 'Source:' line; here only a short tail goes.
+    cut_after_source = False
+
+    # ---------------------------------------------------------------- URLs
+
+    def host_matches(self, url: str) -> bool:
+        """Hosts we serve, plus local mirrors (the crawler rewrites real hosts to a local server)."""
+        host = (urlsplit(url).hostname or "").lower()
+        return not host or host in self.hosts or host in LOCAL_HOSTS or bool(re.fullmatch(r"[\d.]+", host))
+
+    def is_article_url(self, url: str) -> bool:
+        path = urlsplit(url).path
+        if not path or path == "/" or _NOT_ARTICLE.search(path) or path.endswith((".xml", ".rss", ".txt")):
+            return False
+        last = path.rstrip("/").rsplit("/", 1)[-1]
+        return last.endswith((".html", ".htm", ".shtml")) or last.count("-") >= 3
+
+    # ---------------------------------------------------------------- the whole page
+
+    def parse(self, html: str, url: str) -> ParsedArticle:
+        page = Page.load(html, url)
+        title = self.title(page)
+        lead = self.lead(page)
+        body = self.body(page)
+        published = self.published(page)
+        body = _drop_repeated_heading(body, title, lead)
+        article = ParsedArticle(
+            url=url,
+            canonical_url=self.canonical(page),
+            title=title,
+            lead=lead,
+            body_text=body,
+            published_at=published,
+            author=self.author(page),
+            language=self.language(page, body),
+            source_url=self.source(page),
+            adapter=self.name,
+            adapter_version=self.version,
+            complete=bool(title and body and published),
+            date_flag=date_flag(published),
+        )
+        if page.fallbacks:
+            log.info("%s: site selectors found no %s on %s; used the generic path",
+                     self.name, ", ".join(page.fallbacks), url)
+        if article.date_flag:
+            log.info("%s: publication date %s on %s", self.name, article.date_flag, url)
+        return article
+
+    def _or_generic(self, page: Page, field: str, found: T | None, generic: Callable[[Page], T]) -> T:
+        """found if the site selectors produced it, else the generic path (and note that we fell back)."""
+        if found:
+            return found
+        page.fallbacks.append(field)
+        return generic(page)
+
+    # ---------------------------------------------------------------- fields
+
+    def title(self, page: Page) -> str | None:
+        title = page.ld_text("headline") or page.meta("og:title", "twitter:title")
+        if title:
+            return title
+        h1s = page.soup.find_all("h1")
+        if len(h1s) == 1 and (text := clean_text(h1s[0].get_text(" "))):
+            return text
+        if page.soup.title and (text := clean_text(page.soup.title.get_text())):
+            return _SITE_SUFFIX.sub("", text) or text
+        return None
+
+    def lead(self, page: Page) -> str | None:
+        return page.ld_text("description") or page.meta("og:description", "description", "twitter:description")
+
+    def body(self, page: Page) -> str:
+        """Plain text, one paragraph per line."""
+        ld_body = page.ld_value("articleBody")
+        if isinstance(ld_body, str) and len(ld_body.strip()) >= 100:
+            if "<p" in ld_body or "<br" in ld_body:     # some CMSes put the HTML itself in articleBody
+                fragment = make_soup(ld_body)
+                lines = self.container_lines(page, fragment.body or fragment)
+            else:
+                raw = [line for line in map(clean_text, ld_body.splitlines()) if line]
+                page.source_url = page.source_url or source_in_lines(raw)
+                lines = body_lines(raw)
+            if lines:
+                return "\n".join(lines)
+        container = page.soup.select_one("[itemprop=articleBody]") or main_text_element(page.soup)
+        return "\n".join(self.container_lines(page, container)) if container is not None else ""
+
+    def container_lines(self, page: Page, container: Tag) -> list[str]:
+        """Text lines of a body container, furniture and the 'Source:' line removed."""
+        box = strip_furniture(container)
+        source = cut_source(box, cut_after=self.cut_after_source)
+        page.source_url = page.source_url or source
+        return body_lines(block_lines(box))
+
+    def published(self, page: Page) -> datetime | None:
+        """JSON-LD datePublished, then article:published_time, then the visible dateline."""
+        return (parse_datetime(page.ld_value("datePublished"))
+                or parse_datetime(page.meta("article:published_time"))
+                or self.dateline(page))
+
+    def dateline(self, page: Page) -> datetime | None:
+        for el in page.soup.select("[itemprop=datePublished], time[datetime], time[pubdate]"):
+            value = el.get("content") or el.get("datetime") or el.get_text(" ")
+            if dt := parse_datetime(value) or parse_en_dateline(value):
+                return dt
+        return parse_datetime(page.meta("pubdate", "publishdate", "date", "dc.date", "DC.date.issued",
+                                        "og:published_time", "sailthru.date"))
+
+    def author(self, page: Page) -> str | None:
+        name = person_name(page.ld_value("author")) or page.meta("author", "dc.creator")
+        if not name:
+            value = page.meta("article:author")
+            name = value if value and not value.startswith("http") else None
+        name = name or page.first_text("[itemprop=author] [itemprop=name]", "[itemprop=author]", "[rel=author]",
+                                       ".byline", ".author")
+        if not name:
+            return None
+        return _BYLINE.sub("", name).strip() or None
+
+    def language(self, page: Page, body: str = "") -> str | None:
+        html = page.soup.find("html")
+        lang = normalise_language(html.get("lang") or html.get("xml:lang")) if html else None
+        return (lang or normalise_language(page.meta("og:locale", "content-language", "language"))
+                or self.default_language or guess_language(body))
+
+    def canonical(self, page: Page) -> str | None:
+        link = page.soup.select_one("link[rel~=canonical][href]")
+        if link and link["href"].strip():
+            return page.absolute(link["href"])
+        if url := page.meta("og:url"):
+            return page.absolute(url)
+        entity = page.ld_value("mainEntityOfPage")
+        if isinstance(entity, dict):
+            entity = entity.get("@id") or entity.get("url")
+        url = page.ld_value("url") or entity
+        return page.absolute(url) if isinstance(url, str) else None
+
+    def source(self, page: Page) -> str | None:
+        return page.source_url
+
+
+# ---------------------------------------------------------------- helpers
+
+def main_text_element(soup) -> Tag | None:
+    """The element whose direct <p> children hold the most text (page chrome excluded)."""
+    scores: Counter = Counter()
+    for p in soup.find_all("p"):
+        if p.find_parent(["nav", "header", "footer", "aside", "form"]) is not None:
+            continue
+        parent = p.parent
+        if isinstance(parent, Tag):
+            scores[id(parent)] += len(p.get_text(" ", strip=True))
+    if scores:
+        best_id, _ = scores.most_common(1)[0]
+        for p in soup.find_all("p"):
+            if id(p.parent) == best_id:
+                return p.parent
+    return soup.body
+
+
+def _drop_repeated_heading(body: str, title: str | None, lead: str | None) -> str:
+    """Heuristic containers often repeat the headline and the lead as the first lines."""
+    lines = body.split("\n") if body else []
+    for known in (title, lead):
+        if lines and known and _same(lines[0], known):
+            lines = lines[1:]
+    return "\n".join(lines)
+
+
+def _same(a: str, b: str) -> bool:
+    norm = lambda s: re.sub(r"\W+", " ", s).strip().casefold()   # noqa: E731
+    return norm(a) == norm(b)
+
+
+def guess_language(text: str) -> str | None:
+    """'vi' when Vietnamese letters are common, 'en' for other Latin text, else unknown."""
+    letters = sum(ch.isalpha() for ch in text[:5000])
+    if letters < 50:
+        return None
+    return "vi" if len(_VI_LETTERS.findall(text[:5000])) / letters > 0.02 else "en"

@@ -1,0 +1,704 @@
+#!/usr/bin/env python3
+"""Build the newsfacts gold set from the marked-up articles in tests/gold/articles/.
+
+Each article file is
+
+    id: gold-001-dong-anh
+    published: 2024-08-14
+    ---
+    Plain article text with [[kind attr=value ...|surface text]] markup.
+
+The markup is described in tests/gold/README.md. This script strips the markup, computes
+character offsets, fills in the normalised fields (from explicit attributes, or derived from
+the surface text where that is mechanical), validates every fact against the FACTS.md
+contract and writes
+
+    tests/gold/train/docs.jsonl   tests/gold/train/facts.jsonl
+    tests/gold/test/docs.jsonl    tests/gold/test/facts.jsonl
+
+Split rule (fixed before any extractor existed): article number NNN with NNN % 4 == 0 goes to
+test, every other article to train.
+
+Usage:
+    python tests/gold/build_gold.py            # build + validate
+    python tests/gold/build_gold.py --review   # also print every fact and every number left
+                                               # unannotated, for a human to check
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shlex
+import sys
+from collections import Counter, defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ARTICLES = HERE / "articles"
+
+KINDS = ("count", "percentage", "ratio", "rank", "money", "quantity",
+         "date", "period", "official", "document")
+ALIASES = {"c": "count", "p": "percentage", "r": "ratio", "k": "rank", "m": "money",
+           "q": "quantity", "d": "date", "pe": "period", "o": "official", "doc": "document"}
+# output field order: the contract order of extractors/facts.py (SCHEMA_FIELDS)
+FIELD_ORDER = ("kind", "text", "start", "end", "value", "value_max", "qualifier", "unit",
+               "currency", "numerator", "denominator", "date", "granularity",
+               "period_start", "period_end", "person", "title", "organization",
+               "doc_type", "doc_number", "issued")
+REQUIRED = {
+    "count": {"value", "unit"},
+    "percentage": {"value"},
+    "ratio": {"numerator", "denominator", "unit"},
+    "rank": {"value"},
+    "money": {"value", "currency"},
+    "quantity": {"value", "unit"},
+    "date": {"date", "granularity"},
+    "period": {"period_start", "period_end"},
+    "official": {"person", "title"},
+    "document": {"doc_type", "doc_number"},
+}
+ALLOWED = {
+    "count": {"value", "value_max", "qualifier", "unit"},
+    "percentage": {"value", "value_max", "qualifier", "unit"},
+    "ratio": {"numerator", "denominator", "qualifier", "unit"},
+    "rank": {"value", "denominator", "unit"},
+    "money": {"value", "value_max", "qualifier", "currency", "unit"},
+    "quantity": {"value", "value_max", "qualifier", "unit"},
+    "date": {"date", "granularity"},
+    "period": {"period_start", "period_end"},
+    "official": {"person", "title", "organization"},
+    "document": {"doc_type", "doc_number", "issued"},
+}
+QUALIFIERS = {"approx", "more_than", "at_least", "less_than", "at_most"}
+# attribute short names in the markup -> FACTS.md field names
+ATTR = {"v": "value", "vmax": "value_max", "q": "qualifier", "u": "unit", "cur": "currency",
+        "n": "numerator", "den": "denominator", "d": "date", "g": "granularity",
+        "s": "period_start", "e": "period_end", "p": "person", "t": "title",
+        "org": "organization", "type": "doc_type", "num": "doc_number", "issued": "issued",
+        "ok": "_ctx_ok"}
+NUMERIC = {"value", "value_max", "numerator", "denominator"}
+
+
+class GoldError(Exception):
+    pass
+
+
+# ---------------------------------------------------------------------------------------------
+# markup parsing
+
+def parse_markup(src: str, where: str):
+    """Return (plain_text, spans); spans are dicts with kind, attrs, start, end, parent index."""
+    out: list[str] = []
+    spans: list[dict] = []
+    pos = 0
+    length = 0
+    stack: list[dict] = []
+    while pos < len(src):
+        if src.startswith("[[", pos):
+            bar = src.find("|", pos)
+            nl = src.find("\n", pos)
+            if bar < 0 or (0 <= nl < bar):
+                raise GoldError(f"{where}: unterminated tag header at {src[pos:pos + 60]!r}")
+            header = src[pos + 2:bar]
+            try:
+                parts = shlex.split(header)
+            except ValueError as exc:
+                raise GoldError(f"{where}: bad tag header {header!r}: {exc}") from None
+            if not parts:
+                raise GoldError(f"{where}: empty tag header")
+            kind = ALIASES.get(parts[0], parts[0])
+            if kind not in KINDS:
+                raise GoldError(f"{where}: unknown kind {parts[0]!r}")
+            attrs = {}
+            for p in parts[1:]:
+                if "=" not in p:
+                    raise GoldError(f"{where}: attribute without '=': {p!r} in {header!r}")
+                k, v = p.split("=", 1)
+                if k not in ATTR:
+                    raise GoldError(f"{where}: unknown attribute {k!r} in {header!r}")
+                attrs[ATTR[k]] = v
+            span = {"kind": kind, "attrs": attrs, "start": length,
+                    "parent": stack[-1]["index"] if stack else None, "index": len(spans)}
+            spans.append(span)
+            stack.append(span)
+            pos = bar + 1
+        elif src.startswith("]]", pos):
+            if not stack:
+                raise GoldError(f"{where}: ']]' without open tag near {src[max(0, pos - 60):pos]!r}")
+            span = stack.pop()
+            span["end"] = length
+            pos += 2
+        else:
+            ch = src[pos]
+            if ch == "|" and stack:
+                raise GoldError(f"{where}: stray '|' inside a tag near {src[max(0, pos - 60):pos]!r}")
+            out.append(ch)
+            length += 1
+            pos += 1
+    if stack:
+        raise GoldError(f"{where}: unclosed tag {stack[-1]['kind']}")
+    text = "".join(out)
+    for s in spans:
+        s["text"] = text[s["start"]:s["end"]]
+    return text, spans
+
+
+def read_article(path: Path):
+    raw = path.read_text(encoding="utf-8")
+    head, sep, body = raw.partition("\n---\n")
+    if not sep:
+        raise GoldError(f"{path.name}: missing '---' header separator")
+    meta = {}
+    for line in head.splitlines():
+        if line.strip():
+            k, _, v = line.partition(":")
+            meta[k.strip()] = v.strip()
+    for k in ("id", "published"):
+        if k not in meta:
+            raise GoldError(f"{path.name}: header lacks {k!r}")
+    body = body.strip("\n")
+    text, spans = parse_markup(body, path.name)
+    return meta, text, spans
+
+
+# ---------------------------------------------------------------------------------------------
+# surface normalisation (only the mechanical part; spans and kinds are the annotator's)
+
+WORD_NUM = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+ORDINAL_WORD = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}
+SCALE = {"thousand": 10 ** 3, "million": 10 ** 6, "billion": 10 ** 9, "trillion": 10 ** 12,
+         "quadrillion": 10 ** 15}
+QUAL_WORDS = [
+    ("no more than", "at_most"), ("up to", "at_most"), ("at most", "at_most"),
+    ("more than", "more_than"), ("over", "more_than"), ("above", "more_than"),
+    ("exceeding", "more_than"),
+    ("at least", "at_least"), ("a minimum of", "at_least"),
+    ("fewer than", "less_than"), ("less than", "less_than"), ("under", "less_than"),
+    ("below", "less_than"),
+    ("approximately", "approx"), ("about", "approx"), ("around", "approx"),
+    ("nearly", "approx"), ("almost", "approx"), ("roughly", "approx"), ("some", "approx"),
+    ("approx.", "approx"), ("an estimated", "approx"), ("estimated", "approx"),
+]
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], 1)}
+MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
+MONTHS["sept"] = 9
+UNIT_NORM = {
+    "hectares": "ha", "hectare": "ha", "ha": "ha",
+    "km": "km", "kilometers": "km", "kilometres": "km", "kilometer": "km",
+    "km2": "km2", "square kilometers": "km2", "square kilometres": "km2", "km²": "km2",
+    "m2": "m2", "m²": "m2", "square meters": "m2", "square metres": "m2", "sqm": "m2",
+    "square meter": "m2", "square metre": "m2",
+    "m3": "m3", "m³": "m3", "cubic meters": "m3", "cubic metres": "m3",
+    "m": "m", "meters": "m", "metres": "m", "meter": "m",
+    "tons": "tons", "tonnes": "tons", "ton": "tons", "tonne": "tons",
+    "kg": "kg", "kilograms": "kg", "mw": "MW", "kw": "kW", "kwh": "kWh", "gw": "GW",
+}
+NUM_RE = r"\d[\d,.]*"
+
+
+def to_number(tok: str):
+    """'11,300' -> 11300, '79,14' -> 79.14, '124.3' -> 124.3, 'three' -> 3."""
+    t = tok.strip().lower()
+    if t in WORD_NUM:
+        return Decimal(WORD_NUM[t])
+    m = re.fullmatch(r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(\w+)", t)
+    if m and m.group(2) in WORD_NUM:
+        return Decimal(WORD_NUM[m.group(1)] + WORD_NUM[m.group(2)])
+    if not re.fullmatch(r"\d[\d,.]*\d|\d", t):
+        raise ValueError(tok)
+    if "," in t and "." in t:          # 1,234.5
+        t = t.replace(",", "")
+    elif "," in t:
+        groups = t.split(",")
+        if all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3 \
+                and groups[0] != "0":
+            t = t.replace(",", "")       # thousands separators
+        elif len(groups) == 2:
+            t = t.replace(",", ".")      # stray decimal comma: 79,14
+        else:
+            raise ValueError(tok)
+    return Decimal(t)
+
+
+def num_out(d: Decimal):
+    if d == d.to_integral_value():
+        return int(d)
+    return float(d)
+
+
+def strip_qualifier(s: str):
+    low = s.lower()
+    for w, q in QUAL_WORDS:
+        if low.startswith(w + " "):
+            return s[len(w) + 1:], q
+    return s, None
+
+
+NUMBER_TOKEN = rf"(?:{NUM_RE}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-\w+|" \
+               rf"{'|'.join(sorted(WORD_NUM, key=len, reverse=True))})"
+SCALE_RE = r"(?:\s*(?:thousand|million|billion|trillion|quadrillion))?"
+
+
+def _scaled(num: str, scale: str | None):
+    v = to_number(num)
+    if scale:
+        v *= SCALE[scale.strip().lower()]
+    return v
+
+
+def parse_amount(s: str):
+    """Leading '[from|between] N[-N| to N| and N] [scale]' -> (value, value_max, rest)."""
+    s = s.strip()
+    low = s.lower()
+    for pre in ("from ", "between "):
+        if low.startswith(pre):
+            s = s[len(pre):]
+            break
+    rx = re.compile(rf"(?P<a>{NUMBER_TOKEN})(?P<sa>{SCALE_RE})"
+                    rf"(?:\s*(?:-|–|to|and)\s*(?P<b>{NUMBER_TOKEN})(?P<sb>{SCALE_RE}))?"
+                    r"(?=$|[\s%/])", re.I)
+    m = rx.match(s)
+    if not m:
+        raise ValueError(s)
+    sa = m.group("sa").strip().lower() or None
+    sb = m.group("sb").strip().lower() if m.group("sb") else None
+    if m.group("b") and sa and not sb:
+        sb = sa
+    if m.group("b") and sb and not sa:
+        sa = sb                        # "160.8-162 million"
+    a = _scaled(m.group("a"), sa)
+    b = _scaled(m.group("b"), sb) if m.group("b") else None
+    return a, b, s[m.end():].strip()
+
+
+def auto_count(text):
+    s, q = strip_qualifier(text)
+    a, b, rest = parse_amount(s)
+    out = {"value": a, "qualifier": q}
+    if b is not None:
+        out["value_max"] = b
+    if rest:
+        out["unit"] = rest
+    return out
+
+
+def auto_percentage(text):
+    s, q = strip_qualifier(text)
+    low = s.lower()
+    pp = "percentage point" in low
+    s2 = re.sub(r"\s*(%|percentage points?|per cent|percent)", "%", s, flags=re.I)
+    s2 = s2.replace("%", "", 1) if re.search(r"\d%\s*(-|–|to|and)\s*\d", s2) else s2
+    a, b, rest = parse_amount(s2)
+    if not rest.startswith("%"):
+        raise ValueError(text)
+    out = {"value": a, "qualifier": q}
+    if b is not None:
+        out["value_max"] = b
+    if pp:
+        out["unit"] = "percentage_points"
+    return out
+
+
+def auto_ratio(text):
+    s, q = strip_qualifier(text)
+    m = re.match(rf"(?P<a>{NUMBER_TOKEN})\s*(?:/|out of|of(?: the| its| their| all)?(?: [\w ]+?'s?)?)\s*"
+                 rf"(?P<b>{NUMBER_TOKEN})(?P<rest>.*)$", s, re.I)
+    if not m:
+        raise ValueError(text)
+    out = {"numerator": to_number(m.group("a")), "denominator": to_number(m.group("b")),
+           "qualifier": q}
+    rest = m.group("rest").strip()
+    if rest:
+        out["unit"] = rest
+    return out
+
+
+def auto_rank(text):
+    s = re.sub(r"^(?:was |were |is |are )?(?:ranked|ranking|ranks|rank|placed|placing)\s+", "",
+               text, flags=re.I)
+    s = re.sub(r"^(?:no\.\s*|number\s+)", "", s, flags=re.I)
+    m = re.match(r"(?P<n>\d+)(?:st|nd|rd|th)\b|(?P<w>[a-z]+)\b", s, re.I)
+    if not m:
+        raise ValueError(text)
+    if m.group("n"):
+        v = int(m.group("n"))
+    else:
+        w = m.group("w").lower()
+        if w not in ORDINAL_WORD:
+            raise ValueError(text)
+        v = ORDINAL_WORD[w]
+    out = {"value": v}
+    rest = s[m.end():].strip()
+    m2 = re.match(rf"(?:/|out of|of|among)\s*(?:the\s+)?(?P<d>{NUMBER_TOKEN})\s*(?P<u>.*)$",
+                  rest, re.I)
+    if m2:
+        out["denominator"] = to_number(m2.group("d"))
+        if m2.group("u"):
+            out["unit"] = m2.group("u").strip()
+    return out
+
+
+CURRENCY_PATTERNS = [
+    (r"^(?:US\$|USD\s*|\$)", "USD"), (r"^(?:VND|VNĐ|VNĐ)\s*", "VND"), (r"^(?:EUR\s*|€)", "EUR"),
+    (r"^(?:JPY\s*|¥)", "JPY"), (r"^(?:KRW\s*|₩)", "KRW"),
+]
+CURRENCY_SUFFIX = [
+    (r"^(?:VND|VNĐ|dong|đồng)\b", "VND"), (r"^(?:USD|US dollars|dollars)\b", "USD"),
+    (r"^(?:EUR|euros?)\b", "EUR"), (r"^(?:JPY|yen)\b", "JPY"), (r"^(?:KRW|won)\b", "KRW"),
+]
+
+
+def auto_money(text):
+    s, q = strip_qualifier(text)
+    s = re.sub(r"^(?:from|between)\s+", "", s, flags=re.I)
+    cur = None
+    for rx, c in CURRENCY_PATTERNS:
+        m = re.match(rx, s)
+        if m:
+            cur = c
+            s = s[m.end():]
+            break
+    # a repeated currency after the range connector: "$6,626-$6,676", "VND8,000 to VND20,000"
+    s = re.sub(r"(\d)(\s*(?:-|–|to|and)\s*)(?:US\$|USD\s*|\$|VND\s*|VNĐ\s*|EUR\s*|€)(\d)",
+               r"\1\2\3", s)
+    a, b, rest = parse_amount(s)
+    if cur is None:
+        for rx, c in CURRENCY_SUFFIX:
+            m = re.match(rx, rest)
+            if m:
+                cur = c
+                rest = rest[m.end():].strip()
+                break
+    out = {"value": a, "qualifier": q, "currency": cur}
+    if b is not None:
+        out["value_max"] = b
+    rest = rest.strip()
+    if rest:
+        m = re.fullmatch(r"(?:/|per|a|an|each)\s*(.+)", rest, re.I)
+        if not m:
+            raise ValueError(text)
+        u = m.group(1).strip()
+        out["unit"] = UNIT_NORM.get(u.lower(), u)
+    return out
+
+
+def auto_quantity(text):
+    s, q = strip_qualifier(text)
+    s = re.sub(r"(\d)-(?=[a-zA-Z])", r"\1 ", s)   # "5.6-km section"
+    a, b, rest = parse_amount(s)
+    out = {"value": a, "qualifier": q}
+    if b is not None:
+        out["value_max"] = b
+    if rest:
+        out["unit"] = UNIT_NORM.get(rest.lower(), rest)
+    return out
+
+
+def auto_date(text, pub: dt.date):
+    s = text.strip()
+    s = re.sub(r"^(?:in|on|by|the night of|the morning of|the afternoon of)\s+", "", s, flags=re.I)
+    s = re.sub(r"^(?:the\s+)?(?:end|beginning|start|middle|first days|last days)\s+of\s+", "", s,
+               flags=re.I)
+    s = re.sub(r"^(?:early|late|mid-?)\s*", "", s, flags=re.I)
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", s)
+    if m:
+        d = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        return {"date": d.isoformat(), "granularity": "day"}
+    m = re.fullmatch(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?", s)
+    if m and m.group(1).lower() in MONTHS:
+        y = int(m.group(3)) if m.group(3) else pub.year
+        d = dt.date(y, MONTHS[m.group(1).lower()], int(m.group(2)))
+        return {"date": d.isoformat(), "granularity": "day"}
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+),?\s+(\d{4})", s)
+    if m and m.group(2).lower() in MONTHS:
+        d = dt.date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+        return {"date": d.isoformat(), "granularity": "day"}
+    m = re.fullmatch(r"([A-Za-z]+),?\s+(\d{4})", s)
+    if m and m.group(1).lower() in MONTHS:
+        return {"date": f"{int(m.group(2)):04d}-{MONTHS[m.group(1).lower()]:02d}",
+                "granularity": "month"}
+    if s.lower() in MONTHS:
+        return {"date": f"{pub.year:04d}-{MONTHS[s.lower()]:02d}", "granularity": "month"}
+    m = re.fullmatch(r"(\d{1,2})/(\d{4})", s)
+    if m:
+        return {"date": f"{m.group(2)}-{int(m.group(1)):02d}", "granularity": "month"}
+    m = re.fullmatch(r"(\d{4})", s)
+    if m:
+        return {"date": m.group(1), "granularity": "year"}
+    raise ValueError(text)
+
+
+DOC_RE = re.compile(
+    r"^(?P<type>[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*)*?)\s+(?:No\.?\s*|Number\s+)?"
+    r"(?P<num>\d[\w./\-ĐđƯưÔôƠơ]*[\wĐđ])"
+    r"(?P<tail>,?\s+(?:dated|issued on|of)\s+.*)?$")
+
+
+def auto_document(text):
+    m = DOC_RE.match(text)
+    if not m:
+        raise ValueError(text)
+    return {"doc_type": m.group("type"), "doc_number": m.group("num")}
+
+
+AUTO = {"count": auto_count, "percentage": auto_percentage, "ratio": auto_ratio,
+        "rank": auto_rank, "money": auto_money, "quantity": auto_quantity,
+        "document": auto_document}
+
+
+# ---------------------------------------------------------------------------------------------
+# building and validation
+
+def iso_ok(s: str, gran: str | None = None) -> bool:
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+            dt.date.fromisoformat(s)
+            return gran in (None, "day")
+        if re.fullmatch(r"\d{4}-\d{2}", s):
+            return 1 <= int(s[5:]) <= 12 and gran in (None, "month")
+        if re.fullmatch(r"\d{4}", s):
+            return gran in (None, "year")
+    except ValueError:
+        return False
+    return False
+
+
+def build_fact(doc_id, span, pub, spans, where, notes):
+    kind = span["kind"]
+    text = span["text"]
+    attrs = dict(span["attrs"])
+    fact = {}
+    auto = {}
+    try:
+        if kind == "date":
+            auto = auto_date(text, pub)
+        elif kind in AUTO:
+            auto = AUTO[kind](text)
+    except (ValueError, KeyError, ArithmeticError):
+        auto = {}
+    auto = {k: v for k, v in auto.items() if v is not None}
+    for k, v in auto.items():
+        if k in attrs and k not in NUMERIC and attrs[k] != str(v):
+            notes.append(f"{where}: override {kind} {k}: auto {v!r} -> {attrs[k]!r} in {text!r}")
+        if k in attrs and k in NUMERIC and Decimal(attrs[k]) != Decimal(v):
+            notes.append(f"{where}: override {kind} {k}: auto {v} -> {attrs[k]} in {text!r}")
+    merged = {**auto, **attrs}
+    # explicit "none" removes an auto-derived field (e.g. a qualifier word that is not one)
+    merged = {k: v for k, v in merged.items() if v != "none"}
+    ctx_ok = merged.pop("_ctx_ok", None)
+    for k, v in merged.items():
+        if k in NUMERIC:
+            try:
+                d = v if isinstance(v, Decimal) else Decimal(str(v))
+            except ArithmeticError:
+                raise GoldError(f"{where}: {k}={v!r} is not a number in {text!r}") from None
+            merged[k] = num_out(d)
+    if kind == "document":
+        kids = [s for s in spans if s["parent"] == span["index"]]
+        for kid in kids:
+            if kid["kind"] != "date":
+                raise GoldError(f"{where}: only a date may nest in a document: {text!r}")
+        if kids and "issued" not in merged:
+            merged["issued"] = auto_date(kids[0]["text"], pub)["date"]
+    elif any(s["parent"] == span["index"] for s in spans):
+        raise GoldError(f"{where}: only documents may contain nested facts: {text!r}")
+    if span["parent"] is not None and (kind != "date" or spans[span["parent"]]["kind"] != "document"):
+        raise GoldError(f"{where}: nested {kind} inside {spans[span['parent']]['kind']}")
+    missing = REQUIRED[kind] - merged.keys()
+    if missing:
+        raise GoldError(f"{where}: {kind} {text!r} lacks {sorted(missing)} (auto gave {auto})")
+    extra = merged.keys() - ALLOWED[kind]
+    if extra:
+        raise GoldError(f"{where}: {kind} {text!r} has fields not allowed: {sorted(extra)}")
+    # checks per field
+    if "qualifier" in merged and merged["qualifier"] not in QUALIFIERS:
+        raise GoldError(f"{where}: bad qualifier {merged['qualifier']!r}")
+    if "currency" in merged and not re.fullmatch(r"[A-Z]{3}", merged["currency"]):
+        raise GoldError(f"{where}: bad currency {merged['currency']!r}")
+    if "value_max" in merged and merged["value_max"] <= merged["value"]:
+        raise GoldError(f"{where}: value_max <= value in {text!r}")
+    if kind == "date" and not iso_ok(merged["date"], merged["granularity"]):
+        raise GoldError(f"{where}: bad date/granularity {merged} for {text!r}")
+    if kind == "period":
+        for k in ("period_start", "period_end"):
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", merged[k]) or not iso_ok(merged[k]):
+                raise GoldError(f"{where}: {k} must be an ISO day: {merged[k]!r}")
+        if merged["period_start"] > merged["period_end"]:
+            raise GoldError(f"{where}: period ends before it starts: {text!r}")
+    if kind == "document" and "issued" in merged:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", merged["issued"]) or not iso_ok(merged["issued"]):
+            raise GoldError(f"{where}: bad issued {merged['issued']!r}")
+    if kind == "document" and merged["doc_number"] not in text:
+        raise GoldError(f"{where}: doc_number not in span: {text!r}")
+    if kind == "official":
+        low = text.lower()
+        if merged["person"] not in text:
+            raise GoldError(f"{where}: person {merged['person']!r} not in span {text!r}")
+        if re.match(r"(?:Mr|Ms|Mrs|Dr)\.?\s", merged["person"]):
+            raise GoldError(f"{where}: person keeps an honorific: {merged['person']!r}")
+        if merged["title"].lower() not in low:
+            raise GoldError(f"{where}: title {merged['title']!r} not in span {text!r}")
+        if "organization" in merged and merged["organization"].lower() not in low:
+            raise GoldError(f"{where}: organization {merged['organization']!r} not in span")
+    if kind == "ratio" and merged["denominator"] == 0:
+        raise GoldError(f"{where}: zero denominator")
+    if text != text.strip() or not text:
+        raise GoldError(f"{where}: span has outer whitespace or is empty: {text!r}")
+    fact["doc"] = doc_id
+    fact["kind"] = kind
+    fact["text"] = text
+    fact["start"] = span["start"]
+    fact["end"] = span["end"]
+    for k in FIELD_ORDER[4:]:
+        if k in merged:
+            fact[k] = merged[k]
+    if ctx_ok:
+        fact["_ctx_ok"] = True
+    return fact
+
+
+LEFT_QUAL = re.compile(r"(?<!hand )(?<!hands )(?<!handed )(?<!handing )(?<!taken )(?<!took )"
+                       r"(?:\b(?:about|around|approximately|nearly|almost|roughly|some|over|more than|"
+                       r"above|at least|under|fewer than|less than|below|up to|no more than|"
+                       r"at most|from|between))\s$", re.I)
+
+
+def check_context(text, facts, where):
+    """Catch the commonest span slips: a qualifier (or 'from' of a range) left outside a span,
+    and a bare-year date whose 'in' was left outside."""
+    for f in facts:
+        before = text[max(0, f["start"] - 16):f["start"]]
+        if f["kind"] in ("count", "percentage", "money", "quantity", "ratio", "period") \
+                and LEFT_QUAL.search(before) and not f.get("_ctx_ok") \
+                and not LEFT_QUAL.search(f["text"].split(" ")[0] + " "):
+            raise GoldError(f"{where}: word before span looks like a qualifier/range start: "
+                            f"{before!r} + {f['text']!r} (put it in the span or mark ok=1)")
+        if f["kind"] == "date" and f.get("granularity") == "year" and re.fullmatch(r"\d{4}", f["text"]) \
+                and re.search(r"\bin\s$", before, re.I) and not f.get("_ctx_ok"):
+            raise GoldError(f"{where}: bare year after 'in' should include 'in': {before!r}+{f['text']!r}")
+
+
+def check_overlaps(facts, where):
+    for a, b in zip(facts, facts[1:]):
+        if b["start"] < a["end"]:
+            nested = a["kind"] == "document" and b["kind"] == "date" and b["end"] <= a["end"]
+            if not nested:
+                raise GoldError(f"{where}: overlapping spans {a['text']!r} / {b['text']!r}")
+
+
+UNANNOTATED_RE = re.compile(
+    r"\d[\d,./:\-]*\d%?|\d%?|\b(?:" + "|".join(list(WORD_NUM)[1:] + list(ORDINAL_WORD)) +
+    r"|twice|dozens?|hundreds|thousands|half)\b", re.I)
+
+
+def uncovered_numbers(text, facts):
+    covered = [(f["start"], f["end"]) for f in facts]
+    out = []
+    for m in UNANNOTATED_RE.finditer(text):
+        if not any(s <= m.start() and m.end() <= e for s, e in covered):
+            lo = max(0, m.start() - 30)
+            out.append(f"{m.group(0)!r:>14} ...{text[lo:m.end() + 30]!r}")
+    return out
+
+
+def split_of(path: Path) -> str:
+    n = int(path.name[:3])
+    return "test" if n % 4 == 0 else "train"
+
+
+def main(argv):
+    review = "--review" in argv
+    only = [a for a in argv if not a.startswith("--")]
+    files = sorted(ARTICLES.glob("[0-9][0-9][0-9]_*.txt"))
+    if not files:
+        raise GoldError("no articles found")
+    out = {"train": ([], []), "test": ([], [])}
+    seen_ids = set()
+    notes: list[str] = []
+    stats = {"train": Counter(), "test": Counter()}
+    nums = set()
+    for path in files:
+        n = int(path.name[:3])
+        if n in nums:
+            raise GoldError(f"duplicate article number {n}")
+        nums.add(n)
+        meta, text, spans = read_article(path)
+        doc_id = meta["id"]
+        if doc_id in seen_ids:
+            raise GoldError(f"duplicate id {doc_id}")
+        seen_ids.add(doc_id)
+        if not doc_id.startswith(f"gold-{path.name[:3]}-"):
+            raise GoldError(f"{path.name}: id {doc_id!r} does not match file number")
+        pub = dt.date.fromisoformat(meta["published"])
+        if not dt.date(2019, 1, 1) <= pub <= dt.date(2025, 12, 31):
+            raise GoldError(f"{path.name}: published {pub} outside 2019-2025")
+        words = len(re.findall(r"\S+", text))
+        if not 250 <= words <= 700:
+            raise GoldError(f"{path.name}: {words} words, want 250-700")
+        facts = []
+        for sp in spans:
+            where = f"{path.name}@{sp['start']}"
+            facts.append(build_fact(doc_id, sp, pub, spans, where, notes))
+        facts.sort(key=lambda f: (f["start"], -f["end"]))
+        check_overlaps(facts, path.name)
+        check_context(text, facts, path.name)
+        for f in facts:
+            f.pop("_ctx_ok", None)
+        for f in facts:
+            assert text[f["start"]:f["end"]] == f["text"]
+        split = split_of(path)
+        out[split][0].append({"id": doc_id, "published": pub.isoformat(), "text": text})
+        out[split][1].extend(facts)
+        stats[split].update(f["kind"] for f in facts)
+        stats[split]["_articles"] += 1
+        if review and (not only or any(o in path.name for o in only)):
+            print(f"==== {path.name} ({words} words, {len(facts)} facts, {split})")
+            for f in facts:
+                extra = {k: v for k, v in f.items() if k not in ("doc", "kind", "text", "start", "end")}
+                print(f"  {f['kind']:<10} {f['text']!r:<60} {json.dumps(extra, ensure_ascii=False)}")
+            unc = uncovered_numbers(text, facts)
+            if unc:
+                print("  -- unannotated numbers:")
+                for u in unc:
+                    print("    " + u)
+    for split, (docs, facts) in out.items():
+        d = HERE / split
+        d.mkdir(exist_ok=True)
+        with open(d / "docs.jsonl", "w", encoding="utf-8") as fh:
+            for doc in docs:
+                fh.write(json.dumps(doc, ensure_ascii=False) + "\n")
+        with open(d / "facts.jsonl", "w", encoding="utf-8") as fh:
+            for f in facts:
+                fh.write(json.dumps(f, ensure_ascii=False) + "\n")
+    if review:
+        for n in notes:
+            print("note:", n)
+    print(f"{'kind':<12}{'train':>7}{'test':>7}{'total':>7}")
+    for k in ("_articles",) + KINDS:
+        tr, te = stats["train"][k], stats["test"][k]
+        print(f"{k.lstrip('_'):<12}{tr:>7}{te:>7}{tr + te:>7}")
+    tr = sum(v for k, v in stats["train"].items() if not k.startswith("_"))
+    te = sum(v for k, v in stats["test"].items() if not k.startswith("_"))
+    print(f"{'all facts':<12}{tr:>7}{te:>7}{tr + te:>7}")
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except GoldError as exc:
+        print(f"gold validation failed: {exc}", file=sys.stderr)
+        sys.exit(1)

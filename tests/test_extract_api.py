@@ -1,0 +1,141 @@
+import datetime
+
+import pytest
+from spacy.tokens import Span
+
+import extractors
+from extractors import EXTRACTOR_VERSION, SUPPORTED_LANGUAGES, extract_facts, extract_many
+from extractors.facts import Fact
+from extractors.nlp import FACT_COMPONENTS, SPANS_KEY, build_nlp, resolve_overlaps
+
+ARTICLE = (
+    "Flood relief in the highlands\n"
+    "By the end of June, the province had rebuilt 318/340 homes and repaired 46 out of 50 "
+    "bridges. Of these, 12/12 were in the north.\n\n"
+    "Rice output rose 4.6% while the poverty rate fell 1.2 percentage points, "
+    "and about 90 percent of farms had insurance. Work continues on 24/7 shifts."
+)
+
+DOCS = [
+    (ARTICLE, datetime.date(2024, 7, 1)),
+    ("Nothing to count here.", None),
+    ("", None),
+    ("In 2023, 5 of the town's 9 wards met 75% of their targets.", datetime.date(2024, 1, 2)),
+]
+
+
+def test_version_and_languages():
+    assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION.count(".") == 2
+    assert SUPPORTED_LANGUAGES == ("en",)
+    assert set(extractors.__all__) >= {"extract_facts", "extract_many", "EXTRACTOR_VERSION"}
+
+
+def test_article_facts():
+    facts = extract_facts(*DOCS[0])
+    got = [(f.kind, f.text, f.rule_id) for f in facts]
+    assert got == [
+        ("ratio", "318/340 homes", "ratio.slash"),
+        ("ratio", "46 out of 50 bridges", "ratio.out_of"),
+        ("ratio", "12/12", "ratio.slash"),
+        ("percentage", "4.6%", "percentage.symbol"),
+        ("percentage", "1.2 percentage points", "percentage.points"),
+        ("percentage", "about 90 percent", "percentage.word"),
+    ]
+    assert [f.unit for f in facts[:3]] == ["homes", "bridges", None]  # no unit across sentences
+    assert facts[4].unit == "percentage_points" and facts[5].qualifier == "approx"
+    assert all(isinstance(f, Fact) for f in facts)
+
+
+@pytest.mark.parametrize("text, published", DOCS)
+def test_text_matches_offsets_and_sentence(text, published):
+    for f in extract_facts(text, published):
+        assert text[f.start:f.end] == f.text
+        assert text[f.sentence_start:f.sentence_start + len(f.sentence)] == f.sentence
+        assert f.sentence_start <= f.start and f.end <= f.sentence_start + len(f.sentence)
+        assert f.rule_id.startswith(f.kind + ".")
+
+
+def test_sentence_attached_and_headline_split_off():
+    facts = extract_facts(ARTICLE)
+    first = facts[0]
+    assert first.sentence.startswith("By the end of June")
+    assert first.sentence.endswith("bridges.")
+    assert first.sentence_start == ARTICLE.index("By the end")
+    assert facts[2].sentence == "Of these, 12/12 were in the north."
+    assert facts[3].sentence.startswith("Rice output")
+
+
+def test_sorted_by_start_then_kind():
+    facts = extract_facts(ARTICLE)
+    assert facts == sorted(facts, key=lambda f: (f.start, f.kind))
+
+
+def test_extract_many_equals_extract_facts():
+    many = list(extract_many(iter(DOCS), batch_size=2))
+    assert len(many) == len(DOCS)
+    for (text, published), facts in zip(DOCS, many):
+        assert facts == extract_facts(text, published)
+
+
+def test_empty_and_whitespace():
+    assert extract_facts("") == []
+    assert extract_facts("   \n\n ") == []
+
+
+def test_to_json_contract():
+    f = extract_facts("Completion reached 96.5% and 40/40 units reported.")
+    assert [x.to_json() for x in f] == [
+        {"kind": "percentage", "text": "96.5%", "start": 19, "end": 24, "value": 96.5},
+        {"kind": "ratio", "text": "40/40 units", "start": 29, "end": 40,
+         "unit": "units", "numerator": 40, "denominator": 40},
+    ]
+
+
+def test_pipeline_is_cached_and_ordered():
+    nlp = build_nlp()
+    assert build_nlp() is nlp
+    assert nlp.pipe_names == ["sentencizer", *FACT_COMPONENTS, "newsfacts_resolve"]
+
+
+def _span(doc, start, end, kind, fact=None):
+    span = doc.char_span(start, end, label=kind)
+    span._.fact = fact or {"rule_id": kind + ".test"}
+    return span
+
+
+def test_resolve_overlaps_priority_length_nesting():
+    nlp = build_nlp()
+    doc = nlp.make_doc("Directive No. 5 dated May 1, 2024 hit 3/4 units and 20% of 7 units.")
+    t = doc.text
+    doc_ref = _span(doc, 0, t.index(" hit"), "document")
+    date = _span(doc, t.index("May"), t.index(" hit"), "date")
+    short_ratio = _span(doc, t.index("3/4"), t.index("3/4") + 3, "ratio")
+    long_ratio = _span(doc, t.index("3/4"), t.index(" and"), "ratio")
+    count = _span(doc, t.index("3/4"), t.index(" and"), "count")
+    pct = _span(doc, t.index("20%"), t.index("20%") + 3, "percentage")
+    pct_ratio = _span(doc, t.index("20%"), t.index(" units."), "ratio")
+    kept = resolve_overlaps([count, short_ratio, pct_ratio, date, long_ratio, pct, doc_ref])
+    assert [(s.label_, s.text) for s in kept] == [
+        ("document", "Directive No. 5 dated May 1, 2024"),
+        ("date", "May 1, 2024"),           # nested in a document: both kept
+        ("ratio", "3/4 units"),            # longest of its kind; beats the count
+        ("percentage", "20%"),             # percentage outranks ratio
+    ]
+
+
+def test_fact_extension_keeps_kinds_apart():
+    # spaCy keys span extensions by offsets; two kinds over the same characters must not
+    # overwrite each other's fields.
+    doc = build_nlp().make_doc("They met 8 teams.")
+    a = _span(doc, 9, 16, "count", {"value": 8, "rule_id": "count.x"})
+    b = _span(doc, 9, 16, "quantity", {"value": 9, "rule_id": "quantity.x"})
+    assert a._.fact["value"] == 8 and b._.fact["value"] == 9
+
+
+def test_spans_written_to_doc():
+    doc = build_nlp()("Roughly 62% of 80/90 clinics reopened.")
+    spans = list(doc.spans[SPANS_KEY])
+    assert [s.label_ for s in spans] == ["percentage", "ratio"]
+    assert isinstance(spans[0], Span)
+    assert spans[0]._.fact == {"value": 62.0, "qualifier": "approx",
+                               "rule_id": "percentage.symbol"}
