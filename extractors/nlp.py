@@ -7,6 +7,7 @@ The last component, "newsfacts_resolve", settles spans that claim the same words
 from __future__ import annotations
 
 import functools
+import importlib
 import json
 import logging
 import re
@@ -25,8 +26,11 @@ logger = logging.getLogger(__name__)
 SPANS_KEY = "facts"
 _TEXT_KEY = "newsfacts.text"
 
-# Fact components in pipeline order; later phases append theirs here.
-FACT_COMPONENTS: tuple[str, ...] = ("newsfacts_percentage", "newsfacts_ratio")
+# Fact components in pipeline order, each with the module that registers it.
+FACT_COMPONENTS: dict[str, str] = {
+    "newsfacts_percentage": "extractors.percentage",
+    "newsfacts_ratio": "extractors.ratio",
+}
 
 # Which claim wins when spans of different kinds overlap (lower wins).
 KIND_PRIORITY: dict[str, int] = {
@@ -86,6 +90,8 @@ class _TextKeepingTokenizer:
         return doc
 
     def __getattr__(self, name: str) -> Any:  # to_bytes, explain, rules, ...
+        if name.startswith("__") or name == "_tokenizer":
+            raise AttributeError(name)  # e.g. while unpickling, before _tokenizer is set
         return getattr(self._tokenizer, name)
 
 
@@ -192,7 +198,7 @@ def resolve_overlaps(spans: Iterable[Span]) -> list[Span]:
         clash = any(cand.start_char < k.end_char and k.start_char < cand.end_char
                     and not (_may_nest(k, cand) or _may_nest(cand, k)) for k in kept)
         if clash:
-            logger.debug("dropped %s %r", cand.label_, cand.text)
+            logger.debug("dropped %s %r", cand.label_, cand)
         else:
             kept.append(cand)
     kept.sort(key=lambda s: (s.start_char, s.label_))
@@ -210,8 +216,8 @@ def resolve_component(doc: Doc) -> Doc:
 def build_nlp() -> Language:
     """The blank English pipeline with sentencizer and fact components (one per process)."""
     # Imported here because the component modules import this one.
-    from extractors import percentage, ratio  # noqa: F401  (registers the factories)
-
+    for module in FACT_COMPONENTS.values():
+        importlib.import_module(module)  # registers the component
     nlp = spacy.blank("en")
     nlp.tokenizer = _TextKeepingTokenizer(nlp.tokenizer)
     nlp.add_pipe("sentencizer",

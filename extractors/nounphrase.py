@@ -3,9 +3,9 @@
 There is no POS tagger in the pipeline, so the phrase is found with word lists
 (extractors/patterns/nounphrase.json): words are taken until a stop word (preposition,
 determiner, pronoun, auxiliary, common verb, adverb), a number, punctuation or a line
-break, or after a plural noun not followed by "and" (after a figure the head noun is
-plural and its modifiers are not); then trailing words that cannot end a noun phrase (participles, -ly adverbs,
-"and") are dropped.
+break, or until a plural noun is followed by anything but "and" (after a figure the
+head noun is plural and its modifiers are not: "30 households signed up"). Trailing
+words that cannot end a noun phrase (participles, -ly adverbs, "and") are then dropped.
 """
 from __future__ import annotations
 

@@ -46,7 +46,7 @@ def _build_regex() -> re.Pattern[str]:
           | (?P<lo3>{digits})[ ]?(?:{sign})?[ ]?{dash}[ ]?(?P<hi3>{digits})  # not "twenty-one"
           | (?P<num>{fig})
         )
-        \s*(?:(?P<points>{points})|(?P<word>{words})|(?P<sign>{sign}))
+        [ \t\u00a0]*(?:(?P<points>{points})|(?P<word>{words})|(?P<sign>{sign}))
         (?!\w)
         """, re.IGNORECASE | re.VERBOSE)
 

@@ -73,6 +73,9 @@ class RatioExtractor:
                 break  # a full stop after a word ends the sentence ("No." does not)
         return out
 
+    def _is_year(self, raw: str) -> bool:
+        return len(raw) == 4 and raw.isdigit() and int(raw) in self._years
+
     def _rejected(self, text: str, m: re.Match[str], num: float, den: float,
                   has_unit: bool) -> str | None:
         """Why this figure is not a ratio, or None."""
@@ -82,9 +85,10 @@ class RatioExtractor:
         if prev and prev[0] in self._reference_cues:
             return "reference"
         den_raw = m.group("d1") or m.group("d3")  # "out of" is never a date
-        is_year = (den_raw is not None and len(den_raw) == 4 and den_raw.isdigit()
-                   and int(den_raw) in self._years)
+        is_year = den_raw is not None and self._is_year(den_raw)
         if m.group("n1"):
+            if is_year and self._is_year(m.group("n1")):
+                return "years"  # "2023/2024 school year"
             if m.group(0) in self._idioms:
                 return "idiom"
             if prev and prev[0] in self._date_cues and 1 <= num <= 31 and 1 <= den <= 12:

@@ -98,3 +98,27 @@ def test_no_percentage(text):
 def test_several_in_one_sentence():
     text = "Urban areas reached 72.1% and rural areas 58.04%, against 61.3% nationally."
     assert [f.value for f in percentages(text)] == [72.1, 58.04, 61.3]
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Almost one hundred percent of pupils passed.", "Almost one hundred percent", 100),
+    ("Some twenty-one percent abstained.", "Some twenty-one percent", 21),
+])
+def test_spelled_out(text, span, value):
+    f = one(text)
+    assert (f.text, f.value, f.value_max) == (span, value, None)
+
+
+def test_not_inside_urls():
+    assert percentages("See https://example.org/find?q=30%25%2020% for more.") == []
+
+
+def test_windowed_scan_finds_what_a_full_scan_finds():
+    from extractors.percentage import _build_regex
+
+    text = " ".join(
+        f"Block {i} reported {i}.5% growth, up {i % 4} percentage points, and between {i} "
+        f"and {i + 2} per cent of staff{'.' if i % 3 else ' left'}" for i in range(60))
+    full = [(m.start(), m.end()) for m in _build_regex().finditer(text)]
+    assert [(f.start, f.end) for f in percentages(text)] == full
+    assert len(full) == 180

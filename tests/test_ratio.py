@@ -102,3 +102,16 @@ def test_noun_phrase_helper():
     assert (np.text, text[np.start:np.end]) == ("land and housing files", "land and housing files")
     assert noun_phrase_after("only 40 were late", 7) is None
     assert noun_phrase_after("40 people\nNext line", 2).text == "people"
+
+
+@pytest.mark.parametrize("text", [
+    "Enrolment for the 2023/2024 school year opened.",
+    "Read it at https://news.example.vn/2024/07/123/456 today.",
+])
+def test_not_a_ratio_more(text):
+    assert ratios(text) == []
+
+
+def test_out_of_every():
+    f = one("One out of every four voters stayed home.")
+    assert (f.numerator, f.denominator, f.unit) == (1, 4, "voters")
