@@ -127,3 +127,38 @@ def parse_number(s: str, lang: str = "en") -> float:
             value *= SCALES[w]
         return float(value)
     return float(_parse_words([w for w in re.split(r"[\s\-–]+", text) if w]))
+
+
+# --- figures shared by the count, rank, money and quantity components ---------------------
+# A digit string with thousands or decimal separators ("11,300", "124.3", "1,920.37").
+DIGITS_RE = r"\d+(?:[.,]\d+)*"
+# Scale words that follow a figure ("124.3 trillion", "one million").
+SCALE_RE = r"(?:thousand|million|billion|trillion|quadrillion)"
+
+ORDINAL_WORDS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+}
+# "1st", "22nd", "3rd", "14th" or an ordinal word up to "twentieth".
+ORDINAL_RE = (r"(?:\d+(?:st|nd|rd|th)|"
+              + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + ")")
+_ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)")
+
+
+def parse_ordinal(s: str) -> int:
+    """'1st' -> 1, 'Third' -> 3; ValueError for anything else."""
+    low = s.strip().lower()
+    m = _ORDINAL_DIGITS.fullmatch(low)
+    if m:
+        return int(m.group(1))
+    if low in ORDINAL_WORDS:
+        return ORDINAL_WORDS[low]
+    raise ValueError(f"not an ordinal: {s!r}")
+
+
+def parse_scaled(number: str, scale: str | None = None) -> float:
+    """parse_number of a figure and an optional scale word given apart:
+    ('160.8', 'million') -> 160800000."""
+    return parse_number(f"{number} {scale}" if scale else number)

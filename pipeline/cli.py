@@ -142,6 +142,18 @@ def query(ctx, sql: str, warehouse: Path | None, fmt: str, output: Path | None) 
 
 @cli.command()
 @warehouse_option
+@click.option("--all", "every", is_flag=True, help="Re-extract every article, not only stale ones.")
+@click.pass_context
+def reextract(ctx, warehouse: Path | None, every: bool) -> None:
+    """Re-extract stored articles whose facts came from another extractor version."""
+    from pipeline.run import reextract_stored
+
+    cfg = _config(ctx, warehouse=warehouse)
+    reextract_stored(cfg, every=every)
+
+
+@cli.command()
+@warehouse_option
 @click.pass_context
 def migrate(ctx, warehouse: Path | None) -> None:
     """Create the warehouse or bring its schema up to date."""

@@ -18,6 +18,7 @@ from pipeline.fetch import Fetcher, FetchResult
 from pipeline.language import normalize_language
 from pipeline.lock import RunLock
 from pipeline.rawstore import store_raw
+from pipeline.reextract import reextract
 from pipeline.sites import get_adapter
 from pipeline.sites.base import ParsedArticle
 from pipeline.warehouse import Warehouse, article_id_for
@@ -40,7 +41,8 @@ class RunSummary:
     def message(self) -> str:
         c = self.counts
         text = (f"{c['articles_new']} new, {c['articles_updated']} updated, "
-                f"{c['articles_unchanged']} unchanged articles; {c['facts_loaded']} facts; "
+                f"{c['articles_unchanged']} unchanged, {c['articles_reextracted']} re-extracted articles; "
+                f"{c['facts_loaded']} facts; "
                 f"{c['fetches']} requests, {c['failures']} failed")
         return text + ("; " + "; ".join(self.site_errors) if self.site_errors else "")
 
@@ -204,6 +206,10 @@ def run(cfg: Config, mode: str = "nightly", since: date | None = None,
             raise
         finally:
             fetcher.close()
+        # pages that answered 304 still need facts from the current extractor version
+        updated, facts = reextract(wh, summary.run_id, progress=progress)
+        summary.counts["articles_reextracted"] += updated
+        summary.counts["facts_loaded"] += facts
         failed_sites = len(summary.site_errors)
         if cfg.sites and failed_sites == len(cfg.sites):
             summary.status = "failed"
@@ -215,4 +221,22 @@ def run(cfg: Config, mode: str = "nightly", since: date | None = None,
         wh.finish_run(summary.run_id, summary.status, summary.counts, summary.message)
     if summary.status == "failed":
         raise SitesUnavailableError("no site could be crawled: " + "; ".join(summary.site_errors))
+    return summary
+
+
+def reextract_stored(cfg: Config, every: bool = False) -> RunSummary:
+    """The `reextract` command: a run that fetches nothing and refreshes stale facts."""
+    started = time.monotonic()
+    summary = RunSummary(new_run_id(), "ok")
+    with RunLock(cfg.warehouse), Warehouse(cfg.warehouse) as wh:
+        wh.start_run(summary.run_id, "reextract", [], extractors.EXTRACTOR_VERSION)
+        try:
+            updated, facts = reextract(wh, summary.run_id, every=every)
+        except BaseException as exc:
+            wh.finish_run(summary.run_id, "failed", summary.counts, f"interrupted: {type(exc).__name__}")
+            raise
+        summary.counts["articles_reextracted"] += updated
+        summary.counts["facts_loaded"] += facts
+        summary.seconds = time.monotonic() - started
+        wh.finish_run(summary.run_id, "ok", summary.counts, summary.message)
     return summary

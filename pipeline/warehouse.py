@@ -160,11 +160,11 @@ class Warehouse:
 
     def finish_run(self, run_id: str, status: str, counts: dict[str, int], message: str) -> None:
         self.con.execute("""UPDATE runs SET finished_at = ?, status = ?, articles_new = ?,
-            articles_updated = ?, articles_unchanged = ?, facts_loaded = ?, fetches = ?, failures = ?,
-            message = ? WHERE run_id = ?""",
+            articles_updated = ?, articles_unchanged = ?, articles_reextracted = ?, facts_loaded = ?,
+            fetches = ?, failures = ?, message = ? WHERE run_id = ?""",
                          [datetime.now(timezone.utc), status, counts.get("articles_new", 0),
                           counts.get("articles_updated", 0), counts.get("articles_unchanged", 0),
-                          counts.get("facts_loaded", 0), counts.get("fetches", 0),
+                          counts.get("articles_reextracted", 0), counts.get("facts_loaded", 0), counts.get("fetches", 0),
                           counts.get("failures", 0), message, run_id])
 
     def article_state(self, canonical_urls: list[str]) -> dict[str, ArticleState]:

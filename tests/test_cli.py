@@ -35,14 +35,15 @@ def test_query_errors_have_exit_codes(tmp_path):
 
 def test_query_formats_and_output_file(tmp_path):
     run_cli("migrate", "--warehouse", "w.duckdb", cwd=tmp_path)
-    sql = "select version, name from schema_migrations"
+    sql = "select version, name from schema_migrations order by version"
     out = run_cli("query", sql, "--warehouse", "w.duckdb", cwd=tmp_path)
     assert out.returncode == 0 and out.stdout.splitlines()[0].split() == ["version", "name"]
     out = run_cli("query", sql, "--warehouse", "w.duckdb", "--format", "json", cwd=tmp_path)
     assert json.loads(out.stdout.splitlines()[0]) == {"version": 1, "name": "initial"}
+    assert json.loads(out.stdout.splitlines()[1]) == {"version": 2, "name": "runs_reextracted"}
     out = run_cli("query", sql, "--warehouse", "w.duckdb", "--format", "csv", "--output", "o.csv", cwd=tmp_path)
     assert out.returncode == 0 and out.stdout == ""
-    assert (tmp_path / "o.csv").read_text().splitlines() == ["version,name", "1,initial"]
+    assert (tmp_path / "o.csv").read_text().splitlines()[:2] == ["version,name", "1,initial"]
     out = run_cli("query", sql, "--warehouse", "w.duckdb", "--format", "parquet", cwd=tmp_path)
     assert out.returncode == 65 and "--output" in out.stderr
 

@@ -72,7 +72,7 @@ def test_query_prints_a_table(demo_dir):
 def test_status_shows_the_run(demo_dir):
     where, _ = demo_dir
     out = run_cli("status", cwd=where)
-    assert out.returncode == 0 and "demo" in out.stdout and "schema version 1" in out.stdout
+    assert out.returncode == 0 and "demo" in out.stdout and "schema version 2" in out.stdout
 
 
 def test_second_demo_run_adds_no_rows(tmp_path):
@@ -158,3 +158,26 @@ def test_second_writer_exits_75(tmp_path):
     with RunLock(tmp_path / "warehouse.duckdb"):
         out = run_cli("run", "--demo", cwd=tmp_path)
     assert out.returncode == 75 and f"pid {os.getpid()}" in out.stderr
+
+
+def test_extractor_upgrade_refreshes_stored_facts_on_the_next_run(tmp_path):
+    assert run_cli("run", "--demo", cwd=tmp_path).returncode == 0
+    path = tmp_path / "warehouse.duckdb"
+    before = counts(path)
+    con = duckdb.connect(str(path))
+    con.execute("update articles set extractor_version = 'older' where site = 'hanoitimes'")
+    con.execute("update facts set extractor_version = 'older', rule_id = 'retired.rule' "
+                "where article_id in (select article_id from articles where site = 'hanoitimes')")
+    stale = con.execute("select count(*) from articles where site = 'hanoitimes'").fetchone()[0]
+    con.close()
+    out = run_cli("run", "--demo", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    after = counts(path)
+    assert (after["articles"], after["facts"]) == (before["articles"], before["facts"])
+    con = duckdb.connect(str(path), read_only=True)
+    assert con.execute("select count(*) from facts where rule_id = 'retired.rule'").fetchone()[0] == 0
+    assert con.execute("select articles_reextracted from runs order by started_at desc limit 1"
+                       ).fetchone()[0] == stale
+    con.close()
+    out = run_cli("reextract", "--all", cwd=tmp_path)
+    assert out.returncode == 0 and out.stdout == "" and counts(path)["facts"] == before["facts"]

@@ -1,0 +1,107 @@
+"""Plain date normalisation shared by the date, period and document components:
+month names, ordinal days ("7th"), day-first numeric dates ("15/04/2024"), year
+resolution from the publication date, month ends and quarter bounds.
+
+All functions are pure; ISO strings come out at their own precision
+("2023-08-07", "2023-08", "2023").
+"""
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_FULL = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
+_ABBR = [m for m in MONTHS if m not in _FULL]
+# "August", "Aug.", "Sept" (abbreviations need a capital and take an optional dot).
+MONTH_RE = ("(?:" + "|".join(sorted((m.capitalize() for m in _FULL), key=len, reverse=True))
+            + "|(?:" + "|".join(sorted((m.capitalize() for m in _ABBR), key=len, reverse=True))
+            + r")\.?)")
+# A day of the month, optionally with its ordinal suffix ("7", "7th", "21st").
+DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR_RE = r"(?:19|20)\d{2}"
+
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}
+
+
+def month_number(name: str) -> int:
+    """'August' / 'aug.' / 'Sept' -> 8 / 8 / 9; KeyError for anything else."""
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def day_number(raw: str) -> int:
+    """'7th' -> 7, '21' -> 21."""
+    return int(re.sub(r"(?:st|nd|rd|th)$", "", raw.strip(), flags=re.IGNORECASE))
+
+
+def ordinal_number(word: str) -> int:
+    """'second' / '2nd' -> 2; KeyError for anything else."""
+    return ORDINALS[word.lower()]
+
+
+def resolve_year(year: str | int | None, published: datetime.date | None) -> int | None:
+    """A written year, else the publication year (None when neither is known)."""
+    if year is not None and str(year).strip():
+        return int(year)
+    return published.year if published else None
+
+
+def month_end(year: int, month: int) -> int:
+    """Last day of the month: month_end(2024, 2) == 29."""
+    return calendar.monthrange(year, month)[1]
+
+
+def iso_day(year: int, month: int, day: int) -> str | None:
+    """'2023-08-07', or None for an impossible date (31 June)."""
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def iso_month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def month_bounds(year: int, month: int) -> tuple[str, str]:
+    """First and last day of a month as ISO strings."""
+    return (iso_day(year, month, 1) or "", iso_day(year, month, month_end(year, month)) or "")
+
+
+def year_bounds(year: int) -> tuple[str, str]:
+    return f"{year:04d}-01-01", f"{year:04d}-12-31"
+
+
+def quarter_bounds(year: int, quarter: int) -> tuple[str, str]:
+    """quarter_bounds(2025, 1) == ('2025-01-01', '2025-03-31')."""
+    if not 1 <= quarter <= 4:
+        raise ValueError(f"no quarter {quarter}")
+    first, last = 3 * quarter - 2, 3 * quarter
+    return month_bounds(year, first)[0], month_bounds(year, last)[1]
+
+
+def months_bounds(year: int, first: int, last: int) -> tuple[str, str]:
+    """From the first day of month `first` to the last day of month `last`."""
+    return month_bounds(year, first)[0], month_bounds(year, last)[1]
+
+
+_NUMERIC_RE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
+def parse_numeric_dmy(raw: str) -> str | None:
+    """Day-first numeric date, as Vietnamese sources write it: '15/04/2024' -> '2024-04-15'.
+    None when it is not a possible date."""
+    m = _NUMERIC_RE.match(raw.strip())
+    if not m:
+        return None
+    return iso_day(int(m.group(3)), int(m.group(2)), int(m.group(1)))

@@ -1,0 +1,38 @@
+from datetime import datetime, timezone
+
+import extractors
+from extractors.facts import Fact
+from pipeline.reextract import reextract, stale_article_ids
+from pipeline.warehouse import ARTICLE_COLUMNS, Warehouse, article_id_for
+
+BODY = "The ward settled 133/155 tasks, or 85.8%."
+
+
+def stored(url: str, version: str, status: str = "extracted") -> dict:
+    row = {c: None for c in ARTICLE_COLUMNS}
+    row.update(article_id=article_id_for(url), url=url, canonical_url=url, body_text=BODY,
+               published_at=datetime(2024, 7, 2, tzinfo=timezone.utc), extraction_status=status,
+               extractor_version=version, first_seen_run="r1", last_seen_run="r1")
+    return row
+
+
+def test_stale_articles_get_current_facts(tmp_path):
+    old = stored("https://x.example/old.html", "0.0.1")
+    current = stored("https://x.example/new.html", extractors.EXTRACTOR_VERSION)
+    foreign = stored("https://x.example/vi.html", "0.0.1", "unsupported_language")
+    junk = Fact("count", "The", 0, 3, value=1, rule_id="old.rule")
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        wh.load_batch([old, current, foreign], {old["article_id"]: [junk], current["article_id"]: [junk]},
+                      [], "r1")
+        assert set(stale_article_ids(wh)) == {old["article_id"], foreign["article_id"]}
+        assert reextract(wh, "r2") == (2, 2)
+        rows = wh.con.execute("""select article_id, kind, rule_id, extractor_version, run_id from facts
+                                 order by article_id, "start" """).fetchall()
+        assert stale_article_ids(wh) == []
+        # an untouched article keeps its facts; the stale one has the current extractor's
+        assert (current["article_id"], "count", "old.rule", extractors.EXTRACTOR_VERSION, "r1") in rows
+        new = [r for r in rows if r[0] == old["article_id"]]
+        assert {r[1] for r in new} == {"ratio", "percentage"}
+        assert all(r[3:] == (extractors.EXTRACTOR_VERSION, "r2") for r in new)
+        assert all(r[0] != foreign["article_id"] for r in rows)
+        assert reextract(wh, "r3", every=True)[0] == 3
