@@ -49,11 +49,22 @@ def ordinal_number(word: str) -> int:
     return ORDINALS[word.lower()]
 
 
-def resolve_year(year: str | int | None, published: datetime.date | None) -> int | None:
-    """A written year, else the publication year (None when neither is known)."""
+# A month this far after the publication month, without a year, is taken as last year's:
+# a January report on "October 6 to 8" looks back, it does not announce next October.
+LOOKBACK_MONTHS = 6
+
+
+def resolve_year(year: str | int | None, published: datetime.date | None,
+                 month: int | None = None) -> int | None:
+    """A written year, else the publication year (None when neither is known); with the
+    month, a month more than LOOKBACK_MONTHS after the publication month is last year's."""
     if year is not None and str(year).strip():
         return int(year)
-    return published.year if published else None
+    if published is None:
+        return None
+    if month is not None and month - published.month > LOOKBACK_MONTHS:
+        return published.year - 1
+    return published.year
 
 
 def month_end(year: int, month: int) -> int:

@@ -30,6 +30,12 @@ _TEXT_KEY = "newsfacts.text"
 FACT_COMPONENTS: dict[str, str] = {
     "newsfacts_percentage": "extractors.percentage",
     "newsfacts_ratio": "extractors.ratio",
+    "newsfacts_money": "extractors.money",
+    "newsfacts_rank": "extractors.rank",
+    "newsfacts_quantity": "extractors.quantity",
+    "newsfacts_count": "extractors.count",
+    "newsfacts_date": "extractors.dates",
+    "newsfacts_period": "extractors.period",
 }
 
 # Which claim wins when spans of different kinds overlap (lower wins).

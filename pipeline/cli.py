@@ -124,6 +124,22 @@ def extract(ctx, input_path: Path | None, files: tuple[Path, ...]) -> None:
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--url", help="The page's URL (picks the site adapter); only with one file.")
+@click.pass_context
+def parse(ctx, paths: tuple[Path, ...], url: str | None) -> None:
+    """Parse stored pages (HTML or .html.gz) and print one JSON line per page."""
+    from pipeline.documents import parse_stored_page
+
+    _config(ctx)
+    if url and len(paths) != 1:
+        raise click.UsageError("--url goes with exactly one file")
+    out = click.get_text_stream("stdout")
+    for path in paths:
+        out.write(json.dumps(parse_stored_page(path, url), ensure_ascii=False) + "\n")
+
+
+@cli.command()
 @click.argument("sql")
 @warehouse_option
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "parquet"]),

@@ -1,6 +1,7 @@
 """Documents given directly to the extractors (`newsfacts extract`): docs.jsonl lines or files."""
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 from dataclasses import dataclass
@@ -90,6 +91,29 @@ def read_file(path: Path) -> Document:
     if path.suffix.lower() in (".html", ".htm", ".xhtml"):
         return _from_html(str(path), text, None, None)
     return Document(str(path), text, None, normalize_language(None, text))
+
+
+def parse_stored_page(path: Path, url: str | None = None) -> dict:
+    """The `parse` contract: what the site adapter makes of one stored page."""
+    from pipeline.sites import parse_page
+
+    try:
+        body = path.read_bytes()
+    except FileNotFoundError:
+        raise MissingInputError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    if path.suffix == ".gz":
+        try:
+            body = gzip.decompress(body)
+        except (OSError, EOFError) as exc:
+            raise InputError(f"{path}: not a readable gzip file: {exc}") from None
+    html, _ = decode_html(body)
+    parsed = parse_page(html, url or "")
+    return {"path": str(path), "adapter": parsed.adapter, "title": parsed.title, "lead": parsed.lead,
+            "published": parsed.published_at.isoformat() if parsed.published_at else None,
+            "author": parsed.author, "language": parsed.language,
+            "canonical_url": parsed.canonical_url, "body": parsed.body_text}
 
 
 def extract_documents(docs: Iterable[Document]) -> Iterator[dict]:

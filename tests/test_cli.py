@@ -89,3 +89,24 @@ def test_extract_bad_input(tmp_path):
     assert out.returncode == 66
     out = run_cli("extract", cwd=tmp_path)
     assert out.returncode == 2
+
+
+def test_parse_stored_pages(tmp_path):
+    import gzip
+
+    from pipeline.demo import snapshot_dir
+
+    page = next((snapshot_dir() / "www.vietnam.vn" / "en").glob("*/index.html"))
+    stored = tmp_path / "page.html.gz"
+    stored.write_bytes(gzip.compress(page.read_bytes()))
+    out = run_cli("parse", str(page), str(stored), cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    first, second = (json.loads(line) for line in out.stdout.splitlines())
+    assert first["adapter"] == "vietnamvn" and first["language"] == "en"
+    assert first["title"] and first["published"].endswith("+07:00") and "\n" in first["body"]
+    assert {k: v for k, v in second.items() if k != "path"} == {k: v for k, v in first.items() if k != "path"}
+    out = run_cli("parse", "--url", "https://example.org/x", str(page), str(stored), cwd=tmp_path)
+    assert out.returncode == 2
+    (tmp_path / "broken.html.gz").write_bytes(b"not gzip")
+    out = run_cli("parse", "broken.html.gz", cwd=tmp_path)
+    assert out.returncode == 65 and out.stderr.count("\n") == 1

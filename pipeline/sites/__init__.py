@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from urllib.parse import urlsplit
 
 from .base import ParsedArticle, SiteAdapter
@@ -39,8 +40,20 @@ def adapter_for_url(url: str) -> SiteAdapter:
     return ADAPTERS["generic"]
 
 
+# Enough to find the page's own URL when the caller has none (a stored file).
+_PAGE_URL = re.compile(r"""<(?:link[^>]+rel=["']canonical["'][^>]+href|meta[^>]+property=["']og:url["']"""
+                       r"""[^>]+content)=["'](https?://[^"']+)""", re.I)
+
+
 def parse_page(html: str, url: str, adapter: str | None = None) -> ParsedArticle:
-    chosen = get_adapter(adapter) if adapter else adapter_for_url(url)
+    """Parse with the named adapter, else the one for `url` (or for the page's canonical URL)."""
+    if adapter:
+        chosen = get_adapter(adapter)
+    else:
+        if not url:
+            m = _PAGE_URL.search(html[:200_000])
+            url = m.group(1) if m else ""
+        chosen = adapter_for_url(url)
     return chosen.parse(html, url)
 
 

@@ -1,0 +1,91 @@
+"""Dates: "August 7, 2023", "August 7th, 2023", "July 19th" (year from the publication
+date), "September 2023", "in 2024", "the end of September 2023", "15/04/2024" (day
+first), the date of a dateline "(09:12 06/05/2019)".
+
+One compiled regex, run around years, months and slashed digits. Years inside
+document numbers ("15/2020/ND-CP") and year ranges ("2023-2025") are left alone; dates
+inside periods are dropped by the resolver (period outranks date).
+"""
+from __future__ import annotations
+
+import logging
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractors.datenorm import (DAY_RE, MONTH_RE, YEAR_RE, day_number, iso_day, iso_month,
+                                 month_number, parse_numeric_dmy, resolve_year)
+from extractors.nlp import add_fact, anchored_finditer, doc_text, load_patterns, phrase_regex
+
+logger = logging.getLogger(__name__)
+
+KIND = "date"
+_BEFORE, _AFTER = 30, 30
+_ANCHOR_RE = re.compile(rf"{YEAR_RE}|{MONTH_RE}|\d/\d")
+
+
+def _build_regex() -> re.Pattern[str]:
+    d = load_patterns("dates")
+    edge = phrase_regex(p for p in d["edge_phrases"] if not p.endswith("-"))
+    excluded = "|".join(map(re.escape, d["bare_month_exclude"]))
+    not_after = phrase_regex(d["not_after_year"])
+    return re.compile(rf"""
+        (?<![\w/.\-–])
+        (?:(?P<edge>{edge}\s+|mid-))?
+        (?:
+            (?P<m1>{MONTH_RE})\s+(?P<d1>{DAY_RE})(?:,?\s+(?P<y1>{YEAR_RE}))?
+                (?![\w/]|\s*[-–]\s*\d|,\d)                # not "May 14-15" (a period)
+          | (?P<d2>{DAY_RE})\s+(?P<m2>{MONTH_RE}),?\s+(?P<y2>{YEAR_RE})
+          | (?P<m3>{MONTH_RE}),?\s+(?P<y3>{YEAR_RE})
+          | (?P<num>\d{{1,2}}/\d{{1,2}}/{YEAR_RE})
+          | (?!(?:{excluded})\b)(?P<m4>{MONTH_RE})(?!\s*[-–]|[ \t]+[A-Z\d])
+          | (?:(?P<in>{phrase_regex(d["in_words"])})\s+)?(?P<y5>{YEAR_RE})
+                (?!\s*[-–—]\s*\d|\s*/|\s+(?:{not_after})\b)
+        )
+        (?![\w/]|-\d|[.,]\d)
+        """, re.VERBOSE)
+
+
+class DateExtractor:
+    def __init__(self) -> None:
+        d = load_patterns("dates")
+        self._re = _build_regex()
+        self._years = range(int(d["year_min"]), int(d["year_max"]) + 1)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        published = doc._.published
+        for m in anchored_finditer(self._re, _ANCHOR_RE, text, _BEFORE, _AFTER):
+            g = m.groupdict()
+            if g["num"]:
+                date, gran, rule = parse_numeric_dmy(g["num"]), "day", "date.dmy_numeric"
+            elif g["m1"] or g["d2"]:
+                month = month_number(g["m1"] or g["m2"])
+                year = resolve_year(g["y1"] or g["y2"], published, month)
+                if year is None:
+                    continue
+                day = day_number(g["d1"] or g["d2"])
+                date, gran = iso_day(year, month, day), "day"
+                rule = "date.dmy" if g["d2"] else "date.mdy" if g["y1"] else "date.md"
+            elif g["m3"] or g["m4"]:
+                month = month_number(g["m3"] or g["m4"])
+                year = resolve_year(g["y3"], published, month)
+                if year is None:
+                    continue
+                date, gran = iso_month(year, month), "month"
+                rule = "date.month_year" if g["m3"] else "date.month"
+            else:
+                if int(g["y5"]) not in self._years:
+                    continue
+                date, gran, rule = g["y5"], "year", "date.year"
+            if date is None:
+                logger.debug("impossible date %r", m.group(0))
+                continue
+            add_fact(doc, m.start(), m.end(), KIND, {"date": date, "granularity": gran}, rule)
+        return doc
+
+
+@Language.factory("newsfacts_date")
+def make_date(nlp: Language, name: str) -> DateExtractor:
+    return DateExtractor()

@@ -1,0 +1,197 @@
+"""Periods: "the first 6 months of 2024", "the last three months of the year",
+"From August 2023 to the end of May 2024", "from June 5 to 10", "From August 2023 to the
+present", "since 2019", "2023 - 2025", "term 2020-2025", "the 2021-2025 period", "Q1/2025",
+"the first quarter of 2025", "the first half of the year", "January 10-12".
+
+A few compiled regexes, run around years, months and period words. Missing years come
+from the other end of the range, else from the publication date; "to the present" and
+"since X" end on the publication date. Both ends are ISO days, inclusive.
+"""
+from __future__ import annotations
+
+import datetime
+import logging
+import re
+from typing import Callable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractors.datenorm import (DAY_RE, MONTH_RE, YEAR_RE, day_number, iso_day, month_bounds,
+                                 month_end, month_number, months_bounds, quarter_bounds,
+                                 resolve_year, year_bounds)
+from extractors.nlp import add_fact, anchored_finditer, doc_text, load_patterns, phrase_regex
+from extractors.numbers import WORD_NUMBER_RE, parse_number
+
+logger = logging.getLogger(__name__)
+
+KIND = "period"
+_BEFORE, _AFTER = 60, 70
+_ANCHOR_RE = re.compile(rf"{YEAR_RE}|{MONTH_RE}|\b(?:[Qq][1-4]|H[12]|quarter|half|months|since|Since)\b")
+_EDGE = r"(?:the\s+(?:end|beginning|start|middle)\s+of\s+)"
+_L = r"(?<![\w/.\-–])"
+_R = r"(?![\w/]|-\d|[.,]\d)"
+
+
+def _point(p: str) -> str:
+    """A range end: '[the end of] August [7[th]][,] [2023]' or '2023'; groups p_edge/p_m/p_d/p_y."""
+    return (rf"(?P<{p}_edge>{_EDGE})?(?:(?P<{p}_m>{MONTH_RE})(?:\s+(?P<{p}_d>{DAY_RE}))?"
+            rf"(?:,?\s+(?P<{p}_y>{YEAR_RE}))?|(?P<{p}_y2>{YEAR_RE}))")
+
+
+def _point_bounds(g: dict, p: str, year: int | None) -> tuple[str, str] | None:
+    """First and last day a range end covers; year fills a missing year."""
+    y = g.get(f"{p}_y") or g.get(f"{p}_y2")
+    y = int(y) if y else year
+    if y is None:
+        return None
+    if g.get(f"{p}_m"):
+        month = month_number(g[f"{p}_m"])
+        if g.get(f"{p}_d"):
+            day = iso_day(y, month, day_number(g[f"{p}_d"]))
+            return (day, day) if day else None
+        return month_bounds(y, month)
+    return year_bounds(y)
+
+
+def _year_of(g: dict, p: str) -> int | None:
+    y = g.get(f"{p}_y") or g.get(f"{p}_y2")
+    return int(y) if y else None
+
+
+class PeriodExtractor:
+    def __init__(self) -> None:
+        d = load_patterns("period")
+        self._ordinals: dict[str, int] = d["ordinals"]
+        ords = phrase_regex(self._ordinals)
+        this_year = phrase_regex(d["this_year"])
+        of_year = rf"(?:\s+of\s+(?:(?P<y>{YEAR_RE})|{this_year}))"
+        present = phrase_regex(d["present"])
+        heads, tails = phrase_regex(d["year_range_heads"]), phrase_regex(d["year_range_tails"])
+        self._rules: list[tuple[str, re.Pattern[str], Callable]] = [
+            ("period.from_to", re.compile(rf"""{_L}
+                (?:[Ff]rom|[Bb]etween)\s+{_point("a")}\s+{phrase_regex(d["range_to"])}\s+
+                (?:(?P<present>{present})|{_point("b")}|(?P<b_day>{DAY_RE})(?:,?\s+(?P<b_dy>{YEAR_RE}))?)
+                {_R}""", re.VERBOSE), self._from_to),
+            ("period.since", re.compile(rf"{_L}[Ss]ince\s+{_point('a')}{_R}"), self._since),
+            ("period.year_range", re.compile(rf"""{_L}
+                (?P<head>(?:{heads}|the)\s+)?(?P<y1>{YEAR_RE})\s*[-–—]\s*(?P<y2>{YEAR_RE})
+                (?P<tail>\s+{tails})?{_R}""", re.VERBOSE), self._year_range),
+            ("period.quarter", re.compile(rf"""{_L}
+                (?:(?:the\s+)?(?P<ord>{ords})\s+quarter{of_year}?
+                  | [Qq](?P<q>[1-4])(?:\s*/\s*(?P<qy>{YEAR_RE})|\s+(?P<qy2>{YEAR_RE}))?)
+                {_R}""", re.VERBOSE | re.IGNORECASE), self._quarter),
+            ("period.half", re.compile(rf"""{_L}
+                (?:(?:the\s+)?(?P<ord>{ords})\s+half\s+of\s+(?:(?P<y>{YEAR_RE})|{this_year}
+                    |(?P<m>{MONTH_RE})(?:\s+(?P<my>{YEAR_RE}))?)
+                  | H(?P<h>[12])(?:\s*/\s*(?P<hy>{YEAR_RE}))?)
+                {_R}""", re.VERBOSE), self._half),
+            ("period.first_n_months", re.compile(rf"""{_L}
+                (?:the\s+)?(?P<which>first|last|First|Last)\s+(?P<n>\d{{1,2}}|{WORD_NUMBER_RE})\s+months
+                {of_year}?{_R}""", re.VERBOSE), self._months),
+            ("period.day_range", re.compile(rf"""{_L}
+                (?P<m>{MONTH_RE})\s+(?P<d1>{DAY_RE})\s*[-–]\s*(?P<d2>{DAY_RE})(?:,?\s+(?P<y>{YEAR_RE}))?
+                {_R}""", re.VERBOSE), self._day_range),
+        ]
+
+    # --- handlers: match -> (period_start, period_end) or None --------------------
+    def _from_to(self, g: dict, pub: datetime.date | None):
+        if g["present"]:
+            if pub is None:
+                return None
+            a = _point_bounds(g, "a", pub.year)
+            return (a[0], pub.isoformat()) if a else None
+        if g["b_day"]:  # "from June 5 to 10": month (and year) from the first end
+            if not (g["a_m"] and g["a_d"]):
+                return None
+            y = resolve_year(_year_of(g, "a") or g["b_dy"], pub, month_number(g["a_m"]))
+            if y is None:
+                return None
+            a = _point_bounds(g, "a", y)
+            b = iso_day(y, month_number(g["a_m"]), day_number(g["b_day"]))
+            return (a[0], b) if a and b else None
+        year_b = resolve_year(_year_of(g, "b"), pub,
+                              month_number(g["b_m"]) if g["b_m"] else None)
+        year_a = _year_of(g, "a") or year_b
+        a, b = _point_bounds(g, "a", year_a), _point_bounds(g, "b", year_b)
+        return (a[0], b[1]) if a and b else None
+
+    def _since(self, g: dict, pub: datetime.date | None):
+        if pub is None:
+            return None
+        a = _point_bounds(g, "a", pub.year)
+        return (a[0], pub.isoformat()) if a else None
+
+    def _year_range(self, g: dict, pub: datetime.date | None):
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        if y2 <= y1 or y2 - y1 > 50:
+            return None
+        return year_bounds(y1)[0], year_bounds(y2)[1]
+
+    def _quarter(self, g: dict, pub: datetime.date | None):
+        q = int(g["q"]) if g["q"] else self._ordinals[g["ord"].lower()]
+        q = 4 if q == -1 else q
+        y = resolve_year(g["y"] or g["qy"] or g["qy2"], pub)
+        return quarter_bounds(y, q) if y and 1 <= q <= 4 else None
+
+    def _half(self, g: dict, pub: datetime.date | None):
+        h = int(g["h"]) if g["h"] else self._ordinals[g["ord"].lower()]
+        h = 2 if h == -1 else h
+        if h not in (1, 2):
+            return None
+        if g["m"]:  # "the second half of August"
+            y = resolve_year(g["my"], pub)
+            if y is None:
+                return None
+            month = month_number(g["m"])
+            last = month_end(y, month)
+            return (iso_day(y, month, 1 if h == 1 else 16), iso_day(y, month, 15 if h == 1 else last))
+        y = resolve_year(g["y"] or g["hy"], pub)
+        return months_bounds(y, 1, 6) if h == 1 and y else months_bounds(y, 7, 12) if y else None
+
+    def _months(self, g: dict, pub: datetime.date | None):
+        n = int(parse_number(g["n"]))
+        if not 1 <= n <= 12:
+            return None
+        if g["which"].lower() == "last":
+            if not (g["y"] or g[0].rstrip().endswith(("year", "Year"))):
+                return None  # "the last six months" counts back from an unknown day
+            y = resolve_year(g["y"], pub)
+            return months_bounds(y, 13 - n, 12) if y else None
+        y = resolve_year(g["y"], pub)
+        return months_bounds(y, 1, n) if y else None
+
+    def _day_range(self, g: dict, pub: datetime.date | None):
+        month = month_number(g["m"])
+        y = resolve_year(g["y"], pub, month)
+        if y is None:
+            return None
+        a, b = iso_day(y, month, day_number(g["d1"])), iso_day(y, month, day_number(g["d2"]))
+        return (a, b) if a and b and a < b else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        pub = doc._.published
+        for rule, regex, handler in self._rules:
+            for m in anchored_finditer(regex, _ANCHOR_RE, text, _BEFORE, _AFTER):
+                g = m.groupdict()
+                g[0] = m.group(0)
+                try:
+                    bounds = handler(g, pub)
+                except (KeyError, ValueError):
+                    logger.debug("unparsed period %r", m.group(0))
+                    continue
+                if not bounds or not all(bounds) or bounds[0] > bounds[1]:
+                    continue
+                start = m.start()
+                if rule == "period.year_range" and g["head"] and not g["tail"] \
+                        and g["head"].strip() == "the":
+                    start = m.start("y1")  # a bare "the" belongs to what follows the range
+                add_fact(doc, start, m.end(), KIND,
+                         {"period_start": bounds[0], "period_end": bounds[1]}, rule)
+        return doc
+
+
+@Language.factory("newsfacts_period")
+def make_period(nlp: Language, name: str) -> PeriodExtractor:
+    return PeriodExtractor()
