@@ -49,7 +49,7 @@ def _build_regex() -> re.Pattern[str]:
             \s?(?P<scur>{suf})
         )
         (?:\s*/\s*(?P<slash>{per_re})|\s+per\s+(?P<per>{per_re}))?
-        (?![\w²])
+        (?![\w²]|/\d|[.,]\d)
         """, re.IGNORECASE | re.VERBOSE)
 
 
@@ -67,6 +67,8 @@ class MoneyExtractor:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         for m in anchored_finditer(self._re, self._anchor, text, _BEFORE, _AFTER):
+            if m.end() < len(text) and text[m.end()].isalnum():
+                continue  # the scan window ended inside a word
             fields = self._fields(m)
             if fields is None:
                 continue

@@ -16,7 +16,7 @@ from typing import Any, Iterable, Iterator
 
 import numpy
 import spacy
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, ORTH, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
@@ -36,6 +36,8 @@ FACT_COMPONENTS: dict[str, str] = {
     "newsfacts_count": "extractors.count",
     "newsfacts_date": "extractors.dates",
     "newsfacts_period": "extractors.period",
+    "newsfacts_document": "extractors.document",
+    "newsfacts_official": "extractors.official",
 }
 
 # Which claim wins when spans of different kinds overlap (lower wins).
@@ -225,6 +227,9 @@ def build_nlp() -> Language:
     for module in FACT_COMPONENTS.values():
         importlib.import_module(module)  # registers the component
     nlp = spacy.blank("en")
+    # "No." before a number is an abbreviation, not a sentence end ("Directive No. 24-CT/TU").
+    for abbreviation in load_patterns("abbreviations")["no_sentence_end"]:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     nlp.tokenizer = _TextKeepingTokenizer(nlp.tokenizer)
     nlp.add_pipe("sentencizer",
                  config={"punct_chars": list(Sentencizer.default_punct_chars) + _NEWLINE_TOKENS})

@@ -102,3 +102,30 @@ def noun_phrase_after(text: str, pos: int) -> NounPhrase | None:
         return None
     start, end = words[0][1], words[-1][2]
     return NounPhrase(text[start:end], start, end)
+
+
+# Further plural heads after a comma: ", towns" or ", wards and townships".
+_LIST_TAIL_RE = re.compile(r",[ \t]+([^\W\d_][\w'’-]*)(?:[ \t]+(and|or)[ \t]+([^\W\d_][\w'’-]*))?")
+
+
+def list_noun_phrase_after(text: str, pos: int, require_and: bool = False) -> NounPhrase | None:
+    """noun_phrase_after, also taking in further plural heads listed after a comma when
+    the phrase ends in a plural noun and the list ends the phrase: "districts, towns",
+    "communes, wards and townships". With `require_and`, only the "A, B and C" form
+    ("members, reprimands for ..." is the next clause)."""
+    phrase = noun_phrase_after(text, pos)
+    if phrase is None:
+        return None
+    lists = _lists()
+    m = _LIST_TAIL_RE.match(text, phrase.end)
+    if not m or not _is_plural_head(phrase.text.split()[-1].lower(), lists):
+        return phrase
+    if m.group(2) is None and require_and:
+        return phrase
+    words = [w for w in (m.group(1), m.group(3)) if w]
+    if not all(_is_plural_head(w.lower(), lists) and w.lower() not in lists.stop for w in words):
+        return phrase
+    follow = _WORD_RE.match(text, m.end())
+    if follow and follow.group(1).lower() not in lists.stop:
+        return phrase
+    return NounPhrase(text[phrase.start:m.end()], phrase.start, m.end())

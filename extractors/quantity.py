@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 
 KIND = "quantity"
 _BEFORE, _AFTER = 110, 30
-_PREV_WORD_RE = re.compile(r"([^\W\d_][\w'’-]*)\W*$")
+_WORDS_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _key(s: str) -> str:
@@ -40,6 +40,8 @@ def _tables() -> dict[str, Any]:
         "durations": frozenset(d["durations"]),
         "modifiers": d["duration_modifiers"],
         "period_words": frozenset(d["period_words"]),
+        "verb_period_words": frozenset(d["verb_period_words"]),
+        "period_determiners": frozenset(d["period_determiners"]),
         "points": d["points"],
         "points_cues": frozenset(d["points_cues"]),
     }
@@ -55,7 +57,7 @@ def _build_regex() -> re.Pattern[str]:
         (?:(?P<qual>{qualifier_regex()})\s+)?
         (?P<from>(?:from|between)\s+)?
         (?P<lo>{fig})
-        (?:(?:\s?[-–]\s?|\s+(?:to|and)\s+)(?P<hi>{fig}))?
+        (?:(?:\s?[-–]\s?|(?<!\d{{4}})\s+(?:to|and)\s+)(?P<hi>{fig}))?  # not "in 2015 to 4,900 ha"
         (?:\s+(?P<scale>{SCALE_RE}))?
         (?:
             [ \t\u00a0]*(?P<unit>{units})
@@ -78,17 +80,23 @@ class QuantityExtractor:
         self._anchor = _build_anchor()
         self._t = _tables()
 
-    def _previous_word(self, text: str, pos: int) -> str:
-        m = _PREV_WORD_RE.search(text, max(0, pos - 30), pos)
-        return m.group(1).lower() if m else ""
+    def _is_period(self, text: str, pos: int) -> bool:
+        words = _WORDS_RE.findall(text, max(0, pos - 40), pos)
+        if not words or words[-1].lower() not in self._t["period_words"]:
+            return False
+        # "last" is also a verb ("will last two weeks"): a period only after a determiner.
+        return (words[-1].lower() not in self._t["verb_period_words"]
+                or (len(words) > 1 and words[-2].lower() in self._t["period_determiners"]))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         t = self._t
         for m in anchored_finditer(self._re, self._anchor, text, _BEFORE, _AFTER):
+            if m.end() < len(text) and (text[m.end()].isalnum() or text[m.end()] in "²³/-"):
+                continue  # the scan window ended inside a word ("90 m|ajor")
+            if m.group("dur") and self._is_period(text, m.start()):
+                continue  # "the first 6 months": a period
             if m.group("dur"):
-                if self._previous_word(text, m.start()) in t["period_words"]:
-                    continue  # "the first 6 months": a period
                 words = m.group("dur").lower().split()
                 unit, rule = " ".join(words), "quantity.duration"
             elif m.group("hunit"):

@@ -34,6 +34,7 @@ def test_article_facts():
     facts = extract_facts(*DOCS[0])
     got = [(f.kind, f.text, f.rule_id) for f in facts]
     assert got == [
+        ("date", "the end of June", "date.month"),
         ("ratio", "318/340 homes", "ratio.slash"),
         ("ratio", "46 out of 50 bridges", "ratio.out_of"),
         ("ratio", "12/12", "ratio.slash"),
@@ -41,8 +42,9 @@ def test_article_facts():
         ("percentage", "1.2 percentage points", "percentage.points"),
         ("percentage", "about 90 percent", "percentage.word"),
     ]
-    assert [f.unit for f in facts[:3]] == ["homes", "bridges", None]  # no unit across sentences
-    assert facts[4].unit == "percentage_points" and facts[5].qualifier == "approx"
+    assert facts[0].date == "2024-06" and facts[0].granularity == "month"
+    assert [f.unit for f in facts[1:4]] == ["homes", "bridges", None]  # no unit across sentences
+    assert facts[5].unit == "percentage_points" and facts[6].qualifier == "approx"
     assert all(isinstance(f, Fact) for f in facts)
 
 
@@ -56,17 +58,17 @@ def test_text_matches_offsets_and_sentence(text, published):
 
 
 def test_sentence_attached_and_headline_split_off():
-    facts = extract_facts(ARTICLE)
+    facts = extract_facts(*DOCS[0])
     first = facts[0]
     assert first.sentence.startswith("By the end of June")
     assert first.sentence.endswith("bridges.")
     assert first.sentence_start == ARTICLE.index("By the end")
-    assert facts[2].sentence == "Of these, 12/12 were in the north."
-    assert facts[3].sentence.startswith("Rice output")
+    assert facts[3].sentence == "Of these, 12/12 were in the north."
+    assert facts[4].sentence.startswith("Rice output")
 
 
 def test_sorted_by_start_then_kind():
-    facts = extract_facts(ARTICLE)
+    facts = extract_facts(*DOCS[0])
     assert facts == sorted(facts, key=lambda f: (f.start, f.kind))
 
 

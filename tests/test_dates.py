@@ -1,0 +1,44 @@
+import datetime
+
+import pytest
+
+from extractors import extract_facts
+
+PUB = datetime.date(2022, 9, 14)
+
+
+def dates(text, published=PUB):
+    facts = [f for f in extract_facts(text, published) if f.kind == "date"]
+    for f in facts:
+        assert text[f.start:f.end] == f.text
+    return [(f.text, f.date, f.granularity, f.rule_id) for f in facts]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The plan was signed on March 3, 2021 in Hanoi.",
+     ("March 3, 2021", "2021-03-03", "day", "date.mdy")),
+    ("It opened on November 21st, 2019.", ("November 21st, 2019", "2019-11-21", "day", "date.mdy")),
+    ("Crews met on September 2nd to review it.", ("September 2nd", "2022-09-02", "day", "date.md")),
+    ("Output peaked in February 2020 at the plant.",
+     ("February 2020", "2020-02", "month", "date.month_year")),
+    ("In 2021, the ward built two schools.", ("In 2021", "2021", "year", "date.year")),
+    ("Sales fell sharply by the end of March 2022.",
+     ("the end of March 2022", "2022-03", "month", "date.month_year")),
+    ("Work must finish by the end of 2025.", ("the end of 2025", "2025", "year", "date.year")),
+    ("(10:45 02/08/2021) The board met.", ("02/08/2021", "2021-08-02", "day", "date.dmy_numeric")),
+    ("The count closed on 4 June 2020.", ("4 June 2020", "2020-06-04", "day", "date.dmy")),
+    ("Prices rose again in August, traders said.", ("August", "2022-08", "month", "date.month")),
+])
+def test_date_rules(text, want):
+    assert dates(text) == [want]
+
+
+def test_not_dates():
+    assert dates("The meeting began at 14:30 and ended recently.") == []
+    assert dates("Under Decree No. 12/2021/ND-CP, fees may rise in the coming time.") == []
+    assert dates("The 2021-2025 plan is on track.") == []  # a period, not two dates
+
+
+def test_month_without_year_looks_back():
+    assert dates("Visitors came on December 3.", datetime.date(2023, 2, 1)) == [
+        ("December 3", "2022-12-03", "day", "date.md")]
