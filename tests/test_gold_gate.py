@@ -1,0 +1,69 @@
+"""The accuracy gate: extractor scores on the gold sets never drop below their pinned floors."""
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from pipeline.evaluate import evaluate
+
+HERE = Path(__file__).resolve().parent
+FLOORS_PATH = HERE / "gold" / "floors.json"
+FLOORS = json.loads(FLOORS_PATH.read_text(encoding="utf-8"))
+SEEDS = HERE.parent.parent / "shared" / "gold" / "seeds"   # beside the repo, when it is there
+GOLD_DIRS = {"train": HERE / "gold" / "train", "test": HERE / "gold" / "test", "seeds": SEEDS}
+
+
+@pytest.fixture(scope="module")
+def scores():
+    return {}
+
+
+@pytest.mark.parametrize("name", ["train", "test", "seeds"])
+def test_scores_at_or_above_floors(name, scores):
+    if not GOLD_DIRS[name].is_dir():
+        pytest.skip(f"{GOLD_DIRS[name]} is not here (the seeds live outside the repo)")
+    report = evaluate(GOLD_DIRS[name]).as_dict()
+    floor = FLOORS["sets"][name]
+    assert report["overall"]["f1"] >= floor["overall_f1"]
+    low = {k: report[k]["f1"] for k, f in floor["kind_f1"].items() if report[k]["f1"] < f}
+    assert low == {}, f"{name}: kinds below their floors {low}"
+    for key in ("unit:count", "unit:ratio"):
+        assert report["accuracy"][key] >= floor[key], f"{name}: {key} {report['accuracy'][key]}"
+
+
+def test_floors_meet_the_targets_or_say_why():
+    targets, known = FLOORS["targets"], FLOORS["known_below_target"]
+    for name, floor in FLOORS["sets"].items():
+        if name == "train":
+            continue  # the targets are for the seeds and the held-out split
+        assert floor["overall_f1"] >= targets["overall_f1"] or f"{name}:overall_f1" in known
+        for kind, value in floor["kind_f1"].items():
+            assert value >= targets["kind_f1"] or f"{name}:{kind}" in known, (name, kind)
+        for key in ("unit:count", "unit:ratio"):
+            assert floor[key] >= targets[key] or f"{name}:{key}" in known, (name, key)
+
+
+def _committed_floors() -> dict | None:
+    try:
+        out = subprocess.run(["git", "show", "HEAD:tests/gold/floors.json"], cwd=HERE, capture_output=True,
+                             text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return json.loads(out.stdout) if out.returncode == 0 else None
+
+
+def test_no_floor_lowered_since_the_last_commit():
+    before = _committed_floors()
+    if before is None:
+        pytest.skip("no committed floors.json to compare with (not a git checkout)")
+    lowered = []
+    for name, old in before["sets"].items():
+        new = FLOORS["sets"].get(name, {})
+        for key in ("overall_f1", "unit:count", "unit:ratio"):
+            if new.get(key, 0) < old[key]:
+                lowered.append(f"{name}:{key}")
+        for kind, value in old["kind_f1"].items():
+            if new.get("kind_f1", {}).get(kind, 0) < value:
+                lowered.append(f"{name}:{kind}")
+    assert lowered == [], f"floors lowered: {lowered}; raise the code, not the floor"
