@@ -21,7 +21,7 @@ from extractors.nlp import SPANS_KEY, build_nlp, doc_text, sentence_starts
 logger = logging.getLogger(__name__)
 
 # Bump whenever the facts produced for the same text change.
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.2.1"
 SUPPORTED_LANGUAGES = ("en",)
 
 __all__ = ["EXTRACTOR_VERSION", "SUPPORTED_LANGUAGES", "Fact", "extract_facts", "extract_many"]
@@ -30,7 +30,7 @@ __all__ = ["EXTRACTOR_VERSION", "SUPPORTED_LANGUAGES", "Fact", "extract_facts", 
 def _span_to_fact(span: Span, text: str, sent_start: int, sent_end: int) -> Fact:
     fields = dict(span._.fact or {})
     rule_id = fields.pop("rule_id", "")
-    start, end = span.start_char, span.end_char
+    start, end = fields.pop("_chars", (span.start_char, span.end_char))
     raw = text[sent_start:sent_end]
     # Sentences run up to the next one, so they carry the whitespace between them.
     lead = len(raw) - len(raw.lstrip())

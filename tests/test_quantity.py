@@ -91,3 +91,12 @@ def test_not_quantities(text):
         assert [f.text for f in got] == ["two months"]  # "last" is a verb here
     else:
         assert got == []
+
+
+def test_span_stops_where_the_rule_matched_even_inside_a_token():
+    # "m." is one token for spaCy; the fact must not take the sentence's full stop
+    from extractors import extract_facts
+
+    text = "The new span is 13.5 m. It opens in May."
+    (fact,) = [f for f in extract_facts(text) if f.kind == "quantity"]
+    assert (fact.text, fact.unit) == ("13.5 m", "m") and text[fact.start:fact.end] == fact.text
