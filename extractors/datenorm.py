@@ -27,11 +27,6 @@ MONTH_RE = ("(?:" + "|".join(sorted((m.capitalize() for m in _FULL), key=len, re
 DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR_RE = r"(?:19|20)\d{2}"
 
-ORDINALS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
-    "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
-}
 
 
 def month_number(name: str) -> int:
@@ -42,11 +37,6 @@ def month_number(name: str) -> int:
 def day_number(raw: str) -> int:
     """'7th' -> 7, '21' -> 21."""
     return int(re.sub(r"(?:st|nd|rd|th)$", "", raw.strip(), flags=re.IGNORECASE))
-
-
-def ordinal_number(word: str) -> int:
-    """'second' / '2nd' -> 2; KeyError for anything else."""
-    return ORDINALS[word.lower()]
 
 
 # A month this far after the publication month, without a year, is taken as last year's:

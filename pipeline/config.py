@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -204,6 +204,3 @@ def _check_adapters(cfg: Config) -> None:
             raise ConfigError(f"site {site.name!r}: unknown adapter {site.adapter!r} "
                               f"(known: {', '.join(sorted(ADAPTERS))})")
 
-
-def with_overrides(cfg: Config, **changes: Any) -> Config:
-    return replace(cfg, **changes)

@@ -25,7 +25,7 @@ class Document:
     language: str
 
 
-def _published(value, where: str) -> date | None:
+def parse_published(value, where: str) -> date | None:
     if value in (None, ""):
         return None
     if not isinstance(value, str):
@@ -69,7 +69,7 @@ def read_jsonl(path: Path) -> Iterator[Document]:
                 raise InputError(f"{where}: not UTF-8") from None
             if not isinstance(obj, dict) or "id" not in obj:
                 raise InputError(f"{where}: each line must be an object with an \"id\"")
-            published = _published(obj.get("published"), where)
+            published = parse_published(obj.get("published"), where)
             if isinstance(obj.get("text"), str):
                 language = obj.get("language") if isinstance(obj.get("language"), str) else None
                 yield Document(str(obj["id"]), obj["text"], published,
@@ -80,14 +80,17 @@ def read_jsonl(path: Path) -> Iterator[Document]:
                 raise InputError(f"{where}: needs a \"text\" or \"html\" string")
 
 
-def read_file(path: Path) -> Document:
+def _read_bytes(path: Path) -> bytes:
     try:
-        body = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise MissingInputError(f"{path}: no such file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
-    text, _ = decode_html(body)
+
+
+def read_file(path: Path) -> Document:
+    text, _ = decode_html(_read_bytes(path))
     if path.suffix.lower() in (".html", ".htm", ".xhtml"):
         return _from_html(str(path), text, None, None)
     return Document(str(path), text, None, normalize_language(None, text))
@@ -97,12 +100,7 @@ def parse_stored_page(path: Path, url: str | None = None) -> dict:
     """The `parse` contract: what the site adapter makes of one stored page."""
     from pipeline.sites import parse_page
 
-    try:
-        body = path.read_bytes()
-    except FileNotFoundError:
-        raise MissingInputError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    body = _read_bytes(path)
     if path.suffix == ".gz":
         try:
             body = gzip.decompress(body)

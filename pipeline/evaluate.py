@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Iterable
 
 from extractors.facts import KINDS
-from pipeline.documents import Document, _published, extract_documents
+from pipeline.documents import Document, parse_published, extract_documents
 from pipeline.errors import InputError, MissingInputError
 
 SET_KINDS = ("official", "document")   # scored per article as sets, not by span
@@ -187,7 +187,7 @@ def load_gold(gold_dir: Path) -> tuple[list[Document], dict[str, list[dict]]]:
             continue
         try:
             obj = json.loads(line)
-            docs.append(Document(str(obj["id"]), obj["text"], _published(obj.get("published"),
+            docs.append(Document(str(obj["id"]), obj["text"], parse_published(obj.get("published"),
                                  f"{docs_path}:{lineno}"), obj.get("language", "en")))
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise InputError(f"{docs_path}:{lineno}: not a gold document ({type(exc).__name__})") from None

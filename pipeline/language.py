@@ -13,8 +13,14 @@ def guess_language(text: str) -> str:
     return "vi" if len(_VIETNAMESE.findall(sample)) / letters > 0.03 else "en"
 
 
+def language_code(code: str | None) -> str | None:
+    """'en-US' / 'vi_VN' -> 'en' / 'vi'; None for nothing or junk."""
+    if not code:
+        return None
+    primary = re.split(r"[-_]", code.strip().lower(), maxsplit=1)[0]
+    return primary if re.fullmatch(r"[a-z]{2,3}", primary) else None
+
+
 def normalize_language(declared: str | None, text: str) -> str:
-    """'en-US' -> 'en'; undeclared -> guessed from the text."""
-    if declared:
-        return declared.strip().lower().replace("_", "-").split("-")[0]
-    return guess_language(text)
+    """The declared language's code, else one guessed from the text."""
+    return language_code(declared) or guess_language(text)

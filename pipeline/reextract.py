@@ -5,9 +5,17 @@ import logging
 from typing import Callable
 
 import extractors
+from extractors.facts import Fact
 from pipeline.warehouse import ARTICLE_COLUMNS, Warehouse
 
 log = logging.getLogger(__name__)
+
+
+def facts_for_rows(rows: list[dict]) -> dict[str, list[Fact]]:
+    """Facts of the article rows marked for extraction, keyed by article id."""
+    todo = [r for r in rows if r["extraction_status"] == "extracted"]
+    docs = ((r["body_text"], r["published_at"].date() if r["published_at"] else None) for r in todo)
+    return dict(zip((r["article_id"] for r in todo), extractors.extract_many(docs)))
 
 
 def stale_article_ids(wh: Warehouse, every: bool = False) -> list[str]:
@@ -32,9 +40,7 @@ def reextract(wh: Warehouse, run_id: str, every: bool = False, batch_size: int =
         rows = [dict(zip(ARTICLE_COLUMNS, r)) for r in wh.con.execute(
             f"SELECT {columns} FROM articles WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id",
             [chunk]).fetchall()]
-        todo = [r for r in rows if r["extraction_status"] == "extracted"]
-        docs = ((r["body_text"], r["published_at"].date() if r["published_at"] else None) for r in todo)
-        facts = dict(zip((r["article_id"] for r in todo), extractors.extract_many(docs)))
+        facts = facts_for_rows(rows)
         for row in rows:
             row["extractor_version"] = extractors.EXTRACTOR_VERSION
         loaded += wh.load_batch(rows, facts, [], run_id)

@@ -12,13 +12,14 @@ from typing import Callable
 
 import extractors
 from pipeline.config import Config, SiteConfig
+from pipeline.decode import decode_html
 from pipeline.discover import Robots, canonicalize, discover, fetch_robots
 from pipeline.errors import SitesUnavailableError
 from pipeline.fetch import Fetcher, FetchResult
 from pipeline.language import normalize_language
 from pipeline.lock import RunLock
 from pipeline.rawstore import store_raw
-from pipeline.reextract import reextract
+from pipeline.reextract import facts_for_rows, reextract
 from pipeline.sites import get_adapter
 from pipeline.sites.base import ParsedArticle
 from pipeline.warehouse import Warehouse, article_id_for
@@ -63,7 +64,7 @@ class _SiteRun:
         self.cfg, self.wh, self.fetcher, self.site = cfg, wh, fetcher, site
         self.run_id, self.summary, self.since = run_id, summary, since
         self.adapter = get_adapter(site.adapter)
-        self.pending: list[tuple[dict, ParsedArticle]] = []
+        self.pending: list[dict] = []
         self.fetch_rows: list[dict] = []
         self.seen_ids: list[str] = []
 
@@ -136,8 +137,6 @@ class _SiteRun:
             self.record(res, "skipped", f"content type {ctype}")
             return
         raw_sha, raw_path = store_raw(self.cfg.raw_root, res.body)
-        from pipeline.decode import decode_html  # noqa: PLC0415 - keeps import cost off `status`
-
         html, _ = decode_html(res.body, res.content_type)
         try:
             parsed = self.adapter.parse(html, url)
@@ -171,19 +170,15 @@ class _SiteRun:
             last_modified=res.last_modified, extraction_status=status,
             extractor_version=extractors.EXTRACTOR_VERSION, first_seen_run=self.run_id,
             last_seen_run=self.run_id)
-        self.pending.append((row, parsed))
+        self.pending.append(row)
         self.record(res, "stored")
 
     def flush(self) -> None:
         """Extract the pending articles and load them with the fetch rows in one transaction."""
-        to_extract = [(row, parsed) for row, parsed in self.pending if row["extraction_status"] == "extracted"]
-        docs = ((p.body_text, p.published_at.date() if p.published_at else None) for _, p in to_extract)
-        facts_by_article = {}
-        for (row, _), facts in zip(to_extract, extractors.extract_many(docs)):
-            facts_by_article[row["article_id"]] = facts
+        facts_by_article = facts_for_rows(self.pending)
+        for facts in facts_by_article.values():
             self.summary.facts_by_kind.update(f.kind for f in facts)
-        rows = [row for row, _ in self.pending]
-        self.summary.counts["facts_loaded"] += self.wh.load_batch(rows, facts_by_article,
+        self.summary.counts["facts_loaded"] += self.wh.load_batch(self.pending, facts_by_article,
                                                                   self.fetch_rows, self.run_id)
         self.wh.mark_seen(self.seen_ids, self.run_id)
         self.pending, self.fetch_rows, self.seen_ids = [], [], []

@@ -386,13 +386,6 @@ def strip_lead_prefix(text: str | None) -> str | None:
     return _LEAD_PREFIX.sub("", text, count=1).strip() or None
 
 
-def normalise_language(code: str | None) -> str | None:
-    if not code:
-        return None
-    primary = re.split(r"[-_]", code.strip().lower(), maxsplit=1)[0]
-    return primary if re.fullmatch(r"[a-z]{2,3}", primary) else None
-
-
 @dataclass
 class Page:
     """A page being parsed: the soup, its article JSON-LD, and what parsing found out on the way."""

@@ -15,9 +15,11 @@ from urllib.parse import urlsplit
 
 from bs4 import Tag
 
+from pipeline.language import language_code
+
 from .base import ParsedArticle
 from .common import (Page, block_lines, body_lines, clean_text, cut_source, date_flag, make_soup,
-                     normalise_language, parse_datetime, parse_en_dateline, person_name, source_in_lines,
+                     parse_datetime, parse_en_dateline, person_name, source_in_lines,
                      strip_furniture)
 
 log = logging.getLogger(__name__)
@@ -162,8 +164,8 @@ class GenericAdapter:
 
     def language(self, page: Page, body: str = "") -> str | None:
         html = page.soup.find("html")
-        lang = normalise_language(html.get("lang") or html.get("xml:lang")) if html else None
-        return (lang or normalise_language(page.meta("og:locale", "content-language", "language"))
+        lang = language_code(html.get("lang") or html.get("xml:lang")) if html else None
+        return (lang or language_code(page.meta("og:locale", "content-language", "language"))
                 or self.default_language or guess_language(body))
 
     def canonical(self, page: Page) -> str | None:
