@@ -1,7 +1,6 @@
 """The nightly job: discover, fetch, store raw, parse, extract, load, record the run."""
 from __future__ import annotations
 
-import hashlib
 import logging
 import secrets
 import time
@@ -11,18 +10,17 @@ from datetime import date, datetime, timezone
 from typing import Callable
 
 import extractors
+from pipeline.articles import article_row
 from pipeline.config import Config, SiteConfig
 from pipeline.decode import decode_html
 from pipeline.discover import Robots, canonicalize, discover, fetch_robots
 from pipeline.errors import SitesUnavailableError
 from pipeline.fetch import Fetcher, FetchResult
-from pipeline.language import normalize_language
 from pipeline.lock import RunLock
 from pipeline.rawstore import store_raw
 from pipeline.reextract import facts_for_rows, reextract
 from pipeline.sites import get_adapter
-from pipeline.sites.base import ParsedArticle
-from pipeline.warehouse import Warehouse, article_id_for
+from pipeline.warehouse import Warehouse
 
 log = logging.getLogger(__name__)
 
@@ -50,10 +48,6 @@ class RunSummary:
 
 def new_run_id() -> str:
     return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(2)
-
-
-def content_hash(parsed: ParsedArticle) -> str:
-    return hashlib.sha256(f"{parsed.title or ''}\n{parsed.body_text}".encode("utf-8")).hexdigest()
 
 
 class _SiteRun:
@@ -147,29 +141,16 @@ class _SiteRun:
         if self.since and parsed.published_at and parsed.published_at.date() < self.since:
             self.record(res, "skipped", f"published before {self.since}")
             return
-        canonical = canonicalize(parsed.canonical_url or url)
-        article_id = article_id_for(canonical)
-        sha = content_hash(parsed)
-        if state and state.content_sha256 == sha and state.extractor_version == extractors.EXTRACTOR_VERSION:
-            self.seen_ids.append(article_id)
+        row = article_row(parsed, url, self.site.name, self.run_id, raw_sha256=raw_sha,
+                          raw_path=str(raw_path.relative_to(self.cfg.raw_root)), etag=res.etag,
+                          last_modified=res.last_modified)
+        if (state and state.content_sha256 == row["content_sha256"]
+                and state.extractor_version == extractors.EXTRACTOR_VERSION):
+            self.seen_ids.append(row["article_id"])
             self.summary.counts["articles_unchanged"] += 1
             self.record(res, "unchanged", "same content")
             return
-        language = normalize_language(parsed.language, parsed.body_text)
-        status = ("empty_body" if not parsed.body_text.strip() else
-                  "extracted" if language in extractors.SUPPORTED_LANGUAGES else "unsupported_language")
         self.summary.counts["articles_updated" if state else "articles_new"] += 1
-        row = dict(
-            article_id=article_id, url=url, canonical_url=canonical, site=self.site.name,
-            adapter=parsed.adapter, adapter_version=parsed.adapter_version,
-            parse_complete=parsed.complete, title=parsed.title, lead=parsed.lead,
-            body_text=parsed.body_text, published_at=parsed.published_at,
-            published_flag=parsed.date_flag, author=parsed.author, language=language,
-            source_url=parsed.source_url, content_sha256=sha, raw_sha256=raw_sha,
-            raw_path=str(raw_path.relative_to(self.cfg.raw_root)), etag=res.etag,
-            last_modified=res.last_modified, extraction_status=status,
-            extractor_version=extractors.EXTRACTOR_VERSION, first_seen_run=self.run_id,
-            last_seen_run=self.run_id)
         self.pending.append(row)
         self.record(res, "stored")
 

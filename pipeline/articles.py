@@ -1,0 +1,33 @@
+"""A parsed page -> the `articles` row the warehouse stores (shared by the nightly run and ingest)."""
+from __future__ import annotations
+
+import hashlib
+
+import extractors
+from pipeline.discover import canonicalize
+from pipeline.language import normalize_language
+from pipeline.sites.base import ParsedArticle
+from pipeline.warehouse import article_id_for
+
+
+def content_hash(parsed: ParsedArticle) -> str:
+    return hashlib.sha256(f"{parsed.title or ''}\n{parsed.body_text}".encode("utf-8")).hexdigest()
+
+
+def article_row(parsed: ParsedArticle, url: str, site: str, run_id: str, *, raw_sha256: str | None = None,
+                raw_path: str | None = None, etag: str | None = None,
+                last_modified: str | None = None) -> dict:
+    """The row for `articles`; `extraction_status` says whether the English rules will run on it."""
+    canonical = canonicalize(parsed.canonical_url or url)
+    language = normalize_language(parsed.language, parsed.body_text)
+    status = ("empty_body" if not parsed.body_text.strip() else
+              "extracted" if language in extractors.SUPPORTED_LANGUAGES else "unsupported_language")
+    return dict(
+        article_id=article_id_for(canonical), url=url, canonical_url=canonical, site=site,
+        adapter=parsed.adapter, adapter_version=parsed.adapter_version, parse_complete=parsed.complete,
+        title=parsed.title, lead=parsed.lead, body_text=parsed.body_text,
+        published_at=parsed.published_at, published_flag=parsed.date_flag, author=parsed.author,
+        language=language, source_url=parsed.source_url, content_sha256=content_hash(parsed),
+        raw_sha256=raw_sha256, raw_path=raw_path, etag=etag, last_modified=last_modified,
+        extraction_status=status, extractor_version=extractors.EXTRACTOR_VERSION,
+        first_seen_run=run_id, last_seen_run=run_id)
