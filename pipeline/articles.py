@@ -27,7 +27,7 @@ def article_row(parsed: ParsedArticle, url: str, site: str, run_id: str, *, raw_
         adapter=parsed.adapter, adapter_version=parsed.adapter_version, parse_complete=parsed.complete,
         title=parsed.title, lead=parsed.lead, body_text=parsed.body_text,
         published_at=parsed.published_at, published_flag=parsed.date_flag, author=parsed.author,
-        language=language, source_url=parsed.source_url, content_sha256=content_hash(parsed),
+        language=language, source_url=canonicalize(parsed.source_url) if parsed.source_url else None, content_sha256=content_hash(parsed),
         raw_sha256=raw_sha256, raw_path=raw_path, etag=etag, last_modified=last_modified,
         extraction_status=status, extractor_version=extractors.EXTRACTOR_VERSION,
         first_seen_run=run_id, last_seen_run=run_id)

@@ -18,6 +18,7 @@ from pipeline.errors import SitesUnavailableError
 from pipeline.fetch import Fetcher, FetchResult
 from pipeline.lock import RunLock
 from pipeline.rawstore import store_raw
+from pipeline.reconcile import reconcile
 from pipeline.reextract import facts_for_rows, reextract
 from pipeline.sites import get_adapter
 from pipeline.warehouse import Warehouse
@@ -25,6 +26,9 @@ from pipeline.warehouse import Warehouse
 log = logging.getLogger(__name__)
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+# fetches outcome -> frontier status of an article URL
+_FRONTIER_STATUS = {"stored": "done", "unchanged": "done", "skipped": "skipped", "failed": "failed",
+                    "fetched": "done"}
 
 
 @dataclass(slots=True)
@@ -60,9 +64,12 @@ class _SiteRun:
         self.adapter = get_adapter(site.adapter)
         self.pending: list[dict] = []
         self.fetch_rows: list[dict] = []
+        self.frontier_rows: list[dict] = []
         self.seen_ids: list[str] = []
 
-    def record(self, res: FetchResult, outcome: str | None = None, reason: str | None = None) -> None:
+    def record(self, res: FetchResult, outcome: str | None = None, reason: str | None = None, *,
+               article: bool = False, raw_sha: str | None = None) -> None:
+        """One fetches row per request; for article URLs also the frontier update."""
         outcome = outcome or {"ok": "fetched"}.get(res.outcome, res.outcome)
         reason = reason or res.reason
         self.summary.counts["fetches"] += 1
@@ -73,7 +80,13 @@ class _SiteRun:
             run_id=self.run_id, site=self.site.name, url=res.url, fetched_url=res.fetched_url,
             status=res.status, outcome=outcome, reason=reason, bytes=len(res.body),
             elapsed_ms=res.elapsed_ms, content_type=res.content_type, etag=res.etag,
-            last_modified=res.last_modified, fetched_at=datetime.now(timezone.utc)))
+            last_modified=res.last_modified, fetched_at=datetime.now(timezone.utc), raw_sha256=raw_sha))
+        if article:
+            self.frontier_rows.append(dict(
+                url=res.url, site=self.site.name, status=_FRONTIER_STATUS[outcome],
+                etag=res.etag if res.ok else None, last_modified=res.last_modified if res.ok else None,
+                content_sha256=raw_sha, reason=reason, last_fetch_at=datetime.now(timezone.utc),
+                last_run=self.run_id))
 
     def run(self, progress: Callable[[str], None] | None) -> None:
         robots, res = fetch_robots(self.fetcher, self.site.base_url)
@@ -87,7 +100,7 @@ class _SiteRun:
         host = self.fetcher.physical(self.site.base_url).split("://", 1)[1]
         crawl_delay = robots.crawl_delay if self.cfg.respect_crawl_delay else None
         self.fetcher.host_delay[host] = max(self.cfg.delay_seconds, crawl_delay or 0.0)
-        urls = self.discover(robots)
+        urls = self.work_list(robots)
         states = self.wh.article_state(urls)
         for url in urls:
             if progress:
@@ -102,8 +115,11 @@ class _SiteRun:
         sitemaps = self.site.sitemaps if self.site.sitemaps is not None else self.adapter.sitemap_paths
         found, fetches = discover(self.fetcher, self.site.base_url, feeds, sitemaps, robots)
         for res in fetches:
-            self.record(res)
-        limit = self.site.max_articles if self.site.max_articles is not None else self.cfg.max_articles
+            # a feed or sitemap the site does not have (4xx) is no failure of the run
+            missing = res.status is not None and 400 <= res.status < 500
+            self.record(res, "skipped" if missing else None)
+        if fetches and not any(res.ok for res in fetches):
+            self.summary.site_errors.append(f"{self.site.name}: no feed or sitemap could be read")
         urls: list[str] = []
         for url in dict.fromkeys(canonicalize(u) for u in found):
             if not self.adapter.is_article_url(url):
@@ -112,6 +128,17 @@ class _SiteRun:
                 log.info("%s: robots.txt disallows %s", self.site.name, url)
                 continue
             urls.append(url)
+        return urls
+
+    def work_list(self, robots: Robots) -> list[str]:
+        """What this run fetches: the URLs discovered now (recorded in the frontier first, so a
+        killed run resumes), then those earlier runs left unfetched or failed, up to the limit."""
+        urls = self.discover(robots)
+        self.wh.frontier_discovered(self.site.name, urls, self.run_id)
+        known = set(urls)
+        urls += [u for u in self.wh.frontier_due(self.site.name)
+                 if u not in known and robots.allowed(u, self.cfg.user_agent)]
+        limit = self.site.max_articles if self.site.max_articles is not None else self.cfg.max_articles
         if len(urls) > limit:
             log.info("%s: %d article URLs, fetching the first %d", self.site.name, len(urls), limit)
         return urls[:limit]
@@ -121,14 +148,14 @@ class _SiteRun:
         if res.outcome == "unchanged" and state:
             self.seen_ids.append(state.article_id)
             self.summary.counts["articles_unchanged"] += 1
-            self.record(res)
+            self.record(res, article=True)
             return
         if not res.ok:
-            self.record(res)
+            self.record(res, article=True)
             return
         ctype = (res.content_type or "text/html").split(";")[0].strip().lower()
         if ctype not in HTML_TYPES:
-            self.record(res, "skipped", f"content type {ctype}")
+            self.record(res, "skipped", f"content type {ctype}", article=True)
             return
         raw_sha, raw_path = store_raw(self.cfg.raw_root, res.body)
         html, _ = decode_html(res.body, res.content_type)
@@ -136,10 +163,11 @@ class _SiteRun:
             parsed = self.adapter.parse(html, url)
         except Exception as exc:  # one unparseable page must not end the night
             log.exception("%s: cannot parse %s", self.site.name, url)
-            self.record(res, "failed", f"parse error: {type(exc).__name__}: {exc}")
+            self.record(res, "failed", f"parse error: {type(exc).__name__}: {exc}", article=True,
+                        raw_sha=raw_sha)
             return
         if self.since and parsed.published_at and parsed.published_at.date() < self.since:
-            self.record(res, "skipped", f"published before {self.since}")
+            self.record(res, "skipped", f"published before {self.since}", article=True, raw_sha=raw_sha)
             return
         row = article_row(parsed, url, self.site.name, self.run_id, raw_sha256=raw_sha,
                           raw_path=str(raw_path.relative_to(self.cfg.raw_root)), etag=res.etag,
@@ -148,21 +176,28 @@ class _SiteRun:
                 and state.extractor_version == extractors.EXTRACTOR_VERSION):
             self.seen_ids.append(row["article_id"])
             self.summary.counts["articles_unchanged"] += 1
-            self.record(res, "unchanged", "same content")
+            self.record(res, "unchanged", "same content", article=True, raw_sha=raw_sha)
+            return
+        duplicate_of = self.wh.same_content_elsewhere(row["article_id"], row["content_sha256"])
+        if duplicate_of is None:  # two URLs of one article (or one text) within this batch
+            duplicate_of = next((p["url"] for p in self.pending if p["article_id"] == row["article_id"]
+                                 or p["content_sha256"] == row["content_sha256"]), None)
+        if duplicate_of:
+            self.record(res, "skipped", f"same content as {duplicate_of}", article=True, raw_sha=raw_sha)
             return
         self.summary.counts["articles_updated" if state else "articles_new"] += 1
         self.pending.append(row)
-        self.record(res, "stored")
+        self.record(res, "stored", article=True, raw_sha=raw_sha)
 
     def flush(self) -> None:
         """Extract the pending articles and load them with the fetch rows in one transaction."""
         facts_by_article = facts_for_rows(self.pending)
         for facts in facts_by_article.values():
             self.summary.facts_by_kind.update(f.kind for f in facts)
-        self.summary.counts["facts_loaded"] += self.wh.load_batch(self.pending, facts_by_article,
-                                                                  self.fetch_rows, self.run_id)
+        self.summary.counts["facts_loaded"] += self.wh.load_batch(
+            self.pending, facts_by_article, self.fetch_rows, self.run_id, self.frontier_rows)
         self.wh.mark_seen(self.seen_ids, self.run_id)
-        self.pending, self.fetch_rows, self.seen_ids = [], [], []
+        self.pending, self.fetch_rows, self.frontier_rows, self.seen_ids = [], [], [], []
 
 
 def run(cfg: Config, mode: str = "nightly", since: date | None = None,
@@ -171,6 +206,8 @@ def run(cfg: Config, mode: str = "nightly", since: date | None = None,
     started = time.monotonic()
     summary = RunSummary(new_run_id(), "running")
     with RunLock(cfg.warehouse), Warehouse(cfg.warehouse) as wh:
+        if wh.close_dead_runs():
+            log.warning("an earlier run ended without finishing; resuming its work")
         wh.start_run(summary.run_id, mode, [s.name for s in cfg.sites], extractors.EXTRACTOR_VERSION)
         fetcher = Fetcher(cfg)
         try:
@@ -187,9 +224,12 @@ def run(cfg: Config, mode: str = "nightly", since: date | None = None,
         summary.counts["articles_reextracted"] += updated
         summary.counts["facts_loaded"] += facts
         failed_sites = len(summary.site_errors)
+        check = reconcile(wh, cfg.raw_root, [s.name for s in cfg.sites])
+        if not check.consistent:
+            summary.site_errors.append(str(check))
         if cfg.sites and failed_sites == len(cfg.sites):
             summary.status = "failed"
-        elif failed_sites or summary.counts["failures"]:
+        elif summary.site_errors or summary.counts["failures"]:
             summary.status = "partial"
         else:
             summary.status = "ok"

@@ -26,7 +26,27 @@ ARTICLE_COLUMNS = ("article_id", "url", "canonical_url", "site", "adapter", "ada
 FACT_COLUMNS = ("fact_id", "article_id", *SCHEMA_FIELDS, "sentence", "sentence_start", "rule_id",
                 "extractor_version", "run_id")
 FETCH_COLUMNS = ("run_id", "site", "url", "fetched_url", "status", "outcome", "reason", "bytes",
-                 "elapsed_ms", "content_type", "etag", "last_modified", "fetched_at")
+                 "elapsed_ms", "content_type", "etag", "last_modified", "fetched_at", "raw_sha256")
+FRONTIER_COLUMNS = ("url", "site", "status", "etag", "last_modified", "content_sha256", "reason",
+                    "last_fetch_at", "last_run")
+MAX_ATTEMPTS = 5  # failed fetches in a row before a URL is given up
+# A failed URL waits 1, 2, 4, 8 hours before its next try (a night's run is usually the next chance).
+_FRONTIER_UPSERT = """
+INSERT INTO frontier (url, site, status, attempts, etag, last_modified, content_sha256, reason,
+                      first_seen_at, last_fetch_at, last_run)
+SELECT url, site, status, CASE WHEN status = 'failed' THEN 1 ELSE 0 END, etag, last_modified,
+       content_sha256, reason, last_fetch_at, last_fetch_at, last_run FROM batch_frontier
+ON CONFLICT (url) DO UPDATE SET
+    attempts = CASE WHEN excluded.status = 'failed' THEN frontier.attempts + 1 ELSE 0 END,
+    status = CASE WHEN excluded.status = 'failed' AND frontier.attempts + 1 >= {max_attempts}
+                  THEN 'gave_up' ELSE excluded.status END,
+    next_fetch_at = CASE WHEN excluded.status = 'failed'
+                         THEN excluded.last_fetch_at + to_hours(CAST(power(2, frontier.attempts) AS BIGINT)) END,
+    etag = COALESCE(excluded.etag, frontier.etag),
+    last_modified = COALESCE(excluded.last_modified, frontier.last_modified),
+    content_sha256 = COALESCE(excluded.content_sha256, frontier.content_sha256),
+    reason = excluded.reason, last_fetch_at = excluded.last_fetch_at, last_run = excluded.last_run
+""".format(max_attempts=MAX_ATTEMPTS)
 _DATE_COLUMNS = ("period_start", "period_end", "issued")
 
 
@@ -139,6 +159,9 @@ class Warehouse:
             QUALIFY row_number() OVER (PARTITION BY v.table_name, v.column_name
                                        ORDER BY t.table_name = 'facts' DESC) = 1""").fetchall()
         extra = {"site": "Configured site name of the article.",
+                 "original_id": "article_id of the original the republication names.",
+                 "original_site": "Site of the original.", "original_title": "Headline of the original.",
+                 "original_url": "Canonical URL of the original.",
                  "article_title": "Headline of the article.",
                  "article_url": "Canonical URL of the article.",
                  "share": "numerator / denominator.",
@@ -183,6 +206,32 @@ class Warehouse:
                 out[canonical] = state
         return out
 
+    # --- the frontier ------------------------------------------------------------------------
+    def frontier_discovered(self, site: str, urls: list[str], run_id: str) -> None:
+        """Record newly discovered URLs as 'new' (known ones keep their state)."""
+        if not urls:
+            return
+        df = pd.DataFrame({"url": urls})
+        self.con.register("discovered", df)
+        try:
+            self.con.execute("""INSERT INTO frontier (url, site, status, first_seen_at, last_run)
+                SELECT DISTINCT url, ?, 'new', ?, ? FROM discovered ON CONFLICT (url) DO NOTHING""",
+                             [site, datetime.now(timezone.utc), run_id])
+        finally:
+            self.con.unregister("discovered")
+
+    def frontier_due(self, site: str) -> list[str]:
+        """URLs left from earlier runs: never fetched (a run was killed) or failed and due again."""
+        return [r[0] for r in self.con.execute("""SELECT url FROM frontier WHERE site = ?
+            AND (status = 'new' OR (status = 'failed' AND (next_fetch_at IS NULL OR next_fetch_at <= ?)))
+            ORDER BY first_seen_at, url""", [site, datetime.now(timezone.utc)]).fetchall()]
+
+    def same_content_elsewhere(self, article_id: str, content_sha256: str) -> str | None:
+        """URL of another stored article with exactly this content (a duplicate under a second URL)."""
+        row = self.con.execute("SELECT url FROM articles WHERE content_sha256 = ? AND article_id <> ? LIMIT 1",
+                               [content_sha256, article_id]).fetchone()
+        return row[0] if row else None
+
     def mark_seen(self, article_ids: list[str], run_id: str) -> None:
         if article_ids:
             self.con.execute("UPDATE articles SET last_seen_run = ? WHERE article_id IN (SELECT unnest(?))",
@@ -190,8 +239,9 @@ class Warehouse:
 
     # --- bulk loads -------------------------------------------------------------------------
     def load_batch(self, articles: list[dict], facts_by_article: dict[str, list[Fact]],
-                   fetches: list[dict], run_id: str) -> int:
-        """Upsert articles, replace their facts, append fetch rows: one transaction, all or nothing."""
+                   fetches: list[dict], run_id: str, frontier: list[dict] | None = None) -> int:
+        """Upsert articles, replace their facts, append fetch rows, update the frontier: one
+        transaction, all or nothing, so a run killed at any point leaves them consistent."""
         article_df = pd.DataFrame(articles, columns=list(ARTICLE_COLUMNS))
         fact_rows = []
         for article in articles:
@@ -204,6 +254,7 @@ class Warehouse:
                 fact_rows.append(row)
         fact_df = _facts_frame(fact_rows)
         fetch_df = pd.DataFrame(fetches, columns=list(FETCH_COLUMNS))
+        frontier_df = pd.DataFrame(frontier or [], columns=list(FRONTIER_COLUMNS))
         updates = ", ".join(f"{c} = excluded.{c}" for c in ARTICLE_COLUMNS
                             if c not in ("article_id", "first_seen_run"))
         fact_select = ", ".join(f'TRY_CAST("{c}" AS DATE)' if c in _DATE_COLUMNS else f'"{c}"'
@@ -224,12 +275,15 @@ class Warehouse:
                 con.register("batch_fetches", fetch_df)
                 con.execute(f"INSERT INTO fetches ({', '.join(FETCH_COLUMNS)}) "
                             f"SELECT * FROM batch_fetches")
+            if len(frontier_df):
+                con.register("batch_frontier", frontier_df)
+                con.execute(_FRONTIER_UPSERT)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
         finally:
-            for name in ("batch_articles", "batch_facts", "batch_fetches"):
+            for name in ("batch_articles", "batch_facts", "batch_fetches", "batch_frontier"):
                 try:
                     con.unregister(name)
                 except duckdb.Error:
@@ -246,6 +300,12 @@ class Warehouse:
     def table_counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("runs", "articles", "facts", "fetches")}
+
+    def close_dead_runs(self) -> int:
+        """Runs still 'running' while we hold the run lock were killed: say so."""
+        return len(self.con.execute("""UPDATE runs SET status = 'killed',
+            message = 'ended without finishing (killed or crashed); the next run resumed its work'
+            WHERE status = 'running' RETURNING run_id""").fetchall())
 
 
 def _q(column: str) -> str:

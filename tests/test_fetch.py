@@ -15,7 +15,7 @@ URLSET = """<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/
 
 
 def fetcher_for(base: str, **kw) -> Fetcher:
-    return Fetcher(Config(url_map={REAL: base}, allow_loopback=True, delay_seconds=0, **kw))
+    return Fetcher(Config(url_map={REAL: base}, allow_loopback=True, delay_seconds=0, **kw), backoff_base=0.01)
 
 
 def test_feed_sitemap_index_and_robots(http_site):
@@ -71,7 +71,8 @@ def test_loopback_refused_unless_allowed(http_site):
 
 
 def test_unreachable_host_is_a_failed_result():
-    res = Fetcher(Config(allow_loopback=True, delay_seconds=0, connect_timeout=2)).get("http://127.0.0.1:9/x")
+    res = Fetcher(Config(allow_loopback=True, delay_seconds=0, connect_timeout=2),
+                  backoff_base=0.01).get("http://127.0.0.1:9/x")
     assert res.outcome == "failed" and res.reason.startswith("connection error")
 
 

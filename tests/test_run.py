@@ -58,6 +58,9 @@ def test_demo_run_populates_the_warehouse_and_prints_a_summary(demo_dir):
     # republications keep the original URL
     assert con.execute("select count(*) from articles where source_url like 'https://kinhtedothi.vn/%'"
                        ).fetchone()[0] >= 2
+    # ... and those whose original is stored too are linked to it
+    linked = con.execute("select original_site, count(*) from republications group by 1").fetchall()
+    assert linked and linked[0][0] == "kinhtedothi" and linked[0][1] >= 2
     con.close()
 
 
@@ -72,7 +75,7 @@ def test_query_prints_a_table(demo_dir):
 def test_status_shows_the_run(demo_dir):
     where, _ = demo_dir
     out = run_cli("status", cwd=where)
-    assert out.returncode == 0 and "demo" in out.stdout and "schema version 2" in out.stdout
+    assert out.returncode == 0 and "demo" in out.stdout and "schema version 3" in out.stdout
 
 
 def test_second_demo_run_adds_no_rows(tmp_path):

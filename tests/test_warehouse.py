@@ -32,7 +32,7 @@ def facts() -> list[Fact]:
 def test_migrations_are_recorded_and_idempotent(tmp_path):
     path = tmp_path / "w.duckdb"
     with Warehouse(path) as wh:
-        assert wh.applied_migrations() == [1, 2]
+        assert wh.applied_migrations() == [1, 2, 3]
         assert wh.migrate() == []
     con = duckdb.connect(str(path), read_only=True)
     tables = {r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()}
@@ -143,6 +143,6 @@ def test_an_old_warehouse_is_upgraded_in_place(tmp_path, monkeypatch):
         assert wh.applied_migrations() == [1]
     monkeypatch.undo()
     with Warehouse(path) as wh:
-        assert wh.applied_migrations() == [1, 2]
+        assert wh.applied_migrations() == [1, 2, 3]
         assert wh.table_counts()["facts"] == 3
         assert wh.con.execute("select articles_reextracted from runs").fetchall() == []

@@ -1,0 +1,188 @@
+"""A 200-page site crawled politely, re-crawled conditionally, and killed at random points."""
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from datetime import date, timedelta
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import duckdb
+import pytest
+
+from pipeline.config import Config, SiteConfig
+from pipeline.run import run
+
+REAL = "https://hanoitimes.vn"
+PAGES = 200
+DELAY = 0.03
+
+PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>{title}</title><link rel="canonical" href="{url}">
+<meta property="og:title" content="{title}"><meta property="og:url" content="{url}">
+<meta property="article:published_time" content="{day}T08:{minute:02d}:00+07:00"></head>
+<body><nav><a href="/">Home</a></nav><article><h1 class="article-title">{title}</h1>
+<p class="article-sapo">Ward {n} reported its results for the first {months} months of {year}.</p>
+<div class="article-content">
+<p>In the first {months} months of {year}, ward {n} settled {done}/{total} petitions, or {share}% of the
+total, and disciplined {members} Party members.</p>
+<p>The ward spent VND{money} billion on {km} km of drainage and reached {rate} percent coverage.</p>
+</div></article><footer>Contact</footer></body></html>"""
+
+
+def write_site(root, pages=PAGES):
+    urls = []
+    for n in range(1, pages + 1):
+        slug = f"ward-{n}-reports-its-results-{1000 + n}.html"
+        url = f"{REAL}/{slug}"
+        day = date(2024, 1, 1) + timedelta(days=n)
+        total = 40 + n % 17
+        (root / slug).write_text(PAGE.format(
+            title=f"Ward {n} reports its results", url=url, day=day.isoformat(), minute=n % 60,
+            n=n, months=3 + n % 9, year=day.year, done=total - n % 5, total=total,
+            share=round(100 * (total - n % 5) / total, 1), members=2 + n % 7, money=10 + n,
+            km=1 + n % 4, rate=80 + n % 19), encoding="utf-8")
+        urls.append(url)
+    (root / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {REAL}/sitemap.xml\n")
+    locs = "".join(f"<url><loc>{u}</loc></url>" for u in urls)
+    (root / "sitemap.xml").write_text('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/'
+                                      f'schemas/sitemap/0.9">{locs}</urlset>')
+    return urls
+
+
+class _LoggingHandler(SimpleHTTPRequestHandler):
+    log: list = []
+
+    def do_GET(self):  # noqa: N802
+        self.log.append((time.monotonic(), self.path, self.headers.get("If-Modified-Since")))
+        super().do_GET()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("site")
+    write_site(root)
+    log: list = []
+    handler = type("Handler", (_LoggingHandler,), {"log": log})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", log
+    server.shutdown()
+    server.server_close()
+
+
+def config(tmp_path, base, **kw):
+    return Config(warehouse=tmp_path / "w.duckdb", sites=(SiteConfig("ht", "hanoitimes", REAL),),
+                  url_map={REAL: base}, allow_loopback=True, **kw)
+
+
+def rows(path, sql):
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def test_polite_crawl_then_conditional_recrawl(site, tmp_path):
+    base, log = site
+    log.clear()
+    first = run(config(tmp_path, base, delay_seconds=DELAY))
+    assert first.status == "ok" and first.counts["articles_new"] == PAGES
+    times = [t for t, path, _ in log]
+    gaps = [b - a for a, b in zip(times, times[1:])]
+    assert len(times) == PAGES + 3 and min(gaps) >= DELAY - 0.002   # robots, feed, sitemap, pages
+    facts = rows(tmp_path / "w.duckdb", "select count(*) from facts")[0][0]
+    assert facts >= PAGES * 6
+
+    log.clear()
+    second = run(config(tmp_path, base, delay_seconds=0))
+    article_requests = [(p, ims) for _, p, ims in log if p.startswith("/ward-")]
+    assert len(article_requests) == PAGES and all(ims for _, ims in article_requests)
+    assert second.counts["articles_unchanged"] == PAGES and second.counts["facts_loaded"] == 0
+    assert rows(tmp_path / "w.duckdb", "select count(*) from articles")[0][0] == PAGES
+    assert rows(tmp_path / "w.duckdb", "select count(*) from facts")[0][0] == facts
+    assert rows(tmp_path / "w.duckdb", "select count(*) from fetches where status = 304")[0][0] == PAGES
+    assert rows(tmp_path / "w.duckdb", "select status, count(*) from frontier group by 1") == [("done", PAGES)]
+
+
+def test_max_articles_leaves_the_rest_in_the_frontier(site, tmp_path):
+    base, _ = site
+    run(config(tmp_path, base, delay_seconds=0, max_articles=50))
+    assert dict(rows(tmp_path / "w.duckdb", "select status, count(*) from frontier group by 1")) == \
+        {"done": 50, "new": PAGES - 50}
+    run(config(tmp_path, base, delay_seconds=0, max_articles=PAGES))
+    assert rows(tmp_path / "w.duckdb", "select count(*) from articles")[0][0] == PAGES
+
+
+def test_kill_9_at_random_points_loses_and_duplicates_nothing(site, tmp_path):
+    base, _ = site
+    reference = tmp_path / "ref"
+    reference.mkdir()
+    assert run(config(reference, base, delay_seconds=0)).status == "ok"
+    want = dict(rows(reference / "w.duckdb", """select a.url, count(f.fact_id) from articles a
+        left join facts f using (article_id) group by 1"""))
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "newsfacts.toml").write_text(
+        f'warehouse = "{work / "w.duckdb"}"\nallow_loopback = true\ndelay_seconds = 0.004\nbatch_size = 7\n'
+        f'[[sites]]\nname = "ht"\nadapter = "hanoitimes"\nbase_url = "{REAL}"\n'
+        f'[url_map]\n"{REAL}" = "{base}"\n')
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSFACTS_")}
+    rng = random.Random(20261127)
+    killed_mid_run = 0
+    for _ in range(10):
+        proc = subprocess.Popen([sys.executable, "-m", "pipeline", "run"], cwd=work, env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(1.0, 4.0))
+        if proc.poll() is None:
+            killed_mid_run += 1
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+        if not (work / "w.duckdb").exists():
+            continue
+        # whatever a killed run committed is whole: every stored article has all its facts
+        got = dict(rows(work / "w.duckdb", """select a.url, count(f.fact_id) from articles a
+            left join facts f using (article_id) group by 1"""))
+        assert all(got[url] == want[url] for url in got)
+        if len(got) == PAGES:   # the site is done: start over so later kills land mid-run again
+            (work / "w.duckdb").unlink()
+            (work / "w.duckdb.wal").unlink(missing_ok=True)
+    assert killed_mid_run >= 5
+    out = subprocess.run([sys.executable, "-m", "pipeline", "run"], cwd=work, env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    got = dict(rows(work / "w.duckdb", """select a.url, count(f.fact_id) from articles a
+        left join facts f using (article_id) group by 1"""))
+    assert got == want
+    assert rows(work / "w.duckdb", "select count(*), count(distinct fact_id) from facts")[0] == \
+        rows(reference / "w.duckdb", "select count(*), count(distinct fact_id) from facts")[0]
+    last = rows(work / "w.duckdb", "select status, message from runs order by started_at desc limit 1")[0]
+    assert last[0] == "ok" and "reconciliation" not in last[1]
+
+
+def test_one_article_under_two_urls_is_stored_once(http_site, tmp_path):
+    base, routes = http_site
+    page = PAGE.format(title="Ward 7 reports", url=f"{REAL}/ward-7-reports-7.html", day="2024-03-02",
+                       minute=5, n=7, months=3, year=2024, done=40, total=45, share=88.9, members=3,
+                       money=12, km=2, rate=91)
+    routes.add("/ward-7-reports-7.html", page)
+    routes.add("/ward-7-reports-again-8.html", page)                          # same canonical URL
+    routes.add("/ward-7-copy-9.html", page.replace(f"{REAL}/ward-7-reports-7.html",
+                                                     f"{REAL}/ward-7-copy-9.html"))  # same text
+    locs = "".join(f"<url><loc>{REAL}/{p}</loc></url>" for p in
+                   ("ward-7-reports-7.html", "ward-7-reports-again-8.html", "ward-7-copy-9.html"))
+    routes.add("/sitemap.xml", f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>',
+               content_type="application/xml")
+    summary = run(config(tmp_path, base, delay_seconds=0))
+    assert summary.status == "ok" and summary.counts["articles_new"] == 1
+    skipped = rows(tmp_path / "w.duckdb", "select url, reason from fetches where outcome = 'skipped' "
+                                         "and reason like 'same content as%' order by url")
+    assert [u for u, _ in skipped] == [f"{REAL}/ward-7-copy-9.html", f"{REAL}/ward-7-reports-again-8.html"]
+    assert rows(tmp_path / "w.duckdb", "select count(*) from articles")[0][0] == 1
