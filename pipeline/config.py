@@ -25,6 +25,7 @@ class SiteConfig:
     feeds: tuple[str, ...] | None = None     # paths or URLs; None = the adapter's defaults
     sitemaps: tuple[str, ...] | None = None
     max_articles: int | None = None          # per run; None = the global limit
+    listings: tuple[str, ...] | None = None  # section pages whose next pages are followed
 
 
 DEFAULT_SITES = (
@@ -117,7 +118,7 @@ def _coerce(name: str, raw: Any, where: str) -> Any:
 def _site(entry: Any, index: int, where: str) -> SiteConfig:
     if not isinstance(entry, dict):
         raise ConfigError(f"{where}: sites[{index}] must be a table")
-    unknown = set(entry) - {"name", "adapter", "base_url", "feeds", "sitemaps", "max_articles"}
+    unknown = set(entry) - {"name", "adapter", "base_url", "feeds", "sitemaps", "listings", "max_articles"}
     if unknown:
         raise ConfigError(f"{where}: sites[{index}]: unknown key {sorted(unknown)[0]!r}")
     for key in ("name", "base_url"):
@@ -127,7 +128,7 @@ def _site(entry: Any, index: int, where: str) -> SiteConfig:
     if not base.startswith(("http://", "https://")):
         raise ConfigError(f"{where}: sites[{index}].base_url must start with http:// or https://")
     lists = {}
-    for key in ("feeds", "sitemaps"):
+    for key in ("feeds", "sitemaps", "listings"):
         value = entry.get(key)
         if value is not None and (not isinstance(value, list)
                                   or not all(isinstance(v, str) for v in value)):
@@ -137,7 +138,7 @@ def _site(entry: Any, index: int, where: str) -> SiteConfig:
     if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or limit < 0):
         raise ConfigError(f"{where}: sites[{index}].max_articles must be a non-negative integer")
     return SiteConfig(entry["name"], entry.get("adapter", entry["name"]), base,
-                      lists["feeds"], lists["sitemaps"], limit)
+                      lists["feeds"], lists["sitemaps"], limit, lists["listings"])
 
 
 def _url_map(raw: Any, where: str) -> dict[str, str]:

@@ -13,6 +13,7 @@ from pipeline.fetch import Fetcher, FetchResult
 log = logging.getLogger(__name__)
 
 MAX_SITEMAPS = 50  # a sitemap index pointing at itself or at thousands of files must not stall a run
+MAX_LISTING_PAGES = 5  # pages followed per listing: new articles are on the first few
 
 
 @dataclass(slots=True)
@@ -43,7 +44,8 @@ def fetch_robots(fetcher: Fetcher, base_url: str) -> tuple[Robots, FetchResult]:
 
 
 def canonicalize(url: str) -> str:
-    """Lower-case scheme and host, drop default ports, fragments and tracking parameters."""
+    """Lower-case scheme and host; drop default ports, fragments, tracking parameters and a trailing
+    slash (so /a and /a/ are one article; a site that wants the slash redirects, which we follow)."""
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
@@ -51,7 +53,7 @@ def canonicalize(url: str) -> str:
         host = f"{host}:{parts.port}"
     query = "&".join(p for p in parts.query.split("&")
                      if p and not p.lower().startswith(("utm_", "fbclid=", "gclid=", "zarsrc=")))
-    path = parts.path or "/"
+    path = parts.path.rstrip("/") or "/"
     return urlunsplit((scheme, host, path, query, ""))
 
 
@@ -79,9 +81,22 @@ def parse_sitemap(xml: bytes, base_url: str) -> tuple[list[str], list[str]]:
     return pages, children
 
 
+def parse_listing(html: bytes, page_url: str) -> tuple[list[str], str | None]:
+    """(links on a section/listing page, URL of its next page) — rel=next, else a "next" pager link."""
+    soup = BeautifulSoup(html, "lxml")
+    links = [urljoin(page_url, a["href"]) for a in soup.find_all("a", href=True)]
+    nxt = soup.find(["link", "a"], rel="next", href=True)
+    if nxt is None:
+        nxt = next((a for a in soup.find_all("a", href=True)
+                    if a.get_text(strip=True).lower() in ("next", "next page", "›", "»", "trang sau")
+                    or "next" in " ".join(a.get("class", [])).lower()), None)
+    return links, urljoin(page_url, nxt["href"]) if nxt is not None else None
+
+
 def discover(fetcher: Fetcher, base_url: str, feeds: tuple[str, ...], sitemaps: tuple[str, ...],
-             robots: Robots) -> tuple[list[str], list[FetchResult]]:
-    """Candidate URLs from the feeds, then the sitemaps (an empty feed is no reason to stop)."""
+             robots: Robots, listings: tuple[str, ...] = ()) -> tuple[list[str], list[FetchResult]]:
+    """Candidate URLs from the feeds, the sitemaps, then listing pages and their next pages
+    (an empty feed is no reason to stop). The caller keeps the links that are articles."""
     found: list[str] = []
     fetches: list[FetchResult] = []
     for feed in feeds:
@@ -108,4 +123,17 @@ def discover(fetcher: Fetcher, base_url: str, feeds: tuple[str, ...], sitemaps: 
             pages, children = parse_sitemap(res.body, base_url)
             found += pages
             queue += children
+    for listing in listings:
+        url: str | None = urljoin(base_url + "/", listing)
+        visited: set[str] = set()
+        while url and url not in visited and len(visited) < MAX_LISTING_PAGES:
+            if not robots.allowed(url, fetcher.cfg.user_agent):
+                break
+            visited.add(url)
+            res = fetcher.get(url)
+            fetches.append(res)
+            if not res.ok:
+                break
+            links, url = parse_listing(res.body, url)
+            found += links
     return found, fetches

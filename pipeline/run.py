@@ -26,6 +26,7 @@ from pipeline.warehouse import Warehouse
 log = logging.getLogger(__name__)
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+MAX_BLOCKED = 3  # refusals in a row that stop a site for this run
 # fetches outcome -> frontier status of an article URL
 _FRONTIER_STATUS = {"stored": "done", "unchanged": "done", "skipped": "skipped", "failed": "failed",
                     "fetched": "done"}
@@ -102,10 +103,17 @@ class _SiteRun:
         self.fetcher.host_delay[host] = max(self.cfg.delay_seconds, crawl_delay or 0.0)
         urls = self.work_list(robots)
         states = self.wh.article_state(urls)
+        blocked = 0
         for url in urls:
             if progress:
                 progress(url)
-            self.fetch_article(url, states.get(url))
+            res = self.fetch_article(url, states.get(url))
+            # a site that refuses us (401/403) is left alone for the night, not hammered page by page
+            blocked = blocked + 1 if (res.reason or "").startswith("blocked") else 0
+            if blocked >= MAX_BLOCKED:
+                self.summary.site_errors.append(f"{self.site.name}: {res.reason} for {blocked} pages in a "
+                                                f"row; the rest of the site is left for the next run")
+                break
             if len(self.pending) >= self.cfg.batch_size:
                 self.flush()
         self.flush()
@@ -113,7 +121,8 @@ class _SiteRun:
     def discover(self, robots: Robots) -> list[str]:
         feeds = self.site.feeds if self.site.feeds is not None else self.adapter.feed_paths
         sitemaps = self.site.sitemaps if self.site.sitemaps is not None else self.adapter.sitemap_paths
-        found, fetches = discover(self.fetcher, self.site.base_url, feeds, sitemaps, robots)
+        listings = self.site.listings if self.site.listings is not None else self.adapter.listing_paths
+        found, fetches = discover(self.fetcher, self.site.base_url, feeds, sitemaps, robots, listings)
         for res in fetches:
             # a feed or sitemap the site does not have (4xx) is no failure of the run
             missing = res.status is not None and 400 <= res.status < 500
@@ -143,20 +152,20 @@ class _SiteRun:
             log.info("%s: %d article URLs, fetching the first %d", self.site.name, len(urls), limit)
         return urls[:limit]
 
-    def fetch_article(self, url: str, state) -> None:
+    def fetch_article(self, url: str, state) -> FetchResult:
         res = self.fetcher.get(url, state.etag if state else None, state.last_modified if state else None)
         if res.outcome == "unchanged" and state:
             self.seen_ids.append(state.article_id)
             self.summary.counts["articles_unchanged"] += 1
             self.record(res, article=True)
-            return
+            return res
         if not res.ok:
             self.record(res, article=True)
-            return
+            return res
         ctype = (res.content_type or "text/html").split(";")[0].strip().lower()
         if ctype not in HTML_TYPES:
             self.record(res, "skipped", f"content type {ctype}", article=True)
-            return
+            return res
         raw_sha, raw_path = store_raw(self.cfg.raw_root, res.body)
         html, _ = decode_html(res.body, res.content_type)
         try:
@@ -165,10 +174,10 @@ class _SiteRun:
             log.exception("%s: cannot parse %s", self.site.name, url)
             self.record(res, "failed", f"parse error: {type(exc).__name__}: {exc}", article=True,
                         raw_sha=raw_sha)
-            return
+            return res
         if self.since and parsed.published_at and parsed.published_at.date() < self.since:
             self.record(res, "skipped", f"published before {self.since}", article=True, raw_sha=raw_sha)
-            return
+            return res
         row = article_row(parsed, url, self.site.name, self.run_id, raw_sha256=raw_sha,
                           raw_path=str(raw_path.relative_to(self.cfg.raw_root)), etag=res.etag,
                           last_modified=res.last_modified)
@@ -177,17 +186,18 @@ class _SiteRun:
             self.seen_ids.append(row["article_id"])
             self.summary.counts["articles_unchanged"] += 1
             self.record(res, "unchanged", "same content", article=True, raw_sha=raw_sha)
-            return
+            return res
         duplicate_of = self.wh.same_content_elsewhere(row["article_id"], row["content_sha256"])
         if duplicate_of is None:  # two URLs of one article (or one text) within this batch
             duplicate_of = next((p["url"] for p in self.pending if p["article_id"] == row["article_id"]
                                  or p["content_sha256"] == row["content_sha256"]), None)
         if duplicate_of:
             self.record(res, "skipped", f"same content as {duplicate_of}", article=True, raw_sha=raw_sha)
-            return
+            return res
         self.summary.counts["articles_updated" if state else "articles_new"] += 1
         self.pending.append(row)
         self.record(res, "stored", article=True, raw_sha=raw_sha)
+        return res
 
     def flush(self) -> None:
         """Extract the pending articles and load them with the fetch rows in one transaction."""

@@ -90,8 +90,23 @@ def test_canonicalize():
     assert canonicalize("HTTPS://News.Example:443/a.html?utm_source=x&id=3#top") == \
         "https://news.example/a.html?id=3"
     assert canonicalize("http://news.example:8080") == "http://news.example:8080/"
+    assert canonicalize("https://news.example/en/a-story/") == canonicalize("https://news.example/en/a-story")
 
 
 def test_parsers_tolerate_junk():
     assert parse_feed(b"<<not xml", REAL) == []
     assert parse_sitemap(b"", REAL) == ([], [])
+
+
+def test_listing_pages_are_followed_to_their_next_pages(http_site):
+    base, routes = http_site
+    page = '<html><body><a href="/a-{n}.html">story</a><a href="/b-{n}.html">story</a>{next}</body></html>'
+    routes.add("/news", page.format(n=1, next='<a class="pager-next" href="/news?page=2">Next</a>'))
+    routes.add("/news?page=2", page.format(n=2, next='<link rel="next" href="/news?page=3">'))
+    routes.add("/news?page=3", page.format(n=3, next='<a href="/news">Next</a>'))   # loops back: stop
+    fetcher = fetcher_for(base)
+    robots, _ = fetch_robots(fetcher, REAL)
+    urls, fetches = discover(fetcher, REAL, (), (), robots, ("/news",))
+    assert [u.rsplit("/", 1)[1] for u in urls if "/a-" in u or "/b-" in u] == \
+        ["a-1.html", "b-1.html", "a-2.html", "b-2.html", "a-3.html", "b-3.html"]
+    assert [p for _, p, _ in routes.requests if p.startswith("/news")] == ["/news", "/news?page=2", "/news?page=3"]

@@ -186,3 +186,27 @@ def test_one_article_under_two_urls_is_stored_once(http_site, tmp_path):
                                          "and reason like 'same content as%' order by url")
     assert [u for u, _ in skipped] == [f"{REAL}/ward-7-copy-9.html", f"{REAL}/ward-7-reports-again-8.html"]
     assert rows(tmp_path / "w.duckdb", "select count(*) from articles")[0][0] == 1
+
+
+def test_a_blocking_site_is_left_alone_and_the_others_go_on(http_site, tmp_path):
+    from pipeline.demo import serve_directory, snapshot_dir
+
+    base, routes = http_site
+    blocked_real = "https://blocked.example"
+    locs = "".join(f"<url><loc>{blocked_real}/story-{n}.html</loc></url>" for n in range(10))
+    routes.add("/sitemap.xml", f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>',
+               content_type="application/xml")
+    for n in range(10):
+        routes.add(f"/story-{n}.html", "go away", status=403)
+    with serve_directory(snapshot_dir() / "hanoitimes.vn") as ht_base:
+        cfg = Config(warehouse=tmp_path / "w.duckdb", allow_loopback=True, delay_seconds=0,
+                     sites=(SiteConfig("blocked", "generic", blocked_real, feeds=(), sitemaps=("/sitemap.xml",)),
+                            SiteConfig("ht", "hanoitimes", REAL)),
+                     url_map={blocked_real: base, REAL: ht_base})
+        summary = run(cfg)
+    story_requests = [p for _, p, _ in routes.requests if p.startswith("/story-")]
+    assert len(story_requests) == 3                       # no retries, no storm
+    assert summary.status == "partial" and "blocked (HTTP 403)" in summary.message
+    assert summary.counts["articles_new"] >= 16           # the other site was crawled in full
+    assert rows(tmp_path / "w.duckdb", "select count(*) from frontier where site = 'blocked' "
+                                       "and status = 'new'")[0][0] == 7   # left for the next run

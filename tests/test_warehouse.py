@@ -7,6 +7,7 @@ from extractors.facts import SCHEMA_FIELDS, Fact
 from pipeline.errors import MissingInputError, QueryError
 from pipeline.query import render, run_query
 from pipeline.warehouse import ARTICLE_COLUMNS, Warehouse, article_id_for
+from pipeline.warehouse import migrations as warehouse_migrations
 
 BODY = "The ward settled 133/155 tasks, or 85.8%.\nIt disciplined 4 Party members."
 
@@ -32,7 +33,7 @@ def facts() -> list[Fact]:
 def test_migrations_are_recorded_and_idempotent(tmp_path):
     path = tmp_path / "w.duckdb"
     with Warehouse(path) as wh:
-        assert wh.applied_migrations() == [1, 2, 3]
+        assert wh.applied_migrations() == [v for v, _, _ in warehouse_migrations()]
         assert wh.migrate() == []
     con = duckdb.connect(str(path), read_only=True)
     tables = {r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()}
@@ -143,6 +144,6 @@ def test_an_old_warehouse_is_upgraded_in_place(tmp_path, monkeypatch):
         assert wh.applied_migrations() == [1]
     monkeypatch.undo()
     with Warehouse(path) as wh:
-        assert wh.applied_migrations() == [1, 2, 3]
+        assert wh.applied_migrations() == [v for v, _, _ in warehouse_migrations()]
         assert wh.table_counts()["facts"] == 3
         assert wh.con.execute("select articles_reextracted from runs").fetchall() == []

@@ -29,6 +29,7 @@ class SiteAdapter(Protocol):
     hosts: tuple[str, ...]
     feed_paths: tuple[str, ...]     # RSS/Atom feeds relative to the site root, tried first
     sitemap_paths: tuple[str, ...]  # sitemaps / sitemap indexes relative to the site root
+    listing_paths: tuple[str, ...]  # section pages (followed to their next pages), after the above
 
     def is_article_url(self, url: str) -> bool: ...
 

@@ -42,6 +42,7 @@ class GenericAdapter:
     hosts: tuple[str, ...] = ()
     feed_paths: tuple[str, ...] = ("/feed", "/rss", "/rss.xml", "/feed.xml", "/rss/home.rss")
     sitemap_paths: tuple[str, ...] = ("/sitemap.xml", "/sitemap_index.xml")
+    listing_paths: tuple[str, ...] = ()
     default_language: str | None = None
     # Site adapters cut everything after their 'Source:' line; here only a short tail goes.
     cut_after_source = False
