@@ -36,9 +36,12 @@ def _build_regex() -> re.Pattern[str]:
         (?:
             (?P<m1>{MONTH_RE})\s+(?P<d1>{DAY_RE})(?:,?\s+(?P<y1>{YEAR_RE}))?
                 (?![\w/]|\s*[-–]\s*\d|,\d)                # not "May 14-15" (a period)
-          | (?P<d2>{DAY_RE})\s+(?P<m2>{MONTH_RE}),?\s+(?P<y2>{YEAR_RE})
+          | (?P<d2>{DAY_RE})(?:\s+of)?\s+(?P<m2>{MONTH_RE})(?:,?\s+(?P<y2>{YEAR_RE}))?
+                (?!\s*[-–]\s*\d)
           | (?P<m3>{MONTH_RE}),?\s+(?P<y3>{YEAR_RE})
           | (?P<num>\d{{1,2}}/\d{{1,2}}/{YEAR_RE})
+          | (?:{phrase_regex(d["day_month_cues"])})\s+(?P<dm>(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]))
+                (?!\s*/|\d)
           | (?!(?:{excluded})\b)(?P<m4>{MONTH_RE})(?!\s*[-–]|[ \t]+[A-Z\d])
           | (?:(?P<in>{phrase_regex(d["in_words"])})\s+)?(?P<y5>{YEAR_RE})
                 (?!\s*[-–—]\s*\d|\s*/|\s+(?:{not_after})\b)
@@ -58,8 +61,17 @@ class DateExtractor:
         published = doc._.published
         for m in anchored_finditer(self._re, _ANCHOR_RE, text, _BEFORE, _AFTER):
             g = m.groupdict()
+            start = m.start()
             if g["num"]:
                 date, gran, rule = parse_numeric_dmy(g["num"]), "day", "date.dmy_numeric"
+            elif g["dm"]:  # "on 30/4": day first, the year from the publication date
+                if g["dm"] == "24/7":  # "on 24/7 duty" is round the clock far more often than July 24
+                    continue
+                day, month = (int(x) for x in g["dm"].split("/"))
+                year = resolve_year(None, published, month)
+                if year is None:
+                    continue
+                date, gran, rule, start = iso_day(year, month, day), "day", "date.dm_numeric", m.start("dm")
             elif g["m1"] or g["d2"]:
                 month = month_number(g["m1"] or g["m2"])
                 year = resolve_year(g["y1"] or g["y2"], published, month)
@@ -67,7 +79,8 @@ class DateExtractor:
                     continue
                 day = day_number(g["d1"] or g["d2"])
                 date, gran = iso_day(year, month, day), "day"
-                rule = "date.dmy" if g["d2"] else "date.mdy" if g["y1"] else "date.md"
+                rule = ("date.dmy" if g["y2"] else "date.dm" if g["d2"] else
+                        "date.mdy" if g["y1"] else "date.md")
             elif g["m3"] or g["m4"]:
                 month = month_number(g["m3"] or g["m4"])
                 year = resolve_year(g["y3"], published, month)
@@ -82,7 +95,7 @@ class DateExtractor:
             if date is None:
                 logger.debug("impossible date %r", m.group(0))
                 continue
-            add_fact(doc, m.start(), m.end(), KIND, {"date": date, "granularity": gran}, rule)
+            add_fact(doc, start, m.end(), KIND, {"date": date, "granularity": gran}, rule)
         return doc
 
 

@@ -84,13 +84,15 @@ class PeriodExtractor:
             ("period.half", re.compile(rf"""{_L}
                 (?:(?:the\s+)?(?P<ord>{ords})\s+half\s+of\s+(?:(?P<y>{YEAR_RE})|{this_year}
                     |(?P<m>{MONTH_RE})(?:\s+(?P<my>{YEAR_RE}))?)
-                  | H(?P<h>[12])(?:\s*/\s*(?P<hy>{YEAR_RE}))?)
+                  | H(?P<h>[12])(?:\s*/\s*(?P<hy>{YEAR_RE})|\s+(?P<hy2>{YEAR_RE}))?)
                 {_R}""", re.VERBOSE), self._half),
             ("period.first_n_months", re.compile(rf"""{_L}
                 (?:the\s+)?(?P<which>first|last|First|Last)\s+(?P<n>\d{{1,2}}|{WORD_NUMBER_RE})\s+months
                 {of_year}?{_R}""", re.VERBOSE), self._months),
             ("period.day_range", re.compile(rf"""{_L}
-                (?P<m>{MONTH_RE})\s+(?P<d1>{DAY_RE})\s*[-–]\s*(?P<d2>{DAY_RE})(?:,?\s+(?P<y>{YEAR_RE}))?
+                (?:(?P<m>{MONTH_RE})\s+(?P<d1>{DAY_RE})\s*[-–]\s*(?P<d2>{DAY_RE})
+                  | (?P<d1b>{DAY_RE})\s*[-–]\s*(?P<d2b>{DAY_RE})\s+(?P<mb>{MONTH_RE}))
+                (?:,?\s+(?P<y>{YEAR_RE}))?
                 {_R}""", re.VERBOSE), self._day_range),
         ]
 
@@ -146,7 +148,7 @@ class PeriodExtractor:
             month = month_number(g["m"])
             last = month_end(y, month)
             return (iso_day(y, month, 1 if h == 1 else 16), iso_day(y, month, 15 if h == 1 else last))
-        y = resolve_year(g["y"] or g["hy"], pub)
+        y = resolve_year(g["y"] or g["hy"] or g["hy2"], pub)
         return months_bounds(y, 1, 6) if h == 1 and y else months_bounds(y, 7, 12) if y else None
 
     def _months(self, g: dict, pub: datetime.date | None):
@@ -162,11 +164,12 @@ class PeriodExtractor:
         return months_bounds(y, 1, n) if y else None
 
     def _day_range(self, g: dict, pub: datetime.date | None):
-        month = month_number(g["m"])
+        month = month_number(g["m"] or g["mb"])
         y = resolve_year(g["y"], pub, month)
         if y is None:
             return None
-        a, b = iso_day(y, month, day_number(g["d1"])), iso_day(y, month, day_number(g["d2"]))
+        a = iso_day(y, month, day_number(g["d1"] or g["d1b"]))
+        b = iso_day(y, month, day_number(g["d2"] or g["d2b"]))
         return (a, b) if a and b and a < b else None
 
     def __call__(self, doc: Doc) -> Doc:

@@ -42,3 +42,17 @@ def test_not_dates():
 def test_month_without_year_looks_back():
     assert dates("Visitors came on December 3.", datetime.date(2023, 2, 1)) == [
         ("December 3", "2022-12-03", "day", "date.md")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The fair opened on 15/4 in the old quarter.", ("15/4", "2022-04-15", "day", "date.dm_numeric")),
+    ("Fees rise from 1/10 for all wards.", ("1/10", "2022-10-01", "day", "date.dm_numeric")),
+    ("The board met on 4th of March, 2021.", ("4th of March, 2021", "2021-03-04", "day", "date.dmy")),
+    ("The decision was signed on 12 March.", ("12 March", "2022-03-12", "day", "date.dm")),
+])
+def test_day_first_dates_without_a_year(text, want):
+    assert dates(text) == [want]
+
+
+def test_a_bare_slashed_pair_is_not_a_date():
+    assert dates("The ward met 3/4 of its targets.") == []

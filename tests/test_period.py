@@ -59,3 +59,12 @@ def test_dates_inside_period_are_not_dates():
 
 def test_relative_last_months_is_not_a_period():
     assert periods("Over the last six months, prices fell.") == []
+
+
+def test_day_range_before_the_month_and_half_year_with_space():
+    from extractors import extract_facts
+
+    got = [(f.text, f.period_start, f.period_end) for f in
+           extract_facts("The fair ran 3-7 June and sales in H1 2023 grew.", datetime.date(2023, 9, 1))
+           if f.kind == "period"]
+    assert got == [("3-7 June", "2023-06-03", "2023-06-07"), ("H1 2023", "2023-01-01", "2023-06-30")]
