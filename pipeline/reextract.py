@@ -6,6 +6,7 @@ from typing import Callable
 
 import extractors
 from extractors.facts import Fact
+from pipeline.checks import compute_checks
 from pipeline.warehouse import ARTICLE_COLUMNS, Warehouse
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,7 @@ def reextract(wh: Warehouse, run_id: str, every: bool = False, batch_size: int =
         for row in rows:
             row["extractor_version"] = extractors.EXTRACTOR_VERSION
         loaded += wh.load_batch(rows, facts, [], run_id)
+        compute_checks(wh, list(facts), run_id)
         done += len(rows)
         if progress:
             progress(f"re-extracted {done}/{len(ids)} articles")

@@ -11,6 +11,7 @@ from typing import Callable
 
 import extractors
 from pipeline.articles import article_row
+from pipeline.checks import compute_checks
 from pipeline.config import Config, SiteConfig
 from pipeline.decode import decode_html
 from pipeline.discover import Robots, canonicalize, discover, fetch_robots
@@ -206,6 +207,7 @@ class _SiteRun:
             self.summary.facts_by_kind.update(f.kind for f in facts)
         self.summary.counts["facts_loaded"] += self.wh.load_batch(
             self.pending, facts_by_article, self.fetch_rows, self.run_id, self.frontier_rows)
+        self.summary.counts["checks"] += compute_checks(self.wh, list(facts_by_article), self.run_id)
         self.wh.mark_seen(self.seen_ids, self.run_id)
         self.pending, self.fetch_rows, self.frontier_rows, self.seen_ids = [], [], [], []
 

@@ -58,6 +58,8 @@ def test_demo_run_populates_the_warehouse_and_prints_a_summary(demo_dir):
     # republications keep the original URL
     assert con.execute("select count(*) from articles where source_url like 'https://kinhtedothi.vn/%'"
                        ).fetchone()[0] >= 2
+    # consistency checks were computed after the loads
+    assert con.execute("select count(*) from checks where severity = 'info'").fetchone()[0] >= 1
     # ... and those whose original is stored too are linked to it
     linked = con.execute("select original_site, count(*) from republications group by 1").fetchall()
     assert linked and linked[0][0] == "kinhtedothi" and linked[0][1] >= 2
