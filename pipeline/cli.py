@@ -170,6 +170,19 @@ def reextract(ctx, warehouse: Path | None, every: bool) -> None:
 
 @cli.command()
 @warehouse_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
+@click.pass_context
+def review(ctx, warehouse: Path | None, host: str, port: int) -> None:
+    """Serve the fact review page (verdicts go to reviews.duckdb beside the warehouse)."""
+    from pipeline.review import serve
+
+    cfg = _config(ctx, warehouse=warehouse)
+    serve(cfg.warehouse, host, port, raw_root=cfg.raw_root)
+
+
+@cli.command()
+@warehouse_option
 @click.pass_context
 def migrate(ctx, warehouse: Path | None) -> None:
     """Create the warehouse or bring its schema up to date."""

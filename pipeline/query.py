@@ -5,19 +5,34 @@ import io
 import json
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
 from pipeline.errors import QueryError, WarehouseError
-from pipeline.warehouse import Warehouse
+from pipeline.replica import open_for_reading
+from pipeline.reviewstore import attach_reviews
 
 FORMATS = ("table", "csv", "json", "parquet")
 
 
 def run_query(warehouse: Path, sql: str) -> pd.DataFrame:
+    """Run `sql` on the last published state of the warehouse (see replica.py), with the analysts'
+    verdicts attached as `reviews` when there are any."""
     if not sql.strip():
         raise QueryError("empty query")
-    with Warehouse(warehouse, read_only=True) as wh:
-        return wh.query_df(sql)
+    con = open_for_reading(warehouse)
+    try:
+        attach_reviews(con, warehouse)
+        return _df(con, sql)
+    finally:
+        con.close()
+
+
+def _df(con, sql: str) -> pd.DataFrame:
+    try:
+        return con.execute(sql).df()
+    except duckdb.Error as exc:
+        raise QueryError(f"query failed: {str(exc).splitlines()[0]}") from None
 
 
 def render(df: pd.DataFrame, fmt: str, output: Path | None) -> str | None:
@@ -73,16 +88,20 @@ def format_table(df: pd.DataFrame, max_width: int = 60) -> str:
 
 
 def status_report(warehouse: Path, last: int = 5) -> str:
-    with Warehouse(warehouse, read_only=True) as wh:
-        counts = wh.table_counts()
-        runs = wh.query_df(f"""SELECT run_id, mode, status, started_at, finished_at, articles_new AS new,
+    con = open_for_reading(warehouse)
+    try:
+        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("runs", "articles", "facts", "fetches")}
+        runs = _df(con, f"""SELECT run_id, mode, status, started_at, finished_at, articles_new AS new,
             articles_updated AS updated, articles_unchanged AS unchanged, facts_loaded AS facts,
             fetches, failures FROM runs ORDER BY started_at DESC LIMIT {int(last)}""")
-        kinds = wh.query_df("SELECT kind, count(*) AS facts FROM facts GROUP BY 1 ORDER BY 2 DESC")
-        articles = wh.query_df("""SELECT site, extraction_status, count(*) AS articles,
+        kinds = _df(con, "SELECT kind, count(*) AS facts FROM facts GROUP BY 1 ORDER BY 2 DESC")
+        articles = _df(con, """SELECT site, extraction_status, count(*) AS articles,
             count(*) FILTER (WHERE NOT parse_complete) AS partial_parses
             FROM articles GROUP BY 1, 2 ORDER BY 1, 2""")
-        migrations = wh.applied_migrations()
+        migrations = [r[0] for r in con.execute("SELECT version FROM schema_migrations").fetchall()]
+    finally:
+        con.close()
     parts = [f"warehouse: {warehouse} (schema version {max(migrations, default=0)})",
              "rows: " + ", ".join(f"{k} {v}" for k, v in counts.items()),
              "", "last runs:", format_table(runs), "articles:", format_table(articles),

@@ -15,11 +15,12 @@ from pipeline.checks import compute_checks
 from pipeline.config import Config, SiteConfig
 from pipeline.decode import decode_html
 from pipeline.discover import Robots, canonicalize, discover, fetch_robots
-from pipeline.errors import SitesUnavailableError
+from pipeline.errors import SitesUnavailableError, WarehouseError
 from pipeline.fetch import Fetcher, FetchResult
 from pipeline.lock import RunLock
 from pipeline.rawstore import store_raw
 from pipeline.reconcile import reconcile
+from pipeline.replica import publish_replica
 from pipeline.reextract import facts_for_rows, reextract
 from pipeline.sites import get_adapter
 from pipeline.warehouse import Warehouse
@@ -212,6 +213,15 @@ class _SiteRun:
         self.pending, self.fetch_rows, self.frontier_rows, self.seen_ids = [], [], [], []
 
 
+def _publish(cfg: Config, wh: Warehouse) -> None:
+    """Readers (query, the review page) read the published replica: a failed publish costs them
+    freshness, never the night's data."""
+    try:
+        publish_replica(cfg.warehouse, wh.con)
+    except (WarehouseError, OSError) as exc:
+        log.warning("replica not published: %s", exc)
+
+
 def run(cfg: Config, mode: str = "nightly", since: date | None = None,
         progress: Callable[[str], None] | None = None) -> RunSummary:
     """Run the job over cfg.sites. Raises SitesUnavailableError when no site could be crawled."""
@@ -247,6 +257,7 @@ def run(cfg: Config, mode: str = "nightly", since: date | None = None,
             summary.status = "ok"
         summary.seconds = time.monotonic() - started
         wh.finish_run(summary.run_id, summary.status, summary.counts, summary.message)
+        _publish(cfg, wh)
     if summary.status == "failed":
         raise SitesUnavailableError("no site could be crawled: " + "; ".join(summary.site_errors))
     return summary
@@ -267,4 +278,5 @@ def reextract_stored(cfg: Config, every: bool = False) -> RunSummary:
         summary.counts["facts_loaded"] += facts
         summary.seconds = time.monotonic() - started
         wh.finish_run(summary.run_id, "ok", summary.counts, summary.message)
+        _publish(cfg, wh)
     return summary

@@ -1,0 +1,550 @@
+"""The review page: a small local web app where analysts judge extracted facts.
+
+stdlib only (wsgiref, threaded). It reads the warehouse through its read-only replica
+(pipeline.replica), one short-lived connection per request, so a nightly run never waits for it
+and it never waits for a run; verdicts go to reviews.duckdb (pipeline.reviewstore).
+
+Security: it binds 127.0.0.1 by default and answers only requests whose Host header names it (no
+DNS rebinding); every POST needs the per-session CSRF token (SameSite=Strict cookie + hidden
+field) and a same-origin Origin or Referer; every scraped string is HTML-escaped, the raw page is
+served as text/plain, and the CSP allows scripts only from /static.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import html
+import logging
+import re
+import secrets
+import socketserver
+import sys
+import threading
+from datetime import date, datetime
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+from extractors.facts import SCHEMA_FIELDS
+from pipeline.errors import EXIT_UNAVAILABLE, InputError, NewsfactsError
+from pipeline.rawstore import read_raw
+from pipeline.replica import open_for_reading
+from pipeline.reviewstore import VERDICTS, ReviewStore, reviews_path
+
+log = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).resolve().parent / "review_static"
+STATIC_FILES = {"review.js": "text/javascript; charset=utf-8", "review.css": "text/css; charset=utf-8"}
+PAGE_SIZE = 25
+MAX_BODY = 64 * 1024
+CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; " \
+      "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+_SECURITY_HEADERS = [("Content-Security-Policy", CSP), ("X-Content-Type-Options", "nosniff"),
+                     ("X-Frame-Options", "DENY"), ("Referrer-Policy", "same-origin"),
+                     ("Cache-Control", "no-store")]
+_FACT_ID = re.compile(r"^[0-9a-f]{8,64}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SEVERITY_ORDER = "CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END"
+FLAGGED = "severity <> 'info'"  # info checks confirm consistency; the others flag a problem
+_SHOWN_FIELDS = [f for f in SCHEMA_FIELDS if f not in ("kind", "text", "start", "end")]
+
+
+def e(value) -> str:
+    """Escape anything for HTML text or a quoted attribute."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+class ListenError(NewsfactsError):
+    exit_code = EXIT_UNAVAILABLE
+
+
+class HTTPError(Exception):
+    def __init__(self, status: str, message: str):
+        super().__init__(message)
+        self.status, self.message = status, message
+
+
+# --- the app --------------------------------------------------------------------------------
+class ReviewApp:
+    """The WSGI application. `allowed_hosts` are the Host header values it answers."""
+
+    def __init__(self, warehouse: Path, host: str = "127.0.0.1", port: int = 8765,
+                 raw_root: Path | None = None, reviews: Path | None = None):
+        self.warehouse = Path(warehouse)
+        self.raw_root = Path(raw_root) if raw_root else self.warehouse.parent / "corpus" / "raw"
+        self.store = ReviewStore(reviews or reviews_path(self.warehouse))
+        self.secret = secrets.token_bytes(32)
+        self.set_address(host, port)
+
+    def set_address(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        names = {"127.0.0.1", "localhost", "[::1]", host if ":" not in host else f"[{host}]"}
+        self.allowed_hosts = {f"{n}:{port}" for n in names} | ({n for n in names} if port == 80 else set())
+
+    # token = random.signature: forged or foreign cookies are refused too
+    def _new_token(self) -> str:
+        rand = secrets.token_urlsafe(24)
+        return f"{rand}.{hmac.new(self.secret, rand.encode(), hashlib.sha256).hexdigest()[:32]}"
+
+    def _token_ok(self, token: str | None) -> bool:
+        if not token or "." not in token:
+            return False
+        rand, sig = token.rsplit(".", 1)
+        good = hmac.new(self.secret, rand.encode(), hashlib.sha256).hexdigest()[:32]
+        return hmac.compare_digest(sig, good)
+
+    def __call__(self, environ, start_response):
+        cookies = SimpleCookie()
+        try:
+            cookies.load(environ.get("HTTP_COOKIE", ""))
+        except Exception:  # a malformed cookie header is no reason to fail
+            pass
+        token = cookies["nf_csrf"].value if "nf_csrf" in cookies else None
+        extra: list[tuple[str, str]] = []
+        if not self._token_ok(token):
+            token = self._new_token()
+            extra.append(("Set-Cookie", f"nf_csrf={token}; Path=/; HttpOnly; SameSite=Strict"))
+        req = Request(environ, cookies, token)
+        try:
+            if environ.get("HTTP_HOST", "") not in self.allowed_hosts:
+                raise HTTPError("400 Bad Request", "unknown Host header")
+            status, headers, body = self.route(req)
+        except HTTPError as exc:
+            status, headers, body = exc.status, [("Content-Type", "text/html; charset=utf-8")], \
+                self.page("Error", f'<p class="error">{e(exc.message)}</p><p><a href="/">Back to the queue</a></p>',
+                          req)
+        except NewsfactsError as exc:
+            status, headers, body = "503 Service Unavailable", [("Content-Type", "text/html; charset=utf-8")], \
+                self.page("Unavailable", f'<p class="error">{e(exc)}</p>', req)
+        except Exception:
+            log.exception("review page: internal error on %s", environ.get("PATH_INFO"))
+            status, headers, body = "500 Internal Server Error", [("Content-Type", "text/plain; charset=utf-8")], \
+                "internal error (see the log)"
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        start_response(status, headers + extra + _SECURITY_HEADERS + [("Content-Length", str(len(data)))])
+        return [data]
+
+    def route(self, req: "Request"):
+        path, method = req.path, req.method
+        if method == "POST":
+            if path != "/verdict":
+                raise HTTPError("404 Not Found", "no such page")
+            return self.post_verdict(req)
+        if method not in ("GET", "HEAD"):
+            raise HTTPError("405 Method Not Allowed", "method not allowed")
+        if path == "/":
+            return self.html(self.queue(req))
+        if path == "/summary":
+            return self.html(self.summary(req))
+        if path.startswith("/fact/"):
+            return self.html(self.fact_page(req, path[len("/fact/"):]))
+        if path.startswith("/raw/"):
+            return self.raw(path[len("/raw/"):])
+        if path.startswith("/static/"):
+            name = path[len("/static/"):]
+            if name in STATIC_FILES:
+                return "200 OK", [("Content-Type", STATIC_FILES[name])], (STATIC_DIR / name).read_bytes()
+        raise HTTPError("404 Not Found", "no such page")
+
+    @staticmethod
+    def html(body: str):
+        return "200 OK", [("Content-Type", "text/html; charset=utf-8")], body
+
+    # --- reading the warehouse -------------------------------------------------------------
+    def _rows(self, con, sql: str, params=()) -> list[dict]:
+        cur = con.execute(sql, list(params))
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+    @staticmethod
+    def _has_checks(con) -> bool:
+        return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = 'warehouse' "
+                                "AND table_name = 'checks'").fetchone()[0])
+
+    _FACT_SELECT = ("SELECT f.*, a.site, a.title AS article_title, COALESCE(a.canonical_url, a.url) AS article_url, "
+                    "a.published_at, a.raw_path FROM facts f JOIN articles a USING (article_id)")
+
+    def _checks_for(self, con, fact_ids: list[str]) -> dict[str, list[dict]]:
+        if not fact_ids or not self._has_checks(con):
+            return {}
+        rows = self._rows(con, "SELECT check_id, article_id, check_name, severity, fact_ids, message FROM checks "
+                               "WHERE list_has_any(fact_ids, ?::VARCHAR[]) ORDER BY " + _SEVERITY_ORDER + ", check_name",
+                          [fact_ids])
+        out: dict[str, list[dict]] = {}
+        wanted = set(fact_ids)
+        for row in rows:
+            for fid in row["fact_ids"] or []:
+                if fid in wanted:
+                    out.setdefault(fid, []).append(row)
+        return out
+
+    def queue(self, req: "Request") -> str:
+        q = req.query
+        filters = {k: q.get(k, "").strip() for k in ("kind", "site", "rule", "from", "to", "check", "status")}
+        for k in ("from", "to"):
+            if filters[k] and not _DATE.match(filters[k]):
+                raise HTTPError("400 Bad Request", f"{k} must be a date YYYY-MM-DD")
+        status = filters["status"] if filters["status"] in ("unreviewed", "reviewed") else "all"
+        try:
+            page = max(1, int(q.get("page", "1")))
+        except ValueError:
+            page = 1
+        where, params = [], []
+        for key, column in (("kind", "f.kind"), ("site", "a.site"), ("rule", "f.rule_id")):
+            if filters[key]:
+                where.append(f"{column} = ?")
+                params.append(filters[key])
+        if filters["from"]:
+            where.append("CAST(a.published_at AS DATE) >= ?")
+            params.append(filters["from"])
+        if filters["to"]:
+            where.append("CAST(a.published_at AS DATE) <= ?")
+            params.append(filters["to"])
+        if status != "all":
+            ids, spans = self.store.reviewed_keys()
+            keys = [f"{a}|{s}|{en}|{t}" for a, s, en, t in spans]
+            cond = ("(f.fact_id IN (SELECT unnest(?::VARCHAR[])) OR "
+                    "(f.article_id || '|' || f.start || '|' || f.\"end\" || '|' || f.text) IN (SELECT unnest(?::VARCHAR[])))")
+            where.append(cond if status == "reviewed" else f"NOT {cond}")
+            params += [ids, keys]
+        con = open_for_reading(self.warehouse)
+        try:
+            has_checks = self._has_checks(con)
+            if filters["check"] and has_checks:
+                if filters["check"] == "flagged":
+                    where.append("EXISTS (SELECT 1 FROM checks c WHERE list_contains(c.fact_ids, f.fact_id) "
+                                 f"AND c.{FLAGGED})")
+                else:
+                    where.append("EXISTS (SELECT 1 FROM checks c WHERE list_contains(c.fact_ids, f.fact_id) "
+                                 "AND c.check_name = ?)")
+                    params.append(filters["check"])
+            elif filters["check"]:
+                where.append("FALSE")
+            sql_where = (" WHERE " + " AND ".join(where)) if where else ""
+            total = con.execute(f"SELECT count(*) FROM facts f JOIN articles a USING (article_id){sql_where}",
+                                params).fetchone()[0]
+            facts = self._rows(con, f"{self._FACT_SELECT}{sql_where} ORDER BY a.published_at DESC NULLS LAST, "
+                                    f"f.article_id, f.start, f.fact_id LIMIT {PAGE_SIZE} OFFSET {(page - 1) * PAGE_SIZE}",
+                               params)
+            checks = self._checks_for(con, [f["fact_id"] for f in facts])
+            kinds = [r[0] for r in con.execute("SELECT DISTINCT kind FROM facts ORDER BY 1").fetchall()]
+            sites = [r[0] for r in con.execute("SELECT DISTINCT site FROM articles WHERE site IS NOT NULL "
+                                               "ORDER BY 1").fetchall()]
+            check_names = [r[0] for r in con.execute("SELECT DISTINCT check_name FROM checks ORDER BY 1")
+                           .fetchall()] if has_checks else []
+        finally:
+            con.close()
+        verdicts = self.store.verdicts_for(facts)
+        back = req.full_path
+        cards = "\n".join(self.card(f, verdicts.get(f["fact_id"]), checks.get(f["fact_id"], []), req, back)
+                          for f in facts) or '<p class="empty">No facts match these filters.</p>'
+        pages = max(1, -(-total // PAGE_SIZE))
+
+        def link(p: int) -> str:
+            args = {k: v for k, v in q.items() if k != "page" and v}
+            args["page"] = str(p)
+            return "/?" + urlencode(args)
+
+        nav = (f'<nav class="pager">{total} facts · page {page} of {pages} '
+               + (f'<a href="{e(link(page - 1))}" rel="prev">← previous</a> ' if page > 1 else "")
+               + (f'<a href="{e(link(page + 1))}" rel="next">next →</a>' if page < pages else "") + "</nav>")
+
+        def select(name: str, options: list[str], label: str, current: str, any_label="any") -> str:
+            opts = f'<option value="">{e(any_label)}</option>' + "".join(
+                f'<option value="{e(o)}"{" selected" if o == current else ""}>{e(o)}</option>' for o in options)
+            return f'<label>{e(label)} <select name="{e(name)}">{opts}</select></label>'
+
+        form = ('<form class="filters" method="get" action="/">'
+                + select("kind", kinds, "kind", filters["kind"]) + select("site", sites, "site", filters["site"])
+                + f'<label>rule <input name="rule" value="{e(filters["rule"])}" size="14"></label>'
+                + f'<label>from <input type="date" name="from" value="{e(filters["from"])}"></label>'
+                + f'<label>to <input type="date" name="to" value="{e(filters["to"])}"></label>'
+                + select("check", (["flagged"] + check_names) if has_checks else [], "check",
+                         filters["check"], "all facts")
+                + select("status", ["unreviewed", "reviewed"], "status", status if status != "all" else "", "all")
+                + '<button type="submit">Filter</button></form>')
+        help_ = ('<p class="keys">Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>c</kbd> correct · '
+                 '<kbd>w</kbd> wrong · <kbd>e</kbd> edit corrected value, <kbd>Enter</kbd> submit · '
+                 '<kbd>n</kbd> note · <kbd>Esc</kbd> leave a field</p>')
+        return self.page("Review queue", form + help_ + nav + f'<div id="queue">{cards}</div>' + nav, req)
+
+    def _fact(self, con, fact_id: str) -> dict | None:
+        rows = self._rows(con, f"{self._FACT_SELECT} WHERE f.fact_id = ?", [fact_id])
+        return rows[0] if rows else None
+
+    def fact_page(self, req: "Request", fact_id: str) -> str:
+        if not _FACT_ID.match(fact_id):
+            raise HTTPError("404 Not Found", "no such fact")
+        con = open_for_reading(self.warehouse)
+        try:
+            fact = self._fact(con, fact_id)
+            checks = self._checks_for(con, [fact_id]) if fact else {}
+        finally:
+            con.close()
+        if fact is None:
+            raise HTTPError("404 Not Found", "no such fact (a later run may have re-extracted its article)")
+        verdict = self.store.verdicts_for([fact]).get(fact_id)
+        history = self.store.history(fact)
+        rows = "".join(f"<tr><td>{e(_fmt(v['decided_at']))}</td><td>{e(v['verdict'])}</td>"
+                       f"<td>{e(v['corrected_value'])}</td><td>{e(v['note'])}</td><td>{e(v['reviewer'])}</td></tr>"
+                       for v in history)
+        table = ('<h2>Verdicts</h2><table class="history"><tr><th>when</th><th>verdict</th><th>corrected value</th>'
+                 f'<th>note</th><th>reviewer</th></tr>{rows}</table>') if history else "<p>No verdict yet.</p>"
+        return self.page(f"Fact {fact_id}",
+                         f'<div id="queue">{self.card(fact, verdict, checks.get(fact_id, []), req, req.full_path)}</div>'
+                         + table, req)
+
+    def raw(self, article_id: str):
+        if not re.match(r"^[0-9a-f]{8,64}$", article_id):
+            raise HTTPError("404 Not Found", "no such article")
+        con = open_for_reading(self.warehouse)
+        try:
+            row = con.execute("SELECT raw_path FROM articles WHERE article_id = ?", [article_id]).fetchone()
+        finally:
+            con.close()
+        if not row or not row[0]:
+            raise HTTPError("404 Not Found", "no raw page stored for this article")
+        root = self.raw_root.resolve()
+        path = (root / row[0]).resolve()
+        if root not in path.parents or not path.is_file():
+            raise HTTPError("404 Not Found", "the stored raw page is missing")
+        text = read_raw(path).decode("utf-8", "replace")
+        # untrusted HTML: shown as plain text, never rendered (plus nosniff and the CSP sandbox)
+        return "200 OK", [("Content-Type", "text/plain; charset=utf-8"),
+                          ("Content-Disposition", "inline"),
+                          ("Content-Security-Policy", "sandbox; default-src 'none'")], text
+
+    def summary(self, req: "Request") -> str:
+        s = self.store.summary()
+        con = open_for_reading(self.warehouse)
+        try:
+            checks = self._rows(con, "SELECT check_id, article_id, check_name, severity, fact_ids, message "
+                                     f"FROM checks WHERE {FLAGGED} ORDER BY {_SEVERITY_ORDER}, check_name") if self._has_checks(con) \
+                else None
+            facts_total = con.execute("SELECT count(*) FROM facts").fetchone()[0]
+        finally:
+            con.close()
+        ids, _ = self.store.reviewed_keys()
+        reviewed = set(ids)
+        open_checks = [c for c in (checks or []) if not c["fact_ids"] or any(f not in reviewed for f in c["fact_ids"])]
+
+        def table(rows: list[dict], cols: list[str], cls: str) -> str:
+            head = "".join(f"<th>{e(c)}</th>" for c in cols)
+            body = "".join("<tr>" + "".join(f"<td>{e(_fmt(r[c]))}</td>" for c in cols) + "</tr>" for r in rows)
+            return f'<table class="{cls}"><tr>{head}</tr>{body}</table>' if rows else "<p>None yet.</p>"
+
+        cols = ["reviewed", "correct", "wrong", "corrected", "precision"]
+        if checks is None:
+            check_html = "<p>No checks table in this warehouse.</p>"
+        else:
+            items = "".join(f'<li class="check sev-{e(c["severity"])}"><b>{e(c["check_name"])}</b> '
+                            f'({e(c["severity"])}): {e(c["message"])} '
+                            + " ".join(f'<a href="/fact/{e(f)}">{e(f[:8])}</a>' for f in (c["fact_ids"] or []))
+                            + "</li>" for c in open_checks[:200])
+            check_html = (f'<p id="open-checks">{len(open_checks)} open checks (errors and warnings with a fact '
+                          f'not yet reviewed) of {len(checks)}.</p><ul>{items}</ul>')
+        body = (f'<p>{s["total"]} of {facts_total} facts reviewed. Precision = correct / '
+                f'(correct + wrong + corrected), from the latest verdict per fact.</p>'
+                f'<h2>Precision per kind</h2>{table(s["by_kind"], ["kind"] + cols, "by-kind")}'
+                f'<h2>Precision per rule</h2>{table(s["by_rule"], ["kind", "rule_id"] + cols, "by-rule")}'
+                f'<h2>Reviewed per day</h2>{table(s["per_day"], ["day", "facts", "verdicts"], "per-day")}'
+                f'<h2>Open checks</h2>{check_html}')
+        return self.page("Summary", body, req)
+
+    # --- writing a verdict -----------------------------------------------------------------
+    def post_verdict(self, req: "Request"):
+        self._check_same_origin(req)
+        if not req.content_type.startswith("application/x-www-form-urlencoded"):
+            raise HTTPError("415 Unsupported Media Type", "send the verdict form")
+        form = req.form()
+        sent = form.get("csrf", "")
+        if not (req.cookie_token and self._token_ok(sent) and hmac.compare_digest(sent, req.cookie_token)):
+            raise HTTPError("403 Forbidden", "missing or wrong form token: reload the page and try again")
+        fact_id, verdict = form.get("fact_id", ""), form.get("verdict", "")
+        if verdict not in VERDICTS:
+            raise HTTPError("400 Bad Request", f"verdict must be one of {', '.join(VERDICTS)}")
+        if not _FACT_ID.match(fact_id):
+            raise HTTPError("400 Bad Request", "bad fact id")
+        con = open_for_reading(self.warehouse)
+        try:
+            fact = self._fact(con, fact_id)
+        finally:
+            con.close()
+        if fact is None:
+            raise HTTPError("404 Not Found", "no such fact (a later run may have re-extracted its article)")
+        reviewer = form.get("reviewer", "")[:100]
+        try:
+            self.store.record_verdict(fact_id=fact_id, article_id=fact["article_id"], kind=fact["kind"],
+                                      fact_text=fact["text"], start=fact["start"], end=fact["end"],
+                                      verdict=verdict, corrected_value=form.get("corrected_value", "")[:500],
+                                      note=form.get("note", "")[:2000], reviewer=reviewer,
+                                      rule_id=fact["rule_id"])
+        except InputError as exc:
+            raise HTTPError("400 Bad Request", str(exc)) from None
+        back = form.get("back", "/")
+        if not back.startswith("/") or back.startswith("//") or "\\" in back or "\n" in back or "\r" in back:
+            back = "/"
+        nxt = form.get("next", "")
+        location = back.split("#")[0] + (f"#f-{nxt}" if _FACT_ID.match(nxt) else f"#f-{fact_id}")
+        headers = [("Location", location), ("Content-Type", "text/plain; charset=utf-8")]
+        if reviewer:
+            headers.append(("Set-Cookie", f"nf_reviewer={quote(reviewer, safe='')}; Path=/; Max-Age=31536000; "
+                                          f"SameSite=Strict"))
+        return "303 See Other", headers, "verdict recorded"
+
+    def _check_same_origin(self, req: "Request") -> None:
+        origin = req.environ.get("HTTP_ORIGIN")
+        referer = req.environ.get("HTTP_REFERER")
+        allowed = {f"http://{h}" for h in self.allowed_hosts}
+        if origin is not None:
+            if origin not in allowed:
+                raise HTTPError("403 Forbidden", "cross-site request refused")
+        elif referer:
+            parts = urlsplit(referer)
+            if f"{parts.scheme}://{parts.netloc}" not in allowed:
+                raise HTTPError("403 Forbidden", "cross-site request refused")
+        else:
+            raise HTTPError("403 Forbidden", "request without Origin or Referer refused")
+
+    # --- HTML ------------------------------------------------------------------------------
+    def card(self, f: dict, verdict: dict | None, checks: list[dict], req: "Request", back: str) -> str:
+        fid = f["fact_id"]
+        fields = "".join(f"<dt>{e(name)}</dt><dd>{e(_fmt(f.get(name)))}</dd>" for name in _SHOWN_FIELDS
+                         if f.get(name) is not None and f.get(name) == f.get(name))
+        url = f.get("article_url") or ""
+        link = (f'<a href="{e(url)}" rel="noopener noreferrer" target="_blank">{e(f["article_title"] or url)}</a>'
+                if urlsplit(url).scheme in ("http", "https") else e(f["article_title"] or url))
+        raw = f' · <a href="/raw/{e(f["article_id"])}">stored page</a>' if f.get("raw_path") else ""
+        if verdict:
+            v = verdict["verdict"]
+            badge = (f'<span class="verdict v-{e(v)}" data-verdict="{e(v)}">{e(v)}'
+                     + (f': {e(verdict["corrected_value"])}' if verdict.get("corrected_value") else "")
+                     + (f' — {e(verdict["reviewer"])}' if verdict.get("reviewer") else "")
+                     + (f' <i>({e(verdict["note"])})</i>' if verdict.get("note") else "") + "</span>")
+        else:
+            badge = '<span class="verdict v-none" data-verdict="">not reviewed</span>'
+        check_items = "".join(f'<li class="check sev-{e(c["severity"])}" data-check="{e(c["check_name"])}">'
+                              f'<b>{e(c["check_name"])}</b> ({e(c["severity"])}): {e(c["message"])}</li>'
+                              for c in checks)
+        check_html = f'<ul class="checks">{check_items}</ul>' if checks else ""
+        flagged = any(c["severity"] != "info" for c in checks)
+        return f"""<article class="fact{' flagged' if flagged else ''}" id="f-{e(fid)}" data-fact="{e(fid)}" tabindex="-1">
+<header><span class="kind">{e(f["kind"])}</span> <code class="rule">{e(f["rule_id"])}</code> {badge}
+<a class="detail" href="/fact/{e(fid)}">detail</a></header>
+<p class="sentence">{highlight(f.get("sentence") or "", f.get("sentence_start") or 0, f["start"], f["end"], f["text"])}</p>
+<dl class="fields"><dt>text</dt><dd>{e(f["text"])}</dd>{fields}</dl>
+<p class="article">{link} · {e(f.get("site"))} · {e(_fmt(f.get("published_at")) or "no date")}{raw}</p>
+{check_html}
+<form class="verdict-form" method="post" action="/verdict">
+<input type="hidden" name="csrf" value="{e(req.token)}"><input type="hidden" name="fact_id" value="{e(fid)}">
+<input type="hidden" name="back" value="{e(back)}"><input type="hidden" name="next" value="">
+<input type="hidden" name="reviewer" value="{e(req.reviewer)}">
+<button type="submit" name="verdict" value="correct" class="b-correct">Correct <kbd>c</kbd></button>
+<button type="submit" name="verdict" value="wrong" class="b-wrong">Wrong <kbd>w</kbd></button>
+<input name="corrected_value" class="corrected" placeholder="corrected value (e)" size="18">
+<button type="submit" name="verdict" value="corrected" class="b-corrected">Corrected</button>
+<input name="note" class="note" placeholder="note (n)" size="24">
+</form>
+</article>"""
+
+    def page(self, title: str, body: str, req: "Request") -> str:
+        return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{e(title)} · newsfacts review</title>
+<link rel="stylesheet" href="/static/review.css"><script src="/static/review.js" defer></script></head>
+<body><header class="top"><a href="/">Queue</a> <a href="/summary">Summary</a>
+<label class="who">reviewer <input id="reviewer" value="{e(req.reviewer)}" size="12" autocomplete="name"></label></header>
+<main><h1>{e(title)}</h1>
+{body}</main></body></html>"""
+
+
+def highlight(sentence: str, sentence_start: int, start: int, end: int, text: str) -> str:
+    """The sentence, escaped, with the fact's span in <mark>: the raw text is cut first and each
+    piece escaped separately, so no scraped character can ever form markup."""
+    s, t = start - sentence_start, end - sentence_start
+    if not (0 <= s <= t <= len(sentence) and sentence[s:t] == text):
+        s = sentence.find(text) if text else -1
+        t = s + len(text)
+    if s < 0 or not sentence:
+        return e(sentence or text)
+    return f"{e(sentence[:s])}<mark>{e(sentence[s:t])}</mark>{e(sentence[t:])}"
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if value != value:
+            return ""
+        if value.is_integer() and abs(value) < 1e18:
+            return str(int(value))
+        return f"{value:.4g}" if abs(value) < 1 else f"{value:,.2f}".rstrip("0").rstrip(".")
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M UTC")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+class Request:
+    def __init__(self, environ: dict, cookies: SimpleCookie, token: str):
+        self.environ = environ
+        self.method = environ.get("REQUEST_METHOD", "GET")
+        self.path = environ.get("PATH_INFO", "/") or "/"
+        qs = environ.get("QUERY_STRING", "")
+        self.query = {k: v[0] for k, v in parse_qs(qs).items()}
+        self.full_path = quote(self.path) + (f"?{qs}" if qs else "")
+        self.content_type = environ.get("CONTENT_TYPE", "") or ""
+        self.cookie_token = cookies["nf_csrf"].value if "nf_csrf" in cookies else None
+        self.token = token
+        self.reviewer = unquote(cookies["nf_reviewer"].value)[:100] if "nf_reviewer" in cookies else ""
+
+    def form(self) -> dict[str, str]:
+        try:
+            length = int(self.environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > MAX_BODY:
+            raise HTTPError("413 Content Too Large", "form too large")
+        body = self.environ["wsgi.input"].read(length).decode("utf-8", "replace") if length else ""
+        return {k: v[0] for k, v in parse_qs(body, keep_blank_values=True).items()}
+
+
+# --- serving --------------------------------------------------------------------------------
+class _ThreadingWSGIServer(socketserver.ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's signature
+        log.info("review: " + format, *args)
+
+
+def make_review_server(warehouse: Path, host: str = "127.0.0.1", port: int = 8765,
+                       raw_root: Path | None = None) -> WSGIServer:
+    """A bound (not yet serving) threaded server; port 0 picks a free one (server.server_port)."""
+    app = ReviewApp(warehouse, host, port, raw_root)
+    try:
+        server = make_server(host, port, app, server_class=_ThreadingWSGIServer, handler_class=_QuietHandler)
+    except OSError as exc:
+        raise ListenError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    app.set_address(host, server.server_port)
+    server.review_app = app
+    return server
+
+
+def serve(warehouse: Path, host: str = "127.0.0.1", port: int = 8765, raw_root: Path | None = None,
+          ready: threading.Event | None = None) -> None:
+    """Serve the review page until interrupted (the `newsfacts review` command)."""
+    server = make_review_server(warehouse, host, port, raw_root)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"warning: the review page has no login; anyone who can reach {host} can record verdicts",
+              file=sys.stderr)
+    print(f"newsfacts review: http://{host}:{server.server_port}/ (Ctrl-C to stop)", file=sys.stderr, flush=True)
+    if ready is not None:
+        ready.set()
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()

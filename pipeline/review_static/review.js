@@ -1,0 +1,87 @@
+// newsfacts review page: keyboard shortcuts. No inline scripts (the CSP forbids them).
+(function () {
+  "use strict";
+  var cards = [];
+  var current = -1;
+
+  function select(i) {
+    if (!cards.length) return;
+    i = Math.max(0, Math.min(cards.length - 1, i));
+    if (current >= 0 && cards[current]) cards[current].classList.remove("current");
+    current = i;
+    cards[i].classList.add("current");
+    cards[i].scrollIntoView({block: "nearest"});
+  }
+
+  function formOf(card) { return card.querySelector("form.verdict-form"); }
+
+  function submit(card, verdict) {
+    var form = formOf(card);
+    if (!form) return;
+    var who = document.getElementById("reviewer");
+    if (who) {
+      form.elements.reviewer.value = who.value;
+      try { localStorage.setItem("nf-reviewer", who.value); } catch (err) { /* private mode */ }
+    }
+    var idx = cards.indexOf(card);
+    var next = cards[idx + 1];
+    form.elements.next.value = next ? next.dataset.fact : card.dataset.fact;
+    var button = form.querySelector("button[value='" + verdict + "']");
+    if (form.requestSubmit) form.requestSubmit(button); else button.click();
+  }
+
+  function typing(el) {
+    return el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT");
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    cards = Array.prototype.slice.call(document.querySelectorAll("article.fact"));
+    var who = document.getElementById("reviewer");
+    if (who && !who.value) {
+      try { who.value = localStorage.getItem("nf-reviewer") || ""; } catch (err) { /* ignore */ }
+    }
+    var start = 0;
+    if (location.hash.indexOf("#f-") === 0) {
+      var target = document.getElementById(location.hash.slice(1));
+      if (target && cards.indexOf(target) >= 0) start = cards.indexOf(target);
+    }
+    if (cards.length) select(start);
+    cards.forEach(function (card, i) {
+      card.addEventListener("click", function () { if (current !== i) select(i); });
+      var form = formOf(card);
+      if (!form) return;
+      form.addEventListener("submit", function () {
+        if (who) form.elements.reviewer.value = who.value;
+        if (!form.elements.next.value) form.elements.next.value = card.dataset.fact;
+      });
+      form.elements.corrected_value.addEventListener("keydown", function (ev) {
+        if (ev.key === "Enter") { ev.preventDefault(); if (this.value.trim()) submit(card, "corrected"); }
+      });
+      form.elements.note.addEventListener("keydown", function (ev) {
+        if (ev.key === "Enter") {
+          ev.preventDefault();
+          submit(card, form.elements.corrected_value.value.trim() ? "corrected" : "correct");
+        }
+      });
+    });
+  });
+
+  document.addEventListener("keydown", function (ev) {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    if (typing(ev.target)) {
+      if (ev.key === "Escape") ev.target.blur();
+      return;
+    }
+    if (current < 0 || !cards.length) return;
+    var card = cards[current];
+    switch (ev.key) {
+      case "j": select(current + 1); break;
+      case "k": select(current - 1); break;
+      case "c": submit(card, "correct"); break;
+      case "w": submit(card, "wrong"); break;
+      case "e": ev.preventDefault(); formOf(card).elements.corrected_value.focus(); break;
+      case "n": ev.preventDefault(); formOf(card).elements.note.focus(); break;
+      default: return;
+    }
+  });
+})();

@@ -1,0 +1,259 @@
+"""Analysts' verdicts on facts, kept in their own DuckDB file beside the warehouse.
+
+`reviews.duckdb` is written only by the review page, one short-lived connection per request, so a
+nightly run (which rewrites facts) never touches it and never waits for it. A verdict names the
+fact by its stable `fact_id` (hash of article, kind, span and text) and also by
+(article_id, start, end, fact_text), so a fact re-extracted with the same span keeps its verdict.
+The latest verdict per fact wins (view `latest_verdicts`).
+
+Query it with SQL:  ATTACH 'reviews.duckdb' AS reviews (READ_ONLY);
+                    SELECT * FROM reviews.latest_verdicts;
+"""
+from __future__ import annotations
+
+import contextlib
+import logging
+import secrets
+import threading
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+
+from pipeline.errors import InputError, WarehouseError
+
+log = logging.getLogger(__name__)
+
+VERDICTS = ("correct", "wrong", "corrected")
+LOCK_TIMEOUT = 10.0
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS verdicts (
+    verdict_id      VARCHAR PRIMARY KEY,
+    fact_id         VARCHAR NOT NULL,
+    article_id      VARCHAR NOT NULL,
+    kind            VARCHAR NOT NULL,
+    rule_id         VARCHAR,
+    fact_text       VARCHAR NOT NULL,
+    start           INTEGER NOT NULL,
+    "end"           INTEGER NOT NULL,
+    verdict         VARCHAR NOT NULL CHECK (verdict IN ('correct', 'wrong', 'corrected')),
+    corrected_value VARCHAR,
+    note            VARCHAR,
+    reviewer        VARCHAR,
+    decided_at      TIMESTAMPTZ NOT NULL
+);
+COMMENT ON TABLE verdicts IS 'Every verdict an analyst gave on a fact in the review page (append-only; the latest per fact wins, see latest_verdicts).';
+COMMENT ON COLUMN verdicts.verdict_id IS 'Random id of this verdict.';
+COMMENT ON COLUMN verdicts.fact_id IS 'facts.fact_id judged: stable hash of article, kind, span and text.';
+COMMENT ON COLUMN verdicts.article_id IS 'articles.article_id of the fact.';
+COMMENT ON COLUMN verdicts.kind IS 'Kind of the fact when judged.';
+COMMENT ON COLUMN verdicts.rule_id IS 'Extraction rule that produced the fact when judged.';
+COMMENT ON COLUMN verdicts.fact_text IS 'Text of the fact when judged (with start/end: the span it is tied to).';
+COMMENT ON COLUMN verdicts.start IS 'Character offset of the fact in articles.body_text.';
+COMMENT ON COLUMN verdicts."end" IS 'End offset (exclusive) of the fact in articles.body_text.';
+COMMENT ON COLUMN verdicts.verdict IS 'correct, wrong (not a fact or wrong span) or corrected (right span, wrong value: see corrected_value).';
+COMMENT ON COLUMN verdicts.corrected_value IS 'The right normalised value, as the analyst typed it (verdict corrected).';
+COMMENT ON COLUMN verdicts.note IS 'Free-text note of the analyst.';
+COMMENT ON COLUMN verdicts.reviewer IS 'Name the analyst gave.';
+COMMENT ON COLUMN verdicts.decided_at IS 'When the verdict was given (UTC).';
+CREATE OR REPLACE VIEW latest_verdicts AS
+SELECT * FROM verdicts
+QUALIFY row_number() OVER (PARTITION BY fact_id ORDER BY decided_at DESC, verdict_id DESC) = 1;
+COMMENT ON VIEW latest_verdicts IS 'The verdict in force for each fact: its latest one.';
+"""
+
+
+class _Locked:
+    """A connection that holds the thread lock until closed."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self._con = con
+
+    def execute(self, *args):
+        return self._con.execute(*args)
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+            _THREAD_LOCK.release()
+
+
+def reviews_path(warehouse: Path) -> Path:
+    return Path(warehouse).with_name("reviews.duckdb")
+
+
+# DuckDB's file lock is per process, so threads of one process must take turns themselves.
+_THREAD_LOCK = threading.RLock()
+
+
+class ReviewStore:
+    """Verdicts in `reviews.duckdb`; every method opens and closes its own connection."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._ready = False
+
+    @contextlib.contextmanager
+    def _connection(self, read_only: bool = False):
+        con = self._connect(read_only)
+        try:
+            yield con
+        finally:
+            con.close()
+
+    def _connect(self, read_only: bool = False) -> "_Locked":
+        _THREAD_LOCK.acquire()
+        try:
+            return _Locked(self._open(read_only))
+        except BaseException:
+            _THREAD_LOCK.release()
+            raise
+
+    def _open(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+        if read_only and not self.path.exists():
+            read_only = False  # create it (empty) rather than fail
+        deadline = time.monotonic() + LOCK_TIMEOUT
+        while True:
+            con = duckdb.connect(":memory:")
+            try:
+                mode = " (READ_ONLY)" if read_only else ""
+                con.execute(f"ATTACH '{str(self.path).replace(chr(39), chr(39) * 2)}' AS reviews{mode}")
+                con.execute("USE reviews")
+                con.execute("SET TimeZone = 'UTC'")
+                break
+            except duckdb.Error as exc:
+                con.close()
+                first = str(exc).splitlines()[0]
+                if "lock" not in first.lower() or time.monotonic() >= deadline:
+                    raise WarehouseError(f"cannot open reviews {self.path}: {first}") from None
+                time.sleep(0.1)
+        if not read_only and not self._ready:
+            con.execute(_SCHEMA)
+            self._ready = True
+        return con
+
+    def record_verdict(self, *, fact_id: str, article_id: str, kind: str, fact_text: str, start: int,
+                       end: int, verdict: str, corrected_value: str | None = None,
+                       note: str | None = None, reviewer: str | None = None,
+                       rule_id: str | None = None) -> str:
+        if verdict not in VERDICTS:
+            raise InputError(f"verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}")
+        if verdict == "corrected" and not (corrected_value or "").strip():
+            raise InputError("a corrected verdict needs the corrected value")
+        verdict_id = secrets.token_hex(8)
+        with self._connection() as con:
+            con.execute("""INSERT INTO verdicts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        [verdict_id, fact_id, article_id, kind, rule_id, fact_text, int(start), int(end),
+                         verdict, (corrected_value or "").strip() or None, (note or "").strip() or None,
+                         (reviewer or "").strip() or None, datetime.now(timezone.utc)])
+        return verdict_id
+
+    @staticmethod
+    def _has_table(con) -> bool:
+        return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = 'reviews' "
+                                "AND table_name = 'verdicts'").fetchone()[0])
+
+    def verdicts_for(self, facts: list[dict]) -> dict[str, dict]:
+        """Latest verdict of each fact, keyed by fact_id. `facts` are dicts with fact_id,
+        article_id, start, end and text; a verdict matches by fact_id or by the same span."""
+        if not facts or not self.path.exists():
+            return {}
+        con = self._connect(read_only=True)
+        try:
+            if not self._has_table(con):
+                return {}
+            ids = [f["fact_id"] for f in facts]
+            spans = {(f["article_id"], int(f["start"]), int(f["end"]), f["text"]): f["fact_id"] for f in facts}
+            articles = sorted({f["article_id"] for f in facts})
+            cur = con.execute("""SELECT * FROM verdicts
+                WHERE fact_id IN (SELECT unnest(?)) OR article_id IN (SELECT unnest(?))
+                ORDER BY decided_at, verdict_id""", [ids, articles])
+            cols = [d[0] for d in cur.description]
+            idset = set(ids)
+            out: dict[str, dict] = {}
+            for row in cur.fetchall():
+                v = dict(zip(cols, row))
+                target = v["fact_id"] if v["fact_id"] in idset else \
+                    spans.get((v["article_id"], v["start"], v["end"], v["fact_text"]))
+                if target is not None:
+                    out[target] = v  # ordered by time: the latest wins
+            return out
+        finally:
+            con.close()
+
+    def history(self, fact: dict) -> list[dict]:
+        if not self.path.exists():
+            return []
+        con = self._connect(read_only=True)
+        try:
+            if not self._has_table(con):
+                return []
+            cur = con.execute("""SELECT * FROM verdicts WHERE fact_id = ? OR (article_id = ? AND start = ?
+                AND "end" = ? AND fact_text = ?) ORDER BY decided_at DESC""",
+                              [fact["fact_id"], fact["article_id"], int(fact["start"]), int(fact["end"]),
+                               fact["text"]])
+            cols = [d[0] for d in cur.description]
+            return [dict(zip(cols, r)) for r in cur.fetchall()]
+        finally:
+            con.close()
+
+    def reviewed_keys(self) -> tuple[list[str], list[tuple]]:
+        """fact_ids and (article_id, start, end, text) spans that have a verdict."""
+        if not self.path.exists():
+            return [], []
+        con = self._connect(read_only=True)
+        try:
+            if not self._has_table(con):
+                return [], []
+            rows = con.execute('SELECT fact_id, article_id, start, "end", fact_text FROM latest_verdicts').fetchall()
+        finally:
+            con.close()
+        return [r[0] for r in rows], [tuple(r[1:]) for r in rows]
+
+    def summary(self) -> dict:
+        """Precision per kind and per rule id (correct / all verdicts), and facts reviewed per day."""
+        empty = {"by_kind": [], "by_rule": [], "per_day": [], "total": 0}
+        if not self.path.exists():
+            return empty
+        con = self._connect(read_only=True)
+        try:
+            if not self._has_table(con):
+                return empty
+
+            def rows(sql: str) -> list[dict]:
+                cur = con.execute(sql)
+                cols = [d[0] for d in cur.description]
+                return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+            precision = """count(*) AS reviewed,
+                count(*) FILTER (WHERE verdict = 'correct') AS correct,
+                count(*) FILTER (WHERE verdict = 'wrong') AS wrong,
+                count(*) FILTER (WHERE verdict = 'corrected') AS corrected,
+                count(*) FILTER (WHERE verdict = 'correct') / count(*) AS precision"""
+            return {
+                "by_kind": rows(f"SELECT kind, {precision} FROM latest_verdicts GROUP BY 1 ORDER BY 1"),
+                "by_rule": rows(f"SELECT kind, COALESCE(rule_id, '') AS rule_id, {precision} "
+                                f"FROM latest_verdicts GROUP BY 1, 2 ORDER BY 1, 2"),
+                "per_day": rows("""SELECT CAST(decided_at AS DATE) AS day, count(DISTINCT fact_id) AS facts,
+                    count(*) AS verdicts FROM verdicts GROUP BY 1 ORDER BY 1 DESC"""),
+                "total": con.execute("SELECT count(*) FROM latest_verdicts").fetchone()[0],
+            }
+        finally:
+            con.close()
+
+
+def attach_reviews(con, warehouse: Path) -> bool:
+    """ATTACH reviews.duckdb read-only as `reviews` on a reader connection (for `newsfacts query`:
+    SELECT ... FROM facts JOIN reviews.latest_verdicts USING (fact_id)). False if there are none."""
+    path = reviews_path(warehouse)
+    if not path.exists():
+        return False
+    try:
+        con.execute(f"ATTACH '{str(path).replace(chr(39), chr(39) * 2)}' AS reviews (READ_ONLY)")
+    except duckdb.Error as exc:  # the page is writing a verdict this instant: query without them
+        log.info("reviews not attached: %s", str(exc).splitlines()[0])
+        return False
+    return True

@@ -1,0 +1,327 @@
+"""The review page, served for real and driven by a real headless Chromium (Playwright)."""
+from __future__ import annotations
+
+import http.client
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+import requests
+
+from extractors import EXTRACTOR_VERSION
+from extractors.facts import Fact
+from pipeline.review import highlight, make_review_server
+from pipeline.warehouse import ARTICLE_COLUMNS, Warehouse, article_id_for, fact_id_for
+from tests.conftest import run_cli
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+XSS = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+XSS_URL = "https://hanoitimes.vn/xss-test-article-123.html"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _inject_xss_article(warehouse: Path) -> tuple[str, str]:
+    """An article whose title and body carry an XSS payload, with one fact in the payload's sentence."""
+    body = f"Intro paragraph.\nThe board said {XSS} and that 15 members agreed on Monday."
+    start = body.index("15 members")
+    sentence_start = body.index("The board")
+    sentence = body[sentence_start:]
+    aid = article_id_for(XSS_URL)
+    article = {c: None for c in ARTICLE_COLUMNS}
+    article.update(article_id=aid, url=XSS_URL, canonical_url=XSS_URL, site="hanoitimes", adapter="hanoitimes",
+                   adapter_version="1", parse_complete=True, title=f"Headline {XSS}", lead="", body_text=body,
+                   published_at=datetime(2024, 5, 1, tzinfo=timezone.utc), language="en",
+                   content_sha256="x" * 64, extraction_status="ok", extractor_version=EXTRACTOR_VERSION,
+                   first_seen_run="test", last_seen_run="test")
+    fact = Fact(kind="count", text="15 members", start=start, end=start + len("15 members"), value=15.0,
+                unit="members", rule_id="test.xss", sentence=sentence, sentence_start=sentence_start)
+    with Warehouse(warehouse) as wh:
+        wh.load_batch([article], {aid: [fact]}, [], "test")
+    return aid, fact_id_for(aid, fact)
+
+
+def _insert_check(warehouse: Path, fact_id: str, article_id: str) -> bool:
+    with Warehouse(warehouse) as wh:
+        cols = {r[0] for r in wh.con.execute("SELECT column_name FROM duckdb_columns() "
+                                             "WHERE table_name = 'checks'").fetchall()}
+        if not cols:
+            return False
+        row = {"check_id": "testcheck0001", "article_id": article_id, "check_name": "parts_sum_mismatch",
+               "severity": "error", "fact_ids": [fact_id], "message": "parts 15 <b>do not</b> sum to 20",
+               "computed_at": datetime.now(timezone.utc), "run_id": "test"}
+        row = {k: v for k, v in row.items() if k in cols}
+        wh.con.execute(f"INSERT INTO checks ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                       list(row.values()))
+    return True
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """A demo warehouse plus the XSS article and a check, served by the page in a thread."""
+    root = tmp_path_factory.mktemp("review")
+    done = run_cli("run", "--demo", cwd=root)
+    assert done.returncode == 0, done.stderr
+    warehouse = root / "warehouse.duckdb"
+    xss_article, xss_fact = _inject_xss_article(warehouse)
+    # a fact of the demo, flagged by a check
+    with Warehouse(warehouse, read_only=True) as wh:
+        flagged, flagged_article = wh.con.execute(
+            "SELECT fact_id, article_id FROM facts WHERE kind = 'count' ORDER BY fact_id LIMIT 1").fetchone()
+    has_checks = _insert_check(warehouse, flagged, flagged_article)
+    server = make_review_server(warehouse, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield dict(base=f"http://127.0.0.1:{server.server_port}", root=root, warehouse=warehouse,
+               xss_fact=xss_fact, xss_article=xss_article, flagged=flagged, has_checks=has_checks,
+               port=server.server_port)
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("chromium is not installed (apt-get install -y chromium); browser tests skipped")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    pg = context.new_page()
+    dialogs: list[str] = []
+    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pg.dialogs = dialogs
+    yield pg
+    context.close()
+
+
+# --- without a browser -----------------------------------------------------------------------
+def test_highlight_escapes_each_piece():
+    out = highlight("a <b> 15 members </b>", 10, 16, 26, "15 members")
+    assert out == "a &lt;b&gt; <mark>15 members</mark> &lt;/b&gt;"
+    assert highlight("<i>x</i>", 0, 0, 1, "nope") == "&lt;i&gt;x&lt;/i&gt;"
+
+
+def test_wrong_host_header_is_refused(site):
+    conn = http.client.HTTPConnection("127.0.0.1", site["port"], timeout=10)
+    conn.request("GET", "/", headers={"Host": "evil.example:80"})
+    assert conn.getresponse().status == 400
+    conn.close()
+    assert requests.get(site["base"] + "/", timeout=10).status_code == 200
+    assert requests.get(f"http://localhost:{site['port']}/", timeout=10).status_code == 200
+
+
+def test_cross_site_posts_are_refused(site):
+    s = requests.Session()
+    html = s.get(site["base"] + "/", timeout=10).text
+    token = re.search(r'name="csrf" value="([^"]+)"', html).group(1)
+    form = dict(csrf=token, fact_id=site["xss_fact"], verdict="wrong", back="/")
+    url = site["base"] + "/verdict"
+    assert s.post(url, data=form, headers={"Origin": "http://evil.example"}, timeout=10).status_code == 403
+    assert s.post(url, data=form, headers={"Referer": "http://evil.example/x"}, timeout=10).status_code == 403
+    assert s.post(url, data=form, timeout=10).status_code == 403        # neither Origin nor Referer
+    no_token = {k: v for k, v in form.items() if k != "csrf"}
+    assert s.post(url, data=no_token, headers={"Origin": site["base"]}, timeout=10).status_code == 403
+    # the token of another session (cookie not sent) is refused too
+    assert requests.post(url, data=form, headers={"Origin": site["base"]}, timeout=10).status_code == 403
+    # nothing was recorded
+    assert 'data-verdict="wrong"' not in s.get(f"{site['base']}/fact/{site['xss_fact']}", timeout=10).text
+
+
+def test_security_headers_and_raw_page_as_text(site):
+    r = requests.get(site["base"] + "/", timeout=10)
+    assert "default-src 'self'; script-src 'self'" in r.headers["Content-Security-Policy"]
+    assert "SameSite=Strict" in r.headers["Set-Cookie"] and "HttpOnly" in r.headers["Set-Cookie"]
+    raw = re.search(r'href="/raw/([0-9a-f]+)"', r.text).group(1)
+    r = requests.get(f"{site['base']}/raw/{raw}", timeout=10)
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/plain")
+    assert "<html" in r.text.lower()
+    assert requests.get(site["base"] + "/raw/..%2f..%2fetc", timeout=10).status_code == 404
+
+
+# --- in a real browser -----------------------------------------------------------------------
+def test_review_with_keyboard_and_see_it_after_reload(site, page):
+    page.goto(site["base"] + "/?kind=money")
+    first = page.locator("article.fact").first
+    fact_id = first.get_attribute("data-fact")
+    second_id = page.locator("article.fact").nth(1).get_attribute("data-fact")
+    page.fill("#reviewer", "Lan")
+    page.locator("body").click(position={"x": 5, "y": 5})   # leave the field
+    with page.expect_navigation():
+        page.keyboard.press("c")
+    assert page.url.endswith(f"#f-{second_id}")              # lands on the next fact
+    page.reload()
+    badge = page.locator(f"#f-{fact_id} .verdict")
+    assert badge.get_attribute("data-verdict") == "correct"
+    assert "Lan" in badge.inner_text()
+    # the current fact is the next one: e, type a value, Enter = corrected
+    assert "current" in page.locator(f"#f-{second_id}").get_attribute("class")
+    page.keyboard.press("e")
+    page.keyboard.type("2.5 billion VND")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.reload()
+    assert page.locator(f"#f-{second_id} .verdict").get_attribute("data-verdict") == "corrected"
+    assert "2.5 billion VND" in page.locator(f"#f-{second_id} .verdict").inner_text()
+    # j moves, w = wrong
+    page.keyboard.press("j")
+    third = page.locator("article.fact.current").get_attribute("data-fact")
+    with page.expect_navigation():
+        page.keyboard.press("w")
+    page.reload()
+    assert page.locator(f"#f-{third} .verdict").get_attribute("data-verdict") == "wrong"
+    # the summary counts them
+    page.goto(site["base"] + "/summary")
+    assert "money" in page.locator("table.by-kind").inner_text()
+    assert page.dialogs == []
+
+
+def test_flagged_check_is_shown(site, page):
+    if not site["has_checks"]:
+        pytest.skip("this warehouse has no checks table (migration 004 not present)")
+    page.goto(site["base"] + "/?check=flagged")
+    card = page.locator(f"#f-{site['flagged']}")
+    assert "flagged" in card.get_attribute("class")
+    text = card.locator("ul.checks").inner_text()
+    assert "parts_sum_mismatch" in text and "<b>do not</b>" in text   # the message is escaped too
+    page.goto(site["base"] + "/summary")
+    assert "parts_sum_mismatch" in page.locator("main").inner_text()
+    assert re.search(r"\b[1-9]\d* open checks", page.locator("#open-checks").inner_text())
+
+
+def test_xss_payload_renders_as_text(site, page):
+    page.goto(f"{site['base']}/?rule=test.xss")
+    card = page.locator(f"#f-{site['xss_fact']}")
+    assert XSS in card.locator(".sentence").inner_text()
+    assert f"Headline {XSS}" in card.locator(".article").inner_text()
+    assert card.locator("mark").inner_text() == "15 members"
+    assert page.locator("main img").count() == 0 and page.locator("main script").count() == 0
+    page.goto(f"{site['base']}/fact/{site['xss_fact']}")
+    assert XSS in page.locator("main").inner_text()
+    page.wait_for_timeout(300)
+    assert page.dialogs == []
+
+
+def test_cross_site_form_post_from_the_browser_is_refused(site, page):
+    page.goto(site["base"] + "/")                        # the browser has the session cookie
+    other = page.context.new_page()
+    other.set_content(f'<form method="post" action="{site["base"]}/verdict">'
+                      f'<input name="fact_id" value="{site["xss_fact"]}"><input name="verdict" value="wrong">'
+                      f'<button id="go">go</button></form>')
+    with other.expect_navigation() as nav:
+        other.click("#go")
+    assert nav.value.status == 403
+    page.goto(f"{site['base']}/fact/{site['xss_fact']}")
+    assert "not reviewed" in page.locator(".verdict").inner_text()
+
+
+_SERVE = ("import sys; from pathlib import Path; from pipeline.review import serve; "
+          "serve(Path(sys.argv[1]), '127.0.0.1', int(sys.argv[2]))")
+
+
+def test_nightly_run_completes_while_the_page_is_open(site, page):
+    """Page in another process, a browser on it, an analyst's reader open, and a real run."""
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSFACTS_")}
+    server = subprocess.Popen([sys.executable, "-c", _SERVE, str(site["warehouse"]), str(port)],
+                              cwd=site["root"], env=env, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                requests.get(base + "/summary", timeout=5)
+                break
+            except requests.ConnectionError:
+                time.sleep(0.1)
+        page.goto(base + "/")
+        from pipeline.replica import open_for_reading
+        analyst = open_for_reading(site["warehouse"])     # an analyst's SQL session stays open
+        statuses: list[int] = []
+        stop = threading.Event()
+
+        def hammer():
+            while not stop.is_set():
+                for path in ("/", "/summary", f"/fact/{site['flagged']}"):
+                    statuses.append(requests.get(base + path, timeout=30).status_code)
+
+        poller = threading.Thread(target=hammer)
+        poller.start()
+        started = time.monotonic()
+        run = subprocess.Popen([sys.executable, "-m", "pipeline", "run", "--demo"], cwd=site["root"], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        reloads = 0
+        while run.poll() is None and time.monotonic() - started < 300:
+            page.reload()
+            assert page.locator("article.fact").count() > 0
+            reloads += 1
+        out, err = run.communicate(timeout=300)
+        stop.set()
+        poller.join(60)
+        assert run.returncode == 0, err
+        assert analyst.execute("SELECT count(*) FROM facts").fetchone()[0] > 0
+        analyst.close()
+        assert statuses and set(statuses) == {200}, statuses
+        assert reloads >= 1
+        # after the run the page shows the warehouse as the run left it
+        page.goto(base + "/summary")
+        assert page.locator("main").inner_text()
+        with Warehouse(site["warehouse"], read_only=True) as wh:
+            facts = wh.con.execute("SELECT count(*) FROM facts").fetchone()[0]
+        assert f"of {facts} facts reviewed" in page.locator("main").inner_text()
+        # the verdicts given earlier survive the run (its facts were re-loaded)
+        page.goto(base + "/?kind=money&status=reviewed")
+        assert page.locator("article.fact .verdict.v-correct").count() >= 1
+        assert page.locator("article.fact .verdict.v-corrected").count() >= 1
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def test_verdicts_are_tied_to_fact_id_and_span(tmp_path):
+    import duckdb
+
+    from pipeline.reviewstore import ReviewStore
+    store = ReviewStore(tmp_path / "reviews.duckdb")
+    fact = dict(fact_id="aaaa0000aaaa0000aaaa", article_id="art1", start=10, end=20, text="15 members")
+    store.record_verdict(fact_id=fact["fact_id"], article_id="art1", kind="count", fact_text="15 members",
+                         start=10, end=20, verdict="wrong", reviewer="Lan", rule_id="count.members")
+    store.record_verdict(fact_id=fact["fact_id"], article_id="art1", kind="count", fact_text="15 members",
+                         start=10, end=20, verdict="correct", reviewer="Minh", rule_id="count.members")
+    assert store.verdicts_for([fact])[fact["fact_id"]]["verdict"] == "correct"      # the latest wins
+    # re-extracted under a new id (say its kind changed) but the same span and text: same verdict
+    again = dict(fact, fact_id="bbbb1111bbbb1111bbbb")
+    assert store.verdicts_for([again])["bbbb1111bbbb1111bbbb"]["reviewer"] == "Minh"
+    moved = dict(fact, fact_id="cccc2222cccc2222cccc", start=11, end=21)
+    assert store.verdicts_for([moved]) == {}
+    s = store.summary()
+    assert s["by_kind"][0]["precision"] == 1.0 and s["by_rule"][0]["rule_id"] == "count.members"
+    with pytest.raises(Exception, match="corrected value"):
+        store.record_verdict(fact_id="x" * 20, article_id="a", kind="count", fact_text="t", start=0, end=1,
+                             verdict="corrected")
+    # analysts query it with SQL; the columns are documented
+    con = duckdb.connect(":memory:")
+    con.execute(f"ATTACH '{tmp_path / 'reviews.duckdb'}' AS reviews (READ_ONLY)")
+    assert con.execute("SELECT count(*) FROM reviews.verdicts").fetchone()[0] == 2
+    assert con.execute("SELECT verdict FROM reviews.latest_verdicts").fetchall() == [("correct",)]
+    assert con.execute("SELECT count(*) FROM duckdb_columns() WHERE table_name = 'verdicts' "
+                       "AND comment IS NULL").fetchone()[0] == 0
