@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from extractors.nlp import (add_fact, anchored_finditer, doc_text, load_patterns, phrase_regex,
                             sentence_starts)
-from extractors.nounphrase import noun_phrase_after
+from extractors.nounphrase import list_noun_phrase_after, noun_phrase_after
 from extractors.numbers import WORD_NUMBER_RE, parse_number
 
 logger = logging.getLogger(__name__)
@@ -111,7 +111,7 @@ class RatioExtractor:
             except ValueError:
                 logger.debug("unparsed ratio %r", m.group(0))
                 continue
-            phrase = noun_phrase_after(text, m.end())
+            phrase = list_noun_phrase_after(text, m.end())
             why = self._rejected(text, m, num, den, phrase is not None)
             if why:
                 logger.debug("not a ratio (%s): %r", why, m.group(0))
@@ -127,7 +127,10 @@ class RatioExtractor:
 
 
 def _inherit_units(doc: Doc, found: list[_Candidate]) -> None:
-    """Give a unitless ratio the unit of the closest preceding ratio in its sentence."""
+    """Give a unitless ratio the unit of the closest preceding ratio in its sentence, else of the
+    whole it divides when the sentence counted that whole before it ("received 64 letters and
+    settled 61/64")."""
+    text = doc_text(doc)
     sent_starts = sentence_starts(doc)
     last_unit: tuple[int, str] | None = None  # (sentence index, unit)
     for c in found:
@@ -136,6 +139,21 @@ def _inherit_units(doc: Doc, found: list[_Candidate]) -> None:
             last_unit = (sent, c.fields["unit"])
         elif last_unit is not None and last_unit[0] == sent:
             c.fields["unit"] = last_unit[1]
+        else:
+            c.fields["unit"] = _unit_of_whole(text, sent_starts[sent] if sent >= 0 else 0, c)
+
+
+def _unit_of_whole(text: str, sentence_start: int, c: _Candidate) -> str | None:
+    den = c.fields["denominator"]
+    if den is None or not float(den).is_integer():
+        return None
+    written = "|".join(re.escape(s) for s in dict.fromkeys((f"{int(den):,}", str(int(den)))))
+    whole = None
+    pattern = re.compile(rf"(?<![\d.,/])(?:{written})(?![\d/]|[.,]\d)")
+    for whole in pattern.finditer(text, sentence_start, c.start):
+        pass
+    phrase = noun_phrase_after(text, whole.end()) if whole else None
+    return phrase.text if phrase else None
 
 
 @Language.factory("newsfacts_ratio")

@@ -115,3 +115,19 @@ def test_not_a_ratio_more(text):
 def test_out_of_every():
     f = one("One out of every four voters stayed home.")
     assert (f.numerator, f.denominator, f.unit) == (1, 4, "voters")
+
+
+@pytest.mark.parametrize("text, span, unit", [
+    ("The board received 48 complaints and has settled 45/48, with three pending.", "45/48", "complaints"),
+    ("Of the 2,310 household records, 2,104/2,310 were digitised.", "2,104/2,310", "household records"),
+    ("The plan reached 14/17 communes, townships by June.", "14/17 communes, townships",
+     "communes, townships"),
+])
+def test_a_bare_ratio_takes_the_unit_of_its_whole(text, span, unit):
+    (fact,) = [f for f in extract_facts(text) if f.kind == "ratio"]
+    assert (fact.text, fact.unit) == (span, unit)
+
+
+def test_no_unit_when_the_whole_was_not_counted():
+    (fact,) = [f for f in extract_facts("In spring the ward finished 12/15.") if f.kind == "ratio"]
+    assert fact.unit is None
