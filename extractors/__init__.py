@@ -21,7 +21,7 @@ from extractors.nlp import SPANS_KEY, build_nlp, doc_text, sentence_starts
 logger = logging.getLogger(__name__)
 
 # Bump whenever the facts produced for the same text change.
-EXTRACTOR_VERSION = "0.2.3"
+EXTRACTOR_VERSION = "0.2.4"
 SUPPORTED_LANGUAGES = ("en",)
 
 __all__ = ["EXTRACTOR_VERSION", "SUPPORTED_LANGUAGES", "Fact", "extract_facts", "extract_many"]

@@ -105,4 +105,6 @@ def parse_numeric_dmy(raw: str) -> str | None:
     m = _NUMERIC_RE.match(raw.strip())
     if not m:
         return None
-    return iso_day(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    # Day first as the genre writes it; "02/22/2016" cannot be, so it is an American month-first date.
+    return iso_day(year, second, first) or (iso_day(year, first, second) if second > 12 else None)

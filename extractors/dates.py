@@ -30,6 +30,9 @@ def _build_regex() -> re.Pattern[str]:
     edge = phrase_regex(p for p in d["edge_phrases"] if not p.endswith("-"))
     excluded = "|".join(map(re.escape, d["bare_month_exclude"]))
     not_after = phrase_regex(d["not_after_year"])
+    # After "in", "this", "since", ... even "May" or "Jan" is the month (lookbehinds: the cue stays
+    # out of the span, and each alternative must have a fixed width)
+    month_cue = "(?:" + "|".join(rf"(?<=\b{re.escape(c)}\s)" for c in d["month_cues"]) + ")"
     return re.compile(rf"""
         (?<![\w/.\-–])
         (?:(?P<edge>{edge}\s+|mid-))?
@@ -43,6 +46,7 @@ def _build_regex() -> re.Pattern[str]:
           | (?:{phrase_regex(d["day_month_cues"])})\s+(?P<dm>(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]))
                 (?!\s*/|\d)
           | (?!(?:{excluded})\b)(?P<m4>{MONTH_RE})(?!\s*[-–]|[ \t]+[A-Z\d])
+          | {month_cue}(?P<m5>{MONTH_RE})(?!\s*[-–]|[ \t]+[A-Z\d])
           | (?:(?P<in>{phrase_regex(d["in_words"])})\s+)?(?P<y5>{YEAR_RE})
                 (?!\s*[-–—]\s*\d|\s*/|\s+(?:{not_after})\b)
         )
@@ -81,8 +85,8 @@ class DateExtractor:
                 date, gran = iso_day(year, month, day), "day"
                 rule = ("date.dmy" if g["y2"] else "date.dm" if g["d2"] else
                         "date.mdy" if g["y1"] else "date.md")
-            elif g["m3"] or g["m4"]:
-                month = month_number(g["m3"] or g["m4"])
+            elif g["m3"] or g["m4"] or g["m5"]:
+                month = month_number(g["m3"] or g["m4"] or g["m5"])
                 year = resolve_year(g["y3"], published, month)
                 if year is None:
                     continue

@@ -56,3 +56,16 @@ def test_day_first_dates_without_a_year(text, want):
 
 def test_a_bare_slashed_pair_is_not_a_date():
     assert dates("The ward met 3/4 of its targets.") == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("In May, the ward planted 300 trees.", ("May", "2022-05", "month", "date.month")),
+    ("Sales in Jan rose sharply.", ("Jan", "2022-01", "month", "date.month")),
+    ("The permit dated 02/22/2016 was renewed.", ("02/22/2016", "2016-02-22", "day", "date.dmy_numeric")),
+])
+def test_cued_bare_months_and_month_first_when_day_first_is_impossible(text, want):
+    assert dates(text) == [want]
+
+
+def test_the_modal_may_is_not_a_month():
+    assert dates("Fees may rise if the plan may pass.") == []
