@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import logging
 import sys
 from datetime import date
@@ -179,6 +180,17 @@ def review(ctx, warehouse: Path | None, host: str, port: int) -> None:
 
     cfg = _config(ctx, warehouse=warehouse)
     serve(cfg.warehouse, host, port, raw_root=cfg.raw_root)
+
+
+@cli.command()
+@click.pass_context
+def crontab(ctx) -> None:
+    """Print the crontab line for the nightly run, from the config's `schedule`."""
+    cfg = _config(ctx)
+    config = ctx.obj.get("config") if ctx.obj else None
+    config_arg = f" --config {shlex.quote(str(Path(config).resolve()))}" if config else ""
+    click.echo(f"{cfg.schedule}  cd {shlex.quote(str(Path.cwd()))} && {shlex.quote(sys.executable)} "
+               f"-m pipeline{config_arg} run")
 
 
 @cli.command()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -50,6 +51,7 @@ class Config:
     max_page_bytes: int = 10 * 1024 * 1024
     allow_loopback: bool = False             # only the demo and tests fetch from 127.0.0.1
     batch_size: int = 50                     # articles per extraction + load transaction
+    schedule: str = "15 2 * * *"             # cron fields for the nightly run (`newsfacts crontab`)
     sites: tuple[SiteConfig, ...] = DEFAULT_SITES
     # real base URL -> URL actually fetched (the demo serves the snapshot on 127.0.0.1)
     url_map: dict[str, str] = field(default_factory=dict)
@@ -106,6 +108,10 @@ def _coerce(name: str, raw: Any, where: str) -> Any:
             return value
         if not isinstance(raw, str):
             raise ValueError("expected a string")
+        if name == "schedule":
+            if len(raw.split()) != 5 or not all(re.fullmatch(r"[\d*/,\-]+|[A-Za-z]{3}", f) for f in raw.split()):
+                raise ValueError("expected five cron fields, e.g. '15 2 * * *'")
+            return " ".join(raw.split())
         if name == "log_level":
             if raw.upper() not in _LEVELS:
                 raise ValueError(f"expected one of {', '.join(_LEVELS)}")

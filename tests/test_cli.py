@@ -110,3 +110,13 @@ def test_parse_stored_pages(tmp_path):
     (tmp_path / "broken.html.gz").write_bytes(b"not gzip")
     out = run_cli("parse", "broken.html.gz", cwd=tmp_path)
     assert out.returncode == 65 and out.stderr.count("\n") == 1
+
+
+def test_crontab_line_from_the_configured_schedule(tmp_path):
+    (tmp_path / "nightly.toml").write_text('schedule = "40 1 * * *"\n')
+    out = run_cli("--config", "nightly.toml", "crontab", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    line = out.stdout.strip()
+    assert line.startswith("40 1 * * *  cd ") and line.endswith(f"--config {tmp_path / 'nightly.toml'} run")
+    (tmp_path / "nightly.toml").write_text('schedule = "every night"\n')
+    assert run_cli("--config", "nightly.toml", "crontab", cwd=tmp_path).returncode == 78
