@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 
 from extractors.facts import SCHEMA_FIELDS, Fact
-from pipeline.errors import MissingInputError, QueryError, WarehouseError
+from pipeline.errors import MissingInputError, WarehouseError
 
 log = logging.getLogger(__name__)
 
@@ -291,12 +291,6 @@ class Warehouse:
         return len(fact_df)
 
     # --- reading ----------------------------------------------------------------------------
-    def query_df(self, sql: str) -> pd.DataFrame:
-        try:
-            return self.con.execute(sql).df()
-        except duckdb.Error as exc:
-            raise QueryError(f"query failed: {str(exc).splitlines()[0]}") from None
-
     def table_counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("runs", "articles", "facts", "fetches")}
