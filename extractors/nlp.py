@@ -6,6 +6,7 @@ The last component, "newsfacts_resolve", settles spans that claim the same words
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib
 import json
@@ -201,18 +202,24 @@ def resolve_overlaps(spans: Iterable[Span]) -> list[Span]:
     """Keep one claim per stretch of text: higher-priority kind first, then the longer
     span, then the earlier one. Result sorted by (start, kind).
 
-    Quadratic in the number of spans, which is tens per article.
+    Kept spans are indexed by start, so each candidate is compared only with the kept spans that
+    start less than the longest span's length before it, not with all of them.
     """
     ranked = sorted(spans, key=lambda s: (KIND_PRIORITY.get(s.label_, len(KIND_PRIORITY)),
                                           -(s.end_char - s.start_char), s.start_char))
-    kept: list[Span] = []
+    longest = max((s.end_char - s.start_char for s in ranked), default=0)
+    starts: list[int] = []      # start_char of the kept spans, ascending
+    kept: list[Span] = []       # in the same order
     for cand in ranked:
-        clash = any(cand.start_char < k.end_char and k.start_char < cand.end_char
-                    and not (_may_nest(k, cand) or _may_nest(cand, k)) for k in kept)
+        hi = bisect.bisect_left(starts, cand.end_char)              # kept spans starting before cand ends
+        lo = bisect.bisect_left(starts, cand.start_char - longest)  # ... that are long enough to reach it
+        clash = any(cand.start_char < k.end_char and not (_may_nest(k, cand) or _may_nest(cand, k))
+                    for k in kept[lo:hi])
         if clash:
             logger.debug("dropped %s %r", cand.label_, cand)
         else:
-            kept.append(cand)
+            starts.insert(hi, cand.start_char)
+            kept.insert(hi, cand)
     kept.sort(key=lambda s: (s.start_char, s.label_))
     return kept
 
