@@ -27,7 +27,17 @@ logger = logging.getLogger(__name__)
 
 KIND = "period"
 _BEFORE, _AFTER = 60, 70
-_ANCHOR_RE = re.compile(rf"{YEAR_RE}|{MONTH_RE}|\b(?:[Qq][1-4]|H[12]|quarter|half|months|since|Since)\b")
+# Every match of a rule contains its anchor; the full rule runs only in windows around anchors, and
+# one anchor per rule keeps those windows few in text where years and months are everywhere.
+_ANCHORS = {
+    "period.from_to": re.compile(r"\b(?:[Ff]rom|[Bb]etween)\b"),
+    "period.since": re.compile(r"\b[Ss]ince\b"),
+    "period.year_range": re.compile(r"\d{4}\s*[-–—]\s*\d{4}"),
+    "period.quarter": re.compile(r"\b(?:[Qq]uarter|QUARTER|[Qq][1-4])\b"),
+    "period.half": re.compile(r"\b(?:half|H[12])\b"),
+    "period.first_n_months": re.compile(r"\bmonths\b"),
+    "period.day_range": re.compile(r"\d\s*[-–]\s*\d"),
+}
 _EDGE = r"(?:the\s+(?:end|beginning|start|middle)\s+of\s+)"
 _L = r"(?<![\w/.\-–])"
 _R = r"(?![\w/]|-\d|[.,]\d)"
@@ -176,7 +186,7 @@ class PeriodExtractor:
         text = doc_text(doc)
         pub = doc._.published
         for rule, regex, handler in self._rules:
-            for m in anchored_finditer(regex, _ANCHOR_RE, text, _BEFORE, _AFTER):
+            for m in anchored_finditer(regex, _ANCHORS[rule], text, _BEFORE, _AFTER):
                 g = m.groupdict()
                 g[0] = m.group(0)
                 try:
