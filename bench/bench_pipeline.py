@@ -29,10 +29,11 @@ def child(corpus: Path, n: int, workers: int, batch: int) -> dict:
     """One ingest run; printed as JSON on the last line of stdout."""
     import extractors
     from pipeline.ingest import ingest_pages
+    from pipeline.config import Config
     from pipeline.warehouse import Warehouse
     with tempfile.TemporaryDirectory(prefix="bench-pipeline-") as tmp:
         db = Path(tmp) / "w.duckdb"
-        with Warehouse(db) as wh:
+        with Warehouse(db, memory_limit=Config().memory_limit) as wh:
             wh.start_run("bench", "backfill", ["bench"], extractors.EXTRACTOR_VERSION)
             stats = ingest_pages(islice(page_paths(corpus), n), wh, "bench", "bench",
                                  batch_size=batch, workers=workers)

@@ -227,7 +227,7 @@ def run(cfg: Config, mode: str = "nightly", since: date | None = None,
     """Run the job over cfg.sites. Raises SitesUnavailableError when no site could be crawled."""
     started = time.monotonic()
     summary = RunSummary(new_run_id(), "running")
-    with RunLock(cfg.warehouse), Warehouse(cfg.warehouse) as wh:
+    with RunLock(cfg.warehouse), Warehouse(cfg.warehouse, memory_limit=cfg.memory_limit) as wh:
         if wh.close_dead_runs():
             log.warning("an earlier run ended without finishing; resuming its work")
         wh.start_run(summary.run_id, mode, [s.name for s in cfg.sites], extractors.EXTRACTOR_VERSION)
@@ -267,7 +267,7 @@ def reextract_stored(cfg: Config, every: bool = False) -> RunSummary:
     """The `reextract` command: a run that fetches nothing and refreshes stale facts."""
     started = time.monotonic()
     summary = RunSummary(new_run_id(), "ok")
-    with RunLock(cfg.warehouse), Warehouse(cfg.warehouse) as wh:
+    with RunLock(cfg.warehouse), Warehouse(cfg.warehouse, memory_limit=cfg.memory_limit) as wh:
         wh.start_run(summary.run_id, "reextract", [], extractors.EXTRACTOR_VERSION)
         try:
             updated, facts = reextract(wh, summary.run_id, every=every)

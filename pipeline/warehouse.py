@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 
 from extractors.facts import SCHEMA_FIELDS, Fact
-from pipeline.errors import MissingInputError, WarehouseError
+from pipeline.errors import ConfigError, MissingInputError, WarehouseError
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ class ArticleState:
 class Warehouse:
     """A read-write connection. Use as a context manager; `migrate()` runs on open."""
 
-    def __init__(self, path: Path, read_only: bool = False):
+    def __init__(self, path: Path, read_only: bool = False, memory_limit: str | None = None):
         self.path = Path(path)
         self.read_only = read_only
         if read_only and not self.path.exists():
@@ -100,6 +100,13 @@ class Warehouse:
         except (duckdb.Error, OSError) as exc:
             raise WarehouseError(f"cannot open warehouse {self.path}: {str(exc).splitlines()[0]}") from None
         self.con.execute("SET TimeZone = 'UTC'")
+        if memory_limit:
+            # DuckDB would otherwise cache up to 80 % of RAM: a backfill's memory must stay flat
+            try:
+                self.con.execute(f"SET memory_limit = {_sql_str(memory_limit)}")
+            except duckdb.Error as exc:
+                self.con.close()
+                raise ConfigError(f"memory_limit = {memory_limit!r}: {str(exc).splitlines()[0]}") from None
         if not read_only:
             self.migrate()
 
