@@ -23,6 +23,8 @@ from pipeline.warehouse import Warehouse
 # Figures that take part in pairings (not dates, periods, officials, documents).
 FIGURE_KINDS = ("count", "percentage", "ratio", "rank", "money", "quantity")
 CROSS_KINDS = ("count", "percentage", "ratio", "money", "quantity")
+CROSS_ARTICLE_DAYS = 400    # other articles compared: published within this many days of the new ones
+CROSS_ARTICLE_ROWS = 20000  # ... and at most this many of their facts per batch
 CHECK_COLUMNS = ("check_id", "article_id", "check_name", "severity", "fact_ids", "message",
                  "computed_at", "run_id")
 
@@ -484,13 +486,20 @@ def compute_checks(wh: Warehouse, article_ids: list[str], run_id: str) -> int:
     # are compared too) with a period these articles mention
     periods = sorted({(f["period_start"], f["period_end"]) for f in facts
                       if f["kind"] == "period" and f["period_start"] and f["period_end"]})
-    if periods:
-        others = _fact_dicts(con.execute(_FACT_SELECT + """ f WHERE (f.article_id, f.sentence_start) IN (
-                SELECT p.article_id, p.sentence_start FROM facts p
+    dates = [p for p in published.values() if p is not None]
+    if periods and dates:
+        # Bounded, so a backfill does not compare every batch with the whole archive: articles
+        # published within CROSS_ARTICLE_DAYS of these ones, at most CROSS_ARTICLE_ROWS facts.
+        others = _fact_dicts(con.execute(_FACT_SELECT + f""" f WHERE (f.article_id, f.sentence_start) IN (
+                SELECT p.article_id, p.sentence_start FROM facts p JOIN articles a USING (article_id)
                 WHERE p.kind = 'period'
+                  AND a.published_at BETWEEN ? AND ?
                   AND (CAST(p.period_start AS VARCHAR), CAST(p.period_end AS VARCHAR))
-                      IN (SELECT unnest(?), unnest(?)))""",
-                                         [[p[0] for p in periods], [p[1] for p in periods]]).df())
+                      IN (SELECT unnest(?), unnest(?)))
+                LIMIT {CROSS_ARTICLE_ROWS}""",
+                                         [min(dates) - timedelta(days=CROSS_ARTICLE_DAYS),
+                                          max(dates) + timedelta(days=CROSS_ARTICLE_DAYS),
+                                          [p[0] for p in periods], [p[1] for p in periods]]).df())
         if others:
             published.update(con.execute(
                 "SELECT article_id, published_at FROM articles WHERE article_id IN (SELECT unnest(?))",
