@@ -20,10 +20,10 @@ from typing import Any, NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.nlp import (add_fact, anchored_finditer, doc_text, load_patterns, qualifier_code,
-                            qualifier_regex, sentence_starts)
+from extractors.nlp import (StartFinder, add_fact, doc_text, load_patterns, matches_at,
+                            qualifier_code, qualifier_phrases, qualifier_regex, sentence_starts)
 from extractors.nounphrase import list_noun_phrase_after, noun_phrase_after
-from extractors.numbers import WORD_NUMBER_RE, parse_number
+from extractors.numbers import TENS, UNITS, WORD_NUMBER_RE, parse_number
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +34,6 @@ _FIG = (rf"(?:\d+(?:[.,]\d+)?\s+(?:thousand|million|billion)|{_INT}"
         rf"|{WORD_NUMBER_RE}(?:\s+(?:thousand|million|billion))?)")
 _INT_RE = re.compile(_INT)
 _END = r"(?![\w%/$€£²³:-]|[.,]\d)"
-_BEFORE, _AFTER = 45, 60
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w'’.]*|[^\w\s])\s*$")
 _MORE_RE = re.compile(r"[ \t]+more(?=[ \t])", re.IGNORECASE)
 _OF_RE = re.compile(r"[ \t]+of[ \t]")
@@ -87,7 +86,9 @@ class CountExtractor:
             )
             {_END}
             """, re.IGNORECASE | re.VERBOSE)
-        self._anchor = re.compile(rf"\d|\b{WORD_NUMBER_RE}\b", re.IGNORECASE)
+        # a count begins with its qualifier, "from"/"between", or the figure itself
+        self._starts = StartFinder(["from", "between", "a", *UNITS, *TENS], qualifier_phrases(),
+                                   digits=True)
 
     def _word_before(self, text: str, pos: int, cased: bool = False) -> str:
         """The word (or punctuation mark) before pos, lower-cased unless `cased`;
@@ -155,9 +156,7 @@ class CountExtractor:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         found: list[_Candidate] = []
-        for m in anchored_finditer(self._re, self._anchor, text, _BEFORE, _AFTER):
-            if m.end() < len(text) and (text[m.end()].isalnum() or text[m.end()] in "-/:%"):
-                continue  # the scan window ended inside a word
+        for m in matches_at(self._re, text, self._starts.starts(doc)):
             lo = m.group("lo1") or m.group("lo2")
             hi = m.group("hi1") or m.group("hi2")
             try:

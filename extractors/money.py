@@ -14,14 +14,13 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.nlp import (add_fact, anchored_finditer, doc_text, load_patterns, phrase_regex,
-                            qualifier_code, qualifier_regex)
+from extractors.nlp import (StartFinder, add_fact, doc_text, load_patterns, matches_at, phrase_regex,
+                            qualifier_code, qualifier_phrases, qualifier_regex)
 from extractors.numbers import DIGITS_RE, SCALE_RE, parse_scaled
 
 logger = logging.getLogger(__name__)
 
 KIND = "money"
-_BEFORE, _AFTER = 70, 80
 _DASH = r"\s?[-–]\s?"
 
 
@@ -53,22 +52,21 @@ def _build_regex() -> re.Pattern[str]:
         """, re.IGNORECASE | re.VERBOSE)
 
 
-def _build_anchor() -> re.Pattern[str]:
-    prefix, suffix, _ = _tables()
-    return re.compile(phrase_regex(list(prefix) + list(suffix)), re.IGNORECASE)
+def _build_starts() -> StartFinder:
+    """Money begins with a qualifier, "from"/"between", a prefix currency or the amount."""
+    prefix, _, _ = _tables()
+    return StartFinder(["from", "between"], [*qualifier_phrases(), *prefix], digits=True)
 
 
 class MoneyExtractor:
     def __init__(self) -> None:
         self._re = _build_regex()
-        self._anchor = _build_anchor()
+        self._starts = _build_starts()
         self._prefix, self._suffix, self._per = _tables()
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        for m in anchored_finditer(self._re, self._anchor, text, _BEFORE, _AFTER):
-            if m.end() < len(text) and text[m.end()].isalnum():
-                continue  # the scan window ended inside a word
+        for m in matches_at(self._re, text, self._starts.starts(doc)):
             fields = self._fields(m)
             if fields is None:
                 continue

@@ -133,6 +133,10 @@ def qualifier_regex() -> str:
     return phrase_regex(_qualifier_table())
 
 
+def qualifier_phrases() -> list[str]:
+    return list(_qualifier_table())
+
+
 def qualifier_code(phrase: str | None) -> str | None:
     """'More  than' -> 'more_than'; None for no phrase."""
     if not phrase:
@@ -161,6 +165,93 @@ def anchored_finditer(pattern: re.Pattern[str], anchor: re.Pattern[str], text: s
         win_start, win_end = start, end
     if win_end >= 0:
         yield from pattern.finditer(text, win_start, win_end)
+
+
+# --- candidate starts ------------------------------------------------------------------
+# Most facts can only begin at a handful of words: a qualifier, "from", a currency, a digit.
+# A StartFinder finds those word starts in one cheap pass (a trie of lower-case words, where
+# re's per-alternative first-character test fails fast), and the full pattern is then tried
+# only there with pattern.match. Lookbehinds still see the whole text, so the matches are
+# exactly those of pattern.finditer(text) provided every match begins at a found start.
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_LOWER_KEY = "newsfacts.lower"
+
+
+def _trie(words: list[str]) -> str:
+    """Regex alternation of `words` as a trie: 'more|most' -> 'mo(?:re|st)'."""
+    heads: dict[str, list[str]] = {}
+    for w in sorted(set(words)):
+        heads.setdefault(w[0], []).append(w[1:])
+    parts = []
+    for head, rests in heads.items():
+        longer = [r for r in rests if r]
+        if not longer:
+            parts.append(re.escape(head))
+            continue
+        optional = "?" if "" in rests else ""
+        parts.append(f"{re.escape(head)}(?:{_trie(longer)}){optional}")
+    return "|".join(parts)
+
+
+class StartFinder:
+    """Where a fact may begin: a word from `words` (whole letter run, any case), the first
+    word of one of `phrases`, a digit run, or one of the characters in `symbols`."""
+
+    def __init__(self, words: Iterable[str] = (), phrases: Iterable[str] = (), *,
+                 digits: bool = False, symbols: str = "") -> None:
+        firsts, syms = {w.lower() for w in words}, set(symbols)
+        for phrase in phrases:
+            low = phrase.strip().lower()
+            m = _LETTERS_RE.match(low)
+            if m:
+                firsts.add(m.group())
+            elif low[:1].isdigit():
+                digits = True
+            elif low:
+                syms.add(low[0])
+        alts = []
+        if firsts:
+            alts.append(rf"(?:{_trie(sorted(firsts))})(?![^\W\d_])")
+        if digits:
+            alts.append(r"\d")
+        if syms:
+            alts.append("[" + "".join(re.escape(c) for c in sorted(syms)) + "]")
+        self.words, self.symbols, self.digits = frozenset(firsts), frozenset(syms), digits
+        # Led by the non-word character before the start: a leading character class lets re
+        # skip ahead in C, where a lookbehind would be tried at every position.
+        self._re = re.compile(r"\W(?:" + ("|".join(alts) or "(?!)") + ")")
+
+    def starts(self, doc: Doc) -> list[int]:
+        """Candidate starts, ascending. A fact never begins right after a letter or digit,
+        so only starts after a non-word character (or at the start of the text) are found."""
+        # In the padded text the lead character sits at the start's own offset.
+        return [m.start() for m in self._re.finditer(_padded_lower(doc))]
+
+
+def _padded_lower(doc: Doc) -> str:
+    """" " + doc_text(doc).lower(), cached, each character lower-cased on its own so offsets
+    carry over ("İ".lower() is two characters)."""
+    low = doc.user_data.get(_LOWER_KEY)
+    if low is None:
+        text = doc_text(doc)
+        low = text.lower()
+        if len(low) != len(text):
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        low = doc.user_data[_LOWER_KEY] = " " + low
+    return low
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text) restricted to matches beginning at `starts`: tried in ascending
+    order, a start inside an earlier match skipped, as finditer would."""
+    taken = -1
+    for pos in sorted(set(starts)):
+        if pos < taken:
+            continue
+        m = pattern.match(text, pos)
+        if m:
+            taken = max(m.end(), pos + 1)
+            yield m
 
 
 def sentence_starts(doc: Doc) -> list[int]:

@@ -16,12 +16,14 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.nlp import add_fact, anchored_finditer, doc_text, load_patterns, phrase_regex
+from extractors.nlp import StartFinder, add_fact, doc_text, load_patterns, matches_at, phrase_regex
 
 logger = logging.getLogger(__name__)
 
 KIND = "official"
-_BEFORE, _AFTER = 250, 250
+# An organisation named before a title ("Bach Mai Hospital Director ...") has at most four
+# words; they lie within this many characters before the title.
+_ORG_REACH = 160
 
 # Upper-case Latin letters, Vietnamese ones included ("Đ", "Ư", "Ạ").
 _UP = "".join(c for c in map(chr, [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)])
@@ -64,7 +66,12 @@ class OfficialExtractor:
             """, re.VERBOSE)
         self._first_re = re.compile(
             rf"(?P<t>{title})(?:\s+(?:of|at)\s+{skip}(?P<o>{org})(?:\s+at\s+(?P<o2>{org}))?)?")
-        self._anchor = re.compile(title)
+        # A match begins with an honorific, a family name, a title, or (org_title_name) one of
+        # the capitalised words just before a title.
+        self._starts = StartFinder(d["family_names"], [*d["honorifics"], *d["title_phrases"],
+                                                       *d["title_modifiers"], *d["title_heads"]])
+        self._titles = StartFinder((), [*d["title_phrases"], *d["title_modifiers"], *d["title_heads"]])
+        self._cap_start = re.compile(rf"(?<![\w'’&-])[{_UP}]")
         self._org_re = re.compile(org)
 
     def _title_org(self, chain: str) -> tuple[str, str | None]:
@@ -79,9 +86,16 @@ class OfficialExtractor:
             o = parts[-1] if len(parts) > 1 and self._org_re.fullmatch(parts[-1]) else None
         return " ".join(t.split()), " ".join(o.split()) if o else None
 
+    def candidate_starts(self, doc: Doc) -> list[int]:
+        text = doc_text(doc)
+        starts = self._starts.starts(doc)
+        for t in self._titles.starts(doc):
+            starts += [c.start() for c in self._cap_start.finditer(text, max(0, t - _ORG_REACH), t)]
+        return starts
+
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        for m in anchored_finditer(self._re, self._anchor, text, _BEFORE, _AFTER):
+        for m in matches_at(self._re, text, self.candidate_starts(doc)):
             if m.group("chain_a"):
                 person = m.group("name_a") or m.group("name_a2")
                 title, org = self._title_org(m.group("chain_a"))

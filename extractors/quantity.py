@@ -16,14 +16,13 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.nlp import (add_fact, anchored_finditer, doc_text, load_patterns, phrase_regex,
-                            qualifier_code, qualifier_regex)
-from extractors.numbers import DIGITS_RE, SCALE_RE, WORD_NUMBER_RE, parse_scaled
+from extractors.nlp import (StartFinder, add_fact, doc_text, load_patterns, matches_at, phrase_regex,
+                            qualifier_code, qualifier_phrases, qualifier_regex)
+from extractors.numbers import DIGITS_RE, SCALE_RE, TENS, UNITS, WORD_NUMBER_RE, parse_scaled
 
 logger = logging.getLogger(__name__)
 
 KIND = "quantity"
-_BEFORE, _AFTER = 110, 30
 _WORDS_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -68,16 +67,15 @@ def _build_regex() -> re.Pattern[str]:
         """, re.IGNORECASE | re.VERBOSE)
 
 
-def _build_anchor() -> re.Pattern[str]:
-    t = _tables()
-    words = list(t["units"]) + list(t["hyphen"]) + list(t["durations"]) + t["points"]
-    return re.compile(rf"(?<![^\W\d_]){phrase_regex(words)}(?![^\W\d_])", re.IGNORECASE)
+def _build_starts() -> StartFinder:
+    """A quantity begins with a qualifier, "from"/"between" or its figure."""
+    return StartFinder(["from", "between", "a", *UNITS, *TENS], qualifier_phrases(), digits=True)
 
 
 class QuantityExtractor:
     def __init__(self) -> None:
         self._re = _build_regex()
-        self._anchor = _build_anchor()
+        self._starts = _build_starts()
         self._t = _tables()
 
     def _is_period(self, text: str, pos: int) -> bool:
@@ -91,9 +89,7 @@ class QuantityExtractor:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         t = self._t
-        for m in anchored_finditer(self._re, self._anchor, text, _BEFORE, _AFTER):
-            if m.end() < len(text) and (text[m.end()].isalnum() or text[m.end()] in "²³/-"):
-                continue  # the scan window ended inside a word ("90 m|ajor")
+        for m in matches_at(self._re, text, self._starts.starts(doc)):
             if m.group("dur") and self._is_period(text, m.start()):
                 continue  # "the first 6 months": a period
             if m.group("dur"):

@@ -14,15 +14,14 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.nlp import add_fact, anchored_finditer, doc_text, load_patterns, phrase_regex
+from extractors.nlp import StartFinder, add_fact, doc_text, load_patterns, matches_at, phrase_regex
 from extractors.nounphrase import list_noun_phrase_after
-from extractors.numbers import ORDINAL_RE, parse_number, parse_ordinal
+from extractors.numbers import ORDINAL_RE, ORDINAL_WORDS, parse_number, parse_ordinal
 
 logger = logging.getLogger(__name__)
 
 KIND = "rank"
 _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
-_BEFORE, _AFTER = 40, 40
 
 
 class RankExtractor:
@@ -42,13 +41,12 @@ class RankExtractor:
         self._next_re = re.compile(
             rf"\s*(?:{phrase_regex(d['continuation'])})\s*(?P<ord>{ORDINAL_RE})(?![\w-])",
             re.IGNORECASE)
-        self._anchor = re.compile(ORDINAL_RE + r"|\d/\d", re.IGNORECASE)
+        # a rank begins with its cue, a "from" cue or the ordinal itself
+        self._starts = StartFinder(ORDINAL_WORDS, [*d["cues"], *d["from_cues"]], digits=True)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        for m in anchored_finditer(self._re, self._anchor, text, _BEFORE, _AFTER):
-            if m.end() < len(text) and (text[m.end()].isalnum() or text[m.end()] == "-"):
-                continue  # the scan window ended inside a word
+        for m in matches_at(self._re, text, self._starts.starts(doc)):
             raw = m.group("ord") or m.group("from") or m.group("place")
             try:
                 value = int(raw) if raw.isdigit() else parse_ordinal(raw)

@@ -10,6 +10,7 @@ alarm on the review page costs more than a missed one.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -349,10 +350,17 @@ _STOP = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "wi
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
+_CITY_RES = [(re.compile(r"\b" + re.escape(_fold(c)) + r"\b"), _fold(c).replace("ha noi", "hanoi"))
+             for c in _CITIES]
+
+
+@functools.lru_cache(maxsize=4096)
 def _places(sentence: str) -> frozenset[str]:
     found = set()
     for m in re.finditer(r"\b(?:[A-Z][\w'’]*\s+){0,3}[A-Z][\w'’]*\s+" + _ADMIN + r"\b", sentence):
@@ -362,9 +370,9 @@ def _places(sentence: str) -> frozenset[str]:
         if words:
             found.add(" ".join(_fold(w) for w in words))
     folded = _fold(sentence)
-    for city in _CITIES:
-        if re.search(r"\b" + re.escape(_fold(city)) + r"\b", folded):
-            found.add(_fold(city).replace("ha noi", "hanoi"))
+    for city_re, city in _CITY_RES:
+        if city_re.search(folded):
+            found.add(city)
     return frozenset(found)
 
 
@@ -450,14 +458,16 @@ _FACT_SELECT = """SELECT fact_id, article_id, kind, text, "start", "end", value,
     sentence, sentence_start FROM facts"""
 
 
-def _fact_dicts(df: pd.DataFrame) -> list[dict]:
-    rows = df.astype(object).where(df.notna(), None).to_dict("records")
+def _fact_dicts(result) -> list[dict]:
+    """Rows of a _FACT_SELECT result as dicts (fetchall: a pandas round trip costs more than the checks)."""
+    cols = [d[0] for d in result.description]
+    rows = [dict(zip(cols, values)) for values in result.fetchall()]
     for r in rows:
         for col in ("period_start", "period_end"):
             if r[col] is not None:
                 r[col] = str(r[col])[:10]
-        r["start"], r["end"] = int(r["start"]), int(r["end"])
-        r["sentence_start"] = int(r["sentence_start"]) if r["sentence_start"] is not None else -1
+        if r["sentence_start"] is None:
+            r["sentence_start"] = -1
     return rows
 
 
@@ -472,7 +482,7 @@ def compute_checks(wh: Warehouse, article_ids: list[str], run_id: str) -> int:
         "SELECT article_id, published_at FROM articles WHERE article_id IN (SELECT unnest(?))",
         [ids]).fetchall()}
     facts = _fact_dicts(con.execute(_FACT_SELECT + " WHERE article_id IN (SELECT unnest(?)) "
-                                    "ORDER BY article_id, \"start\", kind", [ids]).df())
+                                    "ORDER BY article_id, \"start\", kind", [ids]))
     by_article: dict[str, list[dict]] = {a: [] for a in ids}
     for f in facts:
         by_article[f["article_id"]].append(f)
@@ -499,7 +509,7 @@ def compute_checks(wh: Warehouse, article_ids: list[str], run_id: str) -> int:
                 LIMIT {CROSS_ARTICLE_ROWS}""",
                                          [min(dates) - timedelta(days=CROSS_ARTICLE_DAYS),
                                           max(dates) + timedelta(days=CROSS_ARTICLE_DAYS),
-                                          [p[0] for p in periods], [p[1] for p in periods]]).df())
+                                          [p[0] for p in periods], [p[1] for p in periods]]))
         if others:
             published.update(con.execute(
                 "SELECT article_id, published_at FROM articles WHERE article_id IN (SELECT unnest(?))",

@@ -262,9 +262,14 @@ class Warehouse:
         try:
             if len(article_df):
                 con.register("batch_articles", article_df)
+                # Only articles stored before have facts to replace; a backfill of new articles
+                # then never scans the facts table, whose size grows with the archive.
+                stored = [r[0] for r in con.execute("""SELECT article_id FROM articles
+                    WHERE article_id IN (SELECT article_id FROM batch_articles)""").fetchall()]
                 con.execute(f"INSERT INTO articles SELECT * FROM batch_articles "
                             f"ON CONFLICT (article_id) DO UPDATE SET {updates}")
-                con.execute("DELETE FROM facts WHERE article_id IN (SELECT article_id FROM batch_articles)")
+                if stored:
+                    con.execute("DELETE FROM facts WHERE article_id IN (SELECT unnest(?))", [stored])
             if len(fact_df):
                 con.register("batch_facts", fact_df)
                 con.execute(f"INSERT INTO facts ({', '.join(_q(c) for c in FACT_COLUMNS)}) "
