@@ -20,10 +20,10 @@ from typing import Any, NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.nlp import (StartFinder, add_fact, doc_text, load_patterns, matches_at,
-                            qualifier_code, qualifier_phrases, qualifier_regex, sentence_starts)
+from extractors.nlp import (add_fact, doc_text, load_patterns, matches_at, number_starts,
+                            qualifier_code, qualifier_regex, sentence_starts)
 from extractors.nounphrase import list_noun_phrase_after, noun_phrase_after
-from extractors.numbers import TENS, UNITS, WORD_NUMBER_RE, parse_number
+from extractors.numbers import WORD_NUMBER_RE, parse_number
 
 logger = logging.getLogger(__name__)
 
@@ -87,8 +87,7 @@ class CountExtractor:
             {_END}
             """, re.IGNORECASE | re.VERBOSE)
         # a count begins with its qualifier, "from"/"between", or the figure itself
-        self._starts = StartFinder(["from", "between", "a", *UNITS, *TENS], qualifier_phrases(),
-                                   digits=True)
+        self._starts = number_starts()
 
     def _word_before(self, text: str, pos: int, cased: bool = False) -> str:
         """The word (or punctuation mark) before pos, lower-cased unless `cased`;
@@ -153,10 +152,13 @@ class CountExtractor:
             return "decimal"  # "3.2 times", "8.5 days": not a number of things
         return None
 
+    def candidate_starts(self, doc: Doc) -> list[int]:
+        return self._starts.starts(doc)
+
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         found: list[_Candidate] = []
-        for m in matches_at(self._re, text, self._starts.starts(doc)):
+        for m in matches_at(self._re, text, self.candidate_starts(doc)):
             lo = m.group("lo1") or m.group("lo2")
             hi = m.group("hi1") or m.group("hi2")
             try:

@@ -14,15 +14,15 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.datenorm import (DAY_RE, MONTH_RE, YEAR_RE, day_number, iso_day, iso_month,
+from extractors.datenorm import (DAY_RE, MONTH_RE, MONTHS, YEAR_RE, day_number, iso_day, iso_month,
                                  month_number, parse_numeric_dmy, resolve_year)
-from extractors.nlp import add_fact, anchored_finditer, doc_text, load_patterns, phrase_regex
+from extractors.nlp import StartFinder, add_fact, doc_text, load_patterns, matches_at, near, phrase_regex
 
 logger = logging.getLogger(__name__)
 
 KIND = "date"
-_BEFORE, _AFTER = 30, 30
-_ANCHOR_RE = re.compile(rf"{YEAR_RE}|{MONTH_RE}|\d/\d")
+# Every date has a month name or digits at most this far after its start ("the beginning of ...").
+_REACH = 40
 
 
 def _build_regex() -> re.Pattern[str]:
@@ -59,11 +59,18 @@ class DateExtractor:
         d = load_patterns("dates")
         self._re = _build_regex()
         self._years = range(int(d["year_min"]), int(d["year_max"]) + 1)
+        # A date begins with an edge phrase, a cue, "in", a month name or a digit.
+        self._starts = StartFinder(MONTHS, [*d["edge_phrases"], *d["day_month_cues"], *d["in_words"]],
+                                   digits=True)
+        self._anchors = StartFinder(MONTHS, digits=True)
+
+    def candidate_starts(self, doc: Doc) -> list[int]:
+        return near(self._starts.starts(doc), self._anchors.starts(doc), _REACH)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         published = doc._.published
-        for m in anchored_finditer(self._re, _ANCHOR_RE, text, _BEFORE, _AFTER):
+        for m in matches_at(self._re, text, self.candidate_starts(doc)):
             g = m.groupdict()
             start = m.start()
             if g["num"]:

@@ -14,13 +14,14 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.nlp import (StartFinder, add_fact, doc_text, load_patterns, matches_at, phrase_regex,
-                            qualifier_code, qualifier_phrases, qualifier_regex)
+from extractors.nlp import (StartFinder, add_fact, doc_text, load_patterns, matches_at, near,
+                            number_starts, phrase_regex, qualifier_code, qualifier_regex)
 from extractors.numbers import DIGITS_RE, SCALE_RE, parse_scaled
 
 logger = logging.getLogger(__name__)
 
 KIND = "money"
+_REACH = 110  # the currency lies at most this far after the start
 _DASH = r"\s?[-–]\s?"
 
 
@@ -52,21 +53,27 @@ def _build_regex() -> re.Pattern[str]:
         """, re.IGNORECASE | re.VERBOSE)
 
 
-def _build_starts() -> StartFinder:
-    """Money begins with a qualifier, "from"/"between", a prefix currency or the amount."""
-    prefix, _, _ = _tables()
-    return StartFinder(["from", "between"], [*qualifier_phrases(), *prefix], digits=True)
+def _build_currencies() -> tuple[StartFinder, StartFinder]:
+    """Where a prefix currency may begin a fact, and where any currency is named."""
+    prefix, suffix, _ = _tables()
+    return StartFinder((), prefix), StartFinder((), [*prefix, *suffix], inside_words=True)
 
 
 class MoneyExtractor:
     def __init__(self) -> None:
         self._re = _build_regex()
-        self._starts = _build_starts()
+        self._prefixes, self._currencies = _build_currencies()
         self._prefix, self._suffix, self._per = _tables()
+
+    def candidate_starts(self, doc: Doc) -> list[int]:
+        """Money begins with a qualifier, "from"/"between", a prefix currency or the amount,
+        and names a currency."""
+        starts = sorted(number_starts().starts(doc) + self._prefixes.starts(doc))
+        return near(starts, self._currencies.starts(doc), _REACH)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        for m in matches_at(self._re, text, self._starts.starts(doc)):
+        for m in matches_at(self._re, text, self.candidate_starts(doc)):
             fields = self._fields(m)
             if fields is None:
                 continue

@@ -198,7 +198,7 @@ class StartFinder:
     word of one of `phrases`, a digit run, or one of the characters in `symbols`."""
 
     def __init__(self, words: Iterable[str] = (), phrases: Iterable[str] = (), *,
-                 digits: bool = False, symbols: str = "") -> None:
+                 digits: bool = False, symbols: str = "", inside_words: bool = False) -> None:
         firsts, syms = {w.lower() for w in words}, set(symbols)
         for phrase in phrases:
             low = phrase.strip().lower()
@@ -211,7 +211,7 @@ class StartFinder:
                 syms.add(low[0])
         alts = []
         if firsts:
-            alts.append(rf"(?:{_trie(sorted(firsts))})(?![^\W\d_])")
+            alts.append(rf"(?:{_trie(sorted(firsts))})" + ("" if inside_words else r"(?![^\W\d_])"))
         if digits:
             alts.append(r"\d")
         if syms:
@@ -219,13 +219,40 @@ class StartFinder:
         self.words, self.symbols, self.digits = frozenset(firsts), frozenset(syms), digits
         # Led by the non-word character before the start: a leading character class lets re
         # skip ahead in C, where a lookbehind would be tried at every position.
-        self._re = re.compile(r"\W(?:" + ("|".join(alts) or "(?!)") + ")")
+        # `inside_words` also finds words right after a digit ("5km") and words that only begin
+        # with one of `words` ("percentage"): for anchors, a fact's unit or sign, not its start.
+        body = "(?:" + ("|".join(alts) or "(?!)") + ")"
+        self._re = re.compile((r"[\W\d_]" if inside_words else r"\W") + body)
+        self._key = ("newsfacts.starts", self._re.pattern)
 
     def starts(self, doc: Doc) -> list[int]:
-        """Candidate starts, ascending. A fact never begins right after a letter or digit,
-        so only starts after a non-word character (or at the start of the text) are found."""
-        # In the padded text the lead character sits at the start's own offset.
-        return [m.start() for m in self._re.finditer(_padded_lower(doc))]
+        """Candidate starts, ascending, cached per doc (finders with the same words share them).
+        A fact never begins right after a letter or digit, so unless `inside_words` only starts
+        after a non-word character (or at the start of the text) are found."""
+        found = doc.user_data.get(self._key)
+        if found is None:
+            # In the padded text the lead character sits at the start's own offset.
+            found = doc.user_data[self._key] = [m.start() for m in self._re.finditer(_padded_lower(doc))]
+        return found
+
+
+@functools.lru_cache(maxsize=1)
+def number_starts() -> StartFinder:
+    """Where a figure with its qualifier may begin: a qualifier, "from"/"between", a number
+    word, a digit. Shared by the components whose facts begin that way."""
+    from extractors.numbers import TENS, UNITS  # numbers.py does not import this module
+    return StartFinder(["from", "between", "a", *UNITS, *TENS], qualifier_phrases(), digits=True)
+
+
+def near(starts: list[int], anchors: list[int], reach: int) -> list[int]:
+    """The starts (ascending) with an anchor at most `reach` characters after them."""
+    out, j, n = [], 0, len(anchors)
+    for pos in starts:
+        while j < n and anchors[j] < pos:
+            j += 1
+        if j < n and anchors[j] <= pos + reach:
+            out.append(pos)
+    return out
 
 
 def _padded_lower(doc: Doc) -> str:

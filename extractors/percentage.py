@@ -11,7 +11,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.nlp import (add_fact, anchored_finditer, doc_text, load_patterns, phrase_regex,
+from extractors.nlp import (StartFinder, add_fact, doc_text, load_patterns, matches_at, near,
+                            number_starts, phrase_regex,
                             qualifier_code, qualifier_regex)
 from extractors.numbers import WORD_NUMBER_RE, parse_number
 
@@ -20,13 +21,13 @@ logger = logging.getLogger(__name__)
 KIND = "percentage"
 # Room around a sign for "no more than between 1,234.5 and 2,345.6" before it and
 # "age points" after it.
-_BEFORE, _AFTER = 110, 25
+_REACH = 110
 
 
-def _build_anchor() -> re.Pattern[str]:
+def _build_signs() -> StartFinder:
     d = load_patterns("percentage")
     # Every points form begins with a sign or word form ("percent|age points", "% points").
-    return re.compile(phrase_regex(d["signs"] + d["words"]), re.IGNORECASE)
+    return StartFinder((), d["signs"] + d["words"], inside_words=True)
 
 
 def _build_regex() -> re.Pattern[str]:
@@ -54,11 +55,15 @@ def _build_regex() -> re.Pattern[str]:
 class PercentageExtractor:
     def __init__(self) -> None:
         self._re = _build_regex()
-        self._anchor = _build_anchor()
+        self._signs = _build_signs()
+
+    def candidate_starts(self, doc: Doc) -> list[int]:
+        """A percentage begins with a qualifier, "from"/"between" or its figure, and has a sign."""
+        return near(number_starts().starts(doc), self._signs.starts(doc), _REACH)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        for m in anchored_finditer(self._re, self._anchor, text, _BEFORE, _AFTER):
+        for m in matches_at(self._re, text, self.candidate_starts(doc)):
             lo = m.group("lo1") or m.group("lo2") or m.group("lo3")
             hi = m.group("hi1") or m.group("hi2") or m.group("hi3")
             try:

@@ -16,13 +16,14 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.nlp import (StartFinder, add_fact, doc_text, load_patterns, matches_at, phrase_regex,
-                            qualifier_code, qualifier_phrases, qualifier_regex)
-from extractors.numbers import DIGITS_RE, SCALE_RE, TENS, UNITS, WORD_NUMBER_RE, parse_scaled
+from extractors.nlp import (StartFinder, add_fact, doc_text, load_patterns, matches_at, near,
+                            number_starts, phrase_regex, qualifier_code, qualifier_regex)
+from extractors.numbers import DIGITS_RE, SCALE_RE, WORD_NUMBER_RE, parse_scaled
 
 logger = logging.getLogger(__name__)
 
 KIND = "quantity"
+_REACH = 110  # the unit lies at most this far after the start ("between ... and ... square metres")
 _WORDS_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -67,15 +68,16 @@ def _build_regex() -> re.Pattern[str]:
         """, re.IGNORECASE | re.VERBOSE)
 
 
-def _build_starts() -> StartFinder:
-    """A quantity begins with a qualifier, "from"/"between" or its figure."""
-    return StartFinder(["from", "between", "a", *UNITS, *TENS], qualifier_phrases(), digits=True)
+def _build_units() -> StartFinder:
+    t = _tables()
+    return StartFinder((), [*t["units"], *t["hyphen"], *t["durations"], *t["modifiers"], *t["points"]],
+                       inside_words=True)
 
 
 class QuantityExtractor:
     def __init__(self) -> None:
         self._re = _build_regex()
-        self._starts = _build_starts()
+        self._units = _build_units()
         self._t = _tables()
 
     def _is_period(self, text: str, pos: int) -> bool:
@@ -86,10 +88,14 @@ class QuantityExtractor:
         return (words[-1].lower() not in self._t["verb_period_words"]
                 or (len(words) > 1 and words[-2].lower() in self._t["period_determiners"]))
 
+    def candidate_starts(self, doc: Doc) -> list[int]:
+        """A quantity begins with a qualifier, "from"/"between" or its figure, and has a unit."""
+        return near(number_starts().starts(doc), self._units.starts(doc), _REACH)
+
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         t = self._t
-        for m in matches_at(self._re, text, self._starts.starts(doc)):
+        for m in matches_at(self._re, text, self.candidate_starts(doc)):
             if m.group("dur") and self._is_period(text, m.start()):
                 continue  # "the first 6 months": a period
             if m.group("dur"):

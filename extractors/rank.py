@@ -44,9 +44,12 @@ class RankExtractor:
         # a rank begins with its cue, a "from" cue or the ordinal itself
         self._starts = StartFinder(ORDINAL_WORDS, [*d["cues"], *d["from_cues"]], digits=True)
 
+    def candidate_starts(self, doc: Doc) -> list[int]:
+        return self._starts.starts(doc)
+
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        for m in matches_at(self._re, text, self._starts.starts(doc)):
+        for m in matches_at(self._re, text, self.candidate_starts(doc)):
             raw = m.group("ord") or m.group("from") or m.group("place")
             try:
                 value = int(raw) if raw.isdigit() else parse_ordinal(raw)

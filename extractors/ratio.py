@@ -17,8 +17,8 @@ from typing import Any, NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.nlp import (add_fact, anchored_finditer, doc_text, load_patterns, phrase_regex,
-                            sentence_starts)
+from extractors.nlp import (StartFinder, add_fact, doc_text, load_patterns, matches_at, near,
+                            number_starts, phrase_regex, sentence_starts)
 from extractors.nounphrase import list_noun_phrase_after, noun_phrase_after
 from extractors.numbers import WORD_NUMBER_RE, parse_number
 
@@ -29,9 +29,9 @@ KIND = "ratio"
 # Digits with optional thousands commas; no decimals: a ratio counts things.
 _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 _END = r"(?![\w/%]|[.,]\d)"
-# Every ratio has one of these; the full pattern runs only around them.
-_ANCHOR_RE = re.compile(r"\d/\d|\d\s+of\s|\sout\s+of\s")
-_BEFORE, _AFTER = 25, 70
+# Every ratio begins with a figure and has "/", "of" or "out of" at most this far after it.
+_LINKS = StartFinder(["of", "out"], symbols="/", inside_words=True)
+_REACH = 40
 # Words before the figure, nearest last; punctuation ends the clause.
 _PREV_TOKEN_RE = re.compile(r"[^\W\d_][\w'’-]*\.?|[,;:!?()\[\]\"“”\n]")
 
@@ -99,10 +99,13 @@ class RatioExtractor:
             return "year"
         return None
 
+    def candidate_starts(self, doc: Doc) -> list[int]:
+        return near(number_starts().starts(doc), _LINKS.starts(doc), _REACH)
+
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         found: list[_Candidate] = []
-        for m in anchored_finditer(self._re, _ANCHOR_RE, text, _BEFORE, _AFTER):
+        for m in matches_at(self._re, text, self.candidate_starts(doc)):
             rule, n, d = (("ratio.slash", "n1", "d1") if m.group("n1") else
                           ("ratio.out_of", "n2", "d2") if m.group("n2") else
                           ("ratio.of_the", "n3", "d3"))
