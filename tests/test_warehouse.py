@@ -147,3 +147,30 @@ def test_an_old_warehouse_is_upgraded_in_place(tmp_path, monkeypatch):
         assert wh.applied_migrations() == [v for v, _, _ in warehouse_migrations()]
         assert wh.table_counts()["facts"] == 3
         assert wh.con.execute("select articles_reextracted from runs").fetchall() == []
+
+
+def test_stored_fact_ids_are_fact_id_for_and_fields_survive_the_load(tmp_path):
+    from pipeline.warehouse import fact_id_for
+    body = "Ông Nguyễn Văn Phong nói 12 tỷ đồng — 45 cuộc họp."
+    row = article(body=body)
+    found = [Fact("money", "12 tỷ đồng", 25, 35, value=12e9, currency="VND", rule_id="money.suffix",
+                  sentence=body, sentence_start=0),
+             Fact("count", "45 cuộc họp", 38, 48, value=45, unit="cuộc họp", rule_id="count.noun",
+                  sentence=body, sentence_start=0),
+             Fact("document", "Directive 24", 0, 12, doc_type="directive", doc_number="24",
+                  issued="2023-08-07", rule_id="document.number")]
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        wh.load_batch([row], {row["article_id"]: found}, [], "r1")
+        stored = wh.con.execute("""select fact_id, text, value, unit, currency, "start", issued, run_id,
+                                          extractor_version from facts order by "start" """).fetchall()
+    expected = sorted(found, key=lambda f: f.start)
+    assert [r[0] for r in stored] == [fact_id_for(row["article_id"], f) for f in expected]
+    assert [r[1:5] for r in stored] == [(f.text, f.value, f.unit, f.currency) for f in expected]
+    assert str(stored[0][6]) == "2023-08-07" and {r[7] for r in stored} == {"r1"} and stored[0][8] == "1"
+
+
+def test_a_batch_with_no_facts_loads_its_articles(tmp_path):
+    row = article()
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        assert wh.load_batch([row], {}, [], "r1") == 0
+        assert wh.table_counts()["articles"] == 1 and wh.table_counts()["facts"] == 0
