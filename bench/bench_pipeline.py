@@ -31,12 +31,22 @@ def child(corpus: Path, n: int, workers: int, batch: int) -> dict:
     from pipeline.ingest import ingest_pages
     from pipeline.config import Config
     from pipeline.warehouse import Warehouse
+    trace = []          # (articles loaded, seconds, writer RSS MB) every `every` batches
+    every = max(1, n // batch // 20)
+    started = time.perf_counter()
+
+    def progress(_message: str) -> None:
+        progress.batches += 1
+        if progress.batches % every == 0:
+            trace.append((progress.batches * batch, round(time.perf_counter() - started, 1), round(_rss_mb())))
+    progress.batches = 0
+
     with tempfile.TemporaryDirectory(prefix="bench-pipeline-") as tmp:
         db = Path(tmp) / "w.duckdb"
         with Warehouse(db, memory_limit=Config().memory_limit) as wh:
             wh.start_run("bench", "backfill", ["bench"], extractors.EXTRACTOR_VERSION)
             stats = ingest_pages(islice(page_paths(corpus), n), wh, "bench", "bench",
-                                 batch_size=batch, workers=workers)
+                                 batch_size=batch, workers=workers, progress=progress)
             wh.finish_run("bench", "ok", {"articles_new": stats.articles_new,
                                           "facts_loaded": stats.facts_loaded}, "bench")
             counts = wh.table_counts()
@@ -49,7 +59,17 @@ def child(corpus: Path, n: int, workers: int, batch: int) -> dict:
                 parse_s=stats.parse_seconds, extract_s=stats.extract_seconds, load_s=stats.load_seconds,
                 shares=stats.stage_shares(), peak_rss_mb=self_kb / 1024,
                 peak_rss_workers_mb=child_kb / 1024 if workers > 1 else None,
-                counts=counts, db_mb=db_bytes / 2**20)
+                counts=counts, db_mb=db_bytes / 2**20, memory_limit=Config().memory_limit,
+                trace_articles_seconds_rss_mb=trace)
+
+
+def _rss_mb() -> float:
+    """The writer's resident memory now (VmRSS), for the trace over the run."""
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def run_child(corpus: Path, n: int, workers: int, batch: int) -> dict:

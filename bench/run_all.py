@@ -72,7 +72,8 @@ def summary(pipeline_names: list[str]) -> str:
             lines.append(f"| pipeline {n} pages, workers={r['workers']} | {r['articles_per_s']:.1f} articles/s; "
                          f"parse {sh['parse']:.0%} / extract {sh['extract']:.0%} / load {sh['load']:.0%}; "
                          f"peak RSS {r['peak_rss_mb']:.0f} MB | report |")
-        lines.append(f"| peak RSS {large} within 1.2x of {small} | {pl['rss_ratio']:.2f}x | "
+        lines.append(f"| peak RSS {large} within 1.2x of {small} | {pl['rss_ratio']:.2f}x (writer + workers; "
+                     f"writer alone {pl['rss_ratio_writer_only']:.2f}x), measured {pl['finished']} | "
                      f"{verdict(pl['rss_ratio'] <= 1.2)}{'' if large >= 100_000 else ' (proxy sizes)'} |")
     q = load("queries")
     if q:
@@ -117,6 +118,8 @@ def main(argv=None) -> int:
     if "queries" in only:
         timings["queries"] = run("bench_queries.py")
     total = time.perf_counter() - started
+    if "pipeline_10000_100000" not in pipeline_names and load("pipeline_10000_100000"):
+        pipeline_names.append("pipeline_10000_100000")  # kept from the last --full run (dated in the table)
     table = summary(pipeline_names)
     md = (f"# Benchmark summary ({time.strftime('%Y-%m-%d %H:%M')})\n\n{table}\n\n"
           f"Wall time {total / 60:.1f} min: " + ", ".join(f"{k} {v:.0f}s" for k, v in timings.items()) + "\n")

@@ -52,7 +52,7 @@ class Config:
     allow_loopback: bool = False             # only the demo and tests fetch from 127.0.0.1
     batch_size: int = 50                     # articles per extraction + load transaction
     schedule: str = "15 2 * * *"             # cron fields for the nightly run (`newsfacts crontab`)
-    memory_limit: str = "512MB"                # DuckDB memory for the writing run (flat, however big)
+    memory_limit: str = "256MB"   # DuckDB buffer cache of the writing run (its memory stays flat, however big)
     sites: tuple[SiteConfig, ...] = DEFAULT_SITES
     # real base URL -> URL actually fetched (the demo serves the snapshot on 127.0.0.1)
     url_map: dict[str, str] = field(default_factory=dict)
