@@ -27,7 +27,7 @@ CROSS_KINDS = ("count", "percentage", "ratio", "money", "quantity")
 CROSS_ARTICLE_DAYS = 400    # other articles compared: published within this many days of the new ones
 CROSS_ARTICLE_ROWS = 20000  # ... and at most this many of their facts per batch
 CHECK_COLUMNS = ("check_id", "article_id", "check_name", "severity", "fact_ids", "message",
-                 "computed_at", "run_id")
+                 "computed_at", "run_id", "other_article_id")
 
 
 @dataclass(slots=True)
@@ -37,6 +37,7 @@ class Finding:
     fact_ids: list[str]
     message: str
     article_id: str | None = None   # None: the article of the facts checked
+    other_article_id: str | None = None  # a cross-article check's older article
 
 
 def check_id_for(check_name: str, article_id: str, fact_ids: list[str]) -> str:
@@ -441,7 +442,7 @@ def cross_article_conflicts(new: list[dict], others: list[dict],
                                    [older["fact_id"], newer["fact_id"]],
                                    f'"{newer["text"]}" differs from "{older["text"]}" for the same measure, '
                                    f'place and period in article {older["article_id"]}',
-                                   article_id=newer["article_id"]))
+                                   article_id=newer["article_id"], other_article_id=older["article_id"]))
     return out
 
 
@@ -521,22 +522,23 @@ def compute_checks(wh: Warehouse, article_ids: list[str], run_id: str) -> int:
         cid = check_id_for(f.check_name, f.article_id, f.fact_ids)
         rows[cid] = dict(check_id=cid, article_id=f.article_id, check_name=f.check_name,
                          severity=f.severity, fact_ids=f.fact_ids, message=f.message,
-                         computed_at=now, run_id=run_id)
+                         computed_at=now, run_id=run_id, other_article_id=f.other_article_id)
     df = pd.DataFrame(list(rows.values()), columns=list(CHECK_COLUMNS))
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute("DELETE FROM checks WHERE article_id IN (SELECT unnest(?))", [ids])
-        # cross-article checks filed under another article but naming these articles' facts (or
-        # facts since replaced) are recomputed here
-        con.execute("""DELETE FROM checks c WHERE check_name = 'cross_article_conflict' AND EXISTS (
-                SELECT 1 FROM unnest(c.fact_ids) u(fid) LEFT JOIN facts f ON f.fact_id = u.fid
-                WHERE f.fact_id IS NULL OR f.article_id IN (SELECT unnest(?)))""", [ids])
+        # Cross-article checks filed under another article but naming these articles' (possibly
+        # replaced) facts are recomputed here. Found by other_article_id: joining checks to all
+        # facts needs memory that grows with the warehouse.
+        con.execute("""DELETE FROM checks WHERE check_name = 'cross_article_conflict'
+                       AND other_article_id IN (SELECT unnest(?))""", [ids])
         if len(df):
             con.register("batch_checks", df)
             con.execute("DELETE FROM checks WHERE check_id IN (SELECT check_id FROM batch_checks)")
             con.execute(f"INSERT INTO checks ({', '.join(CHECK_COLUMNS)}) "
                         f"SELECT check_id, article_id, check_name, severity, "
-                        f"CAST(fact_ids AS VARCHAR[]), message, computed_at, run_id FROM batch_checks")
+                        f"CAST(fact_ids AS VARCHAR[]), message, computed_at, run_id, other_article_id "
+                        f"FROM batch_checks")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

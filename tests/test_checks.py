@@ -137,6 +137,30 @@ def test_same_measure_with_different_values_in_two_articles(tmp_path):
         assert wh.con.execute("SELECT count(*) FROM fact_checks").fetchone()[0] == 4
 
 
+def test_replacing_the_older_article_drops_the_conflict_that_named_its_old_facts(tmp_path):
+    old = article("https://news.example/old.html",
+                  "In the first 6 months of 2024, Dong Da district, Hanoi collected VND 5,000 billion.",
+                  datetime(2024, 7, 10, tzinfo=timezone.utc))
+    new = article("https://news.example/new.html",
+                  "In the first 6 months of 2024, Dong Da district, Hanoi collected VND 5,200 billion.")
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        load(wh, old, new)
+        compute_checks(wh, [old["article_id"], new["article_id"]], "r1")
+        assert wh.con.execute("SELECT article_id, other_article_id FROM checks").fetchall() \
+            == [(new["article_id"], old["article_id"])]
+        # the older article is corrected to agree: only it is reloaded and rechecked
+        fixed = {**old, "body_text": old["body_text"].replace("5,000", "5,200"), "content_sha256": "fixed"}
+        load(wh, fixed, run_id="r2")
+        compute_checks(wh, [old["article_id"]], "r2")
+        assert checks_of(wh) == []
+        # and back: the conflict is filed under the newer article again, naming the new facts
+        load(wh, old, run_id="r3")
+        compute_checks(wh, [old["article_id"]], "r3")
+        rows = wh.con.execute("SELECT article_id, fact_ids FROM checks").fetchall()
+        stored = {r[0] for r in wh.con.execute("SELECT fact_id FROM facts").fetchall()}
+        assert [r[0] for r in rows] == [new["article_id"]] and set(rows[0][1]) <= stored
+
+
 def test_recomputing_replaces_and_a_fixed_article_loses_its_checks(tmp_path):
     row = article("https://news.example/a.html", "The ward resolved 487/485 petitions. "
                   "The court settled 18 out of 22 cases, achieving 81.1%.")

@@ -174,3 +174,22 @@ def test_a_batch_with_no_facts_loads_its_articles(tmp_path):
     with Warehouse(tmp_path / "w.duckdb") as wh:
         assert wh.load_batch([row], {}, [], "r1") == 0
         assert wh.table_counts()["articles"] == 1 and wh.table_counts()["facts"] == 0
+
+
+def test_migration_006_fills_the_other_article_of_stored_cross_article_checks(tmp_path, monkeypatch):
+    import pipeline.warehouse as warehouse
+
+    path = tmp_path / "w.duckdb"
+    everything = warehouse.migrations()
+    monkeypatch.setattr(warehouse, "migrations", lambda: [m for m in everything if m[0] <= 5])
+    with Warehouse(path) as wh:
+        wh.con.execute("""INSERT INTO checks VALUES
+            ('c1', 'bbbb', 'cross_article_conflict', 'warning', ['f1', 'f2'],
+             '"VND 5,200 billion" differs from "VND 5,000 billion" for the same measure, place and period in article 0123456789abcdef',
+             now(), 'r1'),
+            ('c2', 'bbbb', 'percentage_over_100', 'warning', ['f3'], '"104%" is over 100%', now(), 'r1')""")
+    monkeypatch.undo()
+    with Warehouse(path) as wh:
+        assert 6 in wh.applied_migrations()
+        assert wh.con.execute("select check_id, other_article_id from checks order by 1").fetchall() \
+            == [("c1", "0123456789abcdef"), ("c2", None)]
