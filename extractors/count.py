@@ -72,8 +72,8 @@ class CountExtractor:
         self._partitive = frozenset(d["partitive_heads"])
         self._months = frozenset(d["months"])
         self._bare_after = frozenset(d["bare_idioms_after"])
-        self._idioms = [re.compile(r"\s+".join(map(re.escape, i.split())), re.IGNORECASE)
-                        for i in d["idioms"]]
+        self._idiom_re = re.compile("|".join(r"\s+".join(map(re.escape, i.split())) for i in d["idioms"]),
+                                    re.IGNORECASE)
         self._bare_cues = frozenset(d["bare_cues"]) | frozenset(d["bare_punct"])
         self._lead = int(d["sentence_lead_chars"])
         self._re = re.compile(rf"""
@@ -127,7 +127,8 @@ class CountExtractor:
                     phrase = phrase._replace(text=text[phrase.start:rest.end], end=rest.end)
         return phrase, phrase.end
 
-    def _not_a_count(self, text: str, m: re.Match[str], phrase: Any) -> str | None:
+    def _not_a_count(self, text: str, m: re.Match[str]) -> str | None:
+        """Why the figure is not a count, judged without its noun phrase (cheap, so first)."""
         cased = self._word_before(text, m.start(), cased=True)
         before = cased.lower()
         if before in self._reference or before.rstrip(".") in self._reference:
@@ -137,19 +138,21 @@ class CountExtractor:
         if before in self._months:
             return "date"
         raw = m.group("num") or ""
-        if re.fullmatch(r"\d{4}", raw) and 1900 <= int(raw) <= 2100:
+        if len(raw) == 4 and raw.isdecimal() and 1900 <= int(raw) <= 2100:
             return "year"
-        if phrase is not None:
-            first = phrase.text.split()[0].lower()
-            if first in self._not_units:
-                return "not a unit"
-            if first in self._change_units and before in self._change_before:
-                return "change of rank"
-        window = text[max(0, m.start() - 25):m.end() + 30]
-        if any(i.search(window) for i in self._idioms):
+        if self._idiom_re.search(text, max(0, m.start() - 25), m.end() + 30):
             return "idiom"
         if raw and raw[0].isdigit() and not _INT_RE.fullmatch(raw) and raw[-1].isdigit():
             return "decimal"  # "3.2 times", "8.5 days": not a number of things
+        return None
+
+    def _not_counted(self, text: str, m: re.Match[str], phrase: Any) -> str | None:
+        """Why the noun phrase after the figure is not what it counts."""
+        first = phrase.text.split()[0].lower()
+        if first in self._not_units:
+            return "not a unit"
+        if first in self._change_units and self._word_before(text, m.start()) in self._change_before:
+            return "change of rank"
         return None
 
     def candidate_starts(self, doc: Doc) -> list[int]:
@@ -168,8 +171,11 @@ class CountExtractor:
                 continue
             if value_max is not None and value_max <= value:
                 continue
-            phrase, end = self._phrase(text, m.end())
-            why = self._not_a_count(text, m, phrase)
+            why = self._not_a_count(text, m)
+            if why is None:
+                phrase, end = self._phrase(text, m.end())
+                if phrase is not None:
+                    why = self._not_counted(text, m, phrase)
             if why:
                 logger.debug("not a count (%s): %r", why, m.group(0))
                 continue
