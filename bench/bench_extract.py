@@ -109,7 +109,7 @@ def component_profile(docs) -> dict[str, float]:
     spent: Counter = Counter()
     for text, published in docs:
         t0 = time.perf_counter()
-        doc = extractors._make_doc(text, published)
+        doc = extractors._make_doc(nlp, text, published)
         spent["tokenizer"] += time.perf_counter() - t0
         for name, proc in nlp.pipeline:
             t0 = time.perf_counter()

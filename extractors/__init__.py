@@ -11,8 +11,10 @@ from __future__ import annotations
 import bisect
 import datetime
 import logging
+from itertools import islice
 from typing import Iterable, Iterator
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.facts import Fact
@@ -54,22 +56,42 @@ def _facts(doc: Doc) -> list[Fact]:
     return facts
 
 
-def _make_doc(text: str, published: datetime.date | None) -> Doc:
-    doc = build_nlp().make_doc(text)
+# spaCy's vocabulary keeps a lexeme for every new token string, and news figures make many
+# ("11,300", "VND124.3"): a backfill's memory would grow with the corpus. The pipeline is built
+# afresh after this many documents, which drops the vocabulary (the facts do not depend on it).
+RENEW_AFTER_DOCS = 2000
+_docs_since_build = 0
+
+
+def _nlp() -> Language:
+    global _docs_since_build
+    if _docs_since_build >= RENEW_AFTER_DOCS:
+        build_nlp.cache_clear()
+        _docs_since_build = 0
+    return build_nlp()
+
+
+def _make_doc(nlp: Language, text: str, published: datetime.date | None) -> Doc:
+    global _docs_since_build
+    _docs_since_build += 1
+    doc = nlp.make_doc(text)
     doc._.published = published
     return doc
 
 
 def extract_facts(text: str, published: datetime.date | None = None) -> list[Fact]:
     """All facts in one article's plain text, sorted by (start, kind)."""
-    return _facts(build_nlp()(_make_doc(text, published)))
+    nlp = _nlp()
+    return _facts(nlp(_make_doc(nlp, text, published)))
 
 
 def extract_many(docs: Iterable[tuple[str, datetime.date | None]],
                  batch_size: int = 32) -> Iterator[list[Fact]]:
-    """extract_facts over many (text, published) pairs, streamed through nlp.pipe;
-    yields one list per input, in input order."""
-    nlp = build_nlp()
-    made = (_make_doc(text, published) for text, published in docs)
-    for doc in nlp.pipe(made, batch_size=batch_size):
-        yield _facts(doc)
+    """extract_facts over many (text, published) pairs, streamed through nlp.pipe in chunks of
+    RENEW_AFTER_DOCS; yields one list per input, in input order."""
+    it = iter(docs)
+    while chunk := list(islice(it, RENEW_AFTER_DOCS)):
+        nlp = _nlp()
+        made = (_make_doc(nlp, text, published) for text, published in chunk)
+        for doc in nlp.pipe(made, batch_size=batch_size):
+            yield _facts(doc)

@@ -141,3 +141,18 @@ def test_spans_written_to_doc():
     assert isinstance(spans[0], Span)
     assert spans[0]._.fact == {"value": 62.0, "qualifier": "approx",
                                "rule_id": "percentage.symbol"}
+
+
+def test_pipeline_is_renewed_so_the_vocabulary_does_not_grow_with_the_corpus(monkeypatch):
+    import extractors
+    texts = [(f"Ward {i} settled {100 + i}/{200 + i} tasks, or {i}.{i}%, with VND{i},{i:03d} billion.", None)
+             for i in range(7)]
+    expected = [extract_facts(t) for t, _ in texts]
+    monkeypatch.setattr(extractors, "RENEW_AFTER_DOCS", 3)
+    monkeypatch.setattr(extractors, "_docs_since_build", 0)
+    first = build_nlp()
+    got = list(extract_many(texts))
+    assert [[f.to_json() for f in fs] for fs in got] == [[f.to_json() for f in fs] for fs in expected]
+    now = build_nlp()
+    assert now is not first                  # rebuilt on the way
+    assert len(now.vocab) < len(first.vocab)  # holding only what the last chunk added
