@@ -321,26 +321,25 @@ def _sql_str(text: str) -> str:
 _FACT_FIELD_TYPES = {name: (pa.float64() if name in ("value", "value_max", "numerator", "denominator")
                             else pa.int64() if name in ("start", "end", "sentence_start") else pa.string())
                      for name in (*SCHEMA_FIELDS, "sentence", "sentence_start", "rule_id")}
-_get_fact_fields = operator.attrgetter(*_FACT_FIELD_TYPES)
+_FACT_FIELD_GETTERS = {name: operator.attrgetter(name) for name in _FACT_FIELD_TYPES}
 # fact_id_for, vectorised: sha256 of the same key, the same 20 hex digits.
 _FACT_ID_SQL = ("left(sha256(article_id || '|' || kind || '|' || CAST(\"start\" AS VARCHAR) || '|' "
                 "|| CAST(\"end\" AS VARCHAR) || '|' || text), 20)")
 
 
 def _facts_table(articles: list[dict], facts_by_article: dict[str, list[Fact]]) -> pa.Table:
-    """The facts of these articles as an Arrow table, built column by column (a dict per fact, or
-    a pandas frame, costs more than the insert itself)."""
-    rows: list[tuple] = []
+    """The facts of these articles as an Arrow table, built column by column (a dict per fact, a
+    pandas frame, or transposing per-fact tuples costs more than the insert itself)."""
+    facts: list[Fact] = []
     article_ids: list[str] = []
     versions: list[str] = []
     for article in articles:
         found = facts_by_article.get(article["article_id"], [])
-        rows += map(_get_fact_fields, found)
+        facts += found
         article_ids += [article["article_id"]] * len(found)
         versions += [article["extractor_version"]] * len(found)
-    columns = list(zip(*rows)) if rows else [()] * len(_FACT_FIELD_TYPES)
     arrays = {"article_id": pa.array(article_ids, pa.string()),
               "extractor_version": pa.array(versions, pa.string())}
-    for (name, typ), col in zip(_FACT_FIELD_TYPES.items(), columns):
-        arrays[name] = pa.array(col, typ)
+    for name, typ in _FACT_FIELD_TYPES.items():
+        arrays[name] = pa.array(list(map(_FACT_FIELD_GETTERS[name], facts)), typ)
     return pa.table(arrays)
