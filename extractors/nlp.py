@@ -22,6 +22,8 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
+from extractors.numbers import TENS, UNITS
+
 logger = logging.getLogger(__name__)
 
 SPANS_KEY = "facts"
@@ -216,7 +218,6 @@ class StartFinder:
             alts.append(r"\d")
         if syms:
             alts.append("[" + "".join(re.escape(c) for c in sorted(syms)) + "]")
-        self.words, self.symbols, self.digits = frozenset(firsts), frozenset(syms), digits
         # Led by the non-word character before the start: a leading character class lets re
         # skip ahead in C, where a lookbehind would be tried at every position.
         # `inside_words` also finds words right after a digit ("5km") and words that only begin
@@ -240,7 +241,6 @@ class StartFinder:
 def number_starts() -> StartFinder:
     """Where a figure with its qualifier may begin: a qualifier, "from"/"between", a number
     word, a digit. Shared by the components whose facts begin that way."""
-    from extractors.numbers import TENS, UNITS  # numbers.py does not import this module
     return StartFinder(["from", "between", "a", *UNITS, *TENS], qualifier_phrases(), digits=True)
 
 

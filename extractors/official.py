@@ -68,8 +68,7 @@ class OfficialExtractor:
             rf"(?P<t>{title})(?:\s+(?:of|at)\s+{skip}(?P<o>{org})(?:\s+at\s+(?P<o2>{org}))?)?")
         # A match begins with an honorific, a family name, a title, or (org_title_name) one of
         # the capitalised words just before a title.
-        self._starts = StartFinder(d["family_names"], [*d["honorifics"], *d["title_phrases"],
-                                                       *d["title_modifiers"], *d["title_heads"]])
+        self._names = StartFinder(d["family_names"], d["honorifics"])
         self._titles = StartFinder((), [*d["title_phrases"], *d["title_modifiers"], *d["title_heads"]])
         self._cap_start = re.compile(rf"(?<![\w'’&-])[{_UP}]")
         self._org_re = re.compile(org)
@@ -88,8 +87,9 @@ class OfficialExtractor:
 
     def candidate_starts(self, doc: Doc) -> list[int]:
         text = doc_text(doc)
-        starts = self._starts.starts(doc)
-        for t in self._titles.starts(doc):
+        titles = self._titles.starts(doc)
+        starts = self._names.starts(doc) + titles     # a new list: starts() returns the cached one
+        for t in titles:
             starts += [c.start() for c in self._cap_start.finditer(text, max(0, t - _ORG_REACH), t)]
         return starts
 
