@@ -108,17 +108,17 @@ def test_future_date_in_the_past_tense(tmp_path):
     assert "August 20, 2024" in rows[0][2]
 
 
+def collected(url: str, amount: str, published: datetime = PUBLISHED, place: str = "Dong Da", end: str = ".") -> dict:
+    """An article reporting a district's first-half collection: the measure the cross-article check compares."""
+    return article(url, f"In the first 6 months of 2024, {place} district, Hanoi collected VND {amount} billion{end}",
+                   published)
+
+
 def test_same_measure_with_different_values_in_two_articles(tmp_path):
-    old = article("https://news.example/old.html",
-                  "In the first 6 months of 2024, Dong Da district, Hanoi collected VND 5,000 billion.",
-                  datetime(2024, 7, 10, tzinfo=timezone.utc))
-    new = article("https://news.example/new.html",
-                  "In the first 6 months of 2024, Dong Da district, Hanoi collected VND 5,200 billion.")
-    same = article("https://news.example/same.html",
-                   "In the first 6 months of 2024, Dong Da district, Hanoi collected VND 5,000 billion!",
-                   datetime(2024, 7, 20, tzinfo=timezone.utc))
-    other_place = article("https://news.example/other.html",
-                          "In the first 6 months of 2024, Ba Dinh district, Hanoi collected VND 900 billion.")
+    old = collected("https://news.example/old.html", "5,000", datetime(2024, 7, 10, tzinfo=timezone.utc))
+    new = collected("https://news.example/new.html", "5,200")
+    same = collected("https://news.example/same.html", "5,000", datetime(2024, 7, 20, tzinfo=timezone.utc), end="!")
+    other_place = collected("https://news.example/other.html", "900", place="Ba Dinh")
     with Warehouse(tmp_path / "w.duckdb") as wh:
         load(wh, old, same, other_place)
         assert compute_checks(wh, [old["article_id"], same["article_id"], other_place["article_id"]], "r1") == 0
@@ -138,11 +138,8 @@ def test_same_measure_with_different_values_in_two_articles(tmp_path):
 
 
 def test_replacing_the_older_article_drops_the_conflict_that_named_its_old_facts(tmp_path):
-    old = article("https://news.example/old.html",
-                  "In the first 6 months of 2024, Dong Da district, Hanoi collected VND 5,000 billion.",
-                  datetime(2024, 7, 10, tzinfo=timezone.utc))
-    new = article("https://news.example/new.html",
-                  "In the first 6 months of 2024, Dong Da district, Hanoi collected VND 5,200 billion.")
+    old = collected("https://news.example/old.html", "5,000", datetime(2024, 7, 10, tzinfo=timezone.utc))
+    new = collected("https://news.example/new.html", "5,200")
     with Warehouse(tmp_path / "w.duckdb") as wh:
         load(wh, old, new)
         compute_checks(wh, [old["article_id"], new["article_id"]], "r1")
