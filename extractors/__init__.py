@@ -1,7 +1,8 @@
-"""Fact extraction from English news text: the public API.
+"""Fact extraction from news text, in each language under extractors/lang/: the public API.
 
     from extractors import extract_facts
-    facts = extract_facts(text, published=date(2024, 7, 31))
+    facts = extract_facts(text, published=date(2024, 7, 31))             # English
+    facts = extract_facts(text, published=date(2024, 7, 31), lang="vi")  # Vietnamese
 
 Each Fact carries the FACTS.md fields plus provenance: the rule that fired and the
 sentence it stands in. `fact.text == text[fact.start:fact.end]` always holds.
@@ -11,22 +12,24 @@ from __future__ import annotations
 import bisect
 import datetime
 import logging
-from itertools import islice
+from itertools import groupby, islice
 from typing import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.facts import Fact
+from extractors.lang import UnsupportedLanguage, available
 from extractors.nlp import SPANS_KEY, build_nlp, doc_text, sentence_starts
 
 logger = logging.getLogger(__name__)
 
 # Bump whenever the facts produced for the same text change.
 EXTRACTOR_VERSION = "0.2.4"
-SUPPORTED_LANGUAGES = ("en",)
+SUPPORTED_LANGUAGES: tuple[str, ...] = available()
 
-__all__ = ["EXTRACTOR_VERSION", "SUPPORTED_LANGUAGES", "Fact", "extract_facts", "extract_many"]
+__all__ = ["EXTRACTOR_VERSION", "SUPPORTED_LANGUAGES", "Fact", "UnsupportedLanguage", "extract_facts",
+           "extract_many"]
 
 
 def _span_to_fact(span: Span, text: str, sent_start: int, sent_end: int) -> Fact:
@@ -63,12 +66,12 @@ RENEW_AFTER_DOCS = 2000
 _docs_since_build = 0
 
 
-def _nlp() -> Language:
+def _nlp(lang: str) -> Language:
     global _docs_since_build
     if _docs_since_build >= RENEW_AFTER_DOCS:
         build_nlp.cache_clear()
         _docs_since_build = 0
-    return build_nlp()
+    return build_nlp(lang)
 
 
 def _make_doc(nlp: Language, text: str, published: datetime.date | None) -> Doc:
@@ -79,19 +82,25 @@ def _make_doc(nlp: Language, text: str, published: datetime.date | None) -> Doc:
     return doc
 
 
-def extract_facts(text: str, published: datetime.date | None = None) -> list[Fact]:
-    """All facts in one article's plain text, sorted by (start, kind)."""
-    nlp = _nlp()
+def extract_facts(text: str, published: datetime.date | None = None, lang: str = "en") -> list[Fact]:
+    """All facts in one article's plain text, sorted by (start, kind). `lang` is an ISO 639-1
+    code from SUPPORTED_LANGUAGES (else UnsupportedLanguage)."""
+    nlp = _nlp(lang)
     return _facts(nlp(_make_doc(nlp, text, published)))
 
 
-def extract_many(docs: Iterable[tuple[str, datetime.date | None]],
-                 batch_size: int = 32) -> Iterator[list[Fact]]:
-    """extract_facts over many (text, published) pairs, streamed through nlp.pipe in chunks of
-    RENEW_AFTER_DOCS; yields one list per input, in input order."""
+Item = tuple[str, "datetime.date | None"] | tuple[str, "datetime.date | None", str]
+
+
+def extract_many(docs: Iterable[Item], batch_size: int = 32, lang: str = "en") -> Iterator[list[Fact]]:
+    """extract_facts over many (text, published) or (text, published, lang) items, the third
+    element overriding `lang` per document; streamed through each language's nlp.pipe in chunks
+    of at most RENEW_AFTER_DOCS. Yields one list per input, in input order."""
     it = iter(docs)
     while chunk := list(islice(it, RENEW_AFTER_DOCS)):
-        nlp = _nlp()
-        made = (_make_doc(nlp, text, published) for text, published in chunk)
-        for doc in nlp.pipe(made, batch_size=batch_size):
-            yield _facts(doc)
+        # runs of one language keep their order and go through that language's pipeline
+        for doc_lang, run in groupby(chunk, key=lambda item: item[2] if len(item) > 2 else lang):
+            nlp = _nlp(doc_lang)
+            made = (_make_doc(nlp, item[0], item[1]) for item in run)
+            for doc in nlp.pipe(made, batch_size=batch_size):
+                yield _facts(doc)

@@ -1,6 +1,5 @@
-"""Plain date normalisation shared by the date, period and document components:
-month names, ordinal days ("7th"), day-first numeric dates ("15/04/2024"), year
-resolution from the publication date, month ends and quarter bounds.
+"""Calendar arithmetic shared by every language's date, period and document components: year
+resolution from the publication date, month ends, quarter bounds, day-first numeric dates.
 
 All functions are pure; ISO strings come out at their own precision
 ("2023-08-07", "2023-08", "2023").
@@ -11,32 +10,7 @@ import calendar
 import datetime
 import re
 
-MONTHS: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_FULL = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
-_ABBR = [m for m in MONTHS if m not in _FULL]
-# "August", "Aug.", "Sept" (abbreviations need a capital and take an optional dot).
-MONTH_RE = ("(?:" + "|".join(sorted((m.capitalize() for m in _FULL), key=len, reverse=True))
-            + "|(?:" + "|".join(sorted((m.capitalize() for m in _ABBR), key=len, reverse=True))
-            + r")\.?)")
-# A day of the month, optionally with its ordinal suffix ("7", "7th", "21st").
-DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR_RE = r"(?:19|20)\d{2}"
-
-
-
-def month_number(name: str) -> int:
-    """'August' / 'aug.' / 'Sept' -> 8 / 8 / 9; KeyError for anything else."""
-    return MONTHS[name.lower().rstrip(".")]
-
-
-def day_number(raw: str) -> int:
-    """'7th' -> 7, '21' -> 21."""
-    return int(re.sub(r"(?:st|nd|rd|th)$", "", raw.strip(), flags=re.IGNORECASE))
 
 
 # A month this far after the publication month, without a year, is taken as last year's:

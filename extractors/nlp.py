@@ -1,4 +1,4 @@
-"""The spaCy pipeline and the plumbing every fact component shares.
+"""The spaCy pipeline and the plumbing every fact component shares, in every language.
 
 Each fact component scans `doc.text` and records spans in `doc.spans["facts"]` with
 `span.label_ = kind` and `span._.fact = {normalised fields..., "rule_id": ...}`.
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import importlib
 import json
 import logging
 import re
@@ -17,31 +16,26 @@ from typing import Any, Iterable, Iterator
 
 import numpy
 import spacy
-from spacy.attrs import IDX, ORTH, SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
-from extractors.numbers import TENS, UNITS
+from extractors.lang import language_data
 
 logger = logging.getLogger(__name__)
 
 SPANS_KEY = "facts"
 _TEXT_KEY = "newsfacts.text"
 
-# Fact components in pipeline order, each with the module that registers it.
-FACT_COMPONENTS: dict[str, str] = {
-    "newsfacts_percentage": "extractors.percentage",
-    "newsfacts_ratio": "extractors.ratio",
-    "newsfacts_money": "extractors.money",
-    "newsfacts_rank": "extractors.rank",
-    "newsfacts_quantity": "extractors.quantity",
-    "newsfacts_count": "extractors.count",
-    "newsfacts_date": "extractors.dates",
-    "newsfacts_period": "extractors.period",
-    "newsfacts_document": "extractors.document",
-    "newsfacts_official": "extractors.official",
-}
+# Fact components in pipeline order. Each language registers its own implementation of the
+# ones it supports (`@English.factory("newsfacts_count")` in extractors/lang/en/count.py), as
+# spaCy keeps a factory per language; build_nlp adds those the language has.
+FACT_COMPONENTS: tuple[str, ...] = (
+    "newsfacts_percentage", "newsfacts_ratio", "newsfacts_money", "newsfacts_rank",
+    "newsfacts_quantity", "newsfacts_count", "newsfacts_date", "newsfacts_period",
+    "newsfacts_document", "newsfacts_official",
+)
 
 # Which claim wins when spans of different kinds overlap (lower wins).
 KIND_PRIORITY: dict[str, int] = {
@@ -108,10 +102,10 @@ class _TextKeepingTokenizer:
 
 # --- pattern data ---------------------------------------------------------------------
 @functools.lru_cache(maxsize=None)
-def load_patterns(name: str) -> dict[str, Any]:
-    """Read extractors/patterns/<name>.json (through importlib.resources, so it works
-    from an installed wheel as well as from the source tree)."""
-    ref = resources.files("extractors") / "patterns" / f"{name}.json"
+def load_patterns(name: str, lang: str) -> dict[str, Any]:
+    """Read extractors/lang/<lang>/patterns/<name>.json (through importlib.resources, so it
+    works from an installed wheel as well as from the source tree)."""
+    ref = resources.files(f"extractors.lang.{lang}") / "patterns" / f"{name}.json"
     return json.loads(ref.read_text(encoding="utf-8"))
 
 
@@ -122,28 +116,29 @@ def phrase_regex(phrases: Iterable[str]) -> str:
     return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in parts) + ")"
 
 
-@functools.lru_cache(maxsize=1)
-def _qualifier_table() -> dict[str, str]:
-    data = load_patterns("qualifiers")
+@functools.lru_cache(maxsize=None)
+def _qualifier_table(lang: str) -> dict[str, str]:
+    data = load_patterns("qualifiers", lang)
     return {" ".join(p.lower().split()): code
             for code, phrases in data.items() if not code.startswith("_")
             for p in phrases}
 
 
-def qualifier_regex() -> str:
-    """Regex fragment matching any qualifier phrase (compile with re.IGNORECASE)."""
-    return phrase_regex(_qualifier_table())
+def qualifier_regex(lang: str) -> str:
+    """Regex fragment matching any of the language's qualifier phrases (compile with
+    re.IGNORECASE); the phrases are its patterns/qualifiers.json, by FACTS.md code."""
+    return phrase_regex(_qualifier_table(lang))
 
 
-def qualifier_phrases() -> list[str]:
-    return list(_qualifier_table())
+def qualifier_phrases(lang: str) -> list[str]:
+    return list(_qualifier_table(lang))
 
 
-def qualifier_code(phrase: str | None) -> str | None:
+def qualifier_code(phrase: str | None, lang: str) -> str | None:
     """'More  than' -> 'more_than'; None for no phrase."""
     if not phrase:
         return None
-    return _qualifier_table()[" ".join(phrase.lower().split())]
+    return _qualifier_table(lang)[" ".join(phrase.lower().split())]
 
 
 # --- scanning ------------------------------------------------------------------------
@@ -235,13 +230,6 @@ class StartFinder:
             # In the padded text the lead character sits at the start's own offset.
             found = doc.user_data[self._key] = [m.start() for m in self._re.finditer(_padded_lower(doc))]
         return found
-
-
-@functools.lru_cache(maxsize=1)
-def number_starts() -> StartFinder:
-    """Where a figure with its qualifier may begin: a qualifier, "from"/"between", a number
-    word, a digit. Shared by the components whose facts begin that way."""
-    return StartFinder(["from", "between", "a", *UNITS, *TENS], qualifier_phrases(), digits=True)
 
 
 def near(starts: list[int], anchors: list[int], reach: int) -> list[int]:
@@ -342,28 +330,33 @@ def resolve_overlaps(spans: Iterable[Span]) -> list[Span]:
     return kept
 
 
-@Language.component("newsfacts_resolve")
+@Language.component("newsfacts_resolve", assigns=["doc.spans"])
 def resolve_component(doc: Doc) -> Doc:
     doc.spans[SPANS_KEY] = resolve_overlaps(doc.spans.get(SPANS_KEY, []))
     return doc
 
 
 # --- the pipeline ---------------------------------------------------------------------
-@functools.lru_cache(maxsize=1)
-def build_nlp() -> Language:
-    """The blank English pipeline with sentencizer and fact components (one per process)."""
-    # Imported here because the component modules import this one.
-    for module in FACT_COMPONENTS.values():
-        importlib.import_module(module)  # registers the component
-    nlp = spacy.blank("en")
-    # "No." before a number is an abbreviation, not a sentence end ("Directive No. 24-CT/TU").
-    for abbreviation in load_patterns("abbreviations")["no_sentence_end"]:
-        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
-    nlp.tokenizer = _TextKeepingTokenizer(nlp.tokenizer)
+def blank_pipeline(lang: str) -> Language:
+    """The language's tokenizer and the sentencizer, no fact components: what build_nlp(lang)
+    runs before its rules (and the floor the benchmarks measure against)."""
+    nlp = language_data(lang).blank()
     nlp.add_pipe("sentencizer",
                  config={"punct_chars": list(Sentencizer.default_punct_chars) + _NEWLINE_TOKENS})
+    return nlp
+
+
+@functools.lru_cache(maxsize=None)
+def build_nlp(lang: str = "en") -> Language:
+    """The pipeline of one language: its tokenizer, the sentencizer, the fact components it
+    registers, and the overlap resolver (one per language and process)."""
+    data = language_data(lang)
+    data.register_components()
+    nlp = blank_pipeline(lang)
+    nlp.tokenizer = _TextKeepingTokenizer(nlp.tokenizer)
     for name in FACT_COMPONENTS:
-        nlp.add_pipe(name)
+        if nlp.has_factory(name):
+            nlp.add_pipe(name)
     nlp.add_pipe("newsfacts_resolve")
-    logger.debug("pipeline: %s", nlp.pipe_names)
+    logger.debug("%s pipeline: %s", lang, nlp.pipe_names)
     return nlp

@@ -2,8 +2,9 @@ import datetime
 
 import pytest
 
-from extractors.datenorm import (day_number, iso_day, month_end, month_number, months_bounds,
-                                 parse_numeric_dmy, quarter_bounds, resolve_year)
+from extractors.datenorm import (iso_day, month_end, months_bounds, parse_numeric_dmy, quarter_bounds,
+                                 resolve_year)
+from extractors.lang.en.months import day_number, month_number
 
 
 @pytest.mark.parametrize("name, num", [("August", 8), ("aug.", 8), ("Sept", 9), ("May", 5)])

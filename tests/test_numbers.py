@@ -1,6 +1,6 @@
 import pytest
 
-from extractors.numbers import SCALES, parse_number
+from extractors.lang.en.numbers import SCALES, parse_number
 
 
 @pytest.mark.parametrize("s, expected", [
@@ -80,18 +80,18 @@ def test_junk_raises(junk):
 @pytest.mark.parametrize("raw, value", [("1st", 1), ("22nd", 22), ("3rd", 3), ("14th", 14),
                                         ("Third", 3), ("twelfth", 12)])
 def test_parse_ordinal(raw, value):
-    from extractors.numbers import parse_ordinal
+    from extractors.lang.en.numbers import parse_ordinal
     assert parse_ordinal(raw) == value
 
 
 @pytest.mark.parametrize("raw", ["1", "first-class", "21s"])
 def test_parse_ordinal_rejects(raw):
-    from extractors.numbers import parse_ordinal
+    from extractors.lang.en.numbers import parse_ordinal
     with pytest.raises(ValueError):
         parse_ordinal(raw)
 
 
 def test_parse_scaled():
-    from extractors.numbers import parse_scaled
+    from extractors.lang.en.numbers import parse_scaled
     assert parse_scaled("160.8", "million") == 160_800_000
     assert parse_scaled("6,626") == 6626

@@ -114,7 +114,7 @@ def test_not_inside_urls():
 
 
 def test_windowed_scan_finds_what_a_full_scan_finds():
-    from extractors.percentage import _build_regex
+    from extractors.lang.en.percentage import _build_regex
 
     text = " ".join(
         f"Block {i} reported {i}.5% growth, up {i % 4} percentage points, and between {i} "

@@ -1,7 +1,7 @@
 import pytest
 
 from extractors import extract_facts
-from extractors.nounphrase import noun_phrase_after
+from extractors.lang.en.nounphrase import noun_phrase_after
 
 
 def ratios(text):

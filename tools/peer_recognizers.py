@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from extractors import extract_facts
-from extractors.numbers import parse_number
+from extractors.lang.en.numbers import parse_number
 
 
 def _cases(path: Path) -> list[dict]:

@@ -3,7 +3,7 @@
 
 "a/b" is also how Vietnamese sources write dates ("15/4", "6/2024"), document numbers
 ("Decree 15/2020") and ranks ("ranked 5/30"); the cue words before the figure
-(extractors/patterns/ratio.json) rule those out. The span runs on over the counted
+(extractors/lang/en/patterns/ratio.json) rule those out. The span runs on over the counted
 noun phrase; a bare "345/345" takes the unit of the closest preceding ratio in its
 sentence ("517/517 citizens were received, of which 345/345 ...").
 """
@@ -14,13 +14,22 @@ import logging
 import re
 from typing import Any, NamedTuple
 
+from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.nlp import (StartFinder, add_fact, doc_text, load_patterns, matches_at, near,
-                            number_starts, phrase_regex, sentence_starts)
-from extractors.nounphrase import list_noun_phrase_after, noun_phrase_after
-from extractors.numbers import WORD_NUMBER_RE, parse_number
+from extractors.lang.en.nounphrase import list_noun_phrase_after, noun_phrase_after
+from extractors.lang.en.numbers import WORD_NUMBER_RE, number_starts, parse_number
+from extractors.nlp import (
+    StartFinder,
+    add_fact,
+    doc_text,
+    load_patterns,
+    matches_at,
+    near,
+    phrase_regex,
+    sentence_starts,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +54,7 @@ class _Candidate(NamedTuple):
 
 class RatioExtractor:
     def __init__(self) -> None:
-        d = load_patterns("ratio")
+        d = load_patterns("ratio", "en")
         self._rank_cues = frozenset(d["rank_cues"])
         self._rank_window = int(d["rank_window"])
         self._reference_cues = frozenset(d["reference_cues"])
@@ -159,6 +168,6 @@ def _unit_of_whole(text: str, sentence_start: int, c: _Candidate) -> str | None:
     return phrase.text if phrase else None
 
 
-@Language.factory("newsfacts_ratio")
+@English.factory("newsfacts_ratio", assigns=["doc.spans"])
 def make_ratio(nlp: Language, name: str) -> RatioExtractor:
     return RatioExtractor()

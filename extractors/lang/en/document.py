@@ -11,12 +11,19 @@ from __future__ import annotations
 import logging
 import re
 
+from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.datenorm import (DAY_RE, MONTH_RE, YEAR_RE, day_number, iso_day, month_number,
-                                 parse_numeric_dmy)
-from extractors.nlp import add_fact, anchored_finditer, doc_text, load_patterns, phrase_regex
+from extractors.datenorm import YEAR_RE, iso_day, parse_numeric_dmy
+from extractors.lang.en.months import DAY_RE, MONTH_RE, day_number, month_number
+from extractors.nlp import (
+    add_fact,
+    anchored_finditer,
+    doc_text,
+    load_patterns,
+    phrase_regex,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +36,7 @@ _CODE_PART = r"[0-9A-Za-zĐđÀ-ỹ]+"
 
 class DocumentExtractor:
     def __init__(self) -> None:
-        d = load_patterns("document")
+        d = load_patterns("document", "en")
         types = phrase_regex(d["types"])
         number_words = phrase_regex(d["number_words"])
         self._re = re.compile(rf"""
@@ -65,6 +72,6 @@ class DocumentExtractor:
         return doc
 
 
-@Language.factory("newsfacts_document")
+@English.factory("newsfacts_document", assigns=["doc.spans"])
 def make_document(nlp: Language, name: str) -> DocumentExtractor:
     return DocumentExtractor()

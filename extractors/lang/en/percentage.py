@@ -8,13 +8,22 @@ from __future__ import annotations
 import logging
 import re
 
+from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.nlp import (StartFinder, add_fact, doc_text, load_patterns, matches_at, near,
-                            number_starts, phrase_regex,
-                            qualifier_code, qualifier_regex)
-from extractors.numbers import WORD_NUMBER_RE, parse_number
+from extractors.lang.en.numbers import WORD_NUMBER_RE, number_starts, parse_number
+from extractors.nlp import (
+    StartFinder,
+    add_fact,
+    doc_text,
+    load_patterns,
+    matches_at,
+    near,
+    phrase_regex,
+    qualifier_code,
+    qualifier_regex,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -25,13 +34,13 @@ _REACH = 110
 
 
 def _build_signs() -> StartFinder:
-    d = load_patterns("percentage")
+    d = load_patterns("percentage", "en")
     # Every points form begins with a sign or word form ("percent|age points", "% points").
     return StartFinder((), d["signs"] + d["words"], inside_words=True)
 
 
 def _build_regex() -> re.Pattern[str]:
-    d = load_patterns("percentage")
+    d = load_patterns("percentage", "en")
     digits = r"\d+(?:[.,]\d+)*"
     fig = rf"(?:{digits}|{WORD_NUMBER_RE})"
     sign, words, points = phrase_regex(d["signs"]), phrase_regex(d["words"]), phrase_regex(d["points"])
@@ -40,7 +49,7 @@ def _build_regex() -> re.Pattern[str]:
     # reports a change, not a range.
     return re.compile(rf"""
         (?<![\w.,/%=&?\#])  # not inside a longer figure, code or URL ("?q=30%25")
-        (?:(?P<qual>{qualifier_regex()})\s+)?
+        (?:(?P<qual>{qualifier_regex("en")})\s+)?
         (?:
             from\s+(?P<lo1>{fig})\s+to\s+(?P<hi1>{fig})
           | between\s+(?P<lo2>{fig})\s*(?:{sign}|{words})?\s+and\s+(?P<hi2>{fig})
@@ -83,13 +92,13 @@ class PercentageExtractor:
             fields = {
                 "value": value,
                 "value_max": value_max,
-                "qualifier": qualifier_code(m.group("qual")),
+                "qualifier": qualifier_code(m.group("qual"), "en"),
                 "unit": "percentage_points" if m.group("points") else None,
             }
             add_fact(doc, m.start(), m.end(), KIND, fields, rule)
         return doc
 
 
-@Language.factory("newsfacts_percentage")
+@English.factory("newsfacts_percentage", assigns=["doc.spans"])
 def make_percentage(nlp: Language, name: str) -> PercentageExtractor:
     return PercentageExtractor()

@@ -13,10 +13,18 @@ from __future__ import annotations
 import logging
 import re
 
+from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.nlp import StartFinder, add_fact, doc_text, load_patterns, matches_at, phrase_regex
+from extractors.nlp import (
+    StartFinder,
+    add_fact,
+    doc_text,
+    load_patterns,
+    matches_at,
+    phrase_regex,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +45,7 @@ def _words(ws) -> str:
 
 class OfficialExtractor:
     def __init__(self) -> None:
-        d = load_patterns("official")
+        d = load_patterns("official", "en")
         title = (rf"(?:{phrase_regex(d['title_phrases'])}"
                  rf"|(?:{_words(d['title_modifiers'])}\s+)*{phrase_regex(d['title_heads'])})(?![\w-])")
         self._title_re = title
@@ -113,6 +121,6 @@ class OfficialExtractor:
         return doc
 
 
-@Language.factory("newsfacts_official")
+@English.factory("newsfacts_official", assigns=["doc.spans"])
 def make_official(nlp: Language, name: str) -> OfficialExtractor:
     return OfficialExtractor()

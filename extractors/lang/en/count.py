@@ -17,13 +17,21 @@ import logging
 import re
 from typing import Any, NamedTuple
 
+from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.nlp import (add_fact, doc_text, load_patterns, matches_at, number_starts,
-                            qualifier_code, qualifier_regex, sentence_starts)
-from extractors.nounphrase import list_noun_phrase_after, noun_phrase_after
-from extractors.numbers import WORD_NUMBER_RE, parse_number
+from extractors.lang.en.nounphrase import list_noun_phrase_after, noun_phrase_after
+from extractors.lang.en.numbers import WORD_NUMBER_RE, number_starts, parse_number
+from extractors.nlp import (
+    add_fact,
+    doc_text,
+    load_patterns,
+    matches_at,
+    qualifier_code,
+    qualifier_regex,
+    sentence_starts,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -63,7 +71,7 @@ def _singular(phrase: str) -> str:
 
 class CountExtractor:
     def __init__(self) -> None:
-        d = load_patterns("count")
+        d = load_patterns("count", "en")
         self._reference = frozenset(d["reference_cues"])
         self._not_units = frozenset(d["not_units"])
         self._name_cues = frozenset(d["name_cues"])
@@ -78,7 +86,7 @@ class CountExtractor:
         self._lead = int(d["sentence_lead_chars"])
         self._re = re.compile(rf"""
             (?<![\w.,/$€£¥:#@&+-])
-            (?:(?P<qual>{qualifier_regex()})\s+)?
+            (?:(?P<qual>{qualifier_regex("en")})\s+)?
             (?:
                 (?P<from>from|between)\s+(?P<lo1>{_FIG})\s+(?:to|and)\s+(?P<hi1>{_FIG})
               | (?P<lo2>{_INT})\s?[-–]\s?(?P<hi2>{_INT})
@@ -180,7 +188,7 @@ class CountExtractor:
                 logger.debug("not a count (%s): %r", why, m.group(0))
                 continue
             fields = {"value": value, "value_max": value_max,
-                      "qualifier": qualifier_code(m.group("qual"))}
+                      "qualifier": qualifier_code(m.group("qual"), "en")}
             if phrase is not None:
                 fields["unit"] = phrase.text
                 rule = "count.range" if hi else (
@@ -241,6 +249,6 @@ class CountExtractor:
         return out
 
 
-@Language.factory("newsfacts_count")
+@English.factory("newsfacts_count", assigns=["doc.spans"])
 def make_count(nlp: Language, name: str) -> CountExtractor:
     return CountExtractor()

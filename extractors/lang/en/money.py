@@ -11,12 +11,22 @@ import functools
 import logging
 import re
 
+from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.nlp import (StartFinder, add_fact, doc_text, load_patterns, matches_at, near,
-                            number_starts, phrase_regex, qualifier_code, qualifier_regex)
-from extractors.numbers import DIGITS_RE, SCALE_RE, parse_scaled
+from extractors.lang.en.numbers import DIGITS_RE, SCALE_RE, number_starts, parse_scaled
+from extractors.nlp import (
+    StartFinder,
+    add_fact,
+    doc_text,
+    load_patterns,
+    matches_at,
+    near,
+    phrase_regex,
+    qualifier_code,
+    qualifier_regex,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +37,7 @@ _DASH = r"\s?[-–]\s?"
 
 @functools.lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    d = load_patterns("money")
+    d = load_patterns("money", "en")
     return ({k.lower(): v for k, v in d["prefix"].items()},
             {k.lower(): v for k, v in d["suffix"].items()},
             {" ".join(k.lower().split()): v for k, v in d["per_units"].items()})
@@ -39,7 +49,7 @@ def _build_regex() -> re.Pattern[str]:
     num = DIGITS_RE
     return re.compile(rf"""
         (?<![\w.,/$€£¥-])
-        (?:(?P<qual>{qualifier_regex()})\s+)?
+        (?:(?P<qual>{qualifier_regex("en")})\s+)?
         (?P<from>(?:from|between)\s+)?
         (?:
             (?P<pcur>{pre})\s?(?P<lo1>{num})(?:{_DASH}(?P<hi1>{num}))?(?:\s+(?P<sc1>{SCALE_RE}))?
@@ -113,12 +123,12 @@ class MoneyExtractor:
         return {
             "value": value,
             "value_max": value_max,
-            "qualifier": qualifier_code(m.group("qual")),
+            "qualifier": qualifier_code(m.group("qual"), "en"),
             "unit": self._per[" ".join(per.lower().split())] if per else None,
             "currency": currency,
         }
 
 
-@Language.factory("newsfacts_money")
+@English.factory("newsfacts_money", assigns=["doc.spans"])
 def make_money(nlp: Language, name: str) -> MoneyExtractor:
     return MoneyExtractor()

@@ -1,7 +1,7 @@
 """The counted noun phrase after a figure ("133/155 tasks", "22 out of 23 Party members").
 
 There is no POS tagger in the pipeline, so the phrase is found with word lists
-(extractors/patterns/nounphrase.json): words are taken until a stop word (preposition,
+(extractors/lang/en/patterns/nounphrase.json): words are taken until a stop word (preposition,
 determiner, pronoun, auxiliary, common verb, adverb), a number, punctuation or a line
 break, or until a plural noun is followed by anything but "and" (after a figure the
 head noun is plural and its modifiers are not: "30 households signed up"). Trailing
@@ -14,8 +14,8 @@ import logging
 import re
 from typing import NamedTuple
 
+from extractors.lang.en.numbers import SCALES, TENS, UNITS
 from extractors.nlp import load_patterns
-from extractors.numbers import SCALES, TENS, UNITS
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ class _Lists(NamedTuple):
 
 @functools.lru_cache(maxsize=1)
 def _lists() -> _Lists:
-    d = load_patterns("nounphrase")
+    d = load_patterns("nounphrase", "en")
     return _Lists(int(d["max_words"]), frozenset(d["joiners"]), frozenset(d["stop_words"]),
                   tuple(d["non_final_suffixes"]), int(d["non_final_min_length"]),
                   frozenset(d["final_ok"]), frozenset(d["plural_modifiers"]),

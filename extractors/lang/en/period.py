@@ -14,14 +14,29 @@ import logging
 import re
 from typing import Callable
 
+from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.datenorm import (DAY_RE, MONTH_RE, YEAR_RE, day_number, iso_day, month_bounds,
-                                 month_end, month_number, months_bounds, quarter_bounds,
-                                 resolve_year, year_bounds)
-from extractors.nlp import add_fact, anchored_finditer, doc_text, load_patterns, phrase_regex
-from extractors.numbers import WORD_NUMBER_RE, parse_number
+from extractors.datenorm import (
+    YEAR_RE,
+    iso_day,
+    month_bounds,
+    month_end,
+    months_bounds,
+    quarter_bounds,
+    resolve_year,
+    year_bounds,
+)
+from extractors.lang.en.months import DAY_RE, MONTH_RE, day_number, month_number
+from extractors.lang.en.numbers import WORD_NUMBER_RE, parse_number
+from extractors.nlp import (
+    add_fact,
+    anchored_finditer,
+    doc_text,
+    load_patterns,
+    phrase_regex,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +86,7 @@ def _year_of(g: dict, p: str) -> int | None:
 
 class PeriodExtractor:
     def __init__(self) -> None:
-        d = load_patterns("period")
+        d = load_patterns("period", "en")
         self._ordinals: dict[str, int] = d["ordinals"]
         ords = phrase_regex(self._ordinals)
         this_year = phrase_regex(d["this_year"])
@@ -205,6 +220,6 @@ class PeriodExtractor:
         return doc
 
 
-@Language.factory("newsfacts_period")
+@English.factory("newsfacts_period", assigns=["doc.spans"])
 def make_period(nlp: Language, name: str) -> PeriodExtractor:
     return PeriodExtractor()

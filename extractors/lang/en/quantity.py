@@ -2,7 +2,7 @@
 "30-34 degrees Celsius", "60-m2", "over 92 million kWh", "10 days", "seven to 10 days",
 "15 working days".
 
-One compiled regex, run around each unit word (extractors/patterns/quantity.json);
+One compiled regex, run around each unit word (extractors/lang/en/patterns/quantity.json);
 span = optional qualifier + ("from"/"between" of a range) + figure(s) + unit. Durations
 after "first/last/past/..." ("the first 6 months") are periods and left alone.
 """
@@ -13,12 +13,28 @@ import logging
 import re
 from typing import Any
 
+from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.nlp import (StartFinder, add_fact, doc_text, load_patterns, matches_at, near,
-                            number_starts, phrase_regex, qualifier_code, qualifier_regex)
-from extractors.numbers import DIGITS_RE, SCALE_RE, WORD_NUMBER_RE, parse_scaled
+from extractors.lang.en.numbers import (
+    DIGITS_RE,
+    SCALE_RE,
+    WORD_NUMBER_RE,
+    number_starts,
+    parse_scaled,
+)
+from extractors.nlp import (
+    StartFinder,
+    add_fact,
+    doc_text,
+    load_patterns,
+    matches_at,
+    near,
+    phrase_regex,
+    qualifier_code,
+    qualifier_regex,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +49,7 @@ def _key(s: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _tables() -> dict[str, Any]:
-    d = load_patterns("quantity")
+    d = load_patterns("quantity", "en")
     return {
         "units": {_key(k): v for k, v in d["units"].items()},
         "hyphen": {_key(k): v for k, v in d["hyphen_units"].items()},
@@ -54,7 +70,7 @@ def _build_regex() -> re.Pattern[str]:
     durations = (rf"(?:{phrase_regex(t['modifiers'])}\s+)?{phrase_regex(t['durations'])}")
     return re.compile(rf"""
         (?<![\w.,/$€£¥:-])
-        (?:(?P<qual>{qualifier_regex()})\s+)?
+        (?:(?P<qual>{qualifier_regex("en")})\s+)?
         (?P<from>(?:from|between)\s+)?
         (?P<lo>{fig})
         (?:(?:\s?[-–]\s?|(?<!\d{{4}})\s+(?:to|and)\s+)(?P<hi>{fig}))?  # not "in 2015 to 4,900 ha"
@@ -122,7 +138,7 @@ class QuantityExtractor:
             if value_max is not None and value_max <= value:
                 continue  # "2 and 3 km" oddities; not a range
             start = m.start()
-            qualifier = qualifier_code(m.group("qual"))
+            qualifier = qualifier_code(m.group("qual"), "en")
             if m.group("from") and value_max is None:
                 # "cut from 15 days to 7 days": "from" opens no range here.
                 if qualifier:
@@ -135,6 +151,6 @@ class QuantityExtractor:
         return doc
 
 
-@Language.factory("newsfacts_quantity")
+@English.factory("newsfacts_quantity", assigns=["doc.spans"])
 def make_quantity(nlp: Language, name: str) -> QuantityExtractor:
     return QuantityExtractor()

@@ -11,12 +11,25 @@ from __future__ import annotations
 import logging
 import re
 
+from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.nlp import StartFinder, add_fact, doc_text, load_patterns, matches_at, phrase_regex
-from extractors.nounphrase import list_noun_phrase_after
-from extractors.numbers import ORDINAL_RE, ORDINAL_WORDS, parse_number, parse_ordinal
+from extractors.lang.en.nounphrase import list_noun_phrase_after
+from extractors.lang.en.numbers import (
+    ORDINAL_RE,
+    ORDINAL_WORDS,
+    parse_number,
+    parse_ordinal,
+)
+from extractors.nlp import (
+    StartFinder,
+    add_fact,
+    doc_text,
+    load_patterns,
+    matches_at,
+    phrase_regex,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +39,7 @@ _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 
 class RankExtractor:
     def __init__(self) -> None:
-        d = load_patterns("rank")
+        d = load_patterns("rank", "en")
         cues, links = phrase_regex(d["cues"]), phrase_regex(d["size_links"])
         self._re = re.compile(rf"""
             (?<![\w-])
@@ -80,6 +93,6 @@ class RankExtractor:
         return doc
 
 
-@Language.factory("newsfacts_rank")
+@English.factory("newsfacts_rank", assigns=["doc.spans"])
 def make_rank(nlp: Language, name: str) -> RankExtractor:
     return RankExtractor()

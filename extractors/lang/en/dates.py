@@ -11,12 +11,27 @@ from __future__ import annotations
 import logging
 import re
 
+from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.datenorm import (DAY_RE, MONTH_RE, MONTHS, YEAR_RE, day_number, iso_day, iso_month,
-                                 month_number, parse_numeric_dmy, resolve_year)
-from extractors.nlp import StartFinder, add_fact, doc_text, load_patterns, matches_at, near, phrase_regex
+from extractors.datenorm import (
+    YEAR_RE,
+    iso_day,
+    iso_month,
+    parse_numeric_dmy,
+    resolve_year,
+)
+from extractors.lang.en.months import DAY_RE, MONTH_RE, MONTHS, day_number, month_number
+from extractors.nlp import (
+    StartFinder,
+    add_fact,
+    doc_text,
+    load_patterns,
+    matches_at,
+    near,
+    phrase_regex,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +41,7 @@ _REACH = 40
 
 
 def _build_regex() -> re.Pattern[str]:
-    d = load_patterns("dates")
+    d = load_patterns("dates", "en")
     edge = phrase_regex(p for p in d["edge_phrases"] if not p.endswith("-"))
     excluded = "|".join(map(re.escape, d["bare_month_exclude"]))
     not_after = phrase_regex(d["not_after_year"])
@@ -56,7 +71,7 @@ def _build_regex() -> re.Pattern[str]:
 
 class DateExtractor:
     def __init__(self) -> None:
-        d = load_patterns("dates")
+        d = load_patterns("dates", "en")
         self._re = _build_regex()
         self._years = range(int(d["year_min"]), int(d["year_max"]) + 1)
         # A date begins with an edge phrase, a cue, "in", a month name or a digit.
@@ -110,6 +125,6 @@ class DateExtractor:
         return doc
 
 
-@Language.factory("newsfacts_date")
+@English.factory("newsfacts_date", assigns=["doc.spans"])
 def make_date(nlp: Language, name: str) -> DateExtractor:
     return DateExtractor()

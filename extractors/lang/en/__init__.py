@@ -1,0 +1,27 @@
+"""English: spaCy's English tokenizer with the abbreviations that end no sentence, and one fact
+component per kind (count.py, money.py, ...), each reading its lexicon from patterns/."""
+from __future__ import annotations
+
+import importlib
+
+import spacy
+from spacy.attrs import ORTH
+from spacy.language import Language
+
+COMPONENT_MODULES = ("percentage", "ratio", "money", "rank", "quantity", "count", "dates", "period",
+                     "document", "official")
+
+
+def blank() -> Language:
+    from extractors.nlp import load_patterns
+
+    nlp = spacy.blank("en")
+    # "No." before a number is an abbreviation, not a sentence end ("Directive No. 24-CT/TU").
+    for abbreviation in load_patterns("abbreviations", "en")["no_sentence_end"]:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    return nlp
+
+
+def register_components() -> None:
+    for module in COMPONENT_MODULES:
+        importlib.import_module(f"{__name__}.{module}")
