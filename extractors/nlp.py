@@ -12,7 +12,7 @@ import json
 import logging
 import re
 from importlib import resources
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import numpy
 import spacy
@@ -27,6 +27,8 @@ logger = logging.getLogger(__name__)
 
 SPANS_KEY = "facts"
 _TEXT_KEY = "newsfacts.text"
+_MATCH_KEY = "newsfacts.matching_text"
+_OFFSETS_KEY = "newsfacts.matching_offsets"
 
 # Fact components in pipeline order. Each language registers its own implementation of the
 # ones it supports (`@English.factory("newsfacts_count")` in extractors/lang/en/count.py), as
@@ -83,19 +85,39 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-class _TextKeepingTokenizer:
-    """Wraps the tokenizer to remember the input string, so doc_text() is free."""
+# A language's normaliser: text -> (the text its rules match, None when offsets are the same, else
+# for each character of that text the offset of the original character it came from, plus one
+# entry for the end).
+Normalizer = Callable[[str], tuple[str, "list[int] | None"]]
 
-    def __init__(self, tokenizer: Any) -> None:
+
+def matching_text(doc: Doc) -> str:
+    """The text the rules match: doc_text(doc), normalised by the language when it has a normaliser
+    (NFC, look-alike letters, spelling variants). add_fact takes offsets into this text; they index
+    doc_text(doc) as well unless the normaliser changed the length."""
+    return doc.user_data.get(_MATCH_KEY) or doc_text(doc)
+
+
+class _TextKeepingTokenizer:
+    """Wraps the tokenizer to remember the input string, so doc_text() is free, and the text the
+    rules match when the language normalises it (matching_text)."""
+
+    def __init__(self, tokenizer: Any, normalize: Normalizer | None = None) -> None:
         self._tokenizer = tokenizer
+        self._normalize = normalize
 
     def __call__(self, text: str) -> Doc:
         doc = self._tokenizer(text)
         doc.user_data[_TEXT_KEY] = text
+        if self._normalize is not None:
+            norm, offsets = self._normalize(text)
+            doc.user_data[_MATCH_KEY] = norm
+            if offsets is not None:
+                doc.user_data[_OFFSETS_KEY] = offsets
         return doc
 
     def __getattr__(self, name: str) -> Any:  # to_bytes, explain, rules, ...
-        if name.startswith("__") or name == "_tokenizer":
+        if name.startswith("__") or name in ("_tokenizer", "_normalize"):
             raise AttributeError(name)  # e.g. while unpickling, before _tokenizer is set
         return getattr(self._tokenizer, name)
 
@@ -244,11 +266,11 @@ def near(starts: list[int], anchors: list[int], reach: int) -> list[int]:
 
 
 def _padded_lower(doc: Doc) -> str:
-    """" " + doc_text(doc).lower(), cached, each character lower-cased on its own so offsets
+    """" " + matching_text(doc).lower(), cached, each character lower-cased on its own so offsets
     carry over ("İ".lower() is two characters)."""
     low = doc.user_data.get(_LOWER_KEY)
     if low is None:
-        text = doc_text(doc)
+        text = matching_text(doc)
         low = text.lower()
         if len(low) != len(text):
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
@@ -283,7 +305,11 @@ def sentence_starts(doc: Doc) -> list[int]:
 # --- writing and settling spans -------------------------------------------------------
 def add_fact(doc: Doc, start: int, end: int, kind: str, fields: dict[str, Any],
              rule_id: str) -> Span | None:
-    """Record a fact over doc.text[start:end] (widened to token boundaries)."""
+    """Record a fact over matching_text(doc)[start:end], i.e. doc.text at the same offsets or at the
+    characters they came from (widened to token boundaries)."""
+    offsets = doc.user_data.get(_OFFSETS_KEY)
+    if offsets is not None:
+        start, end = offsets[start], offsets[end]
     span = doc.char_span(start, end, label=kind, alignment_mode="expand")
     if span is None:
         logger.debug("no span for %s at %d-%d", kind, start, end)
@@ -353,7 +379,7 @@ def build_nlp(lang: str = "en") -> Language:
     data = language_data(lang)
     data.register_components()
     nlp = blank_pipeline(lang)
-    nlp.tokenizer = _TextKeepingTokenizer(nlp.tokenizer)
+    nlp.tokenizer = _TextKeepingTokenizer(nlp.tokenizer, getattr(data, "normalize", None))
     for name in FACT_COMPONENTS:
         if nlp.has_factory(name):
             nlp.add_pipe(name)

@@ -14,14 +14,20 @@ def content_hash(parsed: ParsedArticle) -> str:
     return hashlib.sha256(f"{parsed.title or ''}\n{parsed.body_text}".encode("utf-8")).hexdigest()
 
 
+def extraction_status(language: str | None, body_text: str) -> str:
+    """Whether the extractors run on an article: "extracted", "empty_body" or "unsupported_language"."""
+    if not body_text.strip():
+        return "empty_body"
+    return "extracted" if language in extractors.SUPPORTED_LANGUAGES else "unsupported_language"
+
+
 def article_row(parsed: ParsedArticle, url: str, site: str, run_id: str, *, raw_sha256: str | None = None,
                 raw_path: str | None = None, etag: str | None = None,
                 last_modified: str | None = None) -> dict:
-    """The row for `articles`; `extraction_status` says whether the English rules will run on it."""
+    """The row for `articles`; `extraction_status` says whether the extractors run on it."""
     canonical = canonicalize(parsed.canonical_url or url)
     language = normalize_language(parsed.language, parsed.body_text)
-    status = ("empty_body" if not parsed.body_text.strip() else
-              "extracted" if language in extractors.SUPPORTED_LANGUAGES else "unsupported_language")
+    status = extraction_status(language, parsed.body_text)
     return dict(
         article_id=article_id_for(canonical), url=url, canonical_url=canonical, site=site,
         adapter=parsed.adapter, adapter_version=parsed.adapter_version, parse_complete=parsed.complete,

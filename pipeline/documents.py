@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 import extractors
 from pipeline.decode import decode_html
 from pipeline.errors import InputError, MissingInputError
-from pipeline.language import normalize_language
+from pipeline.language import language_code, normalize_language
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,17 @@ def _from_html(doc_id: str, html: str, url: str | None, published: date | None) 
                     normalize_language(parsed.language, parsed.body_text))
 
 
+def _given_language(obj: dict, where: str) -> str | None:
+    """The input's own "lang" (or "language") field, which overrides detection."""
+    value = obj.get("lang", obj.get("language"))
+    if value is None:
+        return None
+    code = language_code(value) if isinstance(value, str) else None
+    if code is None:
+        raise InputError(f"{where}: \"lang\" must be a language code such as \"vi\" or \"en\"")
+    return code
+
+
 def read_jsonl(path: Path) -> Iterator[Document]:
     try:
         fh = path.open("r", encoding="utf-8")
@@ -70,12 +81,15 @@ def read_jsonl(path: Path) -> Iterator[Document]:
             if not isinstance(obj, dict) or "id" not in obj:
                 raise InputError(f"{where}: each line must be an object with an \"id\"")
             published = parse_published(obj.get("published"), where)
+            given = _given_language(obj, where)
             if isinstance(obj.get("text"), str):
-                language = obj.get("language") if isinstance(obj.get("language"), str) else None
                 yield Document(str(obj["id"]), obj["text"], published,
-                               normalize_language(language, obj["text"]))
+                               given or normalize_language(None, obj["text"]))
             elif isinstance(obj.get("html"), str):
-                yield _from_html(str(obj["id"]), obj["html"], obj.get("url"), published)
+                doc = _from_html(str(obj["id"]), obj["html"], obj.get("url"), published)
+                if given:
+                    doc.language = given
+                yield doc
             else:
                 raise InputError(f"{where}: needs a \"text\" or \"html\" string")
 
@@ -119,7 +133,7 @@ def extract_documents(docs: Iterable[Document]) -> Iterator[dict]:
     batch: list[Document] = []
 
     def flush() -> Iterator[dict]:
-        pairs = ((d.text, d.published) for d in batch)
+        pairs = ((d.text, d.published, d.language) for d in batch)
         for doc, facts in zip(batch, extractors.extract_many(pairs)):
             for fact in facts:
                 yield {"doc": doc.id, **fact.to_json()}

@@ -11,6 +11,7 @@ from typing import Iterable
 from extractors.facts import KINDS
 from pipeline.documents import Document, parse_published, extract_documents
 from pipeline.errors import InputError, MissingInputError
+from pipeline.language import guess_language, language_code
 
 SET_KINDS = ("official", "document")   # scored per article as sets, not by span
 VALUE_KINDS = ("count", "percentage", "money", "quantity", "rank")
@@ -187,8 +188,9 @@ def load_gold(gold_dir: Path) -> tuple[list[Document], dict[str, list[dict]]]:
             continue
         try:
             obj = json.loads(line)
+            language = language_code(obj.get("lang") or obj.get("language")) or guess_language(obj["text"])
             docs.append(Document(str(obj["id"]), obj["text"], parse_published(obj.get("published"),
-                                 f"{docs_path}:{lineno}"), obj.get("language", "en")))
+                                 f"{docs_path}:{lineno}"), language))
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise InputError(f"{docs_path}:{lineno}: not a gold document ({type(exc).__name__})") from None
     facts: dict[str, list[dict]] = defaultdict(list)

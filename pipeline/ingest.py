@@ -102,7 +102,8 @@ def _extract_batch(rows: list[dict]) -> tuple[dict[str, list[Fact]], float]:
 
 def _warm_worker() -> None:
     from extractors.nlp import build_nlp
-    build_nlp()     # load the pipeline once per worker, before the first batch
+    for lang in extractors.SUPPORTED_LANGUAGES:
+        build_nlp(lang)     # load the pipelines once per worker, before the first batch
 
 
 # --- the driver -------------------------------------------------------------------------------

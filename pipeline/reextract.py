@@ -6,6 +6,7 @@ from typing import Callable
 
 import extractors
 from extractors.facts import Fact
+from pipeline.articles import extraction_status
 from pipeline.checks import compute_checks
 from pipeline.warehouse import ARTICLE_COLUMNS, Warehouse
 
@@ -15,7 +16,8 @@ log = logging.getLogger(__name__)
 def facts_for_rows(rows: list[dict]) -> dict[str, list[Fact]]:
     """Facts of the article rows marked for extraction, keyed by article id."""
     todo = [r for r in rows if r["extraction_status"] == "extracted"]
-    docs = ((r["body_text"], r["published_at"].date() if r["published_at"] else None) for r in todo)
+    docs = ((r["body_text"], r["published_at"].date() if r["published_at"] else None, r["language"])
+            for r in todo)
     return dict(zip((r["article_id"] for r in todo), extractors.extract_many(docs)))
 
 
@@ -41,9 +43,11 @@ def reextract(wh: Warehouse, run_id: str, every: bool = False, batch_size: int =
         rows = [dict(zip(ARTICLE_COLUMNS, r)) for r in wh.con.execute(
             f"SELECT {columns} FROM articles WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id",
             [chunk]).fetchall()]
-        facts = facts_for_rows(rows)
         for row in rows:
+            # a language supported since the article was stored (Vietnamese from 0.3.0) is extracted now
+            row["extraction_status"] = extraction_status(row["language"], row["body_text"] or "")
             row["extractor_version"] = extractors.EXTRACTOR_VERSION
+        facts = facts_for_rows(rows)
         loaded += wh.load_batch(rows, facts, [], run_id)
         compute_checks(wh, list(facts), run_id)
         done += len(rows)

@@ -26,7 +26,7 @@ DOCS = [
 
 def test_version_and_languages():
     assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION.count(".") == 2
-    assert SUPPORTED_LANGUAGES == ("en",)
+    assert SUPPORTED_LANGUAGES == ("en", "vi")
     assert set(extractors.__all__) >= {"extract_facts", "extract_many", "EXTRACTOR_VERSION"}
 
 

@@ -1,0 +1,140 @@
+"""Vietnamese ratios, a part of a whole: "122/161 nhiệm vụ", "21/21 phường", "356 trên tổng số 386
+xã", "15 trên 17 đơn".
+
+"a/b" is also how Vietnamese writes dates ("ngày 15/4", "tháng 6/2024"), document numbers
+("2618/QĐ-UBND", "53/2017/NĐ-CP") and ranks ("xếp thứ 5/30"): the words before the figure
+(patterns/ratio.json) and the shape of b rule those out. The span runs on over the counted noun
+phrase; a bare "15/17" takes the unit of the closest earlier ratio in its sentence, else of the
+whole counted before it ("tiếp nhận 17 đơn, đã giải quyết 15/17").
+"""
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from typing import Any, NamedTuple
+
+from spacy.lang.vi import Vietnamese
+from spacy.tokens import Doc
+
+from extractors.lang.vi.nounphrase import noun_phrase_after
+from extractors.lang.vi.numbers import LANG, number_starts, parse_number
+from extractors.nlp import (StartFinder, add_fact, load_patterns, matches_at, matching_text, near,
+                            phrase_regex, sentence_starts)
+
+logger = logging.getLogger(__name__)
+
+KIND = "ratio"
+_INT = r"(?:\d{1,3}(?:\.\d{3})+|\d+)"
+_END = r"(?![\w/%]|[.,]\d|-[^\W\d_])"
+_REACH = 30
+_SYLLABLES_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t]+([^\W\d_]+)[ \t]*$|([^\W\d_]+)[ \t]*$")
+
+
+class _Candidate(NamedTuple):
+    start: int
+    end: int
+    fields: dict[str, Any]
+    rule: str
+
+
+class RatioExtractor:
+    def __init__(self) -> None:
+        d = load_patterns("ratio", LANG)
+        self._rank_cues = frozenset(d["rank_cues"])
+        self._date_cues = frozenset(d["date_cues"])
+        self._idioms = frozenset(d["idioms"])
+        self._years = range(int(d["year_min"]), int(d["year_max"]) + 1)
+        self._re = re.compile(rf"""
+            (?<![\w/.,:-])(?P<n1>{_INT}(?:,\d+)?)\s?/\s?(?P<d1>{_INT}(?:,\d+)?){_END}
+          | (?<![\w.,/])(?P<n2>{_INT})\s+(?:{phrase_regex(d["of_links"])})\s+(?P<d2>{_INT}){_END}
+            """, re.IGNORECASE | re.VERBOSE)
+        self._links = StartFinder(["trên", "trong"], symbols="/", inside_words=True)
+
+    def _before(self, text: str, pos: int) -> tuple[str, str]:
+        m = _SYLLABLES_BEFORE_RE.search(text, max(0, pos - 30), pos)
+        if not m:
+            return "", ""
+        if m.group(3):
+            return m.group(3).lower(), m.group(3).lower()
+        return m.group(2).lower(), f"{m.group(1)} {m.group(2)}".lower()
+
+    def _is_year(self, raw: str) -> bool:
+        return len(raw) == 4 and raw.isdigit() and int(raw) in self._years
+
+    def _rejected(self, text: str, m: re.Match[str], num: float, den: float, has_unit: bool) -> str | None:
+        one, two = self._before(text, m.start())
+        if one in self._rank_cues or two in self._rank_cues:
+            return "rank"
+        if m.group("n1"):
+            if m.group(0).replace(" ", "") in self._idioms:
+                return "idiom"
+            if self._is_year(m.group("d1")):
+                return "month/year" if num <= 12 or self._is_year(m.group("n1")) else (
+                    None if has_unit else "year")
+            small = 1 <= num <= 31 and 1 <= den <= 12
+            if small and (one in self._date_cues or two in self._date_cues):
+                return "date"
+            if small and not has_unit and text.startswith("/", m.end()):
+                return "date"
+        return None
+
+    def candidate_starts(self, doc: Doc) -> list[int]:
+        return near(number_starts().starts(doc), self._links.starts(doc), _REACH)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = matching_text(doc)
+        found: list[_Candidate] = []
+        for m in matches_at(self._re, text, self.candidate_starts(doc)):
+            n, d, rule = ("n1", "d1", "ratio.slash") if m.group("n1") else ("n2", "d2", "ratio.of_total")
+            try:
+                num, den = parse_number(m.group(n)), parse_number(m.group(d))
+            except ValueError:
+                continue
+            if den == 0:
+                continue
+            phrase = noun_phrase_after(text, m.end())
+            why = self._rejected(text, m, num, den, phrase is not None)
+            if why:
+                logger.debug("not a ratio (%s): %r", why, m.group(0))
+                continue
+            fields = {"numerator": num, "denominator": den, "unit": phrase.text if phrase else None}
+            found.append(_Candidate(m.start(), phrase.end if phrase else m.end(), fields, rule))
+        if any(c.fields["unit"] is None for c in found):
+            _inherit_units(doc, text, found)
+        for c in found:
+            add_fact(doc, c.start, c.end, KIND, c.fields, c.rule)
+        return doc
+
+
+def _inherit_units(doc: Doc, text: str, found: list[_Candidate]) -> None:
+    sent_starts = sentence_starts(doc)
+    last: tuple[int, str] | None = None
+    for c in found:
+        sent = bisect.bisect_right(sent_starts, c.start) - 1
+        if c.fields["unit"] is not None:
+            last = (sent, c.fields["unit"])
+        elif last is not None and last[0] == sent:
+            c.fields["unit"] = last[1]
+        else:
+            c.fields["unit"] = _unit_of_whole(text, sent_starts[sent] if sent >= 0 else 0, c)
+
+
+def _unit_of_whole(text: str, sentence_start: int, c: _Candidate) -> str | None:
+    """The noun counted after the whole ("17 đơn") earlier in the sentence."""
+    den = c.fields["denominator"]
+    if not float(den).is_integer():
+        return None
+    n = int(den)
+    written = "|".join(re.escape(s) for s in dict.fromkeys((f"{n:,}".replace(",", "."), str(n))))
+    whole = None
+    for whole in re.finditer(rf"(?<![\d.,/])(?:{written})(?![\d/]|[.,]\d)", text[:c.start]):
+        if whole.start() < sentence_start:
+            whole = None
+    phrase = noun_phrase_after(text, whole.end()) if whole else None
+    return phrase.text if phrase else None
+
+
+@Vietnamese.factory("newsfacts_ratio", assigns=["doc.spans"])
+def make_ratio(nlp: Vietnamese, name: str) -> RatioExtractor:
+    return RatioExtractor()
