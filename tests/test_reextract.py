@@ -36,3 +36,17 @@ def test_stale_articles_get_current_facts(tmp_path):
         assert all(r[3:] == (extractors.EXTRACTOR_VERSION, "r2") for r in new)
         assert all(r[0] != foreign["article_id"] for r in rows)
         assert reextract(wh, "r3", every=True)[0] == 3
+
+
+def test_vietnamese_articles_stored_as_unsupported_are_extracted_now(tmp_path):
+    # stored by an extractor version that had no Vietnamese rules
+    row = stored("https://kinhtedothi.vn/a.html", "0.2.4", "unsupported_language")
+    row.update(language="vi", body_text="Quận đã giải quyết 15/17 đơn, đạt 88,2%.")
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        wh.load_batch([row], {}, [], "r1")
+        assert reextract(wh, "r2")[0] == 1
+        status = wh.con.execute("select extraction_status from articles").fetchone()[0]
+        facts = wh.con.execute("""select kind, text, numerator, denominator, value from facts
+                                  order by "start" """).fetchall()
+    assert status == "extracted"
+    assert facts == [("ratio", "15/17 đơn", 15, 17, None), ("percentage", "88,2%", None, None, 88.2)]
