@@ -96,14 +96,13 @@ class CountExtractor:
         if first and not first[0].isdigit():
             if self._idioms.match(text, m.start("lo1") if m.group("lo1") else m.start("num")):
                 return "idiom"
+            if after and after.group(1)[:1].isupper():
+                return "name"  # "Hai Bà Trưng", "Ba Vì", "năm Thành phố giao"
             if first in self._ambiguous and not m.group("qual"):
                 if first == "năm" and nxt in self._nam_not_before:
                     return "năm"
                 if first == "một" and nxt in self._mot_not_before:
                     return "một"
-                if text[m.start("num") if m.group("num") else m.start()].isupper() and after \
-                        and after.group(1)[:1].isupper():
-                    return "name"  # "Ba Đình", "Ba Vì"
         return None
 
     def __call__(self, doc: Doc) -> Doc:

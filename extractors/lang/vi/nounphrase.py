@@ -120,8 +120,8 @@ def noun_phrase_after(text: str, pos: int) -> NounPhrase | None:
             if j is None:
                 break
             more = _take(text, j.end(), lists)
-            if not _coordinable(more, lists):
-                break
+            if " ".join(w[0].lower() for w in more) not in lists.coordinable | lists.heads:
+                break  # the next clause, not a second head ("15 tổ chức đảng, giám sát tối thiểu ...")
             end = more[-1][2]
     start = words[0][1]
     return NounPhrase(text[start:end], start, end)

@@ -39,6 +39,7 @@ def _tables() -> dict[str, Any]:
             "durations": d["durations"], "period_after": d["period_after"],
             "period_before": frozenset(d["period_before"]), "clock": frozenset(d["clock_units"]),
             "clock_duration_before": frozenset(d["clock_duration_before"]),
+            "frequency_before": frozenset(d["frequency_before"]),
             "points_cues": re.compile(phrase_regex(d["points_cues"]), re.IGNORECASE), "not_before": frozenset(d["not_before"])}
 
 
@@ -75,6 +76,8 @@ class QuantityExtractor:
         if before in self._t["not_before"]:
             return "label or date"
         dur = (m.group("dur") or "").lower()
+        if dur and before in self._t["frequency_before"]:
+            return "frequency"  # "cứ 10 phút có một chuyến"
         if dur:
             if self._period_after.match(text, m.end()) or before in self._t["period_before"] and dur != "ngày":
                 return "period"
