@@ -44,8 +44,9 @@ def reextract(wh: Warehouse, run_id: str, every: bool = False, batch_size: int =
             f"SELECT {columns} FROM articles WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id",
             [chunk]).fetchall()]
         for row in rows:
-            # a language supported since the article was stored (Vietnamese from 0.3.0) is extracted now
-            row["extraction_status"] = extraction_status(row["language"], row["body_text"] or "")
+            if row["extraction_status"] == "unsupported_language":
+                # a language supported since the article was stored (Vietnamese from 0.3.0) is extracted now
+                row["extraction_status"] = extraction_status(row["language"], row["body_text"] or "")
             row["extractor_version"] = extractors.EXTRACTOR_VERSION
         facts = facts_for_rows(rows)
         loaded += wh.load_batch(rows, facts, [], run_id)
