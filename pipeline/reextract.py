@@ -16,7 +16,8 @@ log = logging.getLogger(__name__)
 def facts_for_rows(rows: list[dict]) -> dict[str, list[Fact]]:
     """Facts of the article rows marked for extraction, keyed by article id."""
     todo = [r for r in rows if r["extraction_status"] == "extracted"]
-    docs = ((r["body_text"], r["published_at"].date() if r["published_at"] else None, r["language"])
+    # rows stored before articles had a language were extracted with the English rules
+    docs = ((r["body_text"], r["published_at"].date() if r["published_at"] else None, r["language"] or "en")
             for r in todo)
     return dict(zip((r["article_id"] for r in todo), extractors.extract_many(docs)))
 
