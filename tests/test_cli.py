@@ -120,3 +120,32 @@ def test_crontab_line_from_the_configured_schedule(tmp_path):
     assert line.startswith("40 1 * * *  cd ") and line.endswith(f"--config {tmp_path / 'nightly.toml'} run")
     (tmp_path / "nightly.toml").write_text('schedule = "every night"\n')
     assert run_cli("--config", "nightly.toml", "crontab", cwd=tmp_path).returncode == 78
+
+
+def test_extract_picks_the_language_per_document(tmp_path):
+    vi = "Quận đã tiếp 517/517 lượt công dân và thu 176.737 tỷ đồng, đạt 49,1% dự toán."
+    en = "The ward settled 41/45 tasks and collected VND 12.4 trillion."
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in [
+        {"id": "vi", "text": vi},
+        {"id": "en", "text": en},
+        {"id": "forced", "text": "Thu 12.400 tỷ đồng.", "lang": "en"},
+        {"id": "fr", "text": "La commune a reçu 12 demandes de citoyens cette semaine."},
+    ]) + "\n", encoding="utf-8")
+    out = run_cli("extract", "--input", "docs.jsonl", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    facts = [json.loads(line) for line in out.stdout.splitlines()]
+    got = {(f["doc"], f["kind"], f["text"]) for f in facts}
+    assert {("vi", "ratio", "517/517 lượt công dân"), ("vi", "money", "176.737 tỷ đồng"),
+            ("vi", "percentage", "49,1%")} <= got
+    money = [f for f in facts if f["doc"] == "vi" and f["kind"] == "money"][0]
+    assert money["value"] == 176737000000000 and money["currency"] == "VND"
+    assert ("en", "ratio", "41/45 tasks") in got
+    # "lang" overrides detection: read the English way, "12.400 tỷ" is no Vietnamese money
+    assert not any(f["doc"] == "forced" and f["kind"] == "money" for f in facts)
+    assert not any(f["doc"] == "fr" for f in facts)   # unsupported: stored nothing, said so
+    assert "fr" in out.stderr and "not supported" in out.stderr
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"id": "x", "text": "5%", "lang": 5}) + "\n")
+    out = run_cli("extract", "--input", "bad.jsonl", cwd=tmp_path)
+    assert out.returncode == 65 and '"lang"' in out.stderr

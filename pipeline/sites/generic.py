@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from bs4 import Tag
 
+from pipeline.language import guess_language as detect_language
 from pipeline.language import language_code
 
 from .base import ParsedArticle
@@ -29,9 +30,6 @@ T = TypeVar("T")
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
 _NOT_ARTICLE = re.compile(r"(?:^|/)(?:index|default|home|about|about-us|contact|search|tag|tags|category|"
                           r"author|page|rss|feed|sitemap[\w-]*|robots)(?:\.\w+)?/?$", re.I)
-# Letters only Vietnamese uses among Latin-script languages we meet.
-_VI_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợ"
-                         r"ụủứừửữựỳỵỷỹ]", re.I)
 _SITE_SUFFIX = re.compile(r"\s+[|\-–—]\s+[^|\-–—]{2,40}$")
 _BYLINE = re.compile(r"^(?:by|bởi|theo)\s+", re.I)
 
@@ -219,8 +217,7 @@ def _same(a: str, b: str) -> bool:
 
 
 def guess_language(text: str) -> str | None:
-    """'vi' when Vietnamese letters are common, 'en' for other Latin text, else unknown."""
-    letters = sum(ch.isalpha() for ch in text[:5000])
-    if letters < 50:
+    """The body's language (pipeline.language) when the page declares none; None for too little text."""
+    if sum(ch.isalpha() for ch in text[:5000]) < 50:
         return None
-    return "vi" if len(_VI_LETTERS.findall(text[:5000])) / letters > 0.02 else "en"
+    return detect_language(text)
