@@ -58,6 +58,7 @@ class CountExtractor:
         self._nam_not_before = frozenset(nums["nam_not_before"])
         self._mot_not_before = frozenset(nums["mot_not_before"])
         self._ambiguous = frozenset(nums["ambiguous"])
+        self._excluded_words = frozenset(nums["count_word_numbers_excluded"])
         self._re = re.compile(rf"""
             (?<![\w.,:-])(?<!\d/)
             (?:(?P<qual>{qualifier_regex(LANG)})\s+)?
@@ -93,6 +94,8 @@ class CountExtractor:
         if one in self._multiplier and nxt == "lần":
             return "multiplier"
         first = (m.group("lo1") or m.group("num") or "").split()[0].lower() if (m.group("lo1") or m.group("num")) else ""
+        if first in self._excluded_words and (m.group("num") or "").lower() == first:
+            return "article or year"  # "một người", "năm công tác"
         if first and not first[0].isdigit():
             if self._idioms.match(text, m.start("lo1") if m.group("lo1") else m.start("num")):
                 return "idiom"

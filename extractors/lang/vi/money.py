@@ -15,7 +15,7 @@ import re
 from spacy.lang.vi import Vietnamese
 from spacy.tokens import Doc
 
-from extractors.lang.vi.numbers import DIGITS_RE, LANG, SCALE_RE, number_starts, parse_number
+from extractors.lang.vi.numbers import DIGITS_RE, LANG, SCALE_RE, WORD_NUMBER_RE, number_starts, parse_number
 from extractors.nlp import (StartFinder, add_fact, load_patterns, matches_at, matching_text, near,
                             phrase_regex, qualifier_code, qualifier_regex)
 
@@ -44,7 +44,7 @@ class MoneyExtractor:
             (?:(?P<qual>{qualifier_regex(LANG)})\s+)?
             (?:
                 (?P<pcur>{phrase_regex(prefix)})\s?(?P<plo>{DIGITS_RE})(?:\s+(?P<psc>{SCALE_RE}))?
-              | (?:(?P<from>từ)\s+)?(?P<lo>{DIGITS_RE})(?:\s+(?P<losc>{SCALE_RE}))?
+              | (?:(?P<from>từ)\s+)?(?P<lo>{DIGITS_RE}|(?:{WORD_NUMBER_RE})(?=\s+{SCALE_RE}))(?:\s+(?P<losc>{SCALE_RE}))?
                 (?:\s*(?:{suf}))?       # "từ 70 triệu đồng đến 120 triệu đồng"
                 (?:(?(from)\s*(?:đến|tới|[-–])\s*|\s?[-–]\s?)(?P<hi>{amount}))?
                 \s?(?P<scur>{suf})

@@ -36,6 +36,7 @@ class _Lists(NamedTuple):
     heads: frozenset[str]
     extensions: frozenset[str]
     capitalised: frozenset[str]
+    classifiers: dict[str, tuple[tuple[str, ...], ...]]
     longest: int   # syllables of the longest listed phrase
 
 
@@ -46,6 +47,8 @@ def _lists() -> _Lists:
     return _Lists(int(d["max_syllables"]), frozenset(d["stop_words"]), frozenset(d["stop_phrases"]),
                   frozenset(d["keep_phrases"]), frozenset(d["coordinable"]), frozenset(d["heads"]),
                   frozenset(d["head_extensions"]), frozenset(d["keep_capitalised"]),
+                  {h.lower(): tuple(sorted((tuple(c.lower().split()) for c in conts), key=len, reverse=True))
+                   for h, conts in d["classifier_heads"].items()},
                   max(len(p.split()) for p in phrases))
 
 
@@ -68,6 +71,21 @@ def _phrase_len(lows: list[str], i: int, table: frozenset[str], longest: int) ->
     return 0
 
 
+def _classified(lows: list[str], walked: int, lists: _Lists) -> int:
+    """Syllables of the unit when the phrase opens with a classifier head ("hộ", "ca", "trường"):
+    the head with its longest listed continuation in the text, else the head alone; 0 otherwise."""
+    for n in (2, 1):
+        head = " ".join(lows[:n])
+        if n == 1 and " ".join(lows[:2]) in lists.keep | lists.coordinable | lists.heads:
+            return 0  # a word of its own: "trường hợp", "cơ sở y tế"
+        if n <= walked and head in lists.classifiers:
+            for cont in lists.classifiers[head]:
+                if tuple(lows[n:n + len(cont)]) == cont:
+                    return n + len(cont)
+            return n
+    return 0
+
+
 def _take(text: str, pos: int, lists: _Lists) -> list[tuple[str, int, int]]:
     """The syllables of the phrase right after pos, before any coordination."""
     syl = _syllables(text, pos, lists.max_syllables + lists.longest)
@@ -85,6 +103,9 @@ def _take(text: str, pos: int, lists: _Lists) -> list[tuple[str, int, int]]:
             break
         taken += 1
     words = syl[:min(taken, lists.max_syllables)]
+    classified = _classified(lows, len(words), lists)
+    if classified:
+        return syl[:classified]
     head = _phrase_len(lows[:len(words)], 0, lists.heads, lists.longest)
     if head:
         while head < len(words):

@@ -81,7 +81,8 @@ class QuantityExtractor:
         if dur:
             if self._period_after.match(text, m.end()) or before in self._t["period_before"] and dur != "ngày":
                 return "period"
-            if dur == "giờ" and (before not in self._t["clock_duration_before"]
+            lo_before = self._word_before(text, m.start("lo"))
+            if dur == "giờ" and (lo_before not in self._t["clock_duration_before"]
                                  or self._clock_after.match(text, m.end())):
                 return "clock"  # "lúc 14 giờ", "8 giờ 30"; "trong 48 giờ" is a duration
             if dur in ("phút", "giây") and before in ("giờ", "phút"):
