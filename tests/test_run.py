@@ -33,7 +33,7 @@ def test_demo_run_populates_the_warehouse_and_prints_a_summary(demo_dir):
     assert "newsfacts demo run" in out.stdout and "facts loaded" in out.stdout
     assert 'newsfacts query "' in out.stdout
     c = counts(where / "warehouse.duckdb")
-    assert c["runs"] == 1 and c["articles"] >= 34 and c["facts"] >= 100
+    assert c["runs"] == 1 and c["articles"] >= 42 and c["facts"] >= 100
     con = duckdb.connect(str(where / "warehouse.duckdb"), read_only=True)
     kinds = dict(con.execute("select kind, count(*) from facts group by 1").fetchall())
     assert kinds.get("percentage", 0) >= 20 and kinds.get("ratio", 0) >= 10
@@ -44,12 +44,20 @@ def test_demo_run_populates_the_warehouse_and_prints_a_summary(demo_dir):
         where substr(a.body_text, f.start + 1, f."end" - f.start) <> f.text
            or position(f.text in f.sentence) = 0 or f.rule_id = ''""").fetchone()[0]
     assert bad == 0
-    # Vietnamese pages are stored and marked, never run through the English rules
-    vi = con.execute("""select count(*), count(*) filter (where extraction_status = 'unsupported_language')
+    # every site yields facts; the Vietnamese pages through the Vietnamese rules, in all ten kinds
+    per_site = dict(con.execute("""select a.site, count(f.fact_id) from articles a
+        left join facts f using (article_id) group by 1""").fetchall())
+    assert set(per_site) == {"hanoitimes", "vietnamvn", "kinhtedothi"} and min(per_site.values()) >= 100
+    vi = con.execute("""select count(*), count(*) filter (where extraction_status = 'extracted')
         from articles where language = 'vi'""").fetchone()
-    assert vi[0] >= 4 and vi[0] == vi[1]
-    assert con.execute("""select count(*) from facts join articles using (article_id)
-        where language = 'vi'""").fetchone()[0] == 0
+    assert vi[0] >= 12 and vi[0] == vi[1]
+    vi_kinds = dict(con.execute("""select kind, count(*) from facts join articles using (article_id)
+        where language = 'vi' group by 1""").fetchall())
+    assert set(vi_kinds) == {"count", "percentage", "ratio", "rank", "money", "quantity", "date", "period",
+                             "official", "document"}, vi_kinds
+    money = con.execute("""select text, value, currency from money join articles using (article_id)
+        where language = 'vi' and text like '%tỷ đồng' order by value desc limit 1""").fetchone()
+    assert money[2] == "VND" and money[1] >= 1e9
     # raw pages are stored beside the warehouse and readable
     for (raw_path,) in con.execute("select raw_path from articles").fetchall():
         assert (where / "corpus" / "raw" / raw_path).is_file()

@@ -220,7 +220,7 @@ def test_snapshot_sizes_and_republications():
         path, url = param.values
         by_site.setdefault(adapter_for_url(url).name, []).append((path, url))
     counts = {k: len(v) for k, v in by_site.items()}
-    assert counts["hanoitimes"] >= 16 and counts["vietnamvn"] >= 14 and counts["kinhtedothi"] >= 4
+    assert counts["hanoitimes"] >= 16 and counts["vietnamvn"] >= 14 and counts["kinhtedothi"] >= 12
     assert counts["hanoitimes"] + counts["vietnamvn"] >= 30
     ktdt_urls = {url for _, url in by_site["kinhtedothi"]}
     sources = {parse_page(p.read_text(encoding="utf-8"), u).source_url for p, u in by_site["vietnamvn"]}

@@ -462,6 +462,11 @@ def kt_url(a):
 
 
 def kt_page(a, idx, all_articles):
+    layout = a.get("layout", "2025")
+    if layout == "old":
+        return kt_page_old(a, idx, all_articles)
+    if layout == "detail":
+        return kt_page_detail(a, idx, all_articles)
     url = kt_url(a)
     dt = datetime.fromisoformat(a["date"])
     dateline = f"{VI_WEEKDAYS[dt.weekday()]}, {dt.strftime('%H:%M %d/%m/%Y')}"
@@ -526,6 +531,107 @@ def kt_page(a, idx, all_articles):
   <div class="box-news-related"><div class="title">Tin cùng chuyên mục</div><ul>{"".join(f'<li><a href="{kt_url(o)}">{esc(o["title"])}</a></li>' for o in others)}</ul></div>
 </div></main>
 <footer class="footer"><p>Cơ quan chủ quản: UBND TP Hà Nội. Tòa soạn: 14 Đông Quan, Cầu Giấy, Hà Nội.</p></footer>
+</body>
+</html>
+"""
+
+
+def kt_page_detail(a, idx, all_articles):
+    """The 2020-2024 layout: h1.detail__title, .detail__time ("15:30 | 12/10/2022"), h2.detail__sapo,
+    div[itemprop=articleBody] with captions in p.caption, span.detail__author; no og:title."""
+    url = kt_url(a)
+    dt = datetime.fromisoformat(a["date"])
+    img_dir = f"https://resource.kinhtedothi.vn/{dt.strftime('%Y/%m/%d')}"
+    heads = []
+    if a["meta"]:
+        heads.append(f'<meta property="article:published_time" content="{a["date"]}">')
+    others = [o for o in all_articles if o is not a]
+    body = []
+    for i, p in enumerate(paras_of(a)):
+        if i == 1:
+            body.append(f'<p style="text-align:center"><img src="{img_dir}/{a["slug"][:20]}-1.jpg" alt=""></p>')
+            body.append(f'<p class="caption">{esc(a["caption"])}</p>')
+        if i == 3:
+            items = "".join(f'<li><a href="{kt_url(o)}">{esc(o["title"])}</a></li>' for o in others[:2])
+            body.append(f'<div class="detail__related"><strong>Tin liên quan</strong><ul>{items}</ul></div>')
+        body.append(f"<p>{esc(p)}</p>")
+    return f"""<!DOCTYPE html>
+<html lang="vi-VN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{esc(a['title'])} - Kinh tế &amp; Đô thị</title>
+<meta name="description" content="{esc(a['sapo'], True)}">
+<link rel="canonical" href="{url}">
+{chr(10).join(heads)}
+<link rel="stylesheet" href="/static/css/detail.css?v=2021">
+</head>
+<body>
+<div class="header"><a href="{KT}/" class="logo">Kinh tế &amp; Đô thị</a>
+  <ul class="menu"><li><a href="{KT}/thoi-su">Thời sự</a></li><li><a href="{KT}/kinh-te">Kinh tế</a></li><li><a href="{KT}/do-thi">Đô thị</a></li></ul>
+</div>
+<div class="detail">
+  <div class="detail__breadcrumb"><a href="{KT}/thoi-su">Thời sự</a></div>
+  <h1 class="detail__title">{esc(a['title'])}</h1>
+  <div class="detail__meta"><span class="detail__author">{esc(a['author'])}</span> <span class="detail__time">{dt.strftime('%H:%M | %d/%m/%Y')}</span></div>
+  <h2 class="detail__sapo">{esc(a['sapo'])}</h2>
+  <div class="detail__content" itemprop="articleBody">
+{chr(10).join(body)}
+  </div>
+  <div class="detail__tags">Từ khóa: <a href="{KT}/tag/ha-noi">Hà Nội</a></div>
+</div>
+<div class="box-news-related"><div class="title">Tin cùng chuyên mục</div><ul>{"".join(f'<li><a href="{kt_url(o)}">{esc(o["title"])}</a></li>' for o in others[:6])}</ul></div>
+<div class="footer">Cơ quan chủ quản: UBND TP Hà Nội.</div>
+</body>
+</html>
+"""
+
+
+def kt_page_old(a, idx, all_articles):
+    """The layout before 2020 (2020 pages are still served in it): h1.title_detail_news,
+    .time_detail_news ("(09:12 06/05/2019)"), div.sapo_detail, #cotent_detail (sic) with photos in
+    table.picture / td.caption, .author_detail; no lang attribute, no OpenGraph."""
+    url = kt_url(a)
+    dt = datetime.fromisoformat(a["date"])
+    heads = []
+    if a["meta"]:
+        heads.append(f'<meta property="article:published_time" content="{a["date"]}" />')
+    others = [o for o in all_articles if o is not a]
+    justify = idx % 2 == 1   # some bodies are <div style="text-align: justify"> blocks between empty <p>
+    body = []
+    for i, p in enumerate(paras_of(a)):
+        if i == 1:
+            body.append(f'<table class="picture" align="center"><tr><td><img src="http://cdn.kinhtedothi.vn/'
+                        f'{dt.strftime("%Y/%m/%d")}/{a["slug"][:20]}.jpg" /></td></tr>\n'
+                        f'<tr><td class="caption">{esc(a["caption"])}</td></tr></table>')
+        if justify:
+            body.append(f'<p></p>\n<div style="text-align: justify">{esc(p)}</div>')
+        else:
+            body.append(f"<p>{esc(p)}</p>")
+    return f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml">
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=utf-8" />
+<title>{esc(a['title'])}</title>
+<meta name="description" content="{esc(a['sapo'], True)}" />
+<link rel="canonical" href="{url}" />
+{chr(10).join(heads)}
+</head>
+<body>
+<div id="wrapper">
+<div class="menu_top"><a href="{KT}/">Trang chủ</a> | <a href="{KT}/xa-hoi">Xã hội</a> | <a href="{KT}/kinh-te">Kinh tế</a></div>
+<div class="detail_news">
+  <h1 class="title_detail_news">{esc(a['title'])}</h1>
+  <div class="time_detail_news">({dt.strftime('%H:%M %d/%m/%Y')})</div>
+  <div class="sapo_detail">{esc(a['sapo'])}</div>
+  <div id="cotent_detail">
+{chr(10).join(body)}
+  </div>
+  <div class="author_detail">{esc(a['author'])}</div>
+</div>
+<div class="other_news"><h3>Các tin khác</h3><ul>{"".join(f'<li><a href="{kt_url(o)}">{esc(o["title"])}</a></li>' for o in others[:5])}</ul></div>
+<div class="footer">Báo Kinh tế &amp; Đô thị - Cơ quan của UBND TP Hà Nội</div>
+</div>
 </body>
 </html>
 """
