@@ -6,7 +6,13 @@
 Also: a 2-process pool against one process (the pipeline keeps the winner), and a profile of the hot path
 (per-component time, plus pyinstrument's top frames when it is installed).
 
-    python bench/bench_extract.py [--n 1000] [--sm-n 150]
+Vietnamese, in the same run, right after the English measurement, over `generate.py --lang vi` texts:
+  vi floor extractors.nlp.blank_pipeline("vi") (the tokenizer + sentencizer build_nlp("vi") uses, nothing else);
+           reported as ours / floor, the ratio of times
+  vi vs en Vietnamese articles/s through extract_many(pairs, lang="vi") relative to English articles/s
+           (target: >= 0.8x); words/s relative too, as the two corpora differ in length
+
+    python bench/bench_extract.py [--n 1000] [--sm-n 150] [--vi-n 1000]
 """
 from __future__ import annotations
 
@@ -31,8 +37,8 @@ def _floor_nlp():
     return nlp
 
 
-def run_floor(docs) -> float:
-    nlp = _floor_nlp()
+def run_floor(docs, nlp=None) -> float:
+    nlp = nlp or _floor_nlp()
     started = time.perf_counter()
     for doc in nlp.pipe((t for t, _ in docs), batch_size=32):
         pass
@@ -45,6 +51,47 @@ def run_ours(docs) -> tuple[float, int]:
     started = time.perf_counter()
     n = sum(len(f) for f in extractors.extract_many(docs))
     return time.perf_counter() - started, n
+
+
+VI_WARM_UP = "Khởi động: 12 nhiệm vụ, đạt 85,5%; ngày 7/8/2023."
+
+
+def run_ours_vi(docs) -> tuple[float, int]:
+    import extractors
+    list(extractors.extract_many([(VI_WARM_UP, None)], lang="vi"))
+    started = time.perf_counter()
+    n = sum(len(f) for f in extractors.extract_many(docs, lang="vi"))
+    return time.perf_counter() - started, n
+
+
+def vietnamese(corpus: Path, n: int, seed: int, en: dict) -> dict | None:
+    """Vietnamese articles/s against the Vietnamese floor, and relative to `en` (this run's English figures)."""
+    try:
+        import extractors
+        from extractors.nlp import blank_pipeline
+        floor_nlp = blank_pipeline("vi")
+        list(extractors.extract_many([(VI_WARM_UP, None)], lang="vi"))
+    except (ImportError, TypeError, ValueError, LookupError) as exc:   # no Vietnamese extractors here
+        print(f"  Vietnamese: unmeasured ({type(exc).__name__}: {exc})")
+        return None
+    docs_path = generate(corpus, n, seed, pages=False, lang="vi")
+    docs = [(t, p) for _, t, p in read_docs(docs_path, n)]
+    words = sum(len(t.split()) for t, _ in docs)
+    print(f"  Vietnamese: {len(docs)} articles, {words} words ({words / len(docs):.0f}/article), {corpus}")
+    floor_s = run_floor(docs, floor_nlp)
+    ours_s, n_facts = run_ours_vi(docs)
+    vi = dict(corpus=str(corpus), articles=len(docs), words=words, facts=n_facts,
+              floor_articles_per_s=len(docs) / floor_s, ours_articles_per_s=len(docs) / ours_s,
+              ours_words_per_s=words / ours_s, ours_vs_floor_slowdown=ours_s / floor_s)
+    vi["vi_vs_en_articles_per_s"] = vi["ours_articles_per_s"] / en["ours_articles_per_s"]
+    vi["vi_vs_en_words_per_s"] = vi["ours_words_per_s"] / en["ours_words_per_s"]
+    print(f"    floor (blank_pipeline('vi')): {vi['floor_articles_per_s']:8.1f} articles/s")
+    print(f"    ours (extract_many, lang=vi): {vi['ours_articles_per_s']:8.1f} articles/s, {n_facts} facts "
+          f"-> {vi['ours_vs_floor_slowdown']:.1f}x the floor's time")
+    print(f"    vi vs en (ours, this run):    {vi['vi_vs_en_articles_per_s']:8.2f}x articles/s "
+          f"(target >= 0.8x: {verdict(vi['vi_vs_en_articles_per_s'] >= 0.8)}), "
+          f"{vi['vi_vs_en_words_per_s']:.2f}x words/s")
+    return vi
 
 
 def _chunk_facts(chunk):
@@ -146,7 +193,12 @@ def main(argv=None) -> dict:
     ap.add_argument("--sm-n", type=int, default=150, help="articles for the en_core_web_sm baseline")
     ap.add_argument("--profile-n", type=int, default=150)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--vi-n", type=int, default=None, help="Vietnamese articles (default: --n; 0 skips them)")
+    ap.add_argument("--vi-corpus", type=Path, default=None,
+                    help="Vietnamese corpus directory (default: the --corpus path with '-vi' appended)")
     args = ap.parse_args(argv)
+    vi_n = args.n if args.vi_n is None else args.vi_n
+    vi_corpus = args.vi_corpus or args.corpus.with_name(args.corpus.name + "-vi")
 
     docs_path = generate(args.corpus, max(args.n, args.sm_n), args.seed, pages=False)
     docs = [(t, p) for _, t, p in read_docs(docs_path, args.n)]
@@ -162,6 +214,7 @@ def main(argv=None) -> dict:
     print(f"  floor (blank + sentencizer): {len(docs) / floor_s:8.1f} articles/s")
     print(f"  ours (1 process):            {len(docs) / ours_s:8.1f} articles/s, {n_facts} facts "
           f"-> {ours_s / floor_s:.1f}x the floor's time (target <= 2x: {verdict(ours_s / floor_s <= 2)})")
+    out["vi"] = vietnamese(vi_corpus, vi_n, args.seed, out) if vi_n > 0 else None
 
     pool_s, pool_facts = run_pool(docs, 2)
     assert pool_facts == n_facts, (pool_facts, n_facts)

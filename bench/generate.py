@@ -1,8 +1,9 @@
-"""Synthetic news articles for the benchmarks: `python bench/generate.py OUT_DIR -n 10000 --seed 1`.
+"""Synthetic news articles for the benchmarks: `python bench/generate.py OUT_DIR -n 10000 --seed 1 [--lang vi]`.
 
 Writes, streamed (memory does not grow with N):
   OUT_DIR/pages/hanoitimes.vn/NNN/<slug>-<id>.html      Hanoi Times layout (as corpus/snapshot/)
   OUT_DIR/pages/www.vietnam.vn/NNN/<slug>.html          vietnam.vn/en layout
+  OUT_DIR/pages/kinhtedothi.vn/NNN/<slug>-<id>.html     kinhtedothi.vn layout (--lang vi only)
   OUT_DIR/docs.jsonl                                    {"id", "url", "published", "title", "text"}
   OUT_DIR/pages.txt                                     page paths in article order
 
@@ -11,6 +12,10 @@ snapshot (Hanoi districts, budgets, Party inspections, ...), 200-2,000 words, an
 fact (count, percentage, ratio, rank, money, quantity, date, period, official, document) through ~60
 sentence templates, mixed with sentences that carry none. `text` is exactly the body_text that
 `pipeline.sites.parse_page` returns for the page (checked by `--check`).
+
+`--lang vi` writes Vietnamese articles instead (generate_vi.py: kinhtedothi.vn pages, 52 templates,
+Vietnamese number, date and document formats); use another OUT_DIR than the English corpus. The English
+output does not depend on the Vietnamese code.
 """
 from __future__ import annotations
 
@@ -21,6 +26,8 @@ import random
 import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+
+from generate_vi import kinhtedothi_html, make_article_vi
 
 VN_TZ = timezone(timedelta(hours=7))
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -337,6 +344,8 @@ def vietnamvn_html(a: dict) -> str:
 
 def page_path(out: Path, a: dict, i: int) -> Path:
     shard = f"{i // 1000:03d}"
+    if a["site"] == "kinhtedothi":
+        return out / "pages" / "kinhtedothi.vn" / shard / a["url"].rsplit("/", 1)[1]
     if a["site"] == "hanoitimes":
         return out / "pages" / "hanoitimes.vn" / shard / a["url"].rsplit("/", 1)[1]
     return out / "pages" / "www.vietnam.vn" / shard / (a["url"].rstrip("/").rsplit("/", 1)[1] + ".html")
@@ -346,27 +355,41 @@ def body_text(a: dict) -> str:
     return "\n".join(a["paragraphs"])
 
 
-def generate(out: Path, n: int, seed: int = 1, pages: bool = True) -> Path:
-    """Write n articles under out; return the docs.jsonl path. Reuses a corpus of >= n articles with the
-    same seed (article i does not depend on n; readers take a prefix)."""
+MAKERS = {"en": make_article, "vi": make_article_vi}
+RENDER = {"hanoitimes": hanoitimes_html, "vietnamvn": vietnamvn_html, "kinhtedothi": kinhtedothi_html}
+
+
+def _stamp(out: Path) -> tuple[int, int, int, str] | None:
+    """(n, seed, pages, lang) of the corpus under out; English stamps have no language field."""
+    stamp = Path(out) / ".done"
+    if not stamp.exists():
+        return None
+    n, seed, pages, *lang = stamp.read_text().split(":")
+    return int(n), int(seed), int(pages), (lang[0] if lang else "en")
+
+
+def generate(out: Path, n: int, seed: int = 1, pages: bool = True, lang: str = "en") -> Path:
+    """Write n articles in `lang` ("en" or "vi") under out; return the docs.jsonl path. Reuses a corpus of
+    >= n articles with the same seed and language (article i does not depend on n; readers take a prefix)."""
     out = Path(out)
     stamp = out / ".done"
-    key = f"{n}:{seed}:{int(pages)}"
-    if stamp.exists():
-        have_n, have_seed, have_pages = stamp.read_text().split(":")
-        if int(have_n) >= n and int(have_seed) == seed and int(have_pages) >= int(pages):
+    make = MAKERS[lang]
+    key = f"{n}:{seed}:{int(pages)}" + ("" if lang == "en" else f":{lang}")
+    have = _stamp(out)
+    if have is not None:
+        have_n, have_seed, have_pages, have_lang = have
+        if have_n >= n and have_seed == seed and have_pages >= int(pages) and have_lang == lang:
             return out / "docs.jsonl"
     stamp.unlink(missing_ok=True)
     out.mkdir(parents=True, exist_ok=True)
     with open(out / "docs.jsonl", "w", encoding="utf-8") as docs, \
             open(out / "pages.txt", "w", encoding="utf-8") as manifest:
         for i in range(n):
-            a = make_article(seed, i)
+            a = make(seed, i)
             if pages:
                 path = page_path(out, a, i)
                 path.parent.mkdir(parents=True, exist_ok=True)
-                render = hanoitimes_html if a["site"] == "hanoitimes" else vietnamvn_html
-                path.write_text(render(a), encoding="utf-8")
+                path.write_text(RENDER[a["site"]](a), encoding="utf-8")
                 manifest.write(str(path.relative_to(out)) + "\n")
             docs.write(json.dumps({"id": a["id"], "url": a["url"], "published": a["published"].date().isoformat(),
                                    "title": a["title"], "text": body_text(a)}, ensure_ascii=False) + "\n")
@@ -398,7 +421,9 @@ def check(out: Path, sample: int = 200) -> dict:
 
     import extractors
     from pipeline.sites import parse_page
-    kinds: Counter = Counter()
+    _, seed, _, lang = _stamp(out)
+    make = MAKERS[lang]
+    kinds: Counter | None = Counter()
     words = []
     bad = 0
     docs = {}
@@ -409,7 +434,7 @@ def check(out: Path, sample: int = 200) -> dict:
             d = json.loads(line)
             docs[d["url"]] = d
     for i, (url, d) in enumerate(docs.items()):
-        a = make_article(int((out / ".done").read_text().split(":")[1]), i)
+        a = make(seed, i)
         parsed = parse_page(page_path(out, a, i).read_text(encoding="utf-8"), "")
         if not (parsed.complete and parsed.body_text == d["text"] and parsed.title == d["title"]
                 and parsed.canonical_url == url):
@@ -418,9 +443,17 @@ def check(out: Path, sample: int = 200) -> dict:
                 print("MISMATCH", url, parsed.complete, parsed.title, repr(parsed.body_text[:200]),
                       repr(d["text"][:200]), file=sys.stderr)
         words.append(len(d["text"].split()))
-        kinds.update(f.kind for f in extractors.extract_facts(d["text"]))
+        if lang == "en":
+            kinds.update(f.kind for f in extractors.extract_facts(d["text"]))
+        elif kinds is not None:
+            try:
+                kinds.update(f.kind for f in next(extractors.extract_many([(d["text"], None)], lang=lang)))
+            except (TypeError, ValueError, LookupError) as exc:   # no extractors for the language (yet)
+                print(f"facts not counted: extract_many(lang={lang!r}) failed: {type(exc).__name__}: {exc}",
+                      file=sys.stderr)
+                kinds = None
     return dict(checked=len(docs), mismatches=bad, min_words=min(words), max_words=max(words),
-                mean_words=sum(words) / len(words), facts_by_kind=dict(kinds))
+                mean_words=sum(words) / len(words), facts_by_kind=None if kinds is None else dict(kinds))
 
 
 def main(argv=None) -> int:
@@ -430,8 +463,10 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--no-pages", action="store_true", help="docs.jsonl only")
     ap.add_argument("--check", action="store_true", help="parse a sample of pages back and compare")
+    ap.add_argument("--lang", choices=sorted(MAKERS), default="en",
+                    help="en: Hanoi Times and vietnam.vn pages; vi: kinhtedothi.vn pages in Vietnamese")
     args = ap.parse_args(argv)
-    generate(args.out, args.n, args.seed, pages=not args.no_pages)
+    generate(args.out, args.n, args.seed, pages=not args.no_pages, lang=args.lang)
     if args.check:
         print(json.dumps(check(args.out), indent=1))
     return 0

@@ -48,6 +48,17 @@ def summary(pipeline_names: list[str]) -> str:
                      f"{ex['ours_articles_per_s']:.1f}/s vs floor {ex['floor_articles_per_s']:.1f}/s = "
                      f"{ex['ours_vs_floor_slowdown']:.1f}x the floor's time | "
                      f"{verdict(ex['ours_vs_floor_slowdown'] <= 2)} |")
+        vi = ex.get("vi")
+        if vi:
+            lines.append(f"| Vietnamese extraction >= 0.8x English articles/s ({vi['articles']} articles) | vi "
+                         f"{vi['ours_articles_per_s']:.1f}/s vs en {ex['ours_articles_per_s']:.1f}/s = "
+                         f"{vi['vi_vs_en_articles_per_s']:.2f}x ({vi['vi_vs_en_words_per_s']:.2f}x words/s) | "
+                         f"{verdict(vi['vi_vs_en_articles_per_s'] >= 0.8)} |")
+            lines.append(f"| Vietnamese extraction vs blank_pipeline('vi') floor | ours {vi['ours_articles_per_s']:.1f}/s "
+                         f"vs floor {vi['floor_articles_per_s']:.1f}/s = {vi['ours_vs_floor_slowdown']:.1f}x the "
+                         f"floor's time | report |")
+        else:
+            lines.append("| Vietnamese extraction >= 0.8x English articles/s | not measured | unmeasured |")
         lines.append(f"| 2-process pool vs one process (extraction) | {ex['pool2_speedup']:.2f}x "
                      f"({ex['pool2_articles_per_s']:.1f}/s) | info |")
     ld = load("load")
