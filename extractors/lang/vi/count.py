@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from spacy.lang.vi import Vietnamese
 from spacy.tokens import Doc
 
-from extractors.lang.vi.nounphrase import noun_phrase_after
+from extractors.lang.vi.nounphrase import noun_phrase_after, syllables_before
 from extractors.lang.vi.numbers import LANG, SCALE_RE, WORD_NUMBER_RE, number_starts, parse_number
 from extractors.nlp import (add_fact, load_patterns, matches_at, matching_text, phrase_regex,
                             qualifier_code, qualifier_regex, sentence_starts)
@@ -30,7 +30,6 @@ _INT = r"(?:\d{1,3}(?:\.\d{3})+|\d+)"
 # Whole numbers; a decimal only before a scale word ("1,2 triệu lượt khách").
 _FIG = rf"(?:\d+(?:[.,]\d+)*\s+{SCALE_RE}|{_INT}|(?:{WORD_NUMBER_RE})(?:\s+{SCALE_RE})?)"
 _END = r"(?![\w%/:°²³-]|[.,]\d)"
-_SYLLABLES_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t]+([^\W\d_]+)[ \t]*$|([^\W\d_]+)[ \t]*$")
 _WORD_AFTER_RE = re.compile(r"[ \t\u00a0]*([^\W\d_]+|%)")
 _BARE_END_RE = re.compile(r"[ \t]*(?:[,;.)]|và[ \t]|$)")
 
@@ -71,17 +70,8 @@ class CountExtractor:
             """, re.IGNORECASE | re.VERBOSE)
         self._starts = number_starts()
 
-    def _before(self, text: str, pos: int) -> tuple[str, str]:
-        """The syllable and the two syllables before pos, lower case ("" when none)."""
-        m = _SYLLABLES_BEFORE_RE.search(text, max(0, pos - 30), pos)
-        if not m:
-            return "", ""
-        if m.group(3):
-            return m.group(3).lower(), m.group(3).lower()
-        return m.group(2).lower(), f"{m.group(1)} {m.group(2)}".lower()
-
     def _not_a_count(self, text: str, m: re.Match[str]) -> str | None:
-        one, two = self._before(text, m.start())
+        one, two = syllables_before(text, m.start())
         if two in self._labels or (one in self._labels and two not in self._label_exceptions):
             return "label"
         raw = m.group("num") or ""
@@ -145,7 +135,7 @@ class CountExtractor:
             return False
         if not _BARE_END_RE.match(text, m.end()):
             return False
-        one, two = self._before(text, m.start())
+        one, two = syllables_before(text, m.start())
         return one in self._bare_cues or two in self._bare_cues
 
     def _inherit(self, doc: Doc, found: list[_Candidate]) -> list[_Candidate]:

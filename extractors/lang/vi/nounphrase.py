@@ -21,6 +21,21 @@ _SYLLABLE_RE = re.compile(r"[ \t\u00a0]+([^\W\d_]+(?:-[^\W\d_]+)*)")
 _JOIN_RE = re.compile(r"(?:[ \t\u00a0]*,|[ \t\u00a0]+(?:và|hoặc))(?=[ \t\u00a0])")
 
 
+_SYLLABLES_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t]+([^\W\d_]+)[ \t]*$|([^\W\d_]+)[ \t]*$")
+
+
+def syllables_before(text: str, pos: int) -> tuple[str, str]:
+    """The syllable and the two syllables right before pos, lower case ("tổng số 58" -> ("số",
+    "tổng số")); ("", "") after punctuation or a digit. The cues before a figure are words of one or
+    two syllables."""
+    m = _SYLLABLES_BEFORE_RE.search(text, max(0, pos - 30), pos)
+    if not m:
+        return "", ""
+    if m.group(3):
+        return m.group(3).lower(), m.group(3).lower()
+    return m.group(2).lower(), f"{m.group(1)} {m.group(2)}".lower()
+
+
 class NounPhrase(NamedTuple):
     text: str
     start: int

@@ -16,7 +16,7 @@ from typing import Any
 from spacy.lang.vi import Vietnamese
 from spacy.tokens import Doc
 
-from extractors.lang.vi.nounphrase import noun_phrase_after
+from extractors.lang.vi.nounphrase import noun_phrase_after, syllables_before
 from extractors.lang.vi.numbers import DIGITS_RE, LANG, SCALE_RE, WORD_NUMBER_RE, number_starts, parse_number
 from extractors.nlp import (StartFinder, add_fact, load_patterns, matches_at, matching_text, near,
                             phrase_regex, qualifier_code, qualifier_regex)
@@ -25,7 +25,6 @@ logger = logging.getLogger(__name__)
 
 KIND = "quantity"
 _REACH = 60
-_SYLLABLES_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t]*$")
 
 
 def _key(s: str) -> str:
@@ -67,12 +66,8 @@ class QuantityExtractor:
     def candidate_starts(self, doc: Doc) -> list[int]:
         return near(number_starts().starts(doc), self._units.starts(doc), _REACH)
 
-    def _word_before(self, text: str, pos: int) -> str:
-        m = _SYLLABLES_BEFORE_RE.search(text, max(0, pos - 20), pos)
-        return m.group(1).lower() if m else ""
-
     def _not_a_quantity(self, text: str, m: re.Match[str]) -> str | None:
-        before = self._word_before(text, m.start())
+        before = syllables_before(text, m.start())[0]
         if before in self._t["not_before"]:
             return "label or date"
         dur = (m.group("dur") or "").lower()
@@ -81,7 +76,7 @@ class QuantityExtractor:
         if dur:
             if self._period_after.match(text, m.end()) or before in self._t["period_before"] and dur != "ngày":
                 return "period"
-            lo_before = self._word_before(text, m.start("lo"))
+            lo_before = syllables_before(text, m.start("lo"))[0]
             if dur == "giờ" and (lo_before not in self._t["clock_duration_before"]
                                  or self._clock_after.match(text, m.end())):
                 return "clock"  # "lúc 14 giờ", "8 giờ 30"; "trong 48 giờ" is a duration

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from spacy.lang.vi import Vietnamese
 from spacy.tokens import Doc
 
-from extractors.lang.vi.nounphrase import noun_phrase_after
+from extractors.lang.vi.nounphrase import noun_phrase_after, syllables_before
 from extractors.lang.vi.numbers import LANG, number_starts, parse_number
 from extractors.nlp import (StartFinder, add_fact, load_patterns, matches_at, matching_text, near,
                             phrase_regex, sentence_starts)
@@ -28,7 +28,6 @@ KIND = "ratio"
 _INT = r"(?:\d{1,3}(?:\.\d{3})+|\d+)"
 _END = r"(?![\w/%]|[.,]\d|-[^\W\d_])"
 _REACH = 30
-_SYLLABLES_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t]+([^\W\d_]+)[ \t]*$|([^\W\d_]+)[ \t]*$")
 
 
 class _Candidate(NamedTuple):
@@ -51,19 +50,11 @@ class RatioExtractor:
             """, re.IGNORECASE | re.VERBOSE)
         self._links = StartFinder(["trên", "trong"], symbols="/", inside_words=True)
 
-    def _before(self, text: str, pos: int) -> tuple[str, str]:
-        m = _SYLLABLES_BEFORE_RE.search(text, max(0, pos - 30), pos)
-        if not m:
-            return "", ""
-        if m.group(3):
-            return m.group(3).lower(), m.group(3).lower()
-        return m.group(2).lower(), f"{m.group(1)} {m.group(2)}".lower()
-
     def _is_year(self, raw: str) -> bool:
         return len(raw) == 4 and raw.isdigit() and int(raw) in self._years
 
     def _rejected(self, text: str, m: re.Match[str], num: float, den: float, has_unit: bool) -> str | None:
-        one, two = self._before(text, m.start())
+        one, two = syllables_before(text, m.start())
         if one in self._rank_cues or two in self._rank_cues:
             return "rank"
         if m.group("n1"):
