@@ -193,3 +193,8 @@ def test_old_spelling_and_decomposed_text_keep_offsets():
         assert text[f.start:f.end] == f.text
     pct = [f for f in got if f.kind == "percentage"][0]
     assert unicodedata.normalize("NFC", pct.text) == "88,2%" and pct.value == 88.2
+
+
+def test_rank_within_a_group():
+    f = one("Giải ngân đạt 64,9%, đứng thứ 2 trong 5 thành phố trực thuộc Trung ương.", "rank")
+    assert (f.text, f.value, f.denominator, f.unit) == ("đứng thứ 2 trong 5 thành phố", 2, 5, "thành phố")

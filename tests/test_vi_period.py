@@ -112,3 +112,11 @@ def test_trong_n_thang_repeats_an_earlier_span_of_months():
 def test_publication_year_lookback_for_a_range_across_new_year():
     assert periods("Từ ngày 25/12 đến ngày 5/1, chợ hoa mở cửa.", datetime.date(2024, 1, 20)) == [
         ("Từ ngày 25/12 đến ngày 5/1", "2023-12-25", "2024-01-05")]
+
+
+def test_a_headline_names_the_months_the_body_dates():
+    text = ("Hà Nội: 11 tháng, thu ngân sách đạt hơn 460.000 tỷ đồng\n"
+            "Số liệu kinh tế 11 tháng năm 2024 được công bố sáng nay.")
+    got = [f for f in extract_facts(text, datetime.date(2024, 12, 5), lang="vi") if f.kind == "period"]
+    assert [(f.text, f.period_start, f.period_end) for f in got] == [
+        ("11 tháng", "2024-01-01", "2024-11-30"), ("11 tháng năm 2024", "2024-01-01", "2024-11-30")]

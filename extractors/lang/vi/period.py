@@ -185,8 +185,11 @@ class PeriodExtractor:
         ]
         # "Trong 11 tháng, ..." after "11 tháng năm 2025": the same months again, the year left out.
         # Only right before a comma or full stop: "trong 3 tháng qua" counts back from an unknown day.
+        # Also after "bình quân" and at the head of a line or after a colon ("Hà Nội: 11 tháng, thu
+        # ngân sách ..."), where headlines put it before the body names the year.
         self._again = re.compile(rf"""
-            (?<=trong\s)(?P<n>\d{{1,2}}|{WORD_NUMBER_RE})\s+tháng(?=\s*[,.;:])""", flags)
+            (?:(?<=trong\s)|(?<=quân\s)|(?<=^)|(?<=\n)|(?<=:\s))(?P<n>\d{{1,2}}|{WORD_NUMBER_RE})\s+tháng
+            (?=\s*[,.;:])""", flags | re.MULTILINE)
 
         # Where each rule may begin (its first words, or a digit) and what must lie close after
         # that start for the rule to be tried: "tháng" after "6" ("6 tháng đầu năm"), a year range
@@ -362,17 +365,19 @@ class PeriodExtractor:
 
     def _months_again(self, doc: Doc, text: str, starts: list[int],
                       months: list[tuple[int, float, tuple[str, str]]]) -> None:
-        """A bare "trong N tháng," after "N tháng (đầu) năm YYYY" in the same article takes its
-        bounds (from the closest earlier mention)."""
+        """A bare "trong N tháng," with "N tháng (đầu) năm YYYY" elsewhere in the article takes its
+        bounds (from the closest earlier mention, else the first later one)."""
         for m in matches_at(self._again, text, starts):
             try:
                 n = parse_number(m.group("n"))
             except ValueError:
                 continue
             earlier = [b for pos, k, b in months if k == n and pos < m.start()]
-            if earlier:
+            later = [b for pos, k, b in months if k == n and pos > m.start()]
+            bounds = earlier[-1] if earlier else later[0] if later else None
+            if bounds:
                 add_fact(doc, m.start(), m.end(), KIND,
-                         {"period_start": earlier[-1][0], "period_end": earlier[-1][1]}, "period.months_again")
+                         {"period_start": bounds[0], "period_end": bounds[1]}, "period.months_again")
 
 
 @Vietnamese.factory("newsfacts_period", assigns=["doc.spans"])
