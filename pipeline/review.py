@@ -8,6 +8,12 @@ Security: it binds 127.0.0.1 by default and answers only requests whose Host hea
 DNS rebinding); every POST needs the per-session CSRF token (SameSite=Strict cookie + hidden
 field) and a same-origin Origin or Referer; every scraped string is HTML-escaped, the raw page is
 served as text/plain, and the CSP allows scripts only from /static.
+
+Numbers are shown as the article writes them (the article's language, articles.language): a
+Vietnamese fact's value 176737000000000 as "176.737.000.000.000", 7.6 as "7,6", in its fields, the
+corrected-value hint and (written so by pipeline.checks) its check messages; English as before. A
+corrected value typed on a Vietnamese figure in Vietnamese notation ("1.234,5") is stored in plain
+notation, the number it means ("1234.5": no grouping, dot decimal), and shown back as "1.234,5".
 """
 from __future__ import annotations
 
@@ -21,12 +27,14 @@ import socketserver
 import sys
 import threading
 from datetime import date, datetime
+from decimal import Decimal
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from extractors.facts import SCHEMA_FIELDS
+from pipeline.checks import language_code, lexicon, written
 from pipeline.errors import EXIT_UNAVAILABLE, InputError, NewsfactsError
 from pipeline.rawstore import read_raw
 from pipeline.replica import open_for_reading
@@ -48,6 +56,8 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SEVERITY_ORDER = "CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END"
 FLAGGED = "severity <> 'info'"  # info checks confirm consistency; the others flag a problem
 _SHOWN_FIELDS = [f for f in SCHEMA_FIELDS if f not in ("kind", "text", "start", "end")]
+# kinds whose corrected value is a figure (numbers in it are read in the article's notation)
+NUMERIC_KINDS = ("count", "percentage", "ratio", "rank", "money", "quantity")
 
 
 def e(value) -> str:
@@ -163,6 +173,7 @@ class ReviewApp:
                                 "AND table_name = 'checks'").fetchone()[0])
 
     _FACT_SELECT = ("SELECT f.*, a.site, a.title AS article_title, COALESCE(a.canonical_url, a.url) AS article_url, "
+                    "a.language AS article_language, "
                     "a.published_at, a.raw_path FROM facts f JOIN articles a USING (article_id)")
 
     def _checks_for(self, con, fact_ids: list[str]) -> dict[str, list[dict]]:
@@ -287,7 +298,8 @@ class ReviewApp:
         verdict = self.store.verdicts_for([fact]).get(fact_id)
         history = self.store.history(fact)
         rows = "".join(f"<tr><td>{e(_fmt(v['decided_at']))}</td><td>{e(v['verdict'])}</td>"
-                       f"<td>{e(v['corrected_value'])}</td><td>{e(v['note'])}</td><td>{e(v['reviewer'])}</td></tr>"
+                       f"<td>{e(shown_corrected(v['corrected_value'], fact))}</td><td>{e(v['note'])}</td>"
+                       f"<td>{e(v['reviewer'])}</td></tr>"
                        for v in history)
         table = ('<h2>Verdicts</h2><table class="history"><tr><th>when</th><th>verdict</th><th>corrected value</th>'
                  f'<th>note</th><th>reviewer</th></tr>{rows}</table>') if history else "<p>No verdict yet.</p>"
@@ -377,7 +389,8 @@ class ReviewApp:
         try:
             self.store.record_verdict(fact_id=fact_id, article_id=fact["article_id"], kind=fact["kind"],
                                       fact_text=fact["text"], start=fact["start"], end=fact["end"],
-                                      verdict=verdict, corrected_value=form.get("corrected_value", "")[:500],
+                                      verdict=verdict,
+                                      corrected_value=stored_corrected(form.get("corrected_value", "")[:500], fact),
                                       note=form.get("note", "")[:2000], reviewer=reviewer,
                                       rule_id=fact["rule_id"])
         except InputError as exc:
@@ -410,7 +423,8 @@ class ReviewApp:
     # --- HTML ------------------------------------------------------------------------------
     def card(self, f: dict, verdict: dict | None, checks: list[dict], req: "Request", back: str) -> str:
         fid = f["fact_id"]
-        fields = "".join(f"<dt>{e(name)}</dt><dd>{e(_fmt(f.get(name)))}</dd>" for name in _SHOWN_FIELDS
+        lang = f.get("article_language")
+        fields = "".join(f"<dt>{e(name)}</dt><dd>{e(_fmt(f.get(name), lang))}</dd>" for name in _SHOWN_FIELDS
                          if f.get(name) is not None and f.get(name) == f.get(name))
         url = f.get("article_url") or ""
         link = (f'<a href="{e(url)}" rel="noopener noreferrer" target="_blank">{e(f["article_title"] or url)}</a>'
@@ -419,7 +433,7 @@ class ReviewApp:
         if verdict:
             v = verdict["verdict"]
             badge = (f'<span class="verdict v-{e(v)}" data-verdict="{e(v)}">{e(v)}'
-                     + (f': {e(verdict["corrected_value"])}' if verdict.get("corrected_value") else "")
+                     + (f': {e(shown_corrected(verdict["corrected_value"], f))}' if verdict.get("corrected_value") else "")
                      + (f' — {e(verdict["reviewer"])}' if verdict.get("reviewer") else "")
                      + (f' <i>({e(verdict["note"])})</i>' if verdict.get("note") else "") + "</span>")
         else:
@@ -432,8 +446,8 @@ class ReviewApp:
         return f"""<article class="fact{' flagged' if flagged else ''}" id="f-{e(fid)}" data-fact="{e(fid)}" tabindex="-1">
 <header><span class="kind">{e(f["kind"])}</span> <code class="rule">{e(f["rule_id"])}</code> {badge}
 <a class="detail" href="/fact/{e(fid)}">detail</a></header>
-<p class="sentence">{highlight(f.get("sentence") or "", f.get("sentence_start") or 0, f["start"], f["end"], f["text"])}</p>
-<dl class="fields"><dt>text</dt><dd>{e(f["text"])}</dd>{fields}</dl>
+<p class="sentence"{_lang_attr(lang)}>{highlight(f.get("sentence") or "", f.get("sentence_start") or 0, f["start"], f["end"], f["text"])}</p>
+<dl class="fields"><dt>text</dt><dd{_lang_attr(lang)}>{e(f["text"])}</dd>{fields}</dl>
 <p class="article">{link} · {e(f.get("site"))} · {e(_fmt(f.get("published_at")) or "no date")}{raw}</p>
 {check_html}
 <form class="verdict-form" method="post" action="/verdict">
@@ -442,7 +456,7 @@ class ReviewApp:
 <input type="hidden" name="reviewer" value="{e(req.reviewer)}">
 <button type="submit" name="verdict" value="correct" class="b-correct">Correct <kbd>c</kbd></button>
 <button type="submit" name="verdict" value="wrong" class="b-wrong">Wrong <kbd>w</kbd></button>
-<input name="corrected_value" class="corrected" placeholder="corrected value (e)" size="18">
+<input name="corrected_value" class="corrected" {_corrected_hint(f)}>
 <button type="submit" name="verdict" value="corrected" class="b-corrected">Corrected</button>
 <input name="note" class="note" placeholder="note (n)" size="24">
 </form>
@@ -470,12 +484,24 @@ def highlight(sentence: str, sentence_start: int, start: int, end: int, text: st
     return f"{e(sentence[:s])}<mark>{e(sentence[s:t])}</mark>{e(sentence[t:])}"
 
 
-def _fmt(value) -> str:
+def _notation(language: str | None) -> tuple[str, str] | None:
+    """(thousands, decimal) marks of a language that writes numbers otherwise than English."""
+    lex = lexicon(language)
+    if lex is None or (lex.thousands, lex.decimal) == (",", "."):
+        return None
+    return lex.thousands, lex.decimal
+
+
+def _fmt(value, language: str | None = None) -> str:
+    """A field value for the page; numbers as an article in `language` writes them."""
     if value is None:
         return ""
     if isinstance(value, float):
         if value != value:
             return ""
+        notation = _notation(language)
+        if notation is not None:
+            return written(value, *notation)   # 176.737.000.000.000, 7,6
         if value.is_integer() and abs(value) < 1e18:
             return str(int(value))
         return f"{value:.4g}" if abs(value) < 1 else f"{value:,.2f}".rstrip("0").rstrip(".")
@@ -484,6 +510,89 @@ def _fmt(value) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
+
+
+def _lang_attr(language: str | None) -> str:
+    """lang="vi" on the article's own text (the page itself is English): none for English."""
+    code = language_code(language)
+    return f' lang="{e(code)}"' if code and code != "en" else ""
+
+
+def _corrected_hint(f: dict) -> str:
+    """The corrected-value field's placeholder; for a figure of an article that writes numbers
+    otherwise than English, its value in that notation and a tooltip on how to type one."""
+    plain = 'placeholder="corrected value (e)" size="18"'
+    notation = _notation(f.get("article_language"))
+    if notation is None or f.get("kind") not in NUMERIC_KINDS:
+        return plain
+    lang = f.get("article_language")
+    if f["kind"] == "ratio" and f.get("numerator") is not None and f.get("denominator") is not None:
+        example = f'{_fmt(f["numerator"], lang)}/{_fmt(f["denominator"], lang)}'
+    elif f.get("value") is not None and f.get("value") == f.get("value"):
+        example = _fmt(f["value"], lang)
+    else:
+        return plain
+    thousands, decimal = notation
+    sample = written(1234.5, thousands, decimal)
+    hint = f"corrected, as {example} (e)"
+    return (f'placeholder="{e(hint)}" size="{max(18, len(hint) + 2)}" title="corrected value, numbers as the '
+            f'article writes them: “{e(thousands)}” groups thousands, “{e(decimal)}” is the decimal mark '
+            f'({e(sample)} = 1234.5)"')
+
+
+# One number as typed: digits with "." or "," marks ("1.234,5", "7,6", "1234.5").
+_TYPED_NUMBER = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*(?![\d.,]*\d)")
+_PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_PLAIN_TOKEN = re.compile(r"(?<![\d.,])\d+(?:\.\d+)?(?![\d.,]*\d)")
+
+
+def _typed_number(token: str, thousands: str, decimal: str) -> Decimal | None:
+    """A number typed in the article's notation (or unambiguously in plain notation): '1.234,5'
+    1234.5, '1.234' 1234, '7,6' 7.6, '1234.5' 1234.5; None when it is no number of either
+    ('26.7.2016', '1,2,3')."""
+    t, d = re.escape(thousands), re.escape(decimal)
+    if re.fullmatch(rf"\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d+)?|\d+{d}\d+", token):
+        return Decimal(token.replace(thousands, "").replace(decimal, "."))
+    if re.fullmatch(r"\d+\.\d+", token):  # "1234.5", "1.5": plain notation (not groups of 3)
+        return Decimal(token)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d+", token):  # "1,234.5": both marks, English order
+        return Decimal(token.replace(",", ""))
+    return None
+
+
+def _plain(d: Decimal) -> str:
+    text = format(d, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def stored_corrected(typed: str, f: dict) -> str:
+    """The corrected value as stored: numbers typed on a figure of an article that writes them
+    otherwise than English are put in plain notation ("1.234,5" -> "1234.5", "2,5 tỷ đồng" ->
+    "2.5 tỷ đồng"), so the stored form reads one way; anything else as typed."""
+    notation = _notation(f.get("article_language"))
+    if notation is None or f.get("kind") not in NUMERIC_KINDS:
+        return typed
+
+    def plain(m: re.Match) -> str:
+        number = _typed_number(m.group(), *notation)
+        return m.group() if number is None else _plain(number)
+    return _TYPED_NUMBER.sub(plain, typed.strip())
+
+
+def shown_corrected(stored: str | None, f: dict) -> str:
+    """A stored corrected value for the page, its numbers in the article's notation ("1234.5" ->
+    "1.234,5"; in longer text a plain number with a decimal part or five digits or more, so that
+    a year stays "2024")."""
+    notation = _notation(f.get("article_language"))
+    if notation is None or f.get("kind") not in NUMERIC_KINDS or not stored:
+        return stored or ""
+    if _PLAIN_NUMBER.fullmatch(stored.strip()):
+        return written(Decimal(stored.strip()), *notation)
+
+    def shown(m: re.Match) -> str:
+        token = m.group()
+        return written(Decimal(token), *notation) if "." in token or len(token) >= 5 else token
+    return _PLAIN_TOKEN.sub(shown, stored)
 
 
 class Request:

@@ -54,7 +54,7 @@ COMMENT ON COLUMN verdicts.fact_text IS 'Text of the fact when judged (with star
 COMMENT ON COLUMN verdicts.start IS 'Character offset of the fact in articles.body_text.';
 COMMENT ON COLUMN verdicts."end" IS 'End offset (exclusive) of the fact in articles.body_text.';
 COMMENT ON COLUMN verdicts.verdict IS 'correct, wrong (not a fact or wrong span) or corrected (right span, wrong value: see corrected_value).';
-COMMENT ON COLUMN verdicts.corrected_value IS 'The right normalised value, as the analyst typed it (verdict corrected).';
+COMMENT ON COLUMN verdicts.corrected_value IS 'The right normalised value (verdict corrected): as the analyst typed it, except that on figures of Vietnamese articles numbers typed the Vietnamese way (1.234,5) are stored as plain numbers (1234.5).';
 COMMENT ON COLUMN verdicts.note IS 'Free-text note of the analyst.';
 COMMENT ON COLUMN verdicts.reviewer IS 'Name the analyst gave.';
 COMMENT ON COLUMN verdicts.decided_at IS 'When the verdict was given (UTC).';

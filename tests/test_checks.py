@@ -215,3 +215,200 @@ def test_functions_work_on_fact_dicts():
     # a day of grace for time zones
     assert future_date_past_tense(fact_dicts("The meeting was held on August 1, 2024."),
                                   date(2024, 7, 31)) == []
+
+
+# --- Vietnamese articles ------------------------------------------------------------------------
+# The cue words come from pipeline/checks_lexicon/vi.json; numbers in the messages are written as
+# the article writes them (dot groups thousands, comma is the decimal mark).
+import unicodedata  # noqa: E402
+
+from pipeline.checks import format_number, lexicon, lexicon_languages, written  # noqa: E402
+
+
+def vi_article(url: str, body: str, published: datetime = PUBLISHED, language: str | None = "vi") -> dict:
+    return {**article(url, body, published), "language": language}
+
+
+def load_vi(wh: Warehouse, *rows: dict, run_id: str = "r1") -> None:
+    """Facts by the Vietnamese extractors, whatever language the article row says."""
+    facts = {r["article_id"]: extract_facts(r["body_text"], r["published_at"].date(), lang="vi") for r in rows}
+    wh.load_batch(list(rows), facts, [], run_id)
+
+
+def seen(wh: Warehouse, article_id: str | None = None) -> list[tuple]:
+    """What a reviewer sees: (check, severity, message, the texts of the facts it names)."""
+    texts = dict(wh.con.execute("SELECT fact_id, text FROM facts").fetchall())
+    return [(name, severity, message, [texts.get(f, f) for f in fact_ids])
+            for name, severity, message, fact_ids in checks_of(wh, article_id)]
+
+
+def vi_checks(tmp_path, body: str, language: str | None = "vi", published: datetime = PUBLISHED) -> list[tuple]:
+    row = vi_article("https://kinhte.example/bai.html", body, published, language)
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        load_vi(wh, row)
+        compute_checks(wh, [row["article_id"]], "r1")
+        return seen(wh)
+
+
+def test_vi_parts_after_trong_do_that_add_up(tmp_path):
+    rows = vi_checks(tmp_path, "Ủy ban Kiểm tra Huyện ủy đã thi hành kỷ luật 11 đảng viên, trong đó khiển "
+                               "trách 6, cảnh cáo 3 và khai trừ 2 đảng viên.")
+    assert rows == [("parts_sum_agree", "info", 'parts 6 + 3 + 2 = 11 add up to "11 đảng viên"',
+                     ["11 đảng viên", "6", "3", "2 đảng viên"])]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Ủy ban Kiểm tra Huyện ủy đã thi hành kỷ luật 11 đảng viên, trong đó khiển trách 6, cảnh cáo 4 và "
+     "khai trừ 2 đảng viên.",
+     ("parts_sum_mismatch", "error", 'parts 6 + 4 + 2 = 12 exceed the whole "11 đảng viên" (11)')),
+    # "gồm" promises the whole list: short of the whole is an error (parts in words count too)
+    ("Tổ công tác có 9 cán bộ, gồm ba cán bộ của Sở Xây dựng và bốn cán bộ của huyện.",
+     ("parts_sum_mismatch", "error", 'parts 3 + 4 = 7 fall short of the whole "9 cán bộ" (9)')),
+    # "bao gồm" need not list everything: a warning
+    ("Xã đã tiếp nhận 26 kiến nghị, bao gồm 14 kiến nghị về đất đai và 9 kiến nghị về môi trường.",
+     ("parts_sum_mismatch", "warning", 'parts 14 + 9 = 23 fall short of the whole "26 kiến nghị" (26) '
+                                       "(unless the list is incomplete)")),
+    ("Huyện có 48 thôn, trong số đó 30 thôn đạt chuẩn văn hóa và 18 thôn chưa đạt.",
+     ("parts_sum_agree", "info", 'parts 30 + 18 = 48 add up to "48 thôn"')),
+])
+def test_vi_parts_and_whole(tmp_path, body, expected):
+    assert [r[:3] for r in vi_checks(tmp_path, body)] == [expected]
+
+
+def test_vi_money_parts_are_written_as_the_article_writes_numbers(tmp_path):
+    rows = vi_checks(tmp_path, "Tổng mức đầu tư dự án là 1.250,5 tỷ đồng, trong đó vốn ngân sách thành phố "
+                               "1.000 tỷ đồng và vốn ngân sách huyện 200,5 tỷ đồng.")
+    assert rows == [("parts_sum_mismatch", "warning",
+                     'parts 1.000.000.000.000 + 200.500.000.000 = 1.200.500.000.000 fall short of the whole '
+                     '"1.250,5 tỷ đồng" (1.250.500.000.000) (unless the list is incomplete)',
+                     ["1.250,5 tỷ đồng", "1.000 tỷ đồng", "200,5 tỷ đồng"])]
+
+
+@pytest.mark.parametrize("body", [
+    # the rest is said to be left out
+    "Xã đã tiếp nhận 26 kiến nghị, bao gồm 14 kiến nghị về đất đai, 9 kiến nghị về môi trường, còn lại là "
+    "kiến nghị khác.",
+    # parts of another unit
+    "Phường đã tổ chức 12 hội nghị, trong đó 5 hội nghị với 300 hộ dân và 7 hội nghị với doanh nghiệp.",
+    # one part is no list
+    "Huyện có 30 xã, trong đó 21 xã đạt chuẩn nông thôn mới nâng cao.",
+])
+def test_vi_parts_left_alone(tmp_path, body):
+    assert vi_checks(tmp_path, body) == []
+
+
+def test_vi_ratio_and_percentage_stated_together(tmp_path):
+    assert vi_checks(tmp_path, "Thanh tra quận đã xử lý 33/36 đơn thư, đạt 91,7%.") == [
+        ("ratio_percentage_agree", "info", '"33/36 đơn thư" is 91,7%, agreeing with "91,7%"',
+         ["33/36 đơn thư", "91,7%"])]
+    assert vi_checks(tmp_path, "Thanh tra quận đã xử lý 33/36 đơn thư, đạt tỷ lệ 93,7%.") == [
+        ("ratio_percentage_disagree", "warning", '"33/36 đơn thư" is 91,7%, not "93,7%"',
+         ["33/36 đơn thư", "93,7%"])]
+    assert [r[:2] for r in vi_checks(tmp_path, "Phường đã giải quyết 47/52 vụ việc (90,4%).")] == \
+        [("ratio_percentage_agree", "info")]
+
+
+@pytest.mark.parametrize("body", [
+    "Thanh tra quận đã xử lý 33/36 đơn thư, tăng 5,2% so với cùng kỳ năm trước.",
+    "Huyện đã hoàn thành 11/12 chỉ tiêu, đạt 92% kế hoạch.",
+    # nothing between them: the percentage is what the 19 of 30 wards did
+    "Có 19/30 phường hoàn thành trên 60% khối lượng công việc.",
+])
+def test_vi_a_percentage_of_something_else_is_not_paired_with_a_ratio(tmp_path, body):
+    assert vi_checks(tmp_path, body) == []
+
+
+def test_vi_share_or_rate_over_100_percent(tmp_path):
+    rows = vi_checks(tmp_path, "Lao động nữ chiếm 108% tổng số học viên của khóa đào tạo. "
+                               "Tỷ lệ bao phủ bảo hiểm y tế toàn huyện đạt 102,5%. "
+                               "Giải ngân vốn đầu tư công của quận đạt 115% kế hoạch năm. "
+                               "Thu ngân sách trên địa bàn bằng 121% so với cùng kỳ. "
+                               "Tỷ lệ tăng trưởng kinh tế đạt 107%.")
+    assert rows == [("percentage_over_100", "warning", '"102,5%" is over 100% but stated as a rate', ["102,5%"]),
+                    ("percentage_over_100", "error", '"108%" is over 100% but stated as a share', ["108%"])]
+
+
+def test_vi_future_date_told_as_past(tmp_path):
+    rows = vi_checks(tmp_path, "Lễ khánh thành trường học đã được tổ chức vào ngày 25/8/2024. "
+                               "Ngày 12/8/2024, Hội đồng nhân dân huyện đã họp phiên bất thường. "
+                               "Công trình sẽ được khánh thành vào ngày 26/8/2024. "
+                               "Quận đã yêu cầu các đơn vị hoàn thành trước ngày 27/8/2024. "
+                               "Huyện đã ban hành kế hoạch tổ chức hội thi vào ngày 28/8/2024. "
+                               "Hội nghị tổng kết diễn ra vào ngày 29/8/2024. "
+                               "Lễ ra quân đã được tổ chức vào ngày 25/7/2024. "
+                               "Ngày 15/8 vừa qua, phường ra mắt mô hình tổ dân phố điện tử.")
+    assert rows == [
+        ("future_date_past_tense", "warning",
+         '"Ngày 12/8/2024" is after the publication date 2024-07-31 but told in the past tense ("đã")',
+         ["Ngày 12/8/2024"]),
+        ("future_date_past_tense", "warning",
+         '"Ngày 15/8" is after the publication date 2024-07-31 but told in the past tense ("vừa qua")',
+         ["Ngày 15/8"]),
+        ("future_date_past_tense", "warning",
+         '"ngày 25/8/2024" is after the publication date 2024-07-31 but told in the past tense ("đã")',
+         ["ngày 25/8/2024"])]
+
+
+def test_vi_same_measure_with_different_values_in_two_articles(tmp_path):
+    def revenue(url: str, amount: str, place: str, published: datetime) -> dict:
+        return vi_article(url, f"Trong 6 tháng đầu năm 2024, tổng thu ngân sách trên địa bàn {place} đạt "
+                               f"{amount} tỷ đồng.", published)
+    old = revenue("https://kinhte.example/cu.html", "3.150,4", "quận Tây Hồ", datetime(2024, 7, 5, tzinfo=timezone.utc))
+    new = revenue("https://kinhte.example/moi.html", "3.105,4", "quận Tây Hồ", PUBLISHED)
+    elsewhere = revenue("https://kinhte.example/khac.html", "2.900", "quận Thanh Xuân", PUBLISHED)
+    # "thành phố" alone is the city the articles are about: the same place as "Hà Nội"
+    city_old = revenue("https://kinhte.example/tp-cu.html", "180.214", "thành phố", datetime(2024, 7, 5, tzinfo=timezone.utc))
+    city_new = revenue("https://kinhte.example/tp-moi.html", "180.241", "Hà Nội", PUBLISHED)
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        load_vi(wh, old, city_old)
+        compute_checks(wh, [old["article_id"], city_old["article_id"]], "r1")
+        load_vi(wh, new, elsewhere, city_new, run_id="r2")
+        assert compute_checks(wh, [new["article_id"], elsewhere["article_id"], city_new["article_id"]], "r2") == 2
+        assert seen(wh, new["article_id"]) == [
+            ("cross_article_conflict", "warning", '"3.105,4 tỷ đồng" differs from "3.150,4 tỷ đồng" for the same '
+             f'measure, place and period in article {old["article_id"]}', ["3.150,4 tỷ đồng", "3.105,4 tỷ đồng"])]
+        assert [r[:2] for r in seen(wh, city_new["article_id"])] == [("cross_article_conflict", "warning")]
+        assert seen(wh, elsewhere["article_id"]) == []
+
+
+def test_an_article_in_a_language_without_a_lexicon_gets_only_the_checks_without_words(tmp_path):
+    body = ("Thanh tra quận đã xử lý 38/36 đơn thư. Thanh tra quận đã xử lý 33/36 đơn thư, đạt 93,7%. "
+            "Lao động nữ chiếm 108% tổng số học viên. Tổ công tác có 9 cán bộ, gồm ba cán bộ của Sở và bốn cán "
+            "bộ của huyện. Lễ khánh thành đã được tổ chức vào ngày 25/8/2024.")
+    everything = vi_checks(tmp_path / "vi", body)
+    assert {r[0] for r in everything} == {"ratio_exceeds_whole", "ratio_percentage_disagree", "percentage_over_100",
+                                          "parts_sum_mismatch", "future_date_past_tense"}
+    for language in ("xx", None):
+        assert vi_checks(tmp_path / str(language), body, language=language) == [
+            ("ratio_exceeds_whole", "error", '"38/36 đơn thư": numerator 38 exceeds denominator 36', ["38/36 đơn thư"])]
+    # English cue words do not read Vietnamese: as "en" the Vietnamese cues say nothing
+    assert [r[0] for r in vi_checks(tmp_path / "en", body, language="en")] == ["ratio_exceeds_whole"]
+
+
+def test_vi_decomposed_diacritics_are_read_like_composed_ones(tmp_path):
+    body = ("Ủy ban Kiểm tra Quận ủy đã thi hành kỷ luật 11 đảng viên, trong đó khiển trách 6, cảnh cáo 4 và "
+            "khai trừ 2 đảng viên. Lễ khánh thành đã được tổ chức vào ngày 25/8/2024.")
+    composed = vi_checks(tmp_path / "nfc", body)
+    decomposed = vi_checks(tmp_path / "nfd", unicodedata.normalize("NFD", body))
+    assert [r[:2] for r in composed] == [("future_date_past_tense", "warning"), ("parts_sum_mismatch", "error")]
+    assert [(r[0], r[1], unicodedata.normalize("NFC", r[2])) for r in decomposed] == [r[:3] for r in composed]
+
+
+def test_numbers_as_each_language_writes_them():
+    assert format_number(176737000000000.0, "vi") == "176.737.000.000.000"
+    assert format_number(7.6, "vi") == "7,6" and format_number(5330.9, "vi") == "5.330,9"
+    assert format_number(-1234.5, "vi-VN") == "-1.234,5" and format_number(0.5, "vi") == "0,5"
+    assert format_number(176737000000000.0, "en") == "176737000000000" and format_number(7.6, "en") == "7.6"
+    assert format_number(7.6, None) == "7.6" and format_number(None, "vi") == "?"
+    assert written(1234567.25, " ", ",") == "1 234 567,25"
+
+
+def test_every_lexicon_has_what_the_checks_read():
+    assert {"en", "vi"} <= set(lexicon_languages())
+    assert lexicon("EN-gb") is lexicon("en") and lexicon("fr") is None and lexicon("../en") is None
+    en = lexicon("en").data
+    for lang in lexicon_languages():
+        data = lexicon(lang).data
+        for section, keys in en.items():
+            if isinstance(keys, dict):
+                assert set(keys) <= set(data[section]), (lang, section, set(keys) - set(data[section]))

@@ -161,7 +161,7 @@ def test_security_headers_and_raw_page_as_text(site):
 
 # --- in a real browser -----------------------------------------------------------------------
 def test_review_with_keyboard_and_see_it_after_reload(site, page):
-    page.goto(site["base"] + "/?kind=money")
+    page.goto(site["base"] + "/?kind=money&site=hanoitimes")   # English facts (Vietnamese: test_vietnamese_*)
     first = page.locator("article.fact").first
     fact_id = first.get_attribute("data-fact")
     second_id = page.locator("article.fact").nth(1).get_attribute("data-fact")
@@ -325,3 +325,110 @@ def test_verdicts_are_tied_to_fact_id_and_span(tmp_path):
     assert con.execute("SELECT verdict FROM reviews.latest_verdicts").fetchall() == [("correct",)]
     assert con.execute("SELECT count(*) FROM duckdb_columns() WHERE table_name = 'verdicts' "
                        "AND comment IS NULL").fetchone()[0] == 0
+
+
+# --- a Vietnamese article ------------------------------------------------------------------------
+from pipeline.review import _fmt, shown_corrected, stored_corrected  # noqa: E402
+
+VI_URL = "https://kinhte.example/tay-ho-thu-ngan-sach-9-thang.html"
+VI_BODY = ("Quận Tây Hồ công bố số liệu kinh tế - xã hội.\n"
+           "Trong 9 tháng năm 2024, tổng thu ngân sách trên địa bàn quận đạt 12.345,6 tỷ đồng, tăng 7,8% so với "
+           "cùng kỳ. Thanh tra quận đã xử lý 33/36 đơn thư, đạt 91,7%. "
+           "Ban chỉ đạo ghi nhận <i>Đống Đa</i> & “Hà Nội” có 1.205 hộ kinh doanh.")
+VI_REVENUE = "Trong 9 tháng năm 2024, tổng thu ngân sách trên địa bàn quận đạt 12.345,6 tỷ đồng, tăng 7,8% so với cùng kỳ."
+
+
+@pytest.fixture(scope="module")
+def vi_site(tmp_path_factory):
+    """A warehouse with one Vietnamese article, its facts by the Vietnamese extractors and its checks."""
+    from extractors import extract_facts
+    from pipeline.checks import compute_checks
+    root = tmp_path_factory.mktemp("review_vi")
+    warehouse = root / "warehouse.duckdb"
+    aid = article_id_for(VI_URL)
+    article = {c: None for c in ARTICLE_COLUMNS}
+    article.update(article_id=aid, url=VI_URL, canonical_url=VI_URL, site="kinhtedothi", adapter="kinhtedothi",
+                   adapter_version="1", parse_complete=True, title="Tây Hồ: thu ngân sách <b>9 tháng</b> đạt 12.345,6 tỷ đồng",
+                   lead="", body_text=VI_BODY, published_at=datetime(2024, 10, 8, 2, tzinfo=timezone.utc),
+                   language="vi", content_sha256="v" * 64, extraction_status="extracted",
+                   extractor_version=EXTRACTOR_VERSION, first_seen_run="test", last_seen_run="test")
+    facts = extract_facts(VI_BODY, article["published_at"].date(), lang="vi")
+    with Warehouse(warehouse) as wh:
+        wh.load_batch([article], {aid: facts}, [], "test")
+        compute_checks(wh, [aid], "test")
+    ids = {f.text: fact_id_for(aid, f) for f in facts}
+    server = make_review_server(warehouse, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield dict(base=f"http://127.0.0.1:{server.server_port}", warehouse=warehouse, ids=ids)
+    server.shutdown()
+    server.server_close()
+
+
+def _fields(card) -> dict[str, str]:
+    return card.evaluate("c => Object.fromEntries([...c.querySelectorAll('dl.fields dt')]"
+                         ".map(dt => [dt.textContent, dt.nextElementSibling.textContent]))")
+
+
+def test_vietnamese_numbers_are_formatted_and_read_back():
+    vi, en = dict(kind="money", article_language="vi"), dict(kind="money", article_language="en")
+    assert _fmt(176737000000000.0, "vi") == "176.737.000.000.000" and _fmt(7.6, "vi") == "7,6"
+    assert _fmt(176737000000000.0, "en") == "176737000000000" and _fmt(7.6, "en") == "7.6"
+    assert _fmt(5330.9, None) == "5,330.9"                      # no language: as before
+    # typed in the article's notation, stored as the number it means, shown back in that notation
+    for typed, stored, shown in (("1.234,5", "1234.5", "1.234,5"), ("176.737.000.000.000", "176737000000000",
+                                                                    "176.737.000.000.000"),
+                                 ("7,6", "7.6", "7,6"), ("1234.5", "1234.5", "1.234,5"),
+                                 ("2,5 tỷ đồng", "2.5 tỷ đồng", "2,5 tỷ đồng"), ("26.7.2016", "26.7.2016", "26.7.2016")):
+        assert stored_corrected(typed, vi) == stored and shown_corrected(stored, vi) == shown, typed
+    # English, and what is no figure, as typed
+    assert stored_corrected("2.5 billion VND", en) == "2.5 billion VND" == shown_corrected("2.5 billion VND", en)
+    assert stored_corrected("1.234,5", dict(vi, kind="date")) == "1.234,5"
+
+
+def test_vietnamese_fact_in_the_browser(vi_site, page):
+    ids = vi_site["ids"]
+    page.goto(vi_site["base"] + "/?site=kinhtedothi")
+    assert page.evaluate("document.characterSet") == "UTF-8"
+    money = page.locator(f"#f-{ids['12.345,6 tỷ đồng']}")
+    # the figure highlighted in its sentence, the sentence as written (no mojibake), the value as Vietnamese writes it
+    assert money.locator("mark").inner_text() == "12.345,6 tỷ đồng"
+    assert money.locator(".sentence").inner_text() == VI_REVENUE
+    assert money.locator(".sentence").get_attribute("lang") == "vi"
+    assert _fields(money) == {"text": "12.345,6 tỷ đồng", "value": "12.345.600.000.000", "currency": "VND"}
+    hint = money.locator("input.corrected")
+    assert hint.get_attribute("placeholder") == "corrected, as 12.345.600.000.000 (e)"
+    assert "1.234,5 = 1234.5" in hint.get_attribute("title")
+    assert _fields(page.locator(f"#f-{ids['7,8%']}"))["value"] == "7,8"
+    assert _fields(page.locator(f"#f-{ids['1.205 hộ kinh doanh']}"))["value"] == "1.205"
+    # the check, its numbers as the article writes them
+    ratio = page.locator(f"#f-{ids['33/36 đơn thư']}")
+    assert ratio.locator("ul.checks").inner_text() == \
+        'ratio_percentage_agree (info): "33/36 đơn thư" is 91,7%, agreeing with "91,7%"'
+    assert ratio.locator("input.corrected").get_attribute("placeholder") == "corrected, as 33/36 (e)"
+    # scraped markup stays text
+    households = page.locator(f"#f-{ids['1.205 hộ kinh doanh']}")
+    assert "<i>Đống Đa</i> & “Hà Nội”" in households.locator(".sentence").inner_text()
+    assert "Tây Hồ: thu ngân sách <b>9 tháng</b>" in households.locator(".article").inner_text()
+    assert page.locator("main .sentence i").count() == 0 and page.locator("main .article b").count() == 0
+    # a corrected value typed the Vietnamese way, by a reviewer with a Vietnamese name
+    page.fill("#reviewer", "Nguyễn Thị Lan")
+    money.locator("header").click()
+    page.keyboard.press("e")
+    page.keyboard.type("1.234,5")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.reload()
+    badge = page.locator(f"#f-{ids['12.345,6 tỷ đồng']} .verdict")
+    assert badge.get_attribute("data-verdict") == "corrected"
+    assert badge.inner_text() == "corrected: 1.234,5 — Nguyễn Thị Lan"
+    import duckdb
+    con = duckdb.connect(str(vi_site["warehouse"].with_name("reviews.duckdb")), read_only=True)
+    try:
+        assert con.execute("SELECT corrected_value, reviewer FROM latest_verdicts").fetchall() == \
+            [("1234.5", "Nguyễn Thị Lan")]
+    finally:
+        con.close()
+    page.goto(f"{vi_site['base']}/fact/{ids['12.345,6 tỷ đồng']}")
+    assert "1.234,5" in page.locator("table.history").inner_text()
+    assert page.dialogs == []
