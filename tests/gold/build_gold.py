@@ -16,6 +16,9 @@ contract and writes
     tests/gold/train/docs.jsonl   tests/gold/train/facts.jsonl
     tests/gold/test/docs.jsonl    tests/gold/test/facts.jsonl
 
+Figures also carry the FACTS.md analysis fields (measure, place, place_level, ref_start,
+ref_end) from the attributes meas/pl/pll/rs/re and the article header's place/place_level default.
+
 Split rule (fixed before any extractor existed): article number NNN with NNN % 4 == 0 goes to
 test, every other article to train.
 
@@ -46,7 +49,14 @@ ALIASES = {"c": "count", "p": "percentage", "r": "ratio", "k": "rank", "m": "mon
 FIELD_ORDER = ("kind", "text", "start", "end", "value", "value_max", "qualifier", "unit",
                "currency", "numerator", "denominator", "date", "granularity",
                "period_start", "period_end", "person", "title", "organization",
-               "doc_type", "doc_number", "issued")
+               "doc_type", "doc_number", "issued",
+               "measure", "place", "place_level", "ref_start", "ref_end")
+# "What a figure is about" (FACTS.md): allowed on the figure kinds only
+ANALYSIS = {"measure", "place", "place_level", "ref_start", "ref_end"}
+FIGURE_KINDS = ("count", "percentage", "ratio", "rank", "money", "quantity")
+PLACE_LEVELS = {"country", "province", "district", "ward"}
+# every figure must carry a measure (set False only while an annotation pass is unfinished)
+REQUIRE_MEASURE = True
 REQUIRED = {
     "count": {"value", "unit"},
     "percentage": {"value"},
@@ -77,8 +87,11 @@ ATTR = {"v": "value", "vmax": "value_max", "q": "qualifier", "u": "unit", "cur":
         "n": "numerator", "den": "denominator", "d": "date", "g": "granularity",
         "s": "period_start", "e": "period_end", "p": "person", "t": "title",
         "org": "organization", "type": "doc_type", "num": "doc_number", "issued": "issued",
+        "meas": "measure", "pl": "place", "pll": "place_level", "rs": "ref_start", "re": "ref_end",
         "ok": "_ctx_ok"}
 NUMERIC = {"value", "value_max", "numerator", "denominator"}
+for _k in FIGURE_KINDS:
+    ALLOWED[_k] = ALLOWED[_k] | ANALYSIS
 
 
 class GoldError(Exception):
@@ -476,10 +489,19 @@ def iso_ok(s: str, gran: str | None = None) -> bool:
     return False
 
 
-def build_fact(doc_id, span, pub, spans, where, notes):
+def build_fact(doc_id, span, pub, spans, where, notes, meta=None, body=""):
     kind = span["kind"]
     text = span["text"]
     attrs = dict(span["attrs"])
+    meta = meta or {}
+    # article-level place default ("place:" / "place_level:" header lines): applies, as a pair,
+    # to every figure that has neither pl nor pll of its own; pl=none leaves the place absent
+    if kind in FIGURE_KINDS and "place" not in attrs and "place_level" not in attrs \
+            and "place" in meta:
+        attrs["place"] = meta["place"]
+        attrs["place_level"] = meta["place_level"]
+    if attrs.get("place") == "none" and "place_level" not in attrs:
+        attrs["place_level"] = "none"
     fact = {}
     auto = {}
     try:
@@ -555,6 +577,8 @@ def build_fact(doc_id, span, pub, spans, where, notes):
             raise GoldError(f"{where}: organization {merged['organization']!r} not in span")
     if kind == "ratio" and merged["denominator"] == 0:
         raise GoldError(f"{where}: zero denominator")
+    if kind in FIGURE_KINDS:
+        check_analysis(merged, text, body, where)
     if text != text.strip() or not text:
         raise GoldError(f"{where}: span has outer whitespace or is empty: {text!r}")
     fact["doc"] = doc_id
@@ -568,6 +592,68 @@ def build_fact(doc_id, span, pub, spans, where, notes):
     if ctx_ok:
         fact["_ctx_ok"] = True
     return fact
+
+
+def _is_day(s):
+    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", s)) and iso_ok(s)
+
+
+def check_analysis(f, text, body, where):
+    """measure / place / place_level / ref_start / ref_end of one figure."""
+    if REQUIRE_MEASURE and "measure" not in f:
+        raise GoldError(f"{where}: {text!r} has no measure (meas=...)")
+    if ("place" in f) != ("place_level" in f):
+        raise GoldError(f"{where}: place and place_level go together: {text!r}")
+    if "place_level" in f and f["place_level"] not in PLACE_LEVELS:
+        raise GoldError(f"{where}: bad place_level {f['place_level']!r} (want {sorted(PLACE_LEVELS)})")
+    if "place" in f and (not f["place"].strip() or f["place"] != f["place"].strip()):
+        raise GoldError(f"{where}: bad place {f['place']!r}")
+    if "place" in f and re.search(r"\b(?:district|ward|commune|province|city|town)$", f["place"], re.I) \
+            and f["place"] not in ("Ho Chi Minh City",):
+        raise GoldError(f"{where}: place keeps its level word: {f['place']!r}")
+    for k in ("ref_start", "ref_end"):
+        if k in f and not _is_day(f[k]):
+            raise GoldError(f"{where}: {k} must be an ISO day: {f[k]!r}")
+    if "ref_start" in f and "ref_end" in f and f["ref_start"] > f["ref_end"]:
+        raise GoldError(f"{where}: ref_start after ref_end for {text!r}")
+    m = f.get("measure")
+    if m is None:
+        return
+    if not m.strip() or m != m.strip() or "  " in m:
+        raise GoldError(f"{where}: bad measure {m!r}")
+    # lower case, except proper nouns and acronyms as the article writes them
+    for w in re.findall(r"[^\s,;:()/\-]+", m):
+        if w == w.lower():
+            continue
+        core = re.sub(r"['’]s$", "", w).strip("'\".-")
+        if re.fullmatch(r"[A-Z0-9&.\-]+s?|[A-Z][A-Z0-9.\-]*[a-z]{0,2}", core) and sum(c.isupper() for c in core) >= 2:
+            continue                                   # acronym: FDI, GRDP, PAR, OCOP, PM2.5, NOx
+        if re.search(r"(?<![.!?:]\s)(?<!^)(?<![\[|\n])\b" + re.escape(core) + r"\b", body):
+            continue                                   # capitalised mid-sentence in the text
+        if re.search(r"\b" + re.escape(core) + r"\b", body) and \
+                not re.search(r"\b" + re.escape(core.lower()) + r"\b", body):
+            continue                                   # only ever capitalised: a name
+        raise GoldError(f"{where}: measure {m!r} must be lower case ({w!r} is not a proper noun "
+                        f"or acronym of the text)")
+    # without the figure
+    low = m.lower()
+    figs = {f[k] for k in ("value", "value_max", "numerator", "denominator") if k in f}
+    nums = []
+    for tok in re.findall(NUMBER_TOKEN, text, re.I):
+        try:
+            n = to_number(tok)
+        except (ValueError, ArithmeticError):
+            continue
+        if any(Decimal(str(x)) in (n, n * 1000, n * 10 ** 6, n * 10 ** 9, n * 10 ** 12, n * 10 ** 15)
+               for x in figs):
+            nums.append(tok)                           # a token of the figure itself
+    for tok in nums:
+        if re.search(r"(?<![\w.])" + re.escape(tok.lower()) + r"(?![\w]|\.\d)", low):
+            raise GoldError(f"{where}: measure {m!r} contains the figure {tok!r} of {text!r}")
+    if text.lower() in low:
+        raise GoldError(f"{where}: measure {m!r} contains the span {text!r}")
+    if re.match(r"(?:%s)\b" % "|".join(re.escape(w) for w, _ in QUAL_WORDS), low):
+        raise GoldError(f"{where}: measure {m!r} starts with a qualifier")
 
 
 LEFT_QUAL = re.compile(r"(?<!hand )(?<!hands )(?<!handed )(?<!handing )(?<!taken )(?<!took )"
@@ -645,13 +731,17 @@ def main(argv):
         pub = dt.date.fromisoformat(meta["published"])
         if not dt.date(2019, 1, 1) <= pub <= dt.date(2025, 12, 31):
             raise GoldError(f"{path.name}: published {pub} outside 2019-2025")
+        if ("place" in meta) != ("place_level" in meta):
+            raise GoldError(f"{path.name}: header place and place_level go together")
+        if "place_level" in meta and meta["place_level"] not in PLACE_LEVELS:
+            raise GoldError(f"{path.name}: bad header place_level {meta['place_level']!r}")
         words = len(re.findall(r"\S+", text))
         if not 250 <= words <= 700:
             raise GoldError(f"{path.name}: {words} words, want 250-700")
         facts = []
         for sp in spans:
             where = f"{path.name}@{sp['start']}"
-            facts.append(build_fact(doc_id, sp, pub, spans, where, notes))
+            facts.append(build_fact(doc_id, sp, pub, spans, where, notes, meta, text))
         facts.sort(key=lambda f: (f["start"], -f["end"]))
         check_overlaps(facts, path.name)
         check_context(text, facts, path.name)
@@ -663,6 +753,10 @@ def main(argv):
         out[split][0].append({"id": doc_id, "published": pub.isoformat(), "text": text})
         out[split][1].extend(facts)
         stats[split].update(f["kind"] for f in facts)
+        for f in facts:
+            if f["kind"] in FIGURE_KINDS:
+                stats[split]["_figures"] += 1
+                stats[split].update("_" + k for k in ANALYSIS if k in f)
         stats[split]["_articles"] += 1
         if review and (not only or any(o in path.name for o in only)):
             print(f"==== {path.name} ({words} words, {len(facts)} facts, {split})")
@@ -693,6 +787,10 @@ def main(argv):
     tr = sum(v for k, v in stats["train"].items() if not k.startswith("_"))
     te = sum(v for k, v in stats["test"].items() if not k.startswith("_"))
     print(f"{'all facts':<12}{tr:>7}{te:>7}{tr + te:>7}")
+    print("figures with the analysis fields (What a figure is about):")
+    for k in ("_figures",) + tuple("_" + k for k in FIELD_ORDER if k in ANALYSIS):
+        tr, te = stats["train"][k], stats["test"][k]
+        print(f"{k.lstrip('_'):<12}{tr:>7}{te:>7}{tr + te:>7}")
     return 0
 
 

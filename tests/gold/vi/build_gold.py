@@ -27,6 +27,12 @@ field is written explicitly in the markup:
 Values are written in plain decimal notation (point as decimal mark, no grouping): 7.6, 1200000,
 or with an exponent (176737e9, 1.2e6). Whole numbers are output as ints.
 
+Analysis fields (FACTS.md "What a figure is about"), on count/percentage/ratio/rank/money/quantity
+only: meas="..." (measure), pl="..." pll=country|province|district|ward (place, place_level), rs= re=
+(ref_start, ref_end; ISO days). Header defaults `place:` / `place_level:` apply to every such figure
+without pl/pll; pl=none leaves the place absent. Output after the existing fields in the order
+measure, place, place_level, ref_start, ref_end.
+
 Validation (fatal): as the English builder -- required/allowed fields, qualifier names, currency
 codes, ISO dates and granularity, value_max > value, period order, person/title/org inside the
 official span (case-insensitive), doc_number inside the span, no overlapping spans except
@@ -78,6 +84,25 @@ _spec.loader.exec_module(_en)
 ALLOWED, FIELD_ORDER, KINDS, NUMERIC, QUALIFIERS, REQUIRED = (
     _en.ALLOWED, _en.FIELD_ORDER, _en.KINDS, _en.NUMERIC, _en.QUALIFIERS, _en.REQUIRED)
 GoldError, iso_ok, read_article = _en.GoldError, _en.iso_ok, _en.read_article
+
+# analysis fields (FACTS.md "What a figure is about"): what a figure measures, the administrative
+# unit it belongs to and the period it refers to. Written in the markup as meas= pl= pll= rs= re=;
+# the header may carry article defaults `place:` / `place_level:` (a figure's own pl/pll win;
+# pl=none leaves a figure's place absent). Registered here so that this builder does not depend on
+# the English builder's attribute table.
+ANALYSIS_ATTR = {"meas": "measure", "pl": "place", "pll": "place_level", "rs": "ref_start",
+                 "re": "ref_end"}
+ANALYSIS_FIELDS = ("measure", "place", "place_level", "ref_start", "ref_end")
+ANALYSIS_KINDS = ("count", "percentage", "ratio", "rank", "money", "quantity")
+PLACE_LEVELS = {"country", "province", "district", "ward"}
+for _k, _v in ANALYSIS_ATTR.items():
+    if _en.ATTR.get(_k, _v) != _v:
+        raise GoldError(f"attribute {_k!r} means {_en.ATTR[_k]!r} in the English builder")
+    _en.ATTR[_k] = _v
+ALLOWED = {k: set(v) - set(ANALYSIS_FIELDS) | (set(ANALYSIS_FIELDS) if k in ANALYSIS_KINDS else set())
+           for k, v in ALLOWED.items()}
+FIELD_ORDER = tuple(f for f in FIELD_ORDER if f not in ANALYSIS_FIELDS) + ANALYSIS_FIELDS
+NO_PLACE = "none"
 
 CURRENCIES = {"VND", "USD", "EUR", "JPY", "KRW", "CNY", "GBP", "SGD", "THB", "AUD"}
 
@@ -393,10 +418,90 @@ def lint(fact, pub, w: Warn, where):
 # ---------------------------------------------------------------------------------------------
 # building and validation
 
-def build_fact(doc_id, span, spans, where):
+def header_place(meta, where):
+    """Article defaults from the header: (place, place_level) or (None, None)."""
+    pl, pll = meta.get("place"), meta.get("place_level")
+    if (pl is None) != (pll is None):
+        raise GoldError(f"{where}: header needs both 'place:' and 'place_level:' (or neither)")
+    if pll is not None and pll not in PLACE_LEVELS:
+        raise GoldError(f"{where}: header place_level {pll!r} not in {sorted(PLACE_LEVELS)}")
+    if pl is not None and (not pl or pl != pl.strip() or pl == NO_PLACE):
+        raise GoldError(f"{where}: bad header place {pl!r}")
+    return pl, pll
+
+
+def analysis_fields(kind, text, attrs, default_place, where, w: Warn, article_text):
+    """Apply the header place default and validate measure / place / place_level / ref_*."""
+    if kind not in ANALYSIS_KINDS:
+        return
+    if attrs.get("place") == NO_PLACE:
+        if "place_level" in attrs:
+            raise GoldError(f"{where}: pl=none with pll= in {text!r}")
+        del attrs["place"]
+    elif "place" in attrs or "place_level" in attrs:
+        if ("place" in attrs) != ("place_level" in attrs):
+            raise GoldError(f"{where}: pl= and pll= go together in {text!r}")
+    elif default_place[0] is not None:
+        attrs["place"], attrs["place_level"] = default_place
+    else:
+        w.add(where, f"{kind} {text!r}: no place (write pl=/pll=, a header default, or pl=none)")
+    if "place_level" in attrs and attrs["place_level"] not in PLACE_LEVELS:
+        raise GoldError(f"{where}: place_level {attrs['place_level']!r} not in {sorted(PLACE_LEVELS)}")
+    if "place" in attrs and attrs["place"] != attrs["place"].strip():
+        raise GoldError(f"{where}: place with outer whitespace in {text!r}")
+    if "place" in attrs:
+        low_pl = attrs["place"].lower() + " "
+        if low_pl.startswith(("quận ", "huyện ", "thị xã ", "thị trấn ", "phường ", "xã ", "tỉnh ",
+                              "thành phố ", "tp ", "tp. ")):
+            w.add(where, f"{kind} {text!r}: place {attrs['place']!r} keeps its level word")
+    for k in ("ref_start", "ref_end"):
+        if k in attrs and (not re.fullmatch(r"\d{4}-\d{2}-\d{2}", attrs[k]) or not iso_ok(attrs[k])):
+            raise GoldError(f"{where}: {k} must be an ISO day: {attrs[k]!r} in {text!r}")
+    if "ref_start" in attrs and "ref_end" in attrs and attrs["ref_start"] > attrs["ref_end"]:
+        raise GoldError(f"{where}: ref_start after ref_end in {text!r}")
+    m = attrs.get("measure")
+    if m is None:
+        w.add(where, f"{kind} {text!r}: no measure")
+        return
+    if m != m.strip() or "  " in m:
+        raise GoldError(f"{where}: measure {m!r} has stray whitespace")
+    # lower case except proper nouns and acronyms: a word with a capital letter must be an acronym
+    # (two or more capitals, or capitals and digits) or stand capitalised inside a sentence of the
+    # article (not only as the first word of a sentence)
+    for word in re.findall(r"[^\W_][^\s,;:()]*", m):
+        if word == word.lower():
+            continue
+        caps = sum(ch.isupper() for ch in word)
+        if caps >= 2 or (caps and any(ch.isdigit() for ch in word)):
+            continue
+        inside = False
+        for mm in re.finditer(r"(?<![^\W\d_])" + re.escape(word) + r"(?![^\W\d_])", article_text):
+            before = article_text[:mm.start()].rstrip(" \"“(")
+            if before and before[-1] not in ".!?:\n":
+                inside = True
+                break
+        if not inside:
+            raise GoldError(f"{where}: measure {m!r}: {word!r} is capitalised but not an acronym "
+                            f"or a proper noun of the text")
+    # the figure itself stays out of the measure
+    for tok in re.findall(r"(?<![^\W\d_])(?:" + NUM_RE + r")", QUAL_START_RE.sub("", text, count=1)):
+        if re.search(r"(?<![\d.,])" + re.escape(tok) + r"(?![\d])", m):
+            raise GoldError(f"{where}: measure {m!r} contains the figure {tok!r} of {text!r}")
+    if text.lower() in m.lower():
+        raise GoldError(f"{where}: measure {m!r} contains the span {text!r}")
+    qual = QUAL_START_RE.match(text)
+    if qual and m.lower().startswith(qual.group(0).strip().lower() + " "):
+        raise GoldError(f"{where}: measure {m!r} starts with the qualifier of {text!r}")
+    if re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", m):
+        w.add(where, f"{kind} {text!r}: measure {m!r} contains a year (time goes in ref_*)")
+
+
+def build_fact(doc_id, span, spans, where, default_place=(None, None), w=None, article_text=""):
     kind, text = span["kind"], span["text"]
     attrs = dict(span["attrs"])
     ok = attrs.pop("_ctx_ok", None)
+    analysis_fields(kind, text, attrs, default_place, where, w if w is not None else Warn(),
+                    article_text)
     for k, v in attrs.items():
         if v == "" or v == "none":
             raise GoldError(f"{where}: empty or 'none' field {k} in {text!r} (nothing is derived here)")
@@ -570,9 +675,11 @@ def main(argv):
             words = len(re.findall(r"\S+", text))
             if not 250 <= words <= 700:
                 raise GoldError(f"{path.name}: {words} words, want 250-700")
+            default_place = header_place(meta, path.name)
             built = []
             for sp in spans:
-                built.append(build_fact(doc_id, sp, spans, f"{path.name}@{sp['start']}"))
+                built.append(build_fact(doc_id, sp, spans, f"{path.name}@{sp['start']}",
+                                        default_place, warns, text))
             built.sort(key=lambda fo: (fo[0]["start"], -fo[0]["end"]))
             facts = [f for f, _ in built]
             oks = [o for _, o in built]
