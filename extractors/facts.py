@@ -6,11 +6,14 @@ from dataclasses import asdict, dataclass, fields
 KINDS = ("count", "percentage", "ratio", "rank", "money", "quantity",
          "date", "period", "official", "document")
 
+# What a figure is about (FACTS.md): filled for the FIGURE_KINDS.
+ANALYSIS_FIELDS = ("measure", "place", "place_level", "ref_start", "ref_end")
+FIGURE_KINDS = ("count", "percentage", "ratio", "rank", "money", "quantity")
 # FACTS.md fields in contract order; the JSON Lines output and the warehouse columns follow it.
 SCHEMA_FIELDS = ("kind", "text", "start", "end", "value", "value_max", "qualifier", "unit",
                  "currency", "numerator", "denominator", "date", "granularity",
                  "period_start", "period_end", "person", "title", "organization",
-                 "doc_type", "doc_number", "issued")
+                 "doc_type", "doc_number", "issued", *ANALYSIS_FIELDS)
 
 
 @dataclass(slots=True)
@@ -36,6 +39,14 @@ class Fact:
     doc_type: str | None = None
     doc_number: str | None = None
     issued: str | None = None
+    measure: str | None = None
+    place: str | None = None
+    place_level: str | None = None
+    ref_start: str | None = None
+    ref_end: str | None = None
+    # the measure normalised across spellings and articles ("budget revenue", "thu ngân sách" ->
+    # "budget_revenue"), for comparisons; not a FACTS.md field
+    measure_key: str | None = None
     # provenance, not part of the FACTS.md contract
     rule_id: str = ""
     sentence: str = ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import importlib
 import json
 import logging
 import re
@@ -384,5 +385,7 @@ def build_nlp(lang: str = "en") -> Language:
         if nlp.has_factory(name):
             nlp.add_pipe(name)
     nlp.add_pipe("newsfacts_resolve")
+    importlib.import_module("extractors.about")  # registers newsfacts_about
+    nlp.add_pipe("newsfacts_about")
     logger.debug("%s pipeline: %s", lang, nlp.pipe_names)
     return nlp

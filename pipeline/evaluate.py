@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from extractors.facts import KINDS
+from extractors.facts import FIGURE_KINDS, KINDS
 from pipeline.documents import Document, parse_published, extract_documents
 from pipeline.errors import InputError, MissingInputError
 from pipeline.language import guess_language, language_code
@@ -111,6 +111,32 @@ def _account(report: Report, key: str, ok: bool, pred: dict, gold: dict) -> None
         report.wrong_fields.append((key, pred, gold))
 
 
+def _word_f1(a: str | None, b: str | None) -> float:
+    wa, wb = fold(a).split(), fold(b).split()
+    if not wa or not wb:
+        return 0.0
+    common = sum(min(wa.count(w), wb.count(w)) for w in set(wa))
+    if not common:
+        return 0.0
+    p, r = common / len(wa), common / len(wb)
+    return 2 * p * r / (p + r)
+
+
+def _analysis_accuracy(report: Report, pred: dict, gold: dict) -> None:
+    """FACTS.md "What a figure is about", over matched figures of a gold set that carries it: place
+    (name folded, and level), reference period (both ends, an absent end equal only to an absent
+    one), measure (word F1 of the two phrases >= 0.5)."""
+    if gold["kind"] not in FIGURE_KINDS:
+        return
+    if gold.get("place"):
+        _account(report, "place:figures", fold(pred.get("place")) == fold(gold["place"])
+                 and pred.get("place_level") == gold.get("place_level"), pred, gold)
+    _account(report, "ref:figures", (str(pred.get("ref_start") or ""), str(pred.get("ref_end") or ""))
+             == (str(gold.get("ref_start") or ""), str(gold.get("ref_end") or "")), pred, gold)
+    if gold.get("measure"):
+        _account(report, "measure:figures", _word_f1(pred.get("measure"), gold["measure"]) >= 0.5, pred, gold)
+
+
 def _field_accuracy(report: Report, pred: dict, gold: dict) -> None:
     kind = gold["kind"]
     for name, kinds in ACCURACY_FIELDS.items():
@@ -123,7 +149,8 @@ def _field_accuracy(report: Report, pred: dict, gold: dict) -> None:
         _account(report, f"{name}:{kind}", fold(pred.get(name)) == fold(gold.get(name)), pred, gold)
 
 
-def score_document(report: Report, predicted: list[dict], gold: list[dict]) -> None:
+def score_document(report: Report, predicted: list[dict], gold: list[dict], analysis: bool = False) -> None:
+    """`analysis`: the gold carries the analysis fields (measure, place, ref), so score them too."""
     for kind in KINDS:
         preds = [p for p in predicted if p["kind"] == kind]
         golds = [g for g in gold if g["kind"] == kind]
@@ -147,6 +174,8 @@ def score_document(report: Report, predicted: list[dict], gold: list[dict]) -> N
             used.add(best)
             report.kinds[kind].matched += 1
             _field_accuracy(report, preds[best], g)
+            if analysis:
+                _analysis_accuracy(report, preds[best], g)
         report.spurious += [p for i, p in enumerate(preds) if i not in used]
 
 
@@ -211,8 +240,10 @@ def evaluate(gold_dir: Path) -> Report:
     for record in extract_documents(docs):
         predicted[record["doc"]].append(record)
     report = Report()
+    annotated = {doc_id for doc_id, facts in gold.items()
+                 if any(f.get("measure") or f.get("place") for f in facts)}
     for doc in docs:
-        score_document(report, predicted[doc.id], gold.get(doc.id, []))
+        score_document(report, predicted[doc.id], gold.get(doc.id, []), doc.id in annotated)
     return report
 
 

@@ -25,8 +25,8 @@ ARTICLE_COLUMNS = ("article_id", "url", "canonical_url", "site", "adapter", "ada
                    "author", "language", "source_url", "content_sha256", "raw_sha256", "raw_path",
                    "etag", "last_modified", "extraction_status", "extractor_version",
                    "first_seen_run", "last_seen_run")
-FACT_COLUMNS = ("fact_id", "article_id", *SCHEMA_FIELDS, "sentence", "sentence_start", "rule_id",
-                "extractor_version", "run_id")
+FACT_COLUMNS = ("fact_id", "article_id", *SCHEMA_FIELDS, "measure_key", "sentence", "sentence_start",
+                "rule_id", "extractor_version", "run_id")
 FETCH_COLUMNS = ("run_id", "site", "url", "fetched_url", "status", "outcome", "reason", "bytes",
                  "elapsed_ms", "content_type", "etag", "last_modified", "fetched_at", "raw_sha256")
 FRONTIER_COLUMNS = ("url", "site", "status", "etag", "last_modified", "content_sha256", "reason",
@@ -49,7 +49,7 @@ ON CONFLICT (url) DO UPDATE SET
     content_sha256 = COALESCE(excluded.content_sha256, frontier.content_sha256),
     reason = excluded.reason, last_fetch_at = excluded.last_fetch_at, last_run = excluded.last_run
 """.format(max_attempts=MAX_ATTEMPTS)
-_DATE_COLUMNS = ("period_start", "period_end", "issued")
+_DATE_COLUMNS = ("period_start", "period_end", "issued", "ref_start", "ref_end")
 
 
 def article_id_for(canonical_url: str) -> str:
@@ -320,7 +320,7 @@ def _sql_str(text: str) -> str:
 # cast in SQL; fact_id is computed in SQL, see _FACT_ID_SQL).
 _FACT_FIELD_TYPES = {name: (pa.float64() if name in ("value", "value_max", "numerator", "denominator")
                             else pa.int64() if name in ("start", "end", "sentence_start") else pa.string())
-                     for name in (*SCHEMA_FIELDS, "sentence", "sentence_start", "rule_id")}
+                     for name in (*SCHEMA_FIELDS, "measure_key", "sentence", "sentence_start", "rule_id")}
 _FACT_FIELD_GETTERS = {name: operator.attrgetter(name) for name in _FACT_FIELD_TYPES}
 # fact_id_for, vectorised: sha256 of the same key, the same 20 hex digits.
 _FACT_ID_SQL = ("left(sha256(article_id || '|' || kind || '|' || CAST(\"start\" AS VARCHAR) || '|' "

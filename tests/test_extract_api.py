@@ -87,16 +87,16 @@ def test_empty_and_whitespace():
 def test_to_json_contract():
     f = extract_facts("Completion reached 96.5% and 40/40 units reported.")
     assert [x.to_json() for x in f] == [
-        {"kind": "percentage", "text": "96.5%", "start": 19, "end": 24, "value": 96.5},
+        {"kind": "percentage", "text": "96.5%", "start": 19, "end": 24, "value": 96.5, "measure": "completion"},
         {"kind": "ratio", "text": "40/40 units", "start": 29, "end": 40,
-         "unit": "units", "numerator": 40, "denominator": 40},
+         "unit": "units", "numerator": 40, "denominator": 40, "measure": "units reported"},
     ]
 
 
 def test_pipeline_is_cached_and_ordered():
     nlp = build_nlp()
     assert build_nlp() is nlp
-    assert nlp.pipe_names == ["sentencizer", *FACT_COMPONENTS, "newsfacts_resolve"]
+    assert nlp.pipe_names == ["sentencizer", *FACT_COMPONENTS, "newsfacts_resolve", "newsfacts_about"]
 
 
 def _span(doc, start, end, kind, fact=None):
