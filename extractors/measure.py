@@ -25,6 +25,7 @@ from extractors.nlp import load_patterns, phrase_regex
 _WORD_RE = re.compile(r"[^\W\d_][\w'’&-]*|\d[\d.,/]*%?|[^\w\s]")
 _SPACE_RE = re.compile(r"\s+")
 _NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_]+)")
+_TAIL_RE = re.compile(r"[ \t]+((?:[^\W\d_][\w'’-]*)(?:[ \t]+[^\W\d_][\w'’-]*)*)")
 
 
 class _Lexicon:
@@ -33,7 +34,11 @@ class _Lexicon:
         flags = re.IGNORECASE
         self.lang = lang
         self.max_words = int(d["max_words"])
-        self.linking = re.compile(rf"(?:^|\s)(?P<verb>{phrase_regex(d['linking_verbs'])})\s*$", flags)
+        # the clause's first linking verb (lazy prefix) or its last one before the figure (greedy)
+        prefix = "^.*?" if d.get("first_linking_verb") else "^.*"
+        self.linking = re.compile(rf"{prefix}(?:^|\s)(?P<verb>{phrase_regex(d['linking_verbs'])})(?=\s|$)", flags | re.DOTALL)
+        self.tail_after_unit = bool(d.get("words_after_unit"))
+        self.skip_after_unit = frozenset(w.lower() for w in d["skip_after_unit"])
         self.empty_verbs = frozenset(v.lower() for v in d["empty_verbs"])
         self.skip_before = frozenset(v.lower() for v in d["skip_before_figure"])
         self.passive = re.compile(rf"^\s*(?:{phrase_regex(d['passive_auxiliaries'])})\s+(?P<verb>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)", flags)
@@ -121,6 +126,21 @@ def _governing_verb(text: str, start: int, end: int, clause_start: int, lex: _Le
     return None
 
 
+def _after_unit(text: str, end: int, lex: _Lexicon) -> str | None:
+    """What the counted things did or are, written after them: "312/340 hộ [đã nhận tiền bồi thường]",
+    "36 cases [still under consideration]": up to max_words words before punctuation or a figure."""
+    m = _TAIL_RE.match(text, end)
+    if not m:
+        return None
+    words = m.group(1).split()
+    while words and words[0].lower() in lex.skip_after_unit:
+        words.pop(0)
+    words = words[:lex.max_words - 1]
+    while words and words[-1].lower() in lex.skip_after_unit:
+        words.pop()
+    return " ".join(words) or None
+
+
 def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any],
                sent_start: int, sent_end: int, lang: str) -> str | None:
     lex = _lexicon(lang)
@@ -131,10 +151,13 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
     unit = fields.get("unit")
     if kind in ("count", "ratio", "rank") and unit and unit != "percentage_points":
         verb = _governing_verb(text, start, end, clause_start, lex)
-        if not verb:
-            return unit
-        return f"{unit} {verb}" if lex.unit_first else f"{verb} {unit}"
+        if verb:
+            return f"{unit} {verb}" if lex.unit_first else f"{verb} {unit}"
+        tail = _after_unit(text, end, lex) if lex.tail_after_unit else None
+        return f"{unit} {tail}" if tail else unit
     before = text[clause_start:start]
+    # the subject ends at the clause's first linking verb: "Budget revenue reached VND ..., up 5%"
+    # measures budget revenue for both figures
     m = lex.linking.search(before)
     if m:
         return _clean(before[:m.start("verb")], lex)
