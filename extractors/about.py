@@ -31,11 +31,26 @@ from spacy.tokens import Doc, Span
 from extractors.datenorm import month_bounds, year_bounds
 from extractors.facts import FIGURE_KINDS
 from extractors.measure import measure_key, measure_of
-from extractors.nlp import SPANS_KEY, load_patterns, matching_text, phrase_regex, sentence_starts
+from extractors.nlp import SPANS_KEY, load_patterns, matching_text, phrase_regex, sentence_starts, span_fields
 
 logger = logging.getLogger(__name__)
 
 _TIME_KINDS = ("date", "period")
+
+
+class _FirstMatch:
+    """A compiled pattern whose search over one sentence is remembered (figures share sentences)."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._re = re.compile(pattern, flags)
+        self._last: tuple[str, int, int] | None = None
+        self._found = None
+
+    def search(self, text: str, start: int, end: int):
+        key = (text, start, end)
+        if self._last is None or self._last[1:] != key[1:] or self._last[0] is not text:
+            self._last, self._found = key, self._re.search(text, start, end)
+        return self._found
 
 
 class _Cues:
@@ -44,12 +59,31 @@ class _Cues:
     def __init__(self, lang: str) -> None:
         d = load_patterns("about", lang)
         flags = re.IGNORECASE
-        self.baseline = re.compile(rf"(?:{phrase_regex(d['baseline_before'])})\s*$", flags)
-        self.end_only = re.compile(rf"(?:{phrase_regex(d['end_only_before'])})\s*$", flags)
-        self.to_date = re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(d['to_date'])})(?![^\W\d_])", flags)
+        self.baseline = _suffixes(d["baseline_before"])
+        self.end_only = _suffixes(d["end_only_before"])
+        self.to_date = _FirstMatch(rf"(?<![^\W\d_])(?:{phrase_regex(d['to_date'])})(?![^\W\d_])", flags)
         self.after_figure = re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(d['after_figure_cues'])})\s*$", flags)
         self.after_figure_text = re.compile(rf"(?:{phrase_regex(d['after_figure_cues'])})\s", flags)
         self.relative = re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(d['relative_clause'])})(?![^\W\d_])", flags)
+
+
+def _suffixes(phrases: list[str]) -> tuple[frozenset[str], int]:
+    """Phrases looked up as the last words before a date (a set lookup per length: a regex anchored
+    at the end is tried at every position)."""
+    table = frozenset(" ".join(p.lower().split()) for p in phrases)
+    return table, max((len(p.split()) for p in table), default=0)
+
+
+_LAST_WORDS_RE = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _ends_with(before: str, suffixes: tuple[frozenset[str], int]) -> bool:
+    table, longest = suffixes
+    words = [w.lower() for w in _LAST_WORDS_RE.findall(before)[-longest:]]
+    tail = before.rstrip()
+    if words and not tail.lower().endswith(words[-1]):
+        return False   # punctuation or a figure stands right before the date
+    return any(" ".join(words[-n:]) in table for n in range(1, len(words) + 1))
 
 
 @functools.lru_cache(maxsize=None)
@@ -57,10 +91,9 @@ def _cues(lang: str) -> _Cues:
     return _Cues(lang)
 
 
-def _bounds(span: Span) -> tuple[str | None, str | None] | None:
+def _bounds(label: str, f: dict) -> tuple[str | None, str | None] | None:
     """The days a date or period fact covers."""
-    f = span._.fact or {}
-    if span.label_ == "period":
+    if label == "period":
         return f.get("period_start"), f.get("period_end")
     date, gran = f.get("date"), f.get("granularity")
     if not date:
@@ -72,10 +105,6 @@ def _bounds(span: Span) -> tuple[str | None, str | None] | None:
     return date, date
 
 
-def _chars(span: Span) -> tuple[int, int]:
-    return (span._.fact or {}).get("_chars", (span.start_char, span.end_char))
-
-
 class AboutComponent:
     def __init__(self, lang: str) -> None:
         self.lang = lang
@@ -83,22 +112,24 @@ class AboutComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get(SPANS_KEY, []))
-        figures = [s for s in spans if s.label_ in FIGURE_KINDS]
+        fields_of = [span_fields(span) for span in spans]
+        chars = [f.get("_chars", (s.start_char, s.end_char)) for s, f in zip(spans, fields_of)]
+        figures = [i for i, s in enumerate(spans) if s.label_ in FIGURE_KINDS]
         if not figures:
             return doc
         text = matching_text(doc)
         starts = sentence_starts(doc)
         bounds_of = starts[1:] + [len(text)]
         published = doc._.published
-        times = self._time_expressions(text, spans)
+        times = self._time_expressions(text, spans, fields_of, chars)
         places = self._places(text, published)
-        main = self._main_place(text, published)
-        figure_starts = sorted(_chars(s)[0] for s in figures)
-        for span in figures:
-            start, end = _chars(span)
-            i = bisect.bisect_right(starts, start) - 1
-            sent_start, sent_end = (starts[i], bounds_of[i]) if i >= 0 else (0, len(text))
-            fields = span._.fact
+        main = self._main_place(text, published, places)
+        figure_starts = sorted(chars[i][0] for i in figures)
+        for i in figures:
+            span, fields = spans[i], fields_of[i]
+            start, end = chars[i]
+            k = bisect.bisect_right(starts, start) - 1
+            sent_start, sent_end = (starts[k], bounds_of[k]) if k >= 0 else (0, len(text))
             ref = self._reference(text, start, end, sent_start, sent_end, times, figure_starts, published)
             if ref:
                 fields["ref_start"], fields["ref_end"] = ref
@@ -109,34 +140,37 @@ class AboutComponent:
             if measure:
                 fields["measure"] = measure
                 fields["measure_key"] = measure_key(measure, self.lang)
-            span._.fact = {k: v for k, v in fields.items() if v is not None}
+            for key in [k for k, v in fields.items() if v is None]:
+                del fields[key]   # the span's own dict (span_fields): edited in place
         return doc
 
     # --- reference period -------------------------------------------------------------------
-    def _time_expressions(self, text: str, spans: list[Span]) -> list[tuple[int, int, tuple, bool]]:
+    def _time_expressions(self, text: str, spans: list[Span], fields_of: list[dict],
+                          chars: list[tuple[int, int]]) -> list[tuple[int, int, tuple, bool]]:
         """(start, end, (ref_start, ref_end), end_only) of the dates and periods that may govern a
-        figure: not a document's issue date, not a comparison baseline."""
-        documents = [_chars(s) for s in spans if s.label_ == "document"]
+        figure, ascending: not a document's issue date, not a comparison baseline."""
+        documents = [c for s, c in zip(spans, chars) if s.label_ == "document"]
         out = []
-        for s in spans:
+        for s, f, (start, end) in zip(spans, fields_of, chars):
             if s.label_ not in _TIME_KINDS:
                 continue
-            start, end = _chars(s)
-            if any(a <= start and end <= b for a, b in documents):
+            if documents and any(a <= start and end <= b for a, b in documents):
                 continue
             before = text[max(0, start - 40):start]
-            if self._cues.baseline.search(before):
+            if _ends_with(before, self._cues.baseline):
                 continue
-            b = _bounds(s)
+            b = _bounds(s.label_, f)
             if b is None or not all(b):
                 continue
-            out.append((start, end, b, bool(self._cues.end_only.search(before))))
+            out.append((start, end, b, _ends_with(before, self._cues.end_only)))
         out.sort()
         return out
 
     def _reference(self, text: str, start: int, end: int, sent_start: int, sent_end: int,
                    times: list, figure_starts: list[int], published) -> tuple[str | None, str | None] | None:
-        same = [t for t in times if sent_start <= t[0] and t[1] <= sent_end]
+        lo = bisect.bisect_left(times, (sent_start,))
+        hi = bisect.bisect_left(times, (sent_end,))
+        same = [t for t in times[lo:hi] if t[1] <= sent_end]
         before = [t for t in same if t[1] <= start]
         clause_start = max(sent_start, text.rfind(";", sent_start, start) + 1)
         chosen = None
@@ -158,8 +192,10 @@ class AboutComponent:
         if chosen is not None:
             (ref_start, ref_end), end_only = chosen[2], chosen[3]
             return (None, ref_end) if end_only else (ref_start, ref_end)
-        if published is not None and self._cues.to_date.search(text, sent_start, start):
-            return None, published.isoformat()
+        if published is not None:
+            cue = self._cues.to_date.search(text, sent_start, sent_end)   # once per sentence: cached
+            if cue and cue.start() < start:
+                return None, published.isoformat()
         return None
 
     # --- place ------------------------------------------------------------------------------
@@ -167,18 +203,25 @@ class AboutComponent:
         finder = _gazetteer()
         return finder[0](text, self.lang, published) if finder else []
 
-    def _main_place(self, text: str, published):
+    def _main_place(self, text: str, published, places: list[Any]):
         finder = _gazetteer()
-        return finder[1](text, self.lang, published) if finder else None
+        return finder[1](text, self.lang, published, places) if finder else None
 
     @staticmethod
     def _place_for(start: int, end: int, sent_start: int, sent_end: int, places: list[Any]):
-        inside = [p for p in places if sent_start <= p.start and p.end <= sent_end]
+        """The nearest place named before the figure in its sentence, else the first after it."""
+        lo = bisect.bisect_left(places, sent_start, key=_place_start)
+        hi = bisect.bisect_left(places, sent_end, key=_place_start)
+        inside = places[lo:hi]
         before = [p for p in inside if p.end <= start]
         if before:
             return before[-1]
-        after = [p for p in inside if p.start >= end]
+        after = [p for p in inside if p.start >= end and p.end <= sent_end]
         return after[0] if after else None
+
+
+def _place_start(place: Any) -> int:
+    return place.start
 
 
 @functools.lru_cache(maxsize=1)

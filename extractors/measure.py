@@ -24,6 +24,8 @@ from extractors.nlp import load_patterns, phrase_regex
 
 _WORD_RE = re.compile(r"[^\W\d_][\w'’&-]*|\d[\d.,/]*%?|[^\w\s]")
 _SPACE_RE = re.compile(r"\s+")
+_WORD_SPAN_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_SUBJECT_REACH = 160   # characters before a figure where its subject and linking verb may stand
 _NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_]+)")
 _TAIL_RE = re.compile(r"[ \t]+((?:[^\W\d_][\w'’-]*)(?:[ \t]+[^\W\d_][\w'’-]*)*)")
 
@@ -34,9 +36,9 @@ class _Lexicon:
         flags = re.IGNORECASE
         self.lang = lang
         self.max_words = int(d["max_words"])
-        # the clause's first linking verb (lazy prefix) or its last one before the figure (greedy)
-        prefix = "^.*?" if d.get("first_linking_verb") else "^.*"
-        self.linking = re.compile(rf"{prefix}(?:^|\s)(?P<verb>{phrase_regex(d['linking_verbs'])})(?=\s|$)", flags | re.DOTALL)
+        self.linking_verbs = frozenset(" ".join(v.lower().split()) for v in d["linking_verbs"])
+        self.longest_linking = max(len(v.split()) for v in self.linking_verbs)
+        self.first_linking = bool(d.get("first_linking_verb"))
         self.tail_after_unit = bool(d.get("words_after_unit"))
         self.skip_after_unit = frozenset(w.lower() for w in d["skip_after_unit"])
         self.empty_verbs = frozenset(v.lower() for v in d["empty_verbs"])
@@ -53,8 +55,9 @@ class _Lexicon:
         self.unit_first = bool(d["unit_before_verb"])
         self.participles = {k.lower(): v for k, v in d.get("participles", {}).items()}
         keys = load_patterns("measures", lang)
-        self.keys = sorted(((" ".join(p.lower().split()), key) for key, phrases in keys.items()
-                            if not key.startswith("_") for p in phrases), key=lambda x: -len(x[0]))
+        self.keys = {" ".join(p.lower().split()): key for key, phrases in keys.items()
+                     if not key.startswith("_") for p in phrases}
+        self.longest_key = max((len(p.split()) for p in self.keys), default=0)
 
 
 @functools.lru_cache(maxsize=None)
@@ -141,13 +144,27 @@ def _after_unit(text: str, end: int, lex: _Lexicon) -> str | None:
     return " ".join(words) or None
 
 
+def _linking_verb(before: str, lex: _Lexicon) -> int | None:
+    """Where the clause's linking verb starts in `before` (its first one, or the last before the
+    figure, as the language's data says), or None."""
+    words = list(_WORD_SPAN_RE.finditer(before))
+    low = [w.group().lower() for w in words]
+    order = range(len(words)) if lex.first_linking else range(len(words) - 1, -1, -1)
+    for i in order:
+        for n in range(min(lex.longest_linking, len(words) - i), 0, -1):
+            if " ".join(low[i:i + n]) in lex.linking_verbs:
+                return words[i].start()
+    return None
+
+
 def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any],
                sent_start: int, sent_end: int, lang: str) -> str | None:
     lex = _lexicon(lang)
     if lex is None:
         return None
-    breaks = [m.end() for m in lex.clause_break.finditer(text, sent_start, start)]
-    clause_start = breaks[-1] if breaks else sent_start
+    clause_start = sent_start
+    for m in lex.clause_break.finditer(text, max(sent_start, start - _SUBJECT_REACH), start):
+        clause_start = m.end()
     unit = fields.get("unit")
     if kind in ("count", "ratio", "rank") and unit and unit != "percentage_points":
         verb = _governing_verb(text, start, end, clause_start, lex)
@@ -155,12 +172,11 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
             return f"{unit} {verb}" if lex.unit_first else f"{verb} {unit}"
         tail = _after_unit(text, end, lex) if lex.tail_after_unit else None
         return f"{unit} {tail}" if tail else unit
-    before = text[clause_start:start]
-    # the subject ends at the clause's first linking verb: "Budget revenue reached VND ..., up 5%"
-    # measures budget revenue for both figures
-    m = lex.linking.search(before)
-    if m:
-        return _clean(before[:m.start("verb")], lex)
+    # a subject lies within a few words of its verb: the window keeps the search short
+    before = text[max(clause_start, start - _SUBJECT_REACH):start]
+    verb_at = _linking_verb(before, lex)
+    if verb_at is not None:
+        return _clean(before[:verb_at], lex)
     # no linking verb: the words right before the figure ("the disbursement rate of 64.9%")
     return _clean(re.sub(r"\s*(?:of|là|:|,)\s*$", "", before), lex)
 
@@ -169,8 +185,11 @@ def measure_key(measure: str | None, lang: str) -> str | None:
     lex = _lexicon(lang)
     if lex is None or not measure:
         return None
-    low = " " + " ".join(measure.lower().split()) + " "
-    for phrase, key in lex.keys:
-        if f" {phrase} " in low:
-            return key
+    words = measure.lower().split()
+    # the longest lexicon phrase among the measure's runs of words, the earliest first
+    for n in range(min(lex.longest_key, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            key = lex.keys.get(" ".join(words[i:i + n]))
+            if key:
+                return key
     return None

@@ -16,7 +16,6 @@ from importlib import resources
 from typing import Any, Callable, Iterable, Iterator
 
 import numpy
-import spacy
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
@@ -67,6 +66,11 @@ def _get_fact(span: Span) -> dict[str, Any] | None:
 
 def _set_fact(span: Span, value: dict[str, Any] | None) -> None:
     span.doc.user_data[_fact_key(span)] = value
+
+
+def span_fields(span: Span) -> dict[str, Any] | None:
+    """span._.fact without building spaCy's Underscore object (a hot path over every span)."""
+    return span.doc.user_data.get(("newsfacts.fact", span.label_, span.start_char, span.end_char))
 
 
 if not Span.has_extension("fact"):
