@@ -32,6 +32,8 @@ def test_scores_at_or_above_floors(name, scores):
     assert low == {}, f"{name}: kinds below their floors {low}"
     for key in ("unit:count", "unit:ratio"):
         assert report["accuracy"][key] >= floor[key], f"{name}: {key} {report['accuracy'][key]}"
+    for key, value in floor.get("analysis", {}).items():   # place, reference period, measure
+        assert report["accuracy"][key] >= value, f"{name}: {key} {report['accuracy'][key]}"
 
 
 def test_floors_meet_the_targets_or_say_why():
