@@ -72,6 +72,7 @@ def _words(s: str) -> list[str]:
     return _WORD_RE.findall(s)
 
 
+@functools.lru_cache(maxsize=8192)   # figures of one clause share their subject
 def _clean(phrase: str, lex: _Lexicon) -> str | None:
     phrase = _SPACE_RE.sub(" ", phrase).strip(" ,;:()\"“”'")
     m = lex.cut_at.search(" " + phrase)
@@ -181,6 +182,7 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
     return _clean(re.sub(r"\s*(?:of|là|:|,)\s*$", "", before), lex)
 
 
+@functools.lru_cache(maxsize=8192)   # measures repeat ("Party members disciplined")
 def measure_key(measure: str | None, lang: str) -> str | None:
     lex = _lexicon(lang)
     if lex is None or not measure:
