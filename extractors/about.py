@@ -38,21 +38,6 @@ logger = logging.getLogger(__name__)
 _TIME_KINDS = ("date", "period")
 
 
-class _FirstMatch:
-    """A compiled pattern whose search over one sentence is remembered (figures share sentences)."""
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._re = re.compile(pattern, flags)
-        self._last: tuple[str, int, int] | None = None
-        self._found = None
-
-    def search(self, text: str, start: int, end: int):
-        key = (text, start, end)
-        if self._last is None or self._last[1:] != key[1:] or self._last[0] is not text:
-            self._last, self._found = key, self._re.search(text, start, end)
-        return self._found
-
-
 class _Cues:
     """One language's cue words for reference periods (patterns/about.json)."""
 
@@ -61,7 +46,7 @@ class _Cues:
         flags = re.IGNORECASE
         self.baseline = _suffixes(d["baseline_before"])
         self.end_only = _suffixes(d["end_only_before"])
-        self.to_date = _FirstMatch(rf"(?<![^\W\d_])(?:{phrase_regex(d['to_date'])})(?![^\W\d_])", flags)
+        self.to_date = re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(d['to_date'])})(?![^\W\d_])", flags)
         self.after_figure = re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(d['after_figure_cues'])})\s*$", flags)
         self.after_figure_text = re.compile(rf"(?:{phrase_regex(d['after_figure_cues'])})\s", flags)
         self.relative = re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(d['relative_clause'])})(?![^\W\d_])", flags)
@@ -193,7 +178,7 @@ class AboutComponent:
             (ref_start, ref_end), end_only = chosen[2], chosen[3]
             return (None, ref_end) if end_only else (ref_start, ref_end)
         if published is not None:
-            cue = self._cues.to_date.search(text, sent_start, sent_end)   # once per sentence: cached
+            cue = self._cues.to_date.search(text, sent_start, sent_end)
             if cue and cue.start() < start:
                 return None, published.isoformat()
         return None

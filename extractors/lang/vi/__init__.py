@@ -39,8 +39,4 @@ def blank() -> Language:
 
 def register_components() -> None:
     for module in COMPONENT_MODULES:
-        try:
-            importlib.import_module(f"{__name__}.{module}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{module}":
-                raise
+        importlib.import_module(f"{__name__}.{module}")
