@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.datenorm import month_bounds, year_bounds
 from extractors.facts import FIGURE_KINDS
-from extractors.measure import measure_key, measure_of
+from extractors.measure import BLANK, measure_key, measure_of
 from extractors.nlp import SPANS_KEY, load_patterns, matching_text, phrase_regex, sentence_starts, span_fields
 
 logger = logging.getLogger(__name__)
@@ -110,7 +110,10 @@ class AboutComponent:
         places = self._places(text, published)
         main = self._main_place(text, published, places)
         figure_starts = sorted(chars[i][0] for i in figures)
-        for i in figures:
+        blanked = _blanked(text, [c for s, c in zip(spans, chars) if s.label_ not in FIGURE_KINDS]
+                           + [(p.start, p.end) for p in places])
+        previous: tuple[int, str | None] | None = None
+        for i in sorted(figures, key=lambda j: chars[j]):
             span, fields = spans[i], fields_of[i]
             start, end = chars[i]
             k = bisect.bisect_right(starts, start) - 1
@@ -121,7 +124,11 @@ class AboutComponent:
             place = self._place_for(start, end, sent_start, sent_end, places) or main
             if place is not None:
                 fields["place"], fields["place_level"] = place.name, place.level
-            measure = measure_of(text, start, end, span.label_, fields, sent_start, sent_end, self.lang)
+            if previous is not None and previous[0] <= sent_start:
+                previous = None
+            measure = measure_of(blanked, start, end, span.label_, fields, sent_start, sent_end, self.lang,
+                                 previous)
+            previous = (end, measure)
             if measure:
                 fields["measure"] = measure
                 fields["measure_key"] = measure_key(measure, self.lang)
@@ -203,6 +210,16 @@ class AboutComponent:
             return before[-1]
         after = [p for p in inside if p.start >= end and p.end <= sent_end]
         return after[0] if after else None
+
+
+def _blanked(text: str, ranges: list[tuple[int, int]]) -> str:
+    """The text with these ranges (other facts, places) overwritten by BLANK: offsets unchanged."""
+    if not ranges:
+        return text
+    chars = list(text)
+    for a, b in ranges:
+        chars[a:b] = BLANK * (b - a)
+    return "".join(chars)
 
 
 def _place_start(place: Any) -> int:

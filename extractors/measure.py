@@ -1,33 +1,49 @@
 """What a figure measures, from the words around it, and its measure_key: the same rules in every
 language, the words in each language's patterns/measure.json.
 
-- A count, ratio or rank measures its counted things and what happened to them: the unit and the
-  verb that governs the figure, written after it ("disciplined 15 Party members" -> "Party members
-  disciplined"; "15 Party members were disciplined" the same; "kỷ luật 7 đảng viên" -> "đảng viên
-  kỷ luật"). Verbs that say nothing ("has", "có", "là") are skipped.
-- A percentage, an amount of money or a quantity measures what the clause says reached it: the
-  words before the linking verb ("Budget revenue in the first half reached VND ..." -> "budget
-  revenue"), without leading determiners and without trailing place and time phrases ("of Dong Da
-  district", "trên địa bàn", "năm 2023"); with no linking verb, the noun phrase right before the
-  figure ("the disbursement rate of 64.9%").
+The rules read the sentence with every other fact and every place blanked out (same length, so
+offsets hold), so that neither a date, a name nor a district ends up in a measure. In order:
+
+- A rank measures what it ranks: "ranked 3rd in FDI attraction" -> "FDI attraction ranking",
+  "xếp thứ 2/7 huyện về tiến độ" -> "xếp hạng tiến độ".
+- A figure that restates the one before it ("VND 228 trillion (67.1% of the estimate)", "7,6%,
+  bằng 54,1% dự toán", "VND 158.3 million ($6,230)") measures the same thing.
+- A share ("accounted for 88.5% of total exports", "chiếm 51,1%") is the share of its subject.
+- A count, ratio, or a percentage of counted things ("100% of Party cells had completed ...")
+  measures its counted things and what happened to them: "disciplined 15 Party members" ->
+  "Party members disciplined"; "kỷ luật 7 đảng viên" -> "đảng viên kỷ luật".
+- A figure used as a modifier measures the noun it modifies ("a 15% increase in patients",
+  "the 58.2 km section" -> "section length").
+- Money, a quantity or a percentage measures the subject of its linking verb ("Budget revenue in
+  the first half reached VND ..." -> "budget revenue"), else what an action verb did with it
+  ("disbursed VND 25.7 trillion of public investment capital"), else the words right before it.
 - measure_key: the key of the longest lexicon phrase the measure contains ("state budget revenue",
   "tổng thu ngân sách" -> "budget_revenue"); keys are shared by the languages so that a Vietnamese
   original and its English republication compare.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import Any
 
 from extractors.nlp import load_patterns, phrase_regex
 
-_WORD_RE = re.compile(r"[^\W\d_][\w'’&-]*|\d[\d.,/]*%?|[^\w\s]")
+BLANK = "\x00"   # what stands in the text where another fact or a place was
+_WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*[\w’']|[^\W\d_]|\x00+")
 _SPACE_RE = re.compile(r"\s+")
-_WORD_SPAN_RE = re.compile(r"[^\W\d_][\w'’-]*")
-_SUBJECT_REACH = 160   # characters before a figure where its subject and linking verb may stand
-_NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_]+)")
-_TAIL_RE = re.compile(r"[ \t]+((?:[^\W\d_][\w'’-]*)(?:[ \t]+[^\W\d_][\w'’-]*)*)")
+_TAIL_STOP = frozenset({"and", "or", "while", "which", "that", "but", "who", "when", "where", "và", "nhưng", "còn"})
+_REACH = 160   # characters before a figure where its subject and verb may stand
+
+
+def _word_regex(phrases: list[str]) -> re.Pattern:
+    """Whole-word alternation of phrases, case-insensitive (one C scan instead of a word loop)."""
+    return re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(phrases)})(?![^\W\d_])", re.IGNORECASE)
+
+
+def _words_in(phrases) -> frozenset[str]:
+    return frozenset(" ".join(p.lower().split()) for p in phrases)
 
 
 class _Lexicon:
@@ -36,24 +52,43 @@ class _Lexicon:
         flags = re.IGNORECASE
         self.lang = lang
         self.max_words = int(d["max_words"])
-        self.linking_verbs = frozenset(" ".join(v.lower().split()) for v in d["linking_verbs"])
-        self.longest_linking = max(len(v.split()) for v in self.linking_verbs)
-        self.first_linking = bool(d.get("first_linking_verb"))
-        self.tail_after_unit = bool(d.get("words_after_unit"))
-        self.skip_after_unit = frozenset(w.lower() for w in d["skip_after_unit"])
-        self.empty_verbs = frozenset(v.lower() for v in d["empty_verbs"])
-        self.skip_before = frozenset(v.lower() for v in d["skip_before_figure"])
-        self.passive = re.compile(rf"^\s*(?:{phrase_regex(d['passive_auxiliaries'])})\s+(?P<verb>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)", flags)
-        self.strip_leading = re.compile(rf"^(?:(?:{phrase_regex(d['leading_words'])})\s+)+", flags)
-        cut = rf"\s(?:{phrase_regex(d['tail_cut'])})(?:\s|$)"
-        if d.get("tail_cut_regex"):
-            cut = rf"{cut}|{d['tail_cut_regex']}"
-        self.cut_at = re.compile(cut, flags)
-        self.clause_break = re.compile(d["clause_break"])
-        self.verb_like = re.compile(d["verb_like"], flags) if d.get("verb_like") else None
-        self.action_verbs = frozenset(v.lower() for v in d["action_verbs"])
         self.unit_first = bool(d["unit_before_verb"])
+        self.linking_verbs = _word_regex(d["linking_verbs"])
+        self.share_verbs = _word_regex(d["share_verbs"])
+        self.share_template = tuple(d["share_template"])
+        self.rank_template = tuple(d["rank_template"])
+        self.rank_topic = re.compile(d["rank_topic"], flags)
+        self.rank_intro = re.compile(d["rank_intro"], flags) if d.get("rank_intro") else None
+        self.empty_verbs = _words_in(d["empty_verbs"])
+        self.skip_before = _words_in(d["skip_before_figure"])
+        self.action_verbs = _words_in(d["action_verbs"])
+        self.verb_like = re.compile(d["verb_like"], flags) if d.get("verb_like") else None
         self.participles = {k.lower(): v for k, v in d.get("participles", {}).items()}
+        self.passive = re.compile(rf"^\s*(?:{phrase_regex(d['passive_auxiliaries'])})\s+"
+                                  rf"(?P<verb>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)", flags)
+        self.tail_after_unit = bool(d.get("words_after_unit"))
+        self.unit_then_tail = bool(d.get("tail_is_part_of_unit"))
+        self.tail_cut = re.compile(d["tail_stop"], flags) if d.get("tail_stop") else None
+        self.object_first = frozenset(d.get("object_first_kinds", []))
+        self.dimension_before = {k.lower(): v for k, v in d.get("dimension_before", {}).items()}
+        self.skip_after_unit = _words_in(d["skip_after_unit"])
+        self.apposition = re.compile(d["apposition"], flags)
+        self.change_words = {k.lower(): tuple(v) for k, v in d.get("change_words", {}).items()}
+        self.noun_of = re.compile(d["noun_of_before"], flags) if d.get("noun_of_before") else None
+        self.aside = re.compile(d["aside_start"], flags) if d.get("aside_start") else None
+        self.whole_after = re.compile(d["whole_after"], flags)
+        self.plan_words = _words_in(d["plan_words"])
+        self.pronouns = _words_in(d.get("pronouns", []))
+        self.attributive = re.compile(d["attributive_before"], flags) if d.get("attributive_before") else None
+        self.not_a_noun = _words_in(d.get("not_a_noun", []))
+        self.dimension = {k.lower(): v for k, v in d.get("dimension_of_unit", {}).items()}
+        self.verb_group = re.compile(d["verb_group"], flags) if d.get("verb_group") else None
+        self.object_after = re.compile(d["object_after"], flags) if d.get("object_after") else None
+        self.strip_leading = re.compile(rf"^(?:(?:{phrase_regex(d['leading_words'])})\s+)+", flags)
+        self.cut_at = re.compile(rf"\s(?:{phrase_regex(d['tail_cut'])})(?=\s|$)", flags)
+        self.clause_break = re.compile(d["clause_break"], flags)
+        self.place_glue = re.compile(d["place_glue"], flags)
+        self.stop_phrase = re.compile(d["phrase_stop"], flags)
         keys = load_patterns("measures", lang)
         self.keys = {" ".join(p.lower().split()): key for key, phrases in keys.items()
                      if not key.startswith("_") for p in phrases}
@@ -68,29 +103,72 @@ def _lexicon(lang: str) -> _Lexicon | None:
         return None
 
 
-def _words(s: str) -> list[str]:
-    return _WORD_RE.findall(s)
+# --- phrases --------------------------------------------------------------------------------
+def _lower_first(phrase: str) -> str:
+    first = phrase.split()[0]
+    if first[:1].isupper() and not first.isupper() and not any(c.isupper() for c in first[1:]):
+        return first[:1].lower() + phrase[1:]
+    return phrase
 
 
-@functools.lru_cache(maxsize=8192)   # figures of one clause share their subject
-def _clean(phrase: str, lex: _Lexicon) -> str | None:
-    phrase = _SPACE_RE.sub(" ", phrase).strip(" ,;:()\"“”'")
+@functools.lru_cache(maxsize=16384)   # figures of one clause share their subject
+def _clean(phrase: str, lex: _Lexicon, keep: str = "last") -> str | None:
+    """A measure from raw words: places and other facts taken out with the words that attach them
+    ("of <place>", "<place>'s", "của <place>"), cut before a place, time or qualifying phrase,
+    without leading determiners; at most max_words words (the last ones, or the first: `keep`)."""
+    phrase = lex.place_glue.sub(BLANK, phrase)
+    phrase = _SPACE_RE.sub(" ", phrase)
+    # what stands after the last blank that still leaves words (a blank is a boundary)
+    parts = [p for p in re.split(rf"{BLANK}+", phrase) if _WORD_RE.search(p)]
+    for part in (reversed(parts) if keep == "last" else parts):
+        out = _clean_part(part, lex, keep)
+        if out:
+            return out
+    return None
+
+
+def _clean_part(phrase: str, lex: _Lexicon, keep: str) -> str | None:
+    phrase = phrase.strip(" ,;:()\"“”'.-")
     m = lex.cut_at.search(" " + phrase)
     if m:
         phrase = (" " + phrase)[:m.start()].strip()
-    phrase = lex.strip_leading.sub("", phrase).strip(" ,;:()")
+    phrase = lex.strip_leading.sub("", phrase).strip(" ,;:()\"“”'")
+    m = lex.stop_phrase.search(phrase)
+    if m:
+        phrase = phrase[:m.start()].strip(" ,;:")
     words = [w for w in phrase.split() if not any(c.isdigit() for c in w)]
+    while words and words[-1].lower() in lex.skip_after_unit:
+        words.pop()
     if not words:
         return None
-    words = words[-lex.max_words:]
-    out = " ".join(words)
-    return out[:1].lower() + out[1:] if out[:1].isupper() and not out.split()[0].isupper() else out
+    words = words[-lex.max_words:] if keep == "last" else words[:lex.max_words]
+    return _lower_first(" ".join(words))
 
 
+def _last_words(s: str, lex: _Lexicon) -> list[str]:
+    return [w for w in _WORD_RE.findall(s)][-8:]
+
+
+@functools.lru_cache(maxsize=4)   # one text's figures ask in turn: the last few texts suffice
+def _clause_breaks(text: str, lex: _Lexicon) -> list[int]:
+    return [m.end() for m in lex.clause_break.finditer(text)]
+
+
+def _clause_start(text: str, start: int, sent_start: int, lex: _Lexicon) -> int:
+    """Where the figure's clause begins: after the last clause break before it in its sentence
+    (a break whose match ends at or before the figure), no further back than _REACH."""
+    breaks = _clause_breaks(text, lex)
+    i = bisect.bisect_right(breaks, start) - 1
+    if i >= 0 and breaks[i] >= max(sent_start, start - _REACH):
+        return breaks[i]
+    return sent_start
+
+
+# --- counted things ---------------------------------------------------------------------------
 def _governing_verb(text: str, start: int, end: int, clause_start: int, lex: _Lexicon) -> str | None:
     """The verb of a counted figure: before it in its clause ("disciplined 15 ...", "đã kỷ luật 7 ..."),
     else a passive after it ("15 ... were disciplined"). Verbs may be several words ("tiếp nhận")."""
-    before = [w.lower() for w in _words(text[clause_start:start])[-8:]]
+    before = [w.lower() for w in _WORD_RE.findall(text[clause_start:start])[-8:]]
     picked: list[str] = []
     i = len(before)
     while i > 0:
@@ -122,9 +200,9 @@ def _governing_verb(text: str, start: int, end: int, clause_start: int, lex: _Le
     if picked:
         return " ".join(lex.participles.get(w, w) for w in picked)
     m = lex.passive.match(text, end)
-    if m:
+    if m and BLANK not in m.group("verb"):
         return m.group("verb").lower()
-    nxt = _NEXT_WORD_RE.match(text, end)
+    nxt = re.match(r"[ \t]+([^\W\d_]+)", text[end:end + 40])
     if nxt and lex.verb_like is not None and lex.verb_like.fullmatch(nxt.group(1).lower()):
         return nxt.group(1).lower()   # "40/40 units reported"
     return None
@@ -132,54 +210,219 @@ def _governing_verb(text: str, start: int, end: int, clause_start: int, lex: _Le
 
 def _after_unit(text: str, end: int, lex: _Lexicon) -> str | None:
     """What the counted things did or are, written after them: "312/340 hộ [đã nhận tiền bồi thường]",
-    "36 cases [still under consideration]": up to max_words words before punctuation or a figure."""
-    m = _TAIL_RE.match(text, end)
+    "36 cases [still under consideration]": up to max_words words before punctuation or a blank."""
+    m = re.match(r"[ \t]+((?:[^\W\d_][\w'’-]*)(?:[ \t]+[^\W\d_][\w'’-]*)*)", text[end:end + 80])
     if not m:
         return None
-    words = m.group(1).split()
+    phrase = m.group(1)
+    if lex.tail_cut is not None:
+        phrase = lex.tail_cut.split(" " + phrase, 1)[0]
+    words = phrase.split()
     while words and words[0].lower() in lex.skip_after_unit:
         words.pop(0)
+    if lex.verb_like is not None:
+        # only what the counted things did: a verb first ("[are] admitted every day"), and no
+        # further than the next preposition or conjunction
+        if not words or not (words[0].lower() in lex.action_verbs or lex.verb_like.fullmatch(words[0].lower())):
+            return None
+        cut = next((i for i, w in enumerate(words[1:], 1) if w.lower() in _TAIL_STOP), len(words))
+        words = words[:min(cut, 5)]
     words = words[:lex.max_words - 1]
     while words and words[-1].lower() in lex.skip_after_unit:
         words.pop()
     return " ".join(words) or None
 
 
-def _linking_verb(before: str, lex: _Lexicon) -> int | None:
-    """Where the clause's linking verb starts in `before` (its first one, or the last before the
-    figure, as the language's data says), or None."""
-    words = list(_WORD_SPAN_RE.finditer(before))
-    low = [w.group().lower() for w in words]
-    order = range(len(words)) if lex.first_linking else range(len(words) - 1, -1, -1)
-    for i in order:
-        for n in range(min(lex.longest_linking, len(words) - i), 0, -1):
-            if " ".join(low[i:i + n]) in lex.linking_verbs:
-                return words[i].start()
+def _counted(text: str, start: int, end: int, unit: str, clause_start: int, lex: _Lexicon) -> str:
+    verb = _governing_verb(text, start, end, clause_start, lex)
+    if lex.unit_then_tail:
+        # "ghi nhận 1.092 ca mắc sốt xuất huyết": the words after the unit belong to it
+        tail = _after_unit(text, end, lex)
+        unit = f"{unit} {tail}" if tail else unit
+    if verb:
+        return f"{unit} {verb}" if lex.unit_first else f"{verb} {unit}"
+    tail = _after_unit(text, end, lex) if lex.tail_after_unit and not lex.unit_then_tail else None
+    return f"{unit} {tail}" if tail else unit
+
+
+def _verb_before(text: str, start: int, clause_start: int, lex: _Lexicon) -> str | None:
+    """The last few words before a figure in its clause, as its verb ("dồn điền đổi thửa được")."""
+    words = [w for w in _WORD_RE.findall(text[clause_start:start]) if BLANK not in w]
+    while words and words[-1].lower() in lex.skip_before:
+        words.pop()
+    out: list[str] = []
+    for w in reversed(words[-4:]):
+        if w.lower() in lex.skip_after_unit or w[:1].isupper():
+            break
+        out.insert(0, w)
+    return " ".join(out) or None
+
+
+# --- subjects -------------------------------------------------------------------------------
+def _linking_verb(before: str, verbs: re.Pattern) -> tuple[int, str] | None:
+    """Where the last of `verbs` (a compiled alternation) before the figure starts in `before`."""
+    last = None
+    for last in verbs.finditer(before):
+        pass
+    return (last.start(), last.group().lower()) if last is not None else None
+
+
+def _subject(before: str, lex: _Lexicon) -> str | None:
+    """The subject that ends at the end of `before`: after its last comma when words are left."""
+    segments = [s for s in before.split(",")]
+    for k, seg in enumerate(reversed(segments)):
+        if k and lex.aside is not None and lex.aside.match(seg):
+            continue   # ", funded by a Chinese loan, is": an aside between subject and verb
+        phrase = _clean(seg, lex)
+        if phrase:
+            return phrase
+        if _WORD_RE.search(seg.replace(BLANK, "")):
+            break   # words there, but none a measure ("which", "mà"): look no further back
     return None
 
 
+def _phrase(template: tuple[str, ...], **parts: str | None) -> str | None:
+    """A template's pieces ("{subject}", "share", "of {whole}") with the empty ones left out."""
+    out = [piece.format(**parts) for piece in template
+           if all(parts.get(name) for name in re.findall(r"{(\w+)}", piece))]
+    return " ".join(out) or None
+
+
+# --- the rules ------------------------------------------------------------------------------
+def _rank(text: str, start: int, end: int, sent_start: int, sent_end: int, lex: _Lexicon) -> str | None:
+    after = text[end:sent_end]
+    m = lex.rank_topic.search(after[:120])
+    topic = _clean(m.group("topic"), lex, keep="first") if m else None
+    if topic is None and lex.rank_intro is not None:
+        m = lex.rank_intro.search(text, sent_start, start)
+        topic = _clean(m.group("topic"), lex, keep="first") if m else None
+    if topic is None:
+        clause = _clause_start(text, start, sent_start, lex)
+        topic = _subject(text[clause:start], lex)
+        if topic and topic[:1].isupper():
+            topic = None   # the ranked unit's name, not what it is ranked on
+    return _phrase(lex.rank_template, topic=topic)
+
+
+def _attributive(text: str, start: int, end: int, kind: str, fields: dict, lex: _Lexicon) -> str | None:
+    """"a 15% increase in respiratory patients", "the 58.2-km section": the noun after the figure."""
+    if lex.attributive is None or not lex.attributive.search(text[max(0, start - 12):start]):
+        return None
+    m = re.match(r"[\s-]+([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})", text[end:end + 60])
+    if not m:
+        return None
+    words = m.group(1).split()
+    noun: list[str] = []
+    for w in words:
+        if w.lower() in lex.not_a_noun or (lex.verb_like is not None and lex.verb_like.fullmatch(w.lower())):
+            break
+        noun.append(w)
+    if not noun:
+        return None
+    phrase = " ".join(noun)
+    rest = text[end + m.start(1) + len(phrase):end + 100]
+    of = re.match(r"\s+(?:in|of)\s+((?:[^\W\d_][\w'’-]*\s*){1,3})", rest)
+    if of and kind == "percentage":
+        target = _clean(of.group(1), lex, keep="first")
+        if target:
+            return f"{target} {phrase}"
+    dim = lex.dimension.get((fields.get("unit") or "").lower())
+    if kind == "quantity" and dim and dim not in phrase.lower():
+        phrase = f"{phrase} {dim}"
+    return _lower_first(phrase)
+
+
+def _whole(text: str, end: int, sent_end: int, lex: _Lexicon) -> tuple[str, int] | None:
+    """What a percentage is a share of, written after it ("of its area", "diện tích đất cần thu
+    hồi"), up to a verb; and where it ends."""
+    m = lex.whole_after.match(text, end, sent_end)
+    if not m:
+        return None
+    stop = m.end("whole")
+    for w in re.finditer(r"[^\W\d_][\w'’-]*", m.group("whole")):
+        low = w.group().lower()
+        if low in lex.empty_verbs and low not in ("of", "and", "của", "và") or low in lex.action_verbs \
+                or (lex.verb_like is not None and lex.verb_like.fullmatch(low)):
+            stop = m.start("whole") + w.start()
+            break
+    whole = _clean(text[m.start("whole"):stop], lex, keep="first")
+    return (whole, stop) if whole else None
+
+
 def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any],
-               sent_start: int, sent_end: int, lang: str) -> str | None:
+               sent_start: int, sent_end: int, lang: str,
+               previous: tuple[int, str | None] | None = None) -> str | None:
+    """`text`: the sentence's text with other facts and places blanked (BLANK); `previous`: the
+    end and measure of the figure before this one in its sentence."""
     lex = _lexicon(lang)
     if lex is None:
         return None
-    clause_start = sent_start
-    for m in lex.clause_break.finditer(text, max(sent_start, start - _SUBJECT_REACH), start):
-        clause_start = m.end()
+    if kind == "rank":
+        return _rank(text, start, end, sent_start, sent_end, lex)
+    clause_start = _clause_start(text, start, sent_start, lex)
+    gap = text[previous[0]:start] if previous is not None else None
+    restated = previous is not None and previous[1] and lex.apposition.fullmatch(gap)
     unit = fields.get("unit")
-    if kind in ("count", "ratio", "rank") and unit and unit != "percentage_points":
-        verb = _governing_verb(text, start, end, clause_start, lex)
-        if verb:
-            return f"{unit} {verb}" if lex.unit_first else f"{verb} {unit}"
-        tail = _after_unit(text, end, lex) if lex.tail_after_unit else None
-        return f"{unit} {tail}" if tail else unit
-    # a subject lies within a few words of its verb: the window keeps the search short
-    before = text[max(clause_start, start - _SUBJECT_REACH):start]
-    verb_at = _linking_verb(before, lex)
-    if verb_at is not None:
-        return _clean(before[:verb_at], lex)
-    # no linking verb: the words right before the figure ("the disbursement rate of 64.9%")
-    return _clean(re.sub(r"\s*(?:of|là|:|,)\s*$", "", before), lex)
+    before = text[max(clause_start, start - _REACH, previous[0] if previous else 0):start]
+    tail_at = max(0, len(before) - 30)
+    share = _linking_verb(before[tail_at:], lex.share_verbs)
+    if kind == "percentage" and share is not None:
+        subject = previous[1] if restated else _subject(before[:tail_at + share[0]], lex)
+        whole = _whole(text, end, sent_end, lex)
+        return _phrase(lex.share_template, subject=subject, whole=whole[0] if whole else None)
+    if restated:
+        words = re.findall(r"[^\W\d_]+", gap.lower())
+        change = lex.change_words.get(words[-1]) if words and kind == "percentage" else None
+        return _phrase(change, base=previous[1]) if change else previous[1]
+    if kind in ("count", "ratio") and unit and unit != "percentage_points":
+        return _counted(text, start, end, unit, clause_start, lex)
+    if kind == "percentage":
+        whole = _whole(text, end, sent_end, lex)
+        if whole and whole[0].lower() in lex.pronouns:
+            whole = None
+        if whole and whole[0].lower() not in lex.plan_words and whole[0].split()[0].lower() not in lex.plan_words:
+            return _counted(text, start, whole[1], whole[0], clause_start, lex)
+    noun = _attributive(text, start, end, kind, fields, lex)
+    if noun:
+        return noun
+    if kind in lex.object_first:
+        m = lex.object_after.match(text, end, sent_end)
+        thing = _clean(m.group("object"), lex, keep="first") if m else None
+        if thing:
+            act = _verb_before(text, start, max(clause_start, previous[0] if previous else 0), lex)
+            return f"{thing} {act}" if act else thing
+    if lex.dimension_before:
+        words = re.findall(r"[^\W\d_]+", before[-12:].lower())
+        dim = lex.dimension_before.get(words[-1]) if words else None
+        if dim:
+            subject = _subject(before[:before.lower().rfind(words[-1])], lex)
+            return _phrase(tuple(dim), subject=subject)
+    if lex.noun_of is not None:
+        m = lex.noun_of.search(before)   # "a total investment of", "a deposit of"
+        if m:
+            noun = _clean(m.group("noun"), lex)
+            if noun:
+                return noun
+    verb = _linking_verb(before, lex.linking_verbs)
+    if verb is not None:
+        subject = _subject(before[:verb[0]], lex)
+        if subject:
+            return subject
+    if lex.object_after is not None:
+        m = lex.object_after.match(text, end, sent_end)
+        if m:
+            thing = _clean(m.group("object"), lex, keep="first")
+            act = _governing_verb(text, start, end, clause_start, lex)
+            if thing:
+                return f"{thing} {act}" if act and lex.unit_first else thing
+    subject = _subject(re.sub(r"\s*(?:of|là|:)\s*$", "", before), lex)
+    if subject and lex.verb_group is not None:
+        # no linking verb: the subject ends where its verb group begins ("the project [will be built]")
+        subject = lex.verb_group.split(" " + subject, 1)[0].strip() or None
+    dim = lex.dimension.get((unit or "").lower()) if kind == "quantity" else None
+    if subject and dim and dim not in subject:
+        subject = f"{subject} {dim}"
+    return subject
 
 
 @functools.lru_cache(maxsize=8192)   # measures repeat ("Party members disciplined")
