@@ -30,9 +30,18 @@ def run_query(warehouse: Path, sql: str) -> pd.DataFrame:
 
 def _df(con, sql: str) -> pd.DataFrame:
     try:
-        return con.execute(sql).df()
+        result = con.execute(sql)
+        df = result.df()
     except duckdb.Error as exc:
         raise QueryError(f"query failed: {str(exc).splitlines()[0]}") from None
+    # pandas turns DATE into a timestamp at midnight: keep it a date (table, CSV, JSON, Parquet)
+    dates = [name for name, type_code, *_ in result.description or [] if str(type_code) == "DATE"]
+    for name in dates:
+        if name in df.columns and df[name].ndim == 1:
+            df[name] = pd.Series([None if pd.isna(v) else v.date() for v in df[name]], dtype=object,
+                                 index=df.index)
+    df.attrs["date_columns"] = dates
+    return df
 
 
 def render(df: pd.DataFrame, fmt: str, output: Path | None) -> str | None:
@@ -53,7 +62,11 @@ def render(df: pd.DataFrame, fmt: str, output: Path | None) -> str | None:
         text = df.to_csv(index=False)
     else:
         buf = io.StringIO()
+        dates = [c for c in df.attrs.get("date_columns", []) if c in df.columns]
         for record in json.loads(df.to_json(orient="records", date_format="iso", force_ascii=False)):
+            for c in dates:
+                if record.get(c):
+                    record[c] = record[c][:10]
             buf.write(json.dumps(record, ensure_ascii=False) + "\n")
         text = buf.getvalue()
     if output is None:

@@ -196,3 +196,35 @@ def test_migration_006_fills_the_other_article_of_stored_cross_article_checks(tm
         assert 6 in wh.applied_migrations()
         assert wh.con.execute("select check_id, other_article_id from checks order by 1").fetchall() \
             == [("c1", "0123456789abcdef"), ("c2", None)]
+
+
+def test_series_groups_a_place_across_its_vietnamese_and_english_spellings(tmp_path):
+    from extractors import extract_facts
+    path = tmp_path / "w.duckdb"
+    en = article("https://news.example/en.html", body="Nam Tu Liem district collected VND 4.8 trillion "
+                 "in budget revenue in 2024.")
+    vi = article("https://news.example/vi.html", body="Năm 2024, thu ngân sách của quận Nam Từ Liêm đạt "
+                 "4.812,5 tỷ đồng.")
+    vi["language"] = "vi"
+    published = datetime(2025, 1, 5).date()
+    with Warehouse(path) as wh:
+        wh.load_batch([en, vi], {en["article_id"]: extract_facts(en["body_text"], published),
+                                 vi["article_id"]: extract_facts(vi["body_text"], published, lang="vi")}, [], "r1")
+    df = run_query(path, "select place_key, place, ref_start, ref_end, value, language from series "
+                         "where measure_key = 'budget_revenue' order by language")
+    rows = df.to_dict("records")
+    assert [r["place"] for r in rows] == ["Nam Tu Liem", "Nam Từ Liêm"]
+    assert {r["place_key"] for r in rows} == {"namtuliem"}
+    assert {(str(r["ref_start"]), str(r["ref_end"])) for r in rows} == {("2024-01-01", "2024-12-31")}
+    assert sorted(r["value"] for r in rows) == [4.8e12, 4.8125e12]
+
+
+def test_a_date_column_stays_a_date_in_every_format(tmp_path):
+    path = tmp_path / "w.duckdb"
+    row = article()
+    with Warehouse(path) as wh:
+        wh.load_batch([row], {row["article_id"]: facts()}, [], "r1")
+    df = run_query(path, "select period_start, period_end from periods")
+    assert "2024-01-01  2024-12-31" in render(df, "table", None)
+    assert render(df, "csv", None).splitlines()[1] == "2024-01-01,2024-12-31"
+    assert render(df, "json", None).strip() == '{"period_start": "2024-01-01", "period_end": "2024-12-31"}'
