@@ -72,6 +72,9 @@ class _Lexicon:
         self.object_first = frozenset(d.get("object_first_kinds", []))
         self.dimension_before = {k.lower(): v for k, v in d.get("dimension_before", {}).items()}
         self.skip_after_unit = _words_in(d["skip_after_unit"])
+        self.nominal_verbs = {" ".join(k.lower().split()): v for k, v in d.get("nominal_verbs", {}).items()}
+        self.state_words = _words_in(d.get("state_words", []))
+        self.place_prepositions = _words_in(d.get("place_prepositions", []))
         self.apposition = re.compile(d["apposition"], flags)
         self.change_words = {k.lower(): tuple(v) for k, v in d.get("change_words", {}).items()}
         self.noun_of = re.compile(d["noun_of_before"], flags) if d.get("noun_of_before") else None
@@ -169,6 +172,10 @@ def _governing_verb(text: str, start: int, end: int, clause_start: int, lex: _Le
     """The verb of a counted figure: before it in its clause ("disciplined 15 ...", "đã kỷ luật 7 ..."),
     else a passive after it ("15 ... were disciplined"). Verbs may be several words ("tiếp nhận")."""
     before = [w.lower() for w in _WORD_RE.findall(text[clause_start:start])[-8:]]
+    for n in (3, 2):
+        verb = lex.nominal_verbs.get(" ".join(before[-n:])) if len(before) >= n else None
+        if verb:
+            return verb   # "expulsion of 1 Party member", "reprimands for 12"
     picked: list[str] = []
     i = len(before)
     while i > 0:
@@ -221,9 +228,17 @@ def _after_unit(text: str, end: int, lex: _Lexicon) -> str | None:
     while words and words[0].lower() in lex.skip_after_unit:
         words.pop(0)
     if lex.verb_like is not None:
-        # only what the counted things did: a verb first ("[are] admitted every day"), and no
-        # further than the next preposition or conjunction
-        if not words or not (words[0].lower() in lex.action_verbs or lex.verb_like.fullmatch(words[0].lower())):
+        # only what the counted things did or are: a verb first ("[are] admitted every day"), after
+        # a phrase that places them ("within his jurisdiction [have been] reviewed"), or a state
+        # ("still under consideration"); no further than the next conjunction
+        def is_verb(w: str) -> bool:
+            return w.lower() in lex.action_verbs or bool(lex.verb_like.fullmatch(w.lower()))
+        if words and words[0].lower() in lex.state_words:
+            return " ".join(words[:4])
+        if words and words[0].lower() in lex.place_prepositions:
+            at = next((i for i, w in enumerate(words[:7]) if is_verb(w)), None)
+            words = words[at:] if at is not None else []
+        if not words or not is_verb(words[0]):
             return None
         cut = next((i for i, w in enumerate(words[1:], 1) if w.lower() in _TAIL_STOP), len(words))
         words = words[:min(cut, 5)]
