@@ -3,8 +3,10 @@
 Each check is one small function over a list of fact dicts (the `facts` columns: fact_id, kind,
 text, start, end, value, ..., sentence, sentence_start) that returns `Finding`s. The rules are
 deliberately conservative: a figure is paired with another only when the text leaves little
-doubt (same sentence, adjacent figures, explicit "including"/"of which" cues), because a false
-alarm on the review page costs more than a missed one.
+doubt (same sentence, adjacent figures, a percentage that closes its ratio's clause, explicit
+"including"/"of which" cues), because a false alarm on the review page costs more than a missed one.
+Figures of two articles are compared by what they are about, from the facts' own columns
+(measure_key, place, ref_start/ref_end: FACTS.md "What a figure is about").
 
 The checks read the article's language (`articles.language`): the cue words they look for
 ("including", "trong đó", "accounting for", "chiếm", "was", "đã", ...) and the way numbers are
@@ -33,8 +35,7 @@ import pandas as pd
 
 from pipeline.warehouse import Warehouse
 
-# Figures that take part in pairings (not dates, periods, officials, documents).
-FIGURE_KINDS = ("count", "percentage", "ratio", "rank", "money", "quantity")
+# Figures compared across articles (not ranks, dates, periods, officials, documents).
 CROSS_KINDS = ("count", "percentage", "ratio", "money", "quantity")
 CROSS_ARTICLE_DAYS = 400    # other articles compared: published within this many days of the new ones
 CROSS_ARTICLE_ROWS = 20000  # ... and at most this many of their facts per batch
@@ -119,10 +120,14 @@ class Lexicon:
     number_words: re.Pattern
     change_words: re.Pattern
     link_phrases: frozenset
+    restate_phrases: frozenset
     link_longest: int
     link_split: re.Pattern
     link_word: re.Pattern
     percentage_of_other: re.Pattern
+    percentage_own_whole: re.Pattern | None
+    not_share_measure: re.Pattern | None
+    clause_reach: int
     separator_needed: bool
     part_cue: re.Pattern
     exhaustive: tuple[str, ...]
@@ -144,11 +149,9 @@ class Lexicon:
     window: int
     past_after: re.Pattern | None
     opening_words: frozenset | None
-    measure: dict
-    measure_word: re.Pattern
-    stop_words: frozenset
-    stop_phrases: re.Pattern | None
-    measure_split: re.Pattern
+    date_context: frozenset
+    relative_before: re.Pattern
+    relative_after: re.Pattern
 
     # numbers
     def num(self, x: float | None) -> str:
@@ -185,14 +188,16 @@ class Lexicon:
             else:
                 yield offsets[m.start()], offsets[m.end()], m
 
-    def linked(self, text: str) -> bool:
-        """Whether the words of `text` are all link words (phrases of several words included)."""
-        words = self.link_word.findall(text)
+    def linked(self, text: str, phrases: frozenset | None = None) -> bool:
+        """Whether the words of `text` are all link words (phrases of several words included), or
+        all of `phrases`."""
+        phrases = self.link_phrases if phrases is None else phrases
+        words = self.link_word.findall(text.lower())
         ok = [True] + [False] * len(words)   # ok[i]: words[:i] is a run of link phrases
         for i in range(len(words)):
             if ok[i]:
                 for n in range(1, min(self.link_longest, len(words) - i) + 1):
-                    if tuple(words[i:i + n]) in self.link_phrases:
+                    if tuple(words[i:i + n]) in phrases:
                         ok[i + n] = True
         return ok[-1]
 
@@ -207,7 +212,7 @@ class Lexicon:
 
 def _load_lexicon(code: str, data: dict) -> Lexicon:
     numbers, rp, ps = data["numbers"], data["ratio_percentage"], data["parts_sum"]
-    share, dated, measure = data["percentage_over_100"], data["future_date_past_tense"], data["measure"]
+    share, dated, cross = data["percentage_over_100"], data["future_date_past_tense"], data["cross_article"]
     normalizer = None
     if data.get("normalize"):
         normalizer = importlib.import_module(f"extractors.lang.{code}.normalize").normalize
@@ -217,14 +222,17 @@ def _load_lexicon(code: str, data: dict) -> Lexicon:
         return frozenset((normalizer(w)[0] if normalizer else w).lower() for w in items)
     link_word = _rx(rp["word"])
     phrases = frozenset(tuple(link_word.findall(p)) for p in words(rp["link_words"]))
+    restate = frozenset(tuple(link_word.findall(p)) for p in words(rp["restate_words"]))
     opening = dated.get("opening_words")
     return Lexicon(
         language=code, data=data, normalizer=normalizer,
         thousands=numbers["thousands"], decimal=numbers["decimal"], decimals_re=_rx(numbers["decimals"]),
         bare_number=_rx(numbers["bare_number"]), number_words=_rx(numbers["number_words"]),
-        change_words=_rx(rp["change_words"]), link_phrases=phrases,
-        link_longest=max((len(p) for p in phrases), default=1), link_split=_rx(rp["link_split"]),
+        change_words=_rx(rp["change_words"]), link_phrases=phrases, restate_phrases=restate,
+        link_longest=max((len(p) for p in phrases | restate), default=1), link_split=_rx(rp["link_split"]),
         link_word=link_word, percentage_of_other=_rx(rp["percentage_of_other"]),
+        percentage_own_whole=_rx(rp.get("percentage_own_whole")), not_share_measure=_rx(rp.get("not_share_measure")),
+        clause_reach=int(rp["clause_reach"]),
         separator_needed=bool(rp.get("separator_needed", False)),
         part_cue=_rx(ps["part_cue"]), exhaustive=tuple(words(ps["exhaustive"])),
         incomplete_list=_rx(ps.get("incomplete_list")), unit_word=_rx(ps["unit_word"]),
@@ -235,9 +243,8 @@ def _load_lexicon(code: str, data: dict) -> Lexicon:
         future=_rx(dated["future"]), past=_rx(dated["past"]), not_past=words(dated["not_past"]),
         date_clause_split=_rx(dated["clause_split"]), date_word=_rx(dated["word"]), window=int(dated["window"]),
         past_after=_rx(dated.get("past_after")), opening_words=words(opening) if opening is not None else None,
-        measure=measure, measure_word=_rx(measure["word"]), stop_words=words(measure["stop_words"]),
-        stop_phrases=_rx(measure.get("stop_phrases")),
-        measure_split=re.compile("\x00+" + ("|" + measure["clause_split"] if measure.get("clause_split") else "")))
+        date_context=words(dated["date_context"]),
+        relative_before=_rx(cross["relative_before"]), relative_after=_rx(cross["relative_after"]))
 
 
 @functools.lru_cache(maxsize=None)
@@ -300,12 +307,22 @@ def ratio_exceeds_whole(facts: list[dict], lang: str | None = "en") -> list[Find
 
 
 # --- 2. ratio and percentage stated together --------------------------------------------------
-# Cue words (checks_lexicon/*.json, "ratio_percentage"): change_words (up, down, compared, plan;
-# tăng, giảm, so với, cùng kỳ) mean the percentage is of something else; link_words are the only
-# words allowed between a ratio and its percentage after the last comma, bracket or dash ("18 out
-# of 22 cases under its authority, achieving 81.8%"; "15/17 đơn, đạt 88,2%"); separator_needed:
-# without a comma, bracket or dash between them the percentage is what the ratio's things did
-# ("19/30 phường hoàn thành trên 60% khối lượng": 19 of 30 wards did over 60% of the work).
+# A ratio and a percentage are compared only when the sentence says the percentage is the ratio's
+# share (checks_lexicon/*.json, "ratio_percentage"):
+# - after the ratio's clause, behind a comma, bracket or dash and nothing but link words
+#   ("18 out of 22 cases ... have been reviewed and resolved, achieving 81.1%"; "15/17 đơn, đạt
+#   88,2%"; "6/20 communes ..., accounting for 35%"), or in brackets right after it ("18/20 xã (90%)");
+# - or right before it, the ratio in brackets or behind a restating word ("96.2% (227/238
+#   students)", "91,7%, tương đương 33/36 đơn").
+# Not paired: another fact between them (a figure, or a bare "8/10" that may be either), a change
+# or plan word anywhere between them (up, compared, plan; tăng, so với, kế hoạch), a percentage
+# followed by what it is of ("92% of households", "98% hộ gia đình", "92% kế hoạch") or by a
+# change word, a percentage whose own measure is another one (its measure_key differs from the
+# ratio's, or names a growth or change: not_share_measure), and a ratio listed with another ratio
+# before it ("152/160 thôn và 10/12 tổ dân phố ..., đạt 94,2%": the share of both together).
+_BARE_DAY = re.compile(r"^\d{1,2}\s*[/.-]\s*\d{1,2}$")   # "8/10": a day or a ratio
+
+
 def _pct_matches(share: float, pct: dict, lex: Lexicon) -> bool:
     stated = pct["value"]
     tol = 10 ** -lex.decimals(pct["text"])  # one unit in the last stated digit: rounding or truncation
@@ -319,40 +336,89 @@ def _pct_matches(share: float, pct: dict, lex: Lexicon) -> bool:
     return abs(share - stated) < tol
 
 
+def _time_between(f: dict) -> bool:
+    """A date or period that may stand between a ratio and its percentage ("in the first half of
+    2024"): not a bare "8/10", which may be a ratio the extractors took for a day."""
+    return f["kind"] in ("date", "period") and not _BARE_DAY.match(f["text"].strip())
+
+
+def _own_measure(r: dict, pct: dict, lex: Lexicon) -> bool:
+    """The percentage measures something else than the ratio's share."""
+    if pct.get("measure_key") and r.get("measure_key") and pct["measure_key"] != r["measure_key"]:
+        return True
+    return bool(lex.not_share_measure and pct.get("measure") and lex.not_share_measure.search(lex.norm(pct["measure"])))
+
+
+def _pct_after(r: dict, pct: dict, lex: Lexicon) -> bool:
+    """"<ratio> ..., achieving X%": the percentage closes the ratio's clause."""
+    gap = lex.norm(_between(r, r["end"], pct["start"]))
+    if len(gap) > lex.clause_reach or re.search(r"[;:]", gap) or lex.change_words.search(gap):
+        return False
+    segments = lex.link_split.split(gap)
+    last = segments[-1]
+    if len(segments) == 1:
+        if lex.separator_needed:      # "19/30 phường hoàn thành trên 60% khối lượng"
+            return False
+        return bool(last.strip()) and lex.linked(last)        # "133/155 tasks or 85.8%"
+    if not last.strip():             # "21/21 xã ..., 98% hộ gia đình"; only a bracket holds it
+        return gap.rstrip().endswith("(")
+    return lex.linked(last)
+
+
+def _pct_before(pct: dict, r: dict, lex: Lexicon) -> bool:
+    """"X% (18/22 cases)" or "X%, i.e. 18/22 cases": the ratio restates the percentage."""
+    gap = lex.norm(_between(r, pct["end"], r["start"]))
+    if re.fullmatch(r"\s*[(\[]\s*", gap):
+        ok = True
+    else:
+        segments = lex.link_split.split(gap)
+        ok = len(segments) == 2 and not segments[0].strip() and bool(segments[1].strip()) \
+            and lex.linked(segments[1], lex.restate_phrases)
+    if not ok:
+        return False
+    head = lex.norm(_between(pct, pct["sentence_start"], pct["start"]))
+    head = " ".join(lex.link_split.split(head)[-1].split()[-3:])
+    return not lex.change_words.search(head)    # "up 2.5% (25/26 communes)"
+
+
+def _pct_tail_ok(pct: dict, lex: Lexicon) -> bool:
+    """Nothing after the percentage says what else it is of."""
+    after = lex.norm(_between(pct, pct["end"], pct["end"] + 30)).strip()
+    return not (lex.change_words.match(after) or lex.percentage_of_other.match(after)
+                or (lex.percentage_own_whole is not None and lex.percentage_own_whole.match(after)))
+
+
 def ratio_percentage(facts: list[dict], lang: str | None = "en") -> list[Finding]:
-    """A ratio and a percentage next to each other in one sentence ("18 out of 22 cases,
-    achieving 81.1%"): disagreement beyond rounding is a warning, agreement is confirmed (info)."""
+    """A ratio and the percentage the sentence gives as its share ("18 out of 22 cases ... have
+    been reviewed and resolved, achieving 81.1%"): disagreement beyond rounding is a warning,
+    agreement is confirmed (info)."""
     lex = lexicon(lang)
     if lex is None:
         return []
     out = []
     for sent in _sentence_groups(facts).values():
-        figs = [f for f in sent if f["kind"] in FIGURE_KINDS]
         used: set[str] = set()
-        for i, r in enumerate(figs):
+        for i, r in enumerate(sent):
             if r["kind"] != "ratio" or not r.get("denominator") or r.get("numerator") is None:
-                continue
-            pct = None
-            nxt = figs[i + 1] if i + 1 < len(figs) else None
-            prv = figs[i - 1] if i > 0 else None
-            if nxt is not None and nxt["kind"] == "percentage":
-                gap, after = _between(r, r["end"], nxt["start"]), _between(nxt, nxt["end"], nxt["end"] + 25)
-                pct = nxt
-            elif prv is not None and prv["kind"] == "percentage" and prv["fact_id"] not in used \
-                    and (i < 2 or figs[i - 2]["kind"] != "ratio"):
-                gap, after = _between(r, prv["end"], r["start"]), _between(r, r["end"], r["end"] + 25)
-                pct = prv
-            if pct is None or pct.get("unit") == "percentage_points" or pct.get("value") is None \
-                    or pct.get("value_max") is not None:
-                continue
-            gap_n, after_n = lex.norm(gap), lex.norm(after).strip()
-            if len(gap) > 60 or re.search(r"[;:]", gap) or lex.change_words.search(gap_n) \
-                    or (lex.separator_needed and not lex.link_split.search(gap_n)) \
-                    or lex.change_words.match(after_n) or lex.percentage_of_other.match(after_n) \
-                    or not lex.linked(lex.link_split.split(gap_n.lower())[-1]):
                 continue
             share = 100.0 * r["numerator"] / r["denominator"]
             if share > 100:  # ratio_exceeds_whole says it already
+                continue
+            prv = next((g for g in reversed(sent[:i]) if not _time_between(g)), None)
+            if prv is not None and prv["kind"] == "ratio":
+                gap = _between(r, prv["end"], r["start"])
+                if len(gap) <= 40 and not re.search(r"[;:.%]", gap):
+                    continue    # a list of ratios: a percentage after it may be the share of all
+            pct = None
+            nxt = next((g for g in sent[i + 1:] if not _time_between(g)), None)
+            if nxt is not None and nxt["kind"] == "percentage" and _pct_after(r, nxt, lex):
+                pct = nxt
+            elif prv is not None and prv["kind"] == "percentage" and prv["fact_id"] not in used \
+                    and _pct_before(prv, r, lex):
+                pct = prv
+            if pct is None or pct["fact_id"] in used or pct.get("unit") == "percentage_points" \
+                    or pct.get("value") is None or pct.get("value_max") is not None \
+                    or not _pct_tail_ok(pct, lex) or _own_measure(r, pct, lex):
                 continue
             used.add(pct["fact_id"])
             ids = [x["fact_id"] for x in sorted((r, pct), key=lambda x: x["start"])]
@@ -521,6 +587,12 @@ def future_date_past_tense(facts: list[dict], published: date | None, lang: str 
         if day is None or day <= published + timedelta(days=1):
             continue
         sentence = f.get("sentence") or ""
+        if _BARE_DAY.match(f["text"].strip()):
+            # "8/10" with no year may be a ratio ("8/10 residential groups"): a day only after a
+            # date word ("on 8/10", "ngày 15/8")
+            before = lex.date_word.findall(lex.norm(sentence[:f["start"] - f["sentence_start"]]).lower())
+            if not before or before[-1] not in lex.date_context:
+                continue
         if lex.future.search(lex.norm(sentence)):
             continue
         clause = lex.date_clause_split.split(sentence[:f["start"] - f["sentence_start"]])[-1]
@@ -542,204 +614,149 @@ def future_date_past_tense(facts: list[dict], published: date | None, lang: str 
 
 
 # --- 6. the same measure in two articles -----------------------------------------------------
-# Lexicon ("measure"): how places are named (English "Dong Da district": name then level;
-# Vietnamese "quận Đống Đa": level then name), city names and the stop words dropped from the
-# words that say what a figure measures.
-def _fold(text: str) -> str:
+# What a figure is about is stored with it (FACTS.md "What a figure is about", filled by
+# extractors/about.py and extractors/measure.py): two figures are the same data point when they
+# share kind, unit (currency), measure_key, place and reference period, in articles of the same
+# language (a translation is the republication check's business). Compared: figures with all of
+# these, that state a level rather than a change or a share of a plan (checks_lexicon "cross_article":
+# "up 12%", "112% of the estimate", "tăng 5%", "so với cùng kỳ" are not compared), and counts and
+# ratios whose measures say the same happened to their things ("cases received" and "cases still
+# under consideration" share a key but not a measure). Figures disagree when no value both could
+# mean fits: a figure is good to one unit in its last written digit ("VND 6.2 trillion" holds
+# VND 6,230 billion), a range holds its span, "about" 5 % either way, "more than" / "under" one side.
+def _fold(text: str | None) -> str:
+    text = " ".join((text or "").split())
     if text.isascii():
         return text.lower()
     text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
-@functools.lru_cache(maxsize=None)
-def _city_res(lex: Lexicon) -> list[tuple[re.Pattern, str]]:
-    m = lex.measure
-
-    def key(city: str) -> str:
-        folded = _fold(city)
-        for old, new in m["city_aliases"].items():
-            folded = folded.replace(old, new)
-        return folded
-    if m["place_order"] == "name_level":
-        return [(re.compile(r"\b" + re.escape(_fold(c)) + r"\b"), key(c)) for c in m["cities"]]
-    return [(re.compile(r"\b" + re.escape(lex.norm(c)) + r"\b", re.I), key(c)) for c in m["cities"]]
+_WORDS = re.compile(r"[^\W\d_]+")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+APPROX = 0.05   # "about", "nearly": this share of the value either way
 
 
-@functools.lru_cache(maxsize=None)
-def _level_re(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
-    m = lex.measure
-    levels = sorted(m["place_levels"], key=len, reverse=True)
-    level = re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(x) for x in levels) + r")"
-                       + (r"(?:\s+" + re.escape(m["place_committee"]) + r")?" if m.get("place_committee") else "")
-                       + r"(?![^\W\d_])", re.I)
-    words = sorted(m.get("city_words", []), key=len, reverse=True)
-    city_word = re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(x) for x in words) + r")(?![^\W\d_])", re.I) \
-        if words else re.compile(r"(?!)")
-    return level, city_word
+def _unit_key(f: dict, lex: Lexicon) -> str:
+    words = _WORDS.findall(_fold(f.get("unit")))
+    return " ".join(_singular(w) if lex.singular else w for w in words)
 
 
-_NAME_WORD = re.compile(r"\s*([^\W_][\w'’]*)")
-_CUT = "\x00"  # where a fact or a place was cut out of the words before a figure
-
-
-def _level_name_places(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
-    """Places written level first ("quận Đống Đa", "TP Hà Nội", "Quận ủy Hai Bà Trưng"), cities
-    ("Hà Nội") and the city's own words ("thành phố" alone): (start, end, folded name) in the
-    normalised text. A name is up to four capitalised words; one that starts a person's name or
-    a title ("xã Đông Anh Nguyễn Thị Lan", "Bí thư") ends it."""
-    level_re, city_word_re = _level_re(lex)
-    stops = _name_stops(lex)
-    found: list[tuple[int, int, str]] = []
-    named_at = set()
-    for m in level_re.finditer(text):
-        pos, names = m.end(), []
-        while len(names) < 4:
-            w = _NAME_WORD.match(text, pos)
-            if not w or not (w.group(1)[0].isupper() or (not names and w.group(1).isdigit())) \
-                    or (names and w.group(1) in stops):
-                break
-            names.append(w.group(1))
-            pos = w.end()
-        if names:
-            key = " ".join(_fold(n) for n in names)
-            for old, new in lex.measure["city_aliases"].items():
-                key = key.replace(old, new)
-            found.append((m.start(), pos, key))
-            named_at.add(m.start())
-    for city_re, city in _city_res(lex):
-        found += [(c.start(), c.end(), city) for c in city_re.finditer(text)]
-    found += [(c.start(), c.end(), lex.measure["city_word_place"]) for c in city_word_re.finditer(text)
-              if c.start() not in named_at]
-    return found
-
-
-@functools.lru_cache(maxsize=None)
-def _name_stops(lex: Lexicon) -> frozenset[str]:
-    return frozenset(lex.norm(w) for w in lex.measure.get("name_stops", []))
-
-
-def _places_en(sentence: str, lex: Lexicon) -> frozenset[str]:
-    found = set()
-    for m in re.finditer(r"\b(?:[A-Z][\w'’]*\s+){0,3}[A-Z][\w'’]*\s+" + lex.measure["place_levels"] + r"\b",
-                         sentence):
-        words = m.group().split()[:-1]
-        if words and words[0].lower() in ("the", "in", "of"):
-            words = words[1:]
-        if words:
-            found.add(" ".join(_fold(w) for w in words))
-    folded = _fold(sentence)
-    for city_re, city in _city_res(lex):
-        if city_re.search(folded):
-            found.add(city)
-    return frozenset(found)
-
-
-@functools.lru_cache(maxsize=4096)
-def _places(sentence: str, lex: Lexicon) -> frozenset[str]:
-    if lex.measure["place_order"] == "name_level":
-        return _places_en(sentence, lex)
-    return frozenset(p[2] for p in _level_name_places(lex.norm(sentence), lex))
-
-
-def _measure_words(f: dict, sent: list[dict], lex: Lexicon) -> tuple[str, ...]:
-    """Up to two (en; vi: three) content words right before the figure (after any earlier figure
-    in the clause): what the figure measures ('revenue reached', 'disciplined', 'thu ngân sách')."""
-    s0 = f["sentence_start"]
-    sentence = f.get("sentence") or ""
-    m = lex.measure
-    if m["from"] == "any_fact":
-        lo = max([g["end"] for g in sent if g["end"] <= f["start"]] + [s0])
-        head = sentence[lo - s0:f["start"] - s0]
-    else:
-        # the measure stands before the period and place ("thu ngân sách 6 tháng đầu năm 2024 của
-        # quận Đống Đa đạt ..."): from the last figure, dates, periods and names blanked out
-        lo = max([g["end"] for g in sent if g["end"] <= f["start"] and g["kind"] in FIGURE_KINDS] + [s0])
-        chars = list(sentence[lo - s0:f["start"] - s0])
-        for g in sent:
-            if g is not f and g["start"] >= lo and g["end"] <= f["start"]:
-                chars[g["start"] - lo:g["end"] - lo] = _CUT * (g["end"] - g["start"])
-        head = "".join(chars)
-    if m["fold"]:
-        places = " ".join(_places(sentence, lex)).split()
-        words = [w for w in lex.measure_word.findall(_fold(head)) if w not in lex.stop_words and w not in places]
-        return tuple(words[-m["words"]:])
-    # what stands last before the figure, between blanked facts, places and clause marks
-    text = lex.norm(head)
-    for a, b, _ in sorted(_level_name_places(text, lex), reverse=True):
-        text = text[:a] + _CUT + text[b:]
-    if lex.stop_phrases is not None:
-        text = lex.stop_phrases.sub(" ", text)
-    for segment in reversed(lex.measure_split.split(text)):
-        words = [w for w in lex.measure_word.findall(segment.lower()) if w not in lex.stop_words]
-        if words:
-            return tuple(words[-m["words"]:])
-    return ()
-
-
-def measure_keys(facts: list[dict], lang: str | None = "en") -> dict[tuple, dict]:
-    """Facts with an exact measure key: (kind, unit, currency, measure words, period start, period
-    end, places), from sentences with exactly one period, at least one place and one such figure."""
+def figure_key(f: dict, lang: str | None) -> tuple | None:
+    """What a figure is a data point of, from its stored columns, or None when it lacks one of them:
+    (language, kind, unit, currency, measure_key, place, place level, ref_start, ref_end)."""
     lex = lexicon(lang)
-    if lex is None:
-        return {}
-    keys: dict[tuple, dict] = {}
-    for sent in _sentence_groups(facts).values():
-        periods = [f for f in sent if f["kind"] == "period"]
-        figs = [f for f in sent if f["kind"] in CROSS_KINDS and not f.get("qualifier")]
-        if len(periods) != 1 or len(figs) != 1:
-            continue
-        places = _places(sent[0].get("sentence") or "", lex)
-        f = figs[0]
-        measure = _measure_words(f, sent, lex)
-        if not places or not measure:
-            continue
-        p = periods[0]
-        key = (lex.language, f["kind"], (f.get("unit") or "").lower(), f.get("currency"), measure,
-               str(p["period_start"])[:10], str(p["period_end"])[:10], places)
-        keys[key] = f
-    return keys
+    if lex is None or f["kind"] not in CROSS_KINDS or not f.get("measure_key") or not f.get("place") \
+            or not f.get("ref_end"):
+        return None
+    if f["kind"] == "percentage" and f.get("unit") == "percentage_points":
+        return None
+    return (lex.language, f["kind"], _unit_key(f, lex), f.get("currency"), f["measure_key"],
+            _fold(f["place"]).replace(" ", ""), f.get("place_level"), str(f.get("ref_start") or "")[:10], str(f["ref_end"])[:10])
 
 
-def _figure(f: dict) -> tuple:
+def _relative(f: dict, lex: Lexicon) -> bool:
+    """A change or a share of a plan ("up 12%", "112% of the estimate", "tăng 5%", "so với cùng kỳ")."""
+    before = lex.norm(_between(f, f["sentence_start"], f["start"]))
+    after = lex.norm(_between(f, f["end"], f["end"] + 40))
+    return bool(lex.relative_before.search(before) or lex.relative_after.match(after))
+
+
+def _same_doing(f: dict, g: dict, lex: Lexicon) -> bool:
+    """Counts and ratios: what happened to the counted things (their measure without the unit
+    words) is the same, or neither says."""
+    if f["kind"] not in ("count", "ratio"):
+        return True
+    unit = set(_WORDS.findall(_fold(f.get("unit")))) | set(_WORDS.findall(_fold(g.get("unit"))))
+    a = set(_WORDS.findall(_fold(f.get("measure")))) - unit
+    b = set(_WORDS.findall(_fold(g.get("measure")))) - unit
+    return (not a and not b) or bool(a & b)
+
+
+def _step(f: dict, lex: Lexicon) -> float:
+    """One unit in the last digit the article writes: 0.1 trillion for "VND 6.2 trillion", 1 for "15";
+    0 (exact) when the number is not written as the language writes numbers."""
+    value = f["numerator"] if f["kind"] == "ratio" else f["value"]
+    m = _DIGITS.search(f["text"])
+    if not m or not value or not lex.bare_number.fullmatch(m.group()):
+        return 0.0
+    shown = lex.parse_bare(m.group())
+    if not shown:
+        return 0.0
+    places = len(m.group().split(lex.decimal)[1]) if lex.decimal in m.group() else 0
+    return abs(value) / shown * 10 ** -places
+
+
+def _interval(f: dict, lex: Lexicon) -> tuple[float, float]:
+    lo = f["value"]
+    hi = f["value_max"] if f.get("value_max") is not None else lo
+    step = _step(f, lex)
+    q = f.get("qualifier")
+    if q == "approx":
+        return min(lo * (1 - APPROX), lo - step), max(hi * (1 + APPROX), hi + step)
+    if q in ("more_than", "at_least"):
+        return lo - step, float("inf")
+    if q in ("less_than", "at_most"):
+        return float("-inf"), hi + step
+    return lo - step, hi + step
+
+
+def figures_conflict(f: dict, g: dict, lex: Lexicon) -> bool:
+    """No value both figures could mean (ratios: other parts)."""
     if f["kind"] == "ratio":
-        return (f.get("numerator"), f.get("denominator"))
-    return (f.get("value"), f.get("value_max"))
+        return (f.get("numerator"), f.get("denominator")) != (g.get("numerator"), g.get("denominator"))
+    if f.get("value") is None or g.get("value") is None:
+        return False
+    (a0, a1), (b0, b1) = _interval(f, lex), _interval(g, lex)
+    return a1 < b0 or b1 < a0
+
+
+def _comparable(f: dict, lang: str | None) -> tuple | None:
+    key = figure_key(f, lang)
+    return key if key is not None and not _relative(f, lexicon(lang)) else None
+
+
+def _quote(sentence: str | None, limit: int = 240) -> str:
+    s = " ".join((sentence or "").split())
+    return s if len(s) <= limit else s[:limit - 1] + "…"
 
 
 def cross_article_conflicts(new: list[dict], others: list[dict],
                             published: dict[str, datetime | None],
                             languages: dict[str, str | None] | None = None) -> list[Finding]:
-    """The same measure (see measure_keys) for the same place and period, with different figures
-    in two articles; filed under the newer article. `languages`: article id -> language (English
-    for every article when not given)."""
+    """The same data point (figure_key) with different figures in two articles of one language;
+    filed under the newer article, naming both sentences. `languages`: article id -> language
+    (English for every article when not given)."""
     def lang(article_id: str) -> str | None:
         return "en" if languages is None else languages.get(article_id)
 
-    by_article: dict[str, list[dict]] = {}
-    for f in others:
-        by_article.setdefault(f["article_id"], []).append(f)
     theirs: dict[tuple, list[dict]] = {}
-    for article_id, facts in by_article.items():
-        for key, f in measure_keys(facts, lang(article_id)).items():
-            theirs.setdefault(key, []).append(f)
-    mine_by_article: dict[str, list[dict]] = {}
-    for f in new:
-        mine_by_article.setdefault(f["article_id"], []).append(f)
-    out = []
+    for g in others:
+        key = _comparable(g, lang(g["article_id"]))
+        if key is not None:
+            theirs.setdefault(key, []).append(g)
+    out, seen = [], set()
     floor = datetime.min.replace(tzinfo=timezone.utc)
-    for article_id, facts in mine_by_article.items():
-        for key, f in measure_keys(facts, lang(article_id)).items():
-            for g in theirs.get(key, []):
-                if g["article_id"] == article_id or _figure(f) == _figure(g):
-                    continue
-                pair = sorted((f, g), key=lambda x: (published.get(x["article_id"]) or floor, x["article_id"]))
-                older, newer = pair
-                out.append(Finding("cross_article_conflict", "warning",
-                                   [older["fact_id"], newer["fact_id"]],
-                                   f'"{newer["text"]}" differs from "{older["text"]}" for the same measure, '
-                                   f'place and period in article {older["article_id"]}',
-                                   article_id=newer["article_id"], other_article_id=older["article_id"]))
+    for f in new:
+        key = _comparable(f, lang(f["article_id"]))
+        if key is None:
+            continue
+        lex = lexicon(lang(f["article_id"]))
+        for g in theirs.get(key, []):
+            if g["article_id"] == f["article_id"] or not _same_doing(f, g, lex) or not figures_conflict(f, g, lex):
+                continue
+            older, newer = sorted((f, g), key=lambda x: (published.get(x["article_id"]) or floor, x["article_id"]))
+            if (older["fact_id"], newer["fact_id"]) in seen:
+                continue
+            seen.add((older["fact_id"], newer["fact_id"]))
+            _, _, _, _, measure, _, _, ref_start, ref_end = key
+            period = f"{ref_start} – {ref_end}" if ref_start else f"to {ref_end}"
+            out.append(Finding(
+                "cross_article_conflict", "warning", [older["fact_id"], newer["fact_id"]],
+                f'"{newer["text"]}" differs from "{older["text"]}" in article {older["article_id"]} for the same '
+                f'measure ({measure}), place ({newer["place"]}) and period ({period}): '
+                f'"{_quote(newer.get("sentence"))}" / "{_quote(older.get("sentence"))}"',
+                article_id=newer["article_id"], other_article_id=older["article_id"]))
     return out
 
 
@@ -754,9 +771,11 @@ def article_checks(facts: list[dict], published: date | None, lang: str | None =
 
 
 # --- the warehouse side ----------------------------------------------------------------------
-_FACT_SELECT = """SELECT fact_id, article_id, kind, text, "start", "end", value, value_max, qualifier,
-    unit, currency, numerator, denominator, date, granularity, period_start, period_end,
-    sentence, sentence_start FROM facts"""
+_FACT_SELECT = """SELECT f.fact_id, f.article_id, f.kind, f.text, f."start", f."end", f.value, f.value_max,
+    f.qualifier, f.unit, f.currency, f.numerator, f.denominator, f.date, f.granularity, f.period_start,
+    f.period_end, f.measure, f.measure_key, f.place, f.place_level, f.ref_start, f.ref_end,
+    f.sentence, f.sentence_start FROM facts f"""
+_DAY_COLUMNS = ("period_start", "period_end", "ref_start", "ref_end")
 
 
 def _fact_dicts(result) -> list[dict]:
@@ -764,8 +783,8 @@ def _fact_dicts(result) -> list[dict]:
     cols = [d[0] for d in result.description]
     rows = [dict(zip(cols, values)) for values in result.fetchall()]
     for r in rows:
-        for col in ("period_start", "period_end"):
-            if r[col] is not None:
+        for col in _DAY_COLUMNS:
+            if r.get(col) is not None:
                 r[col] = str(r[col])[:10]
         if r["sentence_start"] is None:
             r["sentence_start"] = -1
@@ -783,8 +802,8 @@ def compute_checks(wh: Warehouse, article_ids: list[str], run_id: str) -> int:
     for a, p, lang in con.execute("SELECT article_id, published_at, language FROM articles "
                                   "WHERE article_id IN (SELECT unnest(?))", [ids]).fetchall():
         published[a], languages[a] = p, lang
-    facts = _fact_dicts(con.execute(_FACT_SELECT + " WHERE article_id IN (SELECT unnest(?)) "
-                                    "ORDER BY article_id, \"start\", kind", [ids]))
+    facts = _fact_dicts(con.execute(_FACT_SELECT + " WHERE f.article_id IN (SELECT unnest(?)) "
+                                    "ORDER BY f.article_id, f.\"start\", f.kind", [ids]))
     by_article: dict[str, list[dict]] = {a: [] for a in ids}
     for f in facts:
         by_article[f["article_id"]].append(f)
@@ -794,30 +813,30 @@ def compute_checks(wh: Warehouse, article_ids: list[str], run_id: str) -> int:
         for finding in article_checks(article_facts, pub.date() if pub else None, languages.get(article_id)):
             finding.article_id = article_id
             findings.append(finding)
-    # cross-article: stored sentences (these articles' included, so two of them loaded together
-    # are compared too) with a period these articles mention
-    periods = sorted({(f["period_start"], f["period_end"]) for f in facts
-                      if f["kind"] == "period" and f["period_start"] and f["period_end"]})
+    # cross-article: stored figures (these articles' included, so two of them loaded together are
+    # compared too) with the kind, measure_key and reference period of one of these articles' figures
+    keys = sorted({(f["kind"], f["measure_key"], f["ref_end"]) for f in facts
+                   if figure_key(f, languages.get(f["article_id"])) is not None})
     dates = [p for p in published.values() if p is not None]
-    if periods and dates:
+    if keys and dates:
         # Bounded, so a backfill does not compare every batch with the whole archive: articles
         # published within CROSS_ARTICLE_DAYS of these ones, at most CROSS_ARTICLE_ROWS facts.
-        others = _fact_dicts(con.execute(_FACT_SELECT + f""" f WHERE (f.article_id, f.sentence_start) IN (
-                SELECT p.article_id, p.sentence_start FROM facts p JOIN articles a USING (article_id)
-                WHERE p.kind = 'period'
-                  AND a.published_at BETWEEN ? AND ?
-                  AND (CAST(p.period_start AS VARCHAR), CAST(p.period_end AS VARCHAR))
-                      IN (SELECT unnest(?), unnest(?)))
-                LIMIT {CROSS_ARTICLE_ROWS}""",
+        others = _fact_dicts(con.execute(_FACT_SELECT + f""" JOIN articles a USING (article_id)
+                WHERE a.published_at BETWEEN ? AND ?
+                  AND f.place IS NOT NULL
+                  AND (f.kind, f.measure_key, CAST(f.ref_end AS VARCHAR)) IN (SELECT unnest(?), unnest(?), unnest(?))
+                ORDER BY a.published_at DESC LIMIT {CROSS_ARTICLE_ROWS}""",
                                          [min(dates) - timedelta(days=CROSS_ARTICLE_DAYS),
                                           max(dates) + timedelta(days=CROSS_ARTICLE_DAYS),
-                                          [p[0] for p in periods], [p[1] for p in periods]]))
+                                          [k[0] for k in keys], [k[1] for k in keys], [k[2] for k in keys]]))
         if others:
             for a, p, lang in con.execute("SELECT article_id, published_at, language FROM articles "
                                           "WHERE article_id IN (SELECT unnest(?))",
                                           [sorted({f["article_id"] for f in others})]).fetchall():
                 published[a], languages[a] = p, lang
             findings += cross_article_conflicts(facts, others, published, languages)
+    from pipeline.republication import republication_findings  # it imports this module
+    findings += republication_findings(con, ids)   # translation vs original, whichever side is new
     now = datetime.now(timezone.utc)
     rows = {}
     for f in findings:
@@ -832,7 +851,8 @@ def compute_checks(wh: Warehouse, article_ids: list[str], run_id: str) -> int:
         # Cross-article checks filed under another article but naming these articles' (possibly
         # replaced) facts are recomputed here. Found by other_article_id: joining checks to all
         # facts needs memory that grows with the warehouse.
-        con.execute("""DELETE FROM checks WHERE check_name = 'cross_article_conflict'
+        con.execute("""DELETE FROM checks WHERE check_name IN ('cross_article_conflict',
+                       'republication_mismatch', 'republication_dropped')
                        AND other_article_id IN (SELECT unnest(?))""", [ids])
         if len(df):
             con.register("batch_checks", df)

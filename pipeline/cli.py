@@ -220,19 +220,31 @@ def status(ctx, warehouse: Path | None, last: int) -> None:
 
 @cli.command("eval")
 @click.argument("gold_dir", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--show-errors", is_flag=True, help="List misses, spurious facts and wrong fields.")
+@click.option("--show-errors", is_flag=True, help="List misses, spurious facts and wrong fields "
+                                                  "(checks: misses and false alarms).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@click.option("--checks", "checks", is_flag=True,
+              help="Score the consistency checks on a checks gold (docs.jsonl + expected.jsonl, or one "
+                   "such directory per split); chosen by itself when GOLD_DIR is one.")
 @click.pass_context
-def evaluate(ctx, gold_dir: Path, show_errors: bool, as_json: bool) -> None:
-    """Score the extractors on a gold set (docs.jsonl + facts.jsonl) as FACTS.md says."""
-    from pipeline.evaluate import evaluate as run_eval, format_report
+def evaluate(ctx, gold_dir: Path, show_errors: bool, as_json: bool, checks: bool) -> None:
+    """Score the extractors on a gold set (docs.jsonl + facts.jsonl) as FACTS.md says, or the
+    consistency checks on a checks gold (precision and recall of their warnings and errors)."""
+    from pipeline import evaluate as ev
 
     _config(ctx)
-    report = run_eval(gold_dir)
+    if checks or ev.is_checks_gold(gold_dir):
+        reports = ev.evaluate_checks(gold_dir)
+        if as_json:
+            click.echo(json.dumps({"checks": {name: r.as_dict() for name, r in reports.items()}}, ensure_ascii=False))
+        else:
+            click.echo(ev.format_checks_report(reports, show_errors), nl=False)
+        return
+    report = ev.evaluate(gold_dir)
     if as_json:
         click.echo(json.dumps(report.as_dict()))
     else:
-        click.echo(format_report(report, show_errors), nl=False)
+        click.echo(ev.format_report(report, show_errors), nl=False)
 
 
 def _fail(message: str, code: int) -> int:

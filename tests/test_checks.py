@@ -69,6 +69,53 @@ def test_a_percentage_of_something_else_is_not_paired_with_a_ratio(tmp_path, bod
     assert one_article(tmp_path, body) == []
 
 
+def test_the_seed_sentence_with_a_long_clause_before_its_percentage(tmp_path):
+    rows = one_article(tmp_path, "As a result, 18 out of 22 cases within his jurisdiction have been reviewed and "
+                                 "resolved, achieving 81.1%. As a result, 108 out of 144 cases within his jurisdiction "
+                                 "have been reviewed and resolved, achieving 75%, with 36 cases still under consideration.")
+    assert [(r[0], r[1], r[2]) for r in rows] == [
+        ("ratio_percentage_agree", "info", '"108 out of 144 cases" is 75.0%, agreeing with "75%"'),
+        ("ratio_percentage_disagree", "warning", '"18 out of 22 cases" is 81.8%, not "81.1%"')]
+
+
+@pytest.mark.parametrize("body", [
+    # the percentage has its own whole, or is a change, or is the share of two ratios together
+    "Of the 16 communes, 15/16 communes met the standards, and 92% of households joined the campaign.",
+    "The district's economic growth was estimated at 7.1%, with 9/12 key projects on schedule.",
+    "The district achieved 14 out of 16 targets, while budget revenue reached 57.6% of the estimate.",
+    "The district recognized 152/160 villages and 10/12 residential groups as cultural units, reaching 94.2%.",
+    "The rate was 96.7%, up 2.4% over 2023, with 29/30 cases closed before the deadline.",
+    # another figure between them
+    "The district resolved 20/25 petitions worth VND 3 billion, reaching 90%.",
+])
+def test_a_percentage_that_is_not_the_ratios_share(tmp_path, body):
+    assert one_article(tmp_path, body) == []
+
+
+@pytest.mark.parametrize("body, name", [
+    ("A pass rate of 96.2% (227/238 students) was recorded.", "ratio_percentage_disagree"),
+    ("The rate reached 95.4%, i.e. 227/238 students.", "ratio_percentage_agree"),
+    ("To date, 18/20 communes (90%) have met the standards.", "ratio_percentage_agree"),
+    ("The district completed 47/52 key tasks in the first half of 2024, i.e. 90.4%.", "ratio_percentage_agree"),
+    ("The district has 9 out of 26 communes meeting model standards, or 36.6%.", "ratio_percentage_disagree"),
+])
+def test_a_ratio_and_its_percentage_in_brackets_or_restated(tmp_path, body, name):
+    assert [r[0] for r in one_article(tmp_path, body)] == [name]
+
+
+def test_an_including_list_that_says_it_is_incomplete(tmp_path):
+    for tail in ("and some on other matters", "and others on planning", "etc.", "among others",
+                 "and the remaining ones on planning"):
+        body = f"The ward received 56 recommendations, including 31 on land, 17 on the environment {tail}."
+        assert one_article(tmp_path / tail.replace(" ", "_"), body) == [], tail
+
+
+def test_irregular_past_verbs_and_a_slash_that_is_no_day(tmp_path):
+    rows = one_article(tmp_path, "The district held a conference on August 25, 2024 to review Directive No. "
+                                 "24-CT/TU. The district recognized 42/45 villages and 8/10 residential groups.")
+    assert [(r[0], r[2].split('"')[1]) for r in rows] == [("future_date_past_tense", "August 25, 2024")]
+
+
 def test_parts_that_sum(tmp_path):
     rows = one_article(tmp_path, "The Committee disciplined 15 Party members, including warnings for 2, "
                                  "reprimands for 12 and expulsion of 1.")
@@ -108,9 +155,10 @@ def test_future_date_in_the_past_tense(tmp_path):
     assert "August 20, 2024" in rows[0][2]
 
 
-def collected(url: str, amount: str, published: datetime = PUBLISHED, place: str = "Dong Da", end: str = ".") -> dict:
-    """An article reporting a district's first-half collection: the measure the cross-article check compares."""
-    return article(url, f"In the first 6 months of 2024, {place} district, Hanoi collected VND {amount} billion{end}",
+def collected(url: str, amount: str, published: datetime = PUBLISHED, place: str = "Dong Da", end: str = ".",
+              period: str = "the first 6 months of 2024") -> dict:
+    """An article reporting a district's budget revenue: measure_key budget_revenue, place, period."""
+    return article(url, f"Budget revenue of {place} district in {period} reached VND {amount} billion{end}",
                    published)
 
 
@@ -119,9 +167,11 @@ def test_same_measure_with_different_values_in_two_articles(tmp_path):
     new = collected("https://news.example/new.html", "5,200")
     same = collected("https://news.example/same.html", "5,000", datetime(2024, 7, 20, tzinfo=timezone.utc), end="!")
     other_place = collected("https://news.example/other.html", "900", place="Ba Dinh")
+    other_period = collected("https://news.example/2023.html", "9,100", period="2023")
     with Warehouse(tmp_path / "w.duckdb") as wh:
-        load(wh, old, same, other_place)
-        assert compute_checks(wh, [old["article_id"], same["article_id"], other_place["article_id"]], "r1") == 0
+        load(wh, old, same, other_place, other_period)
+        assert compute_checks(wh, [old["article_id"], same["article_id"], other_place["article_id"],
+                                   other_period["article_id"]], "r1") == 0
         load(wh, new, run_id="r2")
         assert compute_checks(wh, [new["article_id"]], "r2") == 2
         rows = checks_of(wh, new["article_id"])
@@ -129,6 +179,11 @@ def test_same_measure_with_different_values_in_two_articles(tmp_path):
         old_ids = {r[0] for r in wh.con.execute("SELECT fact_id FROM facts WHERE kind = 'money' AND article_id IN (?, ?)",
                                                 [old["article_id"], same["article_id"]]).fetchall()}
         assert {r[3][0] for r in rows} == old_ids
+        # the message names both figures, the key and both sentences
+        message = [r[2] for r in rows if old["article_id"] in r[2]][0]
+        assert message.startswith('"VND 5,200 billion" differs from "VND 5,000 billion" in article ' + old["article_id"])
+        assert "(budget_revenue)" in message and "(Dong Da)" in message and "2024-01-01 – 2024-06-30" in message
+        assert new["body_text"][:-1] in message and old["body_text"][:-1] in message
         # recomputing the old articles keeps the conflict filed under the newer one, once
         compute_checks(wh, [old["article_id"], new["article_id"]], "r3")
         assert wh.con.execute("SELECT count(*), count(DISTINCT check_id) FROM checks").fetchone() == (2, 2)
@@ -156,6 +211,58 @@ def test_replacing_the_older_article_drops_the_conflict_that_named_its_old_facts
         rows = wh.con.execute("SELECT article_id, fact_ids FROM checks").fetchall()
         stored = {r[0] for r in wh.con.execute("SELECT fact_id FROM facts").fetchall()}
         assert [r[0] for r in rows] == [new["article_id"]] and set(rows[0][1]) <= stored
+
+
+@pytest.mark.parametrize("older, newer", [
+    # the same amount written at another precision, or a figure the other one fits
+    ("Budget revenue of Dong Da district in the first 6 months of 2024 reached VND 6,230 billion.",
+     "Budget revenue of Dong Da district in the first 6 months of 2024 reached VND 6.2 trillion."),
+    ("Budget revenue of Dong Da district in the first 6 months of 2024 reached VND 6,230 billion.",
+     "Budget revenue of Dong Da district in the first 6 months of 2024 reached about VND 6,000 billion."),
+    ("Budget revenue of Dong Da district in the first 6 months of 2024 reached VND 6,230 billion.",
+     "Budget revenue of Dong Da district in the first 6 months of 2024 reached more than VND 6,000 billion."),
+    # a change is not the level ("up 12%" and "up 9%" are of other baselines than the levels)
+    ("Budget revenue of Dong Da district in the first 6 months of 2024 rose 12% year-on-year.",
+     "Budget revenue of Dong Da district in the first 6 months of 2024 reached 54% of the estimate."),
+    # the same counted things, but something else happened to them
+    ("In the first 6 months of 2024, Dong Da district received 34 cases.",
+     "In the first 6 months of 2024, Dong Da district still had 36 cases under consideration."),
+])
+def test_figures_that_do_not_contradict_each_other_across_articles(tmp_path, older, newer):
+    a = article("https://news.example/a.html", older, datetime(2024, 7, 10, tzinfo=timezone.utc))
+    b = article("https://news.example/b.html", newer)
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        load(wh, a, b)
+        compute_checks(wh, [a["article_id"], b["article_id"]], "r1")
+        assert [r for r in checks_of(wh) if r[0] == "cross_article_conflict"] == []
+
+
+def test_a_ratio_stated_differently_in_two_articles_and_a_more_than_figure_it_contradicts(tmp_path):
+    a = article("https://news.example/a.html", "Thanh Xuan district completed 38/42 tasks in the first six months "
+                "of 2024. Budget revenue of Thanh Xuan district in the first six months of 2024 reached VND 900 billion.",
+                datetime(2024, 7, 3, tzinfo=timezone.utc))
+    b = article("https://news.example/b.html", "Thanh Xuan district completed 36/42 tasks in the first six months "
+                "of 2024. Budget revenue of Thanh Xuan district in the first six months of 2024 reached more than "
+                "VND 1,000 billion.")
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        load(wh, a, b)
+        compute_checks(wh, [a["article_id"], b["article_id"]], "r1")
+        texts = dict(wh.con.execute("SELECT fact_id, text FROM facts").fetchall())
+        assert sorted([texts[f] for f in r[3]] for r in checks_of(wh, b["article_id"])) == [
+            ["38/42 tasks", "36/42 tasks"], ["VND 900 billion", "more than VND 1,000 billion"]]
+
+
+def test_figures_of_articles_in_two_languages_are_left_to_the_republication_check(tmp_path):
+    en = article("https://news.example/en.html", "Budget revenue of Tay Ho district in the first 6 months of 2024 "
+                 "reached VND 3,150 billion.", datetime(2024, 7, 10, tzinfo=timezone.utc))
+    vi = vi_article("https://kinhte.example/vi.html", "Thu ngân sách của quận Tây Hồ 6 tháng đầu năm 2024 đạt "
+                    "3.105 tỷ đồng.")
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        load(wh, en)
+        load_vi(wh, vi)
+        assert wh.con.execute("SELECT count(DISTINCT measure_key), count(DISTINCT ref_end) FROM facts "
+                              "WHERE kind = 'money'").fetchone() == (1, 1)
+        assert compute_checks(wh, [en["article_id"], vi["article_id"]], "r1") == 0
 
 
 def test_recomputing_replaces_and_a_fixed_article_loses_its_checks(tmp_path):
@@ -318,6 +425,24 @@ def test_vi_a_percentage_of_something_else_is_not_paired_with_a_ratio(tmp_path, 
     assert vi_checks(tmp_path, body) == []
 
 
+@pytest.mark.parametrize("body", [
+    # "98% hộ gia đình": the percentage of another whole, right after its own noun
+    "Đến nay, 21/21 xã có nhà văn hóa đạt chuẩn, 98% hộ gia đình đạt danh hiệu gia đình văn hóa.",
+    "Tăng trưởng kinh tế của huyện ước đạt 7,2%, với 9/12 dự án trọng điểm bảo đảm tiến độ.",
+    "Toàn huyện có 152/160 thôn và 10/12 tổ dân phố đạt danh hiệu văn hóa, đạt 94,2%.",
+])
+def test_vi_percentages_that_are_not_the_ratios_share(tmp_path, body):
+    assert vi_checks(tmp_path, body) == []
+
+
+def test_vi_the_seed_structure(tmp_path):
+    rows = vi_checks(tmp_path, "Kết quả, 96/128 vụ việc thuộc thẩm quyền đã được xem xét, giải quyết, đạt 76%, "
+                               "còn 32 vụ việc đang xem xét. Tỷ lệ tốt nghiệp đạt 98,6% (421/427 học sinh).")
+    assert [r[:3] for r in rows] == [
+        ("ratio_percentage_agree", "info", '"421/427 học sinh" is 98,6%, agreeing with "98,6%"'),
+        ("ratio_percentage_disagree", "warning", '"96/128 vụ việc" is 75,0%, not "76%"')]
+
+
 def test_vi_share_or_rate_over_100_percent(tmp_path):
     rows = vi_checks(tmp_path, "Lao động nữ chiếm 108% tổng số học viên của khóa đào tạo. "
                                "Tỷ lệ bao phủ bảo hiểm y tế toàn huyện đạt 102,5%. "
@@ -356,19 +481,34 @@ def test_vi_same_measure_with_different_values_in_two_articles(tmp_path):
     old = revenue("https://kinhte.example/cu.html", "3.150,4", "quận Tây Hồ", datetime(2024, 7, 5, tzinfo=timezone.utc))
     new = revenue("https://kinhte.example/moi.html", "3.105,4", "quận Tây Hồ", PUBLISHED)
     elsewhere = revenue("https://kinhte.example/khac.html", "2.900", "quận Thanh Xuân", PUBLISHED)
-    # "thành phố" alone is the city the articles are about: the same place as "Hà Nội"
+    # "thành phố" alone names no unit: the figure has no place, so it is compared with nothing
     city_old = revenue("https://kinhte.example/tp-cu.html", "180.214", "thành phố", datetime(2024, 7, 5, tzinfo=timezone.utc))
     city_new = revenue("https://kinhte.example/tp-moi.html", "180.241", "Hà Nội", PUBLISHED)
     with Warehouse(tmp_path / "w.duckdb") as wh:
         load_vi(wh, old, city_old)
         compute_checks(wh, [old["article_id"], city_old["article_id"]], "r1")
         load_vi(wh, new, elsewhere, city_new, run_id="r2")
-        assert compute_checks(wh, [new["article_id"], elsewhere["article_id"], city_new["article_id"]], "r2") == 2
-        assert seen(wh, new["article_id"]) == [
-            ("cross_article_conflict", "warning", '"3.105,4 tỷ đồng" differs from "3.150,4 tỷ đồng" for the same '
-             f'measure, place and period in article {old["article_id"]}', ["3.150,4 tỷ đồng", "3.105,4 tỷ đồng"])]
-        assert [r[:2] for r in seen(wh, city_new["article_id"])] == [("cross_article_conflict", "warning")]
-        assert seen(wh, elsewhere["article_id"]) == []
+        assert compute_checks(wh, [new["article_id"], elsewhere["article_id"], city_new["article_id"]], "r2") == 1
+        ((name, severity, message, figures),) = seen(wh, new["article_id"])
+        assert (name, severity, figures) == ("cross_article_conflict", "warning", ["3.150,4 tỷ đồng", "3.105,4 tỷ đồng"])
+        assert message.startswith(f'"3.105,4 tỷ đồng" differs from "3.150,4 tỷ đồng" in article {old["article_id"]} '
+                                  f'for the same measure (budget_revenue), place (Tây Hồ) and period '
+                                  f'(2024-01-01 – 2024-06-30): "{new["body_text"]}" / "{old["body_text"]}"')
+        assert seen(wh, elsewhere["article_id"]) == [] and seen(wh, city_new["article_id"]) == []
+
+
+def test_vi_changes_and_shares_of_a_plan_are_not_levels(tmp_path):
+    old = vi_article("https://kinhte.example/a.html", "Thu ngân sách của quận Tây Hồ 6 tháng đầu năm 2024 tăng 12% "
+                     "so với cùng kỳ.", datetime(2024, 7, 5, tzinfo=timezone.utc))
+    new = vi_article("https://kinhte.example/b.html", "Thu ngân sách của quận Tây Hồ 6 tháng đầu năm 2024 đạt 56% "
+                     "dự toán năm.")
+    same = vi_article("https://kinhte.example/c.html", "Thu ngân sách của quận Tây Hồ 6 tháng đầu năm 2024 đạt "
+                      "khoảng 3.100 tỷ đồng.", datetime(2024, 7, 6, tzinfo=timezone.utc))
+    exact = vi_article("https://kinhte.example/d.html", "Thu ngân sách của quận Tây Hồ 6 tháng đầu năm 2024 đạt "
+                       "3.105,4 tỷ đồng.")
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        load_vi(wh, old, new, same, exact)
+        assert compute_checks(wh, [r["article_id"] for r in (old, new, same, exact)], "r1") == 0
 
 
 def test_an_article_in_a_language_without_a_lexicon_gets_only_the_checks_without_words(tmp_path):
@@ -412,3 +552,108 @@ def test_every_lexicon_has_what_the_checks_read():
         for section, keys in en.items():
             if isinstance(keys, dict):
                 assert set(keys) <= set(data[section]), (lang, section, set(keys) - set(data[section]))
+
+
+# --- the seeds' planted inconsistencies, through a real warehouse -------------------------------
+from pathlib import Path  # noqa: E402
+
+SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "gold" / "seeds"   # beside the repo
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"{SEEDS} is not here (the seeds live outside the repo)")
+def test_the_seeds_two_planted_inconsistencies_are_flagged_and_nothing_else(tmp_path):
+    """The seed articles stored as the nightly job stores articles (article rows, the extractors,
+    one load, compute_checks): 487/485 petitions and 18/22 cases stated as 81.1% are in `checks`."""
+    from pipeline.evaluate import load_gold, store_documents
+
+    docs, _ = load_gold(SEEDS)
+    with Warehouse(tmp_path / "seeds.duckdb") as wh:
+        store_documents(wh, docs, "r1", "seeds")
+        flagged = wh.con.execute("""
+            SELECT c.check_name, c.severity, list(f.text ORDER BY f."start") AS figures
+            FROM checks c, unnest(c.fact_ids) AS u(fact_id) JOIN facts f ON f.fact_id = u.fact_id
+            WHERE c.severity IN ('warning', 'error')
+            GROUP BY c.check_id, c.check_name, c.severity ORDER BY 1""").fetchall()
+    assert flagged == [("ratio_exceeds_whole", "error", ["487/485 petitions"]),
+                       ("ratio_percentage_disagree", "warning", ["18 out of 22 cases", "81.1%"])]
+
+
+# --- scoring the checks on a checks gold (newsfacts eval) ----------------------------------------
+import json  # noqa: E402
+
+from pipeline.errors import InputError  # noqa: E402
+
+
+def write_checks_gold(where: Path, docs: list[dict], expected: list[dict]) -> Path:
+    where.mkdir(parents=True, exist_ok=True)
+    (where / "docs.jsonl").write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+    (where / "expected.jsonl").write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in expected),
+                                          encoding="utf-8")
+    return where
+
+
+SMALL_DOCS = [
+    {"id": "a", "language": "en", "published": "2024-07-19", "title": "Cases",
+     "text": "As a result, 18 out of 22 cases within his jurisdiction have been reviewed and resolved, achieving "
+             "81.1%. The ward resolved 45/48 petitions, up 4.3% over the same period of 2023. "
+             "The commune met 17/20 criteria, reaching 85%."},
+    {"id": "b", "language": "vi", "published": "2024-07-19", "title": "Kỷ luật",
+     "text": "Huyện đã kỷ luật 11 đảng viên, trong đó khiển trách 7, cảnh cáo 3 và cách chức 2 đảng viên. "
+             "Xã đã giải quyết 312/308 hồ sơ."},
+]
+
+
+def test_checks_scores_count_flags_near_misses_and_agreements(tmp_path):
+    from pipeline.evaluate import evaluate_checks
+
+    gold = write_checks_gold(tmp_path / "g" / "one", SMALL_DOCS, [
+        {"doc": "a", "check": "ratio_percentage", "expect": "flag", "figures": ["18 out of 22 cases", "81.1%"],
+         "severity": "warning"},
+        {"doc": "a", "check": "ratio_percentage", "expect": "no_flag", "figures": ["45/48 petitions", "4.3%"]},
+        {"doc": "a", "check": "ratio_percentage", "expect": "agree", "figures": ["17/20 criteria", "85%"]},
+        {"doc": "b", "check": "parts_sum", "expect": "flag", "figures": ["11 đảng viên"], "severity": "error"},
+        # wrongly annotated on purpose: 312/308 is an error, not a near miss, and nothing was planted here
+        {"doc": "b", "check": "ratio_exceeds_whole", "expect": "no_flag", "figures": ["312/308 hồ sơ"]},
+        {"doc": "a", "check": "future_date_past_tense", "expect": "flag", "figures": ["45/48 petitions"]},
+    ])
+    (report,) = evaluate_checks(tmp_path / "g").values()   # the parent: one split below it
+    d = report.as_dict()
+    assert d["split"] == "one"
+    assert (d["overall"]["gold"], d["overall"]["predicted"], d["overall"]["matched"]) == (3, 3, 2)
+    assert d["overall"]["precision"] == round(2 / 3, 4) and d["overall"]["recall"] == round(2 / 3, 4)
+    assert d["checks"]["ratio_exceeds_whole"]["predicted"] == 1 and d["checks"]["ratio_exceeds_whole"]["correct"] == 0
+    assert d["near_misses"] == {"negatives": 2, "flagged": 1} and d["agreements"] == {"gold": 1, "confirmed": 1}
+    assert d["severity_accuracy"] == 1.0 and d["languages"]["vi"]["gold"] == 1
+    assert [e.check for e in report.misses] == ["future_date_past_tense"]
+    assert [f["check_name"] for f in report.false_alarms] == ["ratio_exceeds_whole"]
+
+
+def test_a_checks_gold_names_each_figure_once(tmp_path):
+    from pipeline.evaluate import load_checks_gold
+
+    gold = write_checks_gold(tmp_path, SMALL_DOCS, [
+        {"doc": "a", "check": "ratio_percentage", "expect": "flag", "figures": ["8"]}])
+    with pytest.raises(InputError, match="exactly once"):
+        load_checks_gold(gold)
+    write_checks_gold(tmp_path, SMALL_DOCS, [{"doc": "a", "check": "x", "expect": "maybe", "figures": []}])
+    with pytest.raises(InputError, match="expect must be"):
+        load_checks_gold(gold)
+
+
+def test_eval_command_scores_the_checks_gold(tmp_path):
+    from conftest import run_cli
+
+    write_checks_gold(tmp_path / "gold" / "test", SMALL_DOCS, [
+        {"doc": "a", "check": "ratio_percentage", "expect": "flag", "figures": ["18 out of 22 cases", "81.1%"]},
+        {"doc": "b", "check": "parts_sum", "expect": "flag", "figures": ["11 đảng viên"]},
+        {"doc": "b", "check": "ratio_exceeds_whole", "expect": "flag", "figures": ["312/308 hồ sơ"]}])
+    out = run_cli("eval", str(tmp_path / "gold"), "--json", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    scores = json.loads(out.stdout)["checks"]["test"]
+    assert scores["overall"] == {"gold": 3, "predicted": 3, "matched": 3, "correct": 3, "precision": 1.0,
+                                 "recall": 1.0, "f1": 1.0}
+    out = run_cli("eval", "--checks", str(tmp_path / "gold" / "test"), "--show-errors", cwd=tmp_path)
+    assert out.returncode == 0 and "checks on test" in out.stdout and "false alarms (0)" in out.stdout
+    # a gold set of facts is not a checks gold
+    (tmp_path / "facts").mkdir()
+    assert run_cli("eval", "--checks", str(tmp_path / "facts"), cwd=tmp_path).returncode == 66

@@ -72,3 +72,40 @@ def test_no_floor_lowered_since_the_last_commit():
             if new.get("kind_f1", {}).get(kind, 0) < value:
                 lowered.append(f"{name}:{kind}")
     assert lowered == [], f"floors lowered: {lowered}; raise the code, not the floor"
+
+
+# --- the consistency checks on their own gold (tests/gold/checks/README.md) ----------------------
+CHECKS_GOLD = HERE / "gold" / "checks"
+CHECK_FLOORS = FLOORS["checks"]
+
+
+@pytest.fixture(scope="module")
+def checks_scores():
+    from pipeline.evaluate import evaluate_checks
+
+    return {name: report.as_dict() for name, report in evaluate_checks(CHECKS_GOLD).items()}
+
+
+@pytest.mark.parametrize("split", list(CHECK_FLOORS["sets"]))
+def test_checks_at_or_above_floors(split, checks_scores):
+    """Precision and recall of the checks' warnings and errors, the real extractors and checks over
+    the checks gold's texts in a DuckDB warehouse."""
+    overall = checks_scores[split]["overall"]
+    floor = CHECK_FLOORS["sets"][split]
+    assert overall["gold"] >= 25, f"{split}: the checks gold lost its expected findings"
+    assert overall["precision"] >= floor["precision"], (split, overall)
+    assert overall["recall"] >= floor["recall"], (split, overall)
+
+
+def test_checks_floors_meet_the_targets_on_the_held_out_split():
+    targets, held_out = CHECK_FLOORS["targets"], CHECK_FLOORS["sets"]["test"]
+    assert held_out["precision"] >= targets["precision"] and held_out["recall"] >= targets["recall"]
+
+
+def test_no_checks_floor_lowered_since_the_last_commit():
+    before = _committed_floors()
+    if before is None or "checks" not in before:
+        pytest.skip("no committed checks floors to compare with")
+    lowered = [f"checks:{split}:{key}" for split, old in before["checks"]["sets"].items() for key, value in old.items()
+               if CHECK_FLOORS["sets"].get(split, {}).get(key, 0) < value]
+    assert lowered == [], f"floors lowered: {lowered}; raise the code, not the floor"
