@@ -55,7 +55,11 @@ _FACT_ID = re.compile(r"^[0-9a-f]{8,64}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SEVERITY_ORDER = "CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END"
 FLAGGED = "severity <> 'info'"  # info checks confirm consistency; the others flag a problem
-_SHOWN_FIELDS = [f for f in SCHEMA_FIELDS if f not in ("kind", "text", "start", "end")]
+# what a figure is about (FACTS.md), shown on one line of its own rather than among the fields
+ABOUT_FIELDS = ("measure", "measure_key", "place", "place_level", "ref_start", "ref_end")
+_SHOWN_FIELDS = [f for f in SCHEMA_FIELDS if f not in ("kind", "text", "start", "end") and f not in ABOUT_FIELDS]
+# checks that compare a fact with its counterpart in another article, shown side by side
+PAIRED_CHECKS = ("republication_mismatch",)
 # kinds whose corrected value is a figure (numbers in it are read in the article's notation)
 NUMERIC_KINDS = ("count", "percentage", "ratio", "rank", "money", "quantity")
 
@@ -182,6 +186,7 @@ class ReviewApp:
         rows = self._rows(con, "SELECT check_id, article_id, check_name, severity, fact_ids, message FROM checks "
                                "WHERE list_has_any(fact_ids, ?::VARCHAR[]) ORDER BY " + _SEVERITY_ORDER + ", check_name",
                           [fact_ids])
+        self._attach_pairs(con, rows)
         out: dict[str, list[dict]] = {}
         wanted = set(fact_ids)
         for row in rows:
@@ -189,6 +194,22 @@ class ReviewApp:
                 if fid in wanted:
                     out.setdefault(fid, []).append(row)
         return out
+
+    def _attach_pairs(self, con, checks: list[dict]) -> None:
+        """A translation/original check gets its two facts, each with its sentence and article:
+        check["pair"] = (the translation's fact, the original's fact)."""
+        paired = [c for c in checks if c["check_name"] in PAIRED_CHECKS and len(c["fact_ids"] or []) == 2]
+        ids = sorted({f for c in paired for f in c["fact_ids"]})
+        if not ids:
+            return
+        facts = {f["fact_id"]: f for f in self._rows(con, f"{self._FACT_SELECT} WHERE f.fact_id IN (SELECT unnest(?))",
+                                                     [ids])}
+        for c in paired:
+            pair = [facts.get(f) for f in c["fact_ids"]]
+            if all(pair):
+                # filed under the translation: the fact of that article is the translation's
+                pair.sort(key=lambda f: f["article_id"] != c["article_id"])
+                c["pair"] = tuple(pair)
 
     def queue(self, req: "Request") -> str:
         q = req.query
@@ -438,15 +459,14 @@ class ReviewApp:
                      + (f' <i>({e(verdict["note"])})</i>' if verdict.get("note") else "") + "</span>")
         else:
             badge = '<span class="verdict v-none" data-verdict="">not reviewed</span>'
-        check_items = "".join(f'<li class="check sev-{e(c["severity"])}" data-check="{e(c["check_name"])}">'
-                              f'<b>{e(c["check_name"])}</b> ({e(c["severity"])}): {e(c["message"])}</li>'
-                              for c in checks)
+        check_items = "".join(check_item(c) for c in checks)
         check_html = f'<ul class="checks">{check_items}</ul>' if checks else ""
         flagged = any(c["severity"] != "info" for c in checks)
         return f"""<article class="fact{' flagged' if flagged else ''}" id="f-{e(fid)}" data-fact="{e(fid)}" tabindex="-1">
 <header><span class="kind">{e(f["kind"])}</span> <code class="rule">{e(f["rule_id"])}</code> {badge}
 <a class="detail" href="/fact/{e(fid)}">detail</a></header>
 <p class="sentence"{_lang_attr(lang)}>{highlight(f.get("sentence") or "", f.get("sentence_start") or 0, f["start"], f["end"], f["text"])}</p>
+{about_line(f)}
 <dl class="fields"><dt>text</dt><dd{_lang_attr(lang)}>{e(f["text"])}</dd>{fields}</dl>
 <p class="article">{link} · {e(f.get("site"))} · {e(_fmt(f.get("published_at")) or "no date")}{raw}</p>
 {check_html}
@@ -470,6 +490,50 @@ class ReviewApp:
 <label class="who">reviewer <input id="reviewer" value="{e(req.reviewer)}" size="12" autocomplete="name"></label></header>
 <main><h1>{e(title)}</h1>
 {body}</main></body></html>"""
+
+
+def about_line(f: dict) -> str:
+    """What a figure is about, on one line: measure [measure_key] · place (level) · reference
+    period. Figures always get the line (a missing field shows as "–"); other facts only when the
+    extractors gave them one of the fields."""
+    if f.get("kind") not in NUMERIC_KINDS and not any(f.get(k) for k in ABOUT_FIELDS):
+        return ""
+    lang = _lang_attr(f.get("article_language"))
+    none = '<span class="none">–</span>'
+    measure = f'<span class="measure"{lang}>{e(f["measure"])}</span>' if f.get("measure") else none
+    key = f' <code class="measure-key">{e(f["measure_key"])}</code>' if f.get("measure_key") else ""
+    place = (f'<span class="place"{lang}>{e(f["place"])}</span>' if f.get("place") else none) + \
+        (f' <span class="place-level">({e(f["place_level"])})</span>' if f.get("place_level") else "")
+    start, end = _fmt(f.get("ref_start")), _fmt(f.get("ref_end"))
+    ref = (f'<span class="ref" data-start="{e(start)}" data-end="{e(end)}">{e(start or "…")} – {e(end or "…")}</span>'
+           if start or end else none)
+    return (f'<p class="about"><span class="label">measures</span> {measure}{key} · '
+            f'<span class="label">place</span> {place} · <span class="label">period</span> {ref}</p>')
+
+
+def check_item(c: dict) -> str:
+    """One check on a fact card; a translation/original check with its two sentences side by side."""
+    head = f'<b>{e(c["check_name"])}</b> ({e(c["severity"])}): '
+    pair = c.get("pair")
+    if not pair:
+        return (f'<li class="check sev-{e(c["severity"])}" data-check="{e(c["check_name"])}">'
+                f'{head}{e(c["message"])}</li>')
+    message = c["message"].split(" — translation: ", 1)[0]      # the sentences are shown below
+    sides = "".join(_pair_side(f, role) for f, role in zip(pair, ("translation", "original")))
+    return (f'<li class="check sev-{e(c["severity"])}" data-check="{e(c["check_name"])}">{head}{e(message)}'
+            f'<div class="pair">{sides}</div></li>')
+
+
+def _pair_side(f: dict, role: str) -> str:
+    url = f.get("article_url") or ""
+    title = f.get("article_title") or url
+    link = (f'<a class="article-link" href="{e(url)}" rel="noopener noreferrer" target="_blank">{e(title)}</a>'
+            if urlsplit(url).scheme in ("http", "https") else e(title))
+    sentence = highlight(f.get("sentence") or "", f.get("sentence_start") or 0, f["start"], f["end"], f["text"])
+    return (f'<div class="side side-{role}" data-fact="{e(f["fact_id"])}"><div class="side-head">{e(role)} · '
+            f'{e(f.get("site"))} · <a class="fact-link" href="/fact/{e(f["fact_id"])}">fact</a></div>'
+            f'<p class="side-sentence"{_lang_attr(f.get("article_language"))}>{sentence}</p>'
+            f'<div class="side-article">{link}</div></div>')
 
 
 def highlight(sentence: str, sentence_start: int, start: int, end: int, text: str) -> str:

@@ -20,7 +20,7 @@ from extractors import EXTRACTOR_VERSION
 from extractors.facts import Fact
 from pipeline.review import highlight, make_review_server
 from pipeline.warehouse import ARTICLE_COLUMNS, Warehouse, article_id_for, fact_id_for
-from tests.conftest import run_cli
+from conftest import run_cli
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -218,6 +218,99 @@ def test_xss_payload_renders_as_text(site, page):
     assert page.locator("main img").count() == 0 and page.locator("main script").count() == 0
     page.goto(f"{site['base']}/fact/{site['xss_fact']}")
     assert XSS in page.locator("main").inner_text()
+    page.wait_for_timeout(300)
+    assert page.dialogs == []
+
+
+def _about(card) -> dict:
+    return card.evaluate("""c => { const a = c.querySelector('p.about'); if (!a) return null;
+        const t = s => { const el = a.querySelector(s); return el ? el.textContent : null; };
+        const r = a.querySelector('.ref');
+        return {measure: t('.measure'), key: t('.measure-key'), place: t('.place'), level: t('.place-level'),
+                start: r ? r.dataset.start : null, end: r ? r.dataset.end : null, text: a.textContent}; }""")
+
+
+def test_fact_cards_show_what_a_figure_is_about(site, page):
+    with Warehouse(site["warehouse"], read_only=True) as wh:
+        fid, measure, key, place, level, ref_start, ref_end = wh.con.execute(
+            """SELECT fact_id, measure, measure_key, place, place_level, ref_start, ref_end FROM facts
+               WHERE measure_key IS NOT NULL AND place IS NOT NULL AND ref_start IS NOT NULL AND ref_end IS NOT NULL
+               ORDER BY fact_id LIMIT 1""").fetchone()
+    page.goto(f"{site['base']}/fact/{fid}")
+    about = _about(page.locator(f"#f-{fid}"))
+    assert about["measure"] == measure and about["key"] == key and about["place"] == place
+    assert about["level"] == f"({level})"
+    assert (about["start"], about["end"]) == (ref_start.isoformat(), ref_end.isoformat())
+    assert f"{ref_start.isoformat()} – {ref_end.isoformat()}" in about["text"]
+    # compactly: one line, not among the fields
+    assert not {"measure", "measure_key", "place", "place_level", "ref_start", "ref_end"} & set(_fields(page.locator(f"#f-{fid}")))
+    # every figure on the queue carries the line, a missing field shown as a dash
+    page.goto(site["base"] + "/?kind=percentage&site=kinhtedothi")
+    cards = page.locator("article.fact")
+    assert cards.count() > 0 and page.locator("article.fact p.about").count() == cards.count()
+    assert page.locator("article.fact p.about .measure[lang=vi]").count() > 0
+
+
+def _mismatch(site) -> tuple:
+    """A republication_mismatch of the demo: (translation fact, original fact) with sentence, text, article URL."""
+    with Warehouse(site["warehouse"], read_only=True) as wh:
+        rows = wh.con.execute("""
+            SELECT c.fact_ids, c.article_id, c.other_article_id FROM checks c
+            WHERE c.check_name = 'republication_mismatch' ORDER BY c.check_id""").fetchall()
+        assert rows, "the demo has planted translation errors"
+        fact_ids, translation, original = rows[0]
+        facts = {r[0]: r for r in wh.con.execute(
+            """SELECT f.fact_id, f.article_id, f.text, f.sentence, COALESCE(a.canonical_url, a.url), a.language
+               FROM facts f JOIN articles a USING (article_id) WHERE fact_id IN (SELECT unnest(?))""",
+            [fact_ids]).fetchall()}
+    t, o = (facts[f] for f in fact_ids)
+    assert (t[1], o[1]) == (translation, original)
+    return t, o
+
+
+def test_a_translation_mismatch_shows_both_sentences_side_by_side(site, page):
+    if not site["has_checks"]:
+        pytest.skip("this warehouse has no checks table")
+    t, o = _mismatch(site)
+    page.goto(site["base"] + "/?check=republication_mismatch")
+    item = page.locator(f"#f-{t[0]} li[data-check=republication_mismatch]")
+    assert "warning" in item.inner_text() and "flagged" in page.locator(f"#f-{t[0]}").get_attribute("class")
+    left, right = item.locator(".pair .side-translation"), item.locator(".pair .side-original")
+    # each sentence as its article has it, the figure highlighted, linked to its article and fact
+    assert left.locator(".side-sentence").inner_text() == t[3] and left.locator("mark").inner_text() == t[2]
+    assert right.locator(".side-sentence").inner_text() == o[3] and right.locator("mark").inner_text() == o[2]
+    assert right.locator(".side-sentence").get_attribute("lang") == "vi"
+    assert left.locator("a.article-link").get_attribute("href") == t[4]
+    assert right.locator("a.article-link").get_attribute("href") == o[4]
+    assert left.locator("a.fact-link").get_attribute("href") == f"/fact/{t[0]}"
+    assert right.locator("a.fact-link").get_attribute("href") == f"/fact/{o[0]}"
+    # side by side: the translation on the left, the original on its right, on one row
+    lb, rb = left.bounding_box(), right.bounding_box()
+    assert lb["x"] + lb["width"] <= rb["x"] + 1 and abs(lb["y"] - rb["y"]) < 2
+    # the original's card shows the same pair, in the same order
+    page.goto(f"{site['base']}/fact/{o[0]}")
+    pair = page.locator("li[data-check=republication_mismatch] .pair")
+    assert pair.locator(".side-translation mark").inner_text() == t[2]
+    assert pair.locator(".side-original mark").inner_text() == o[2]
+    assert page.dialogs == []
+
+
+def test_a_mismatch_pair_escapes_scraped_text(site, page):
+    """A republication check naming the XSS article's fact: its sentence and title stay text."""
+    _, o = _mismatch(site)
+    with Warehouse(site["warehouse"]) as wh:
+        wh.con.execute("""INSERT INTO checks (check_id, article_id, check_name, severity, fact_ids, message,
+                          computed_at, run_id, other_article_id) VALUES (?, ?, 'republication_mismatch', 'warning',
+                          ?, ?, ?, 'test', ?) ON CONFLICT DO NOTHING""",
+                       ["testpair0001", site["xss_article"], [site["xss_fact"], o[0]],
+                        f'"15 members" {XSS} — translation: "{XSS}" | original: "x"',
+                        datetime.now(timezone.utc), o[1]])
+    page.goto(f"{site['base']}/fact/{site['xss_fact']}")
+    item = page.locator("li[data-check=republication_mismatch]")
+    assert XSS in item.locator(".side-translation .side-sentence").inner_text()
+    assert f"Headline {XSS}" == item.locator(".side-translation a.article-link").inner_text()
+    assert XSS in item.inner_text()
+    assert page.locator("main img").count() == 0 and page.locator("main script").count() == 0
     page.wait_for_timeout(300)
     assert page.dialogs == []
 

@@ -234,4 +234,20 @@ dict(slug="hanoi-recognizes-287-communes-as-new-style-rural-areas", id="311998",
  "However, 12 communes in Ba Vi, My Duc and Ung Hoa districts still met fewer than 15 of the 19 criteria, especially those on income, environment and production organization.",
  "Under Program No. 04-CTr/TU of the Hanoi Party Committee for the term 2016-2020, the city aims to have 100% of communes meeting the criteria by 2020. Vice Chairman of the Hanoi People’s Committee Nguyen Van Thuc asked the districts to prioritize capital for the 99 remaining communes and complete all reports by June 12th, 2020.",
  ]),
+# Republication pair (issue 11): a rewrite of kinhtedothi's Nam Tu Liem budget story, no Source line, linked
+# by its figures; planted error: land-use fees 1.204,7 tỷ -> VND 1,240.7 billion.
+dict(slug="nam-tu-liem-budget-revenue-reaches-784-percent-of-estimate", id="329541", sep="-",
+ date="2024-10-11T09:40:00+07:00", mode="meta", author="Ngoc Mai", section="Economy",
+ title="Nam Tu Liem budget revenue reaches 78.4 percent of estimate",
+ sapo="Nam Tu Liem district collected nearly VND 4.8 trillion for the state budget in the first nine months of 2024, equal to 78.4% of the annual estimate.",
+ caption="A corner of Nam Tu Liem district. Photo: Kinhtedothi",
+ paras=[
+ "Nam Tu Liem district collected VND 4,812.5 billion in state budget revenue in the January - September period, up 12.6% year-on-year, according to a report presented at a meeting of the district Party Committee on October 9.",
+ "Revenue from non-state enterprises reached VND 1,936 billion, while land-use fees brought in VND 1,240.7 billion, equal to 66.9% of the estimate.",
+ "Local officials attributed the growth to the recovery of the property market and the completion of several commercial projects along the district's main streets, which helped widen the tax base. They warned, however, that revenue from land would be hard to sustain next year as the district's land fund shrinks.",
+ "The district disbursed VND 1,102 billion of public investment capital by the end of September, or 64.1% of the plan, and started the construction of 14 projects, most of them schools and roads in the western wards.",
+ "Nam Tu Liem has fulfilled 21 of its 24 socio-economic targets for the year. In the 2023 administrative reform index, the district ranked second among the city's 30 districts and towns.",
+ "District inspectors checked 1,245 construction works and fined violators a total of VND 1.85 billion. The city as a whole collected VND 352.6 trillion in the same period.",
+ "District Party Secretary Le Minh Duc said the district aims to collect more than VND 6,100 billion for the whole year and disburse 95% of its capital plan. He asked local agencies to speed up the handling of administrative dossiers online and to resolve the pending land certificates for households without delay, so that residents and businesses feel the benefit of the reform.",
+ ]),
 ]
