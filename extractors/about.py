@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.datenorm import month_bounds, year_bounds
 from extractors.facts import FIGURE_KINDS
-from extractors.measure import BLANK, measure_key, measure_of
+from extractors.measure import BLANK, lowered, measure_key, measure_of
 from extractors.nlp import SPANS_KEY, load_patterns, matching_text, phrase_regex, sentence_starts, span_fields
 
 logger = logging.getLogger(__name__)
@@ -62,13 +62,17 @@ def _suffixes(phrases: list[str]) -> tuple[frozenset[str], int]:
 _LAST_WORDS_RE = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
-def _ends_with(before: str, suffixes: tuple[frozenset[str], int]) -> bool:
+def _last_words(before: str) -> list[str]:
+    """The lower-case words that end `before`; none when punctuation or a figure ends it."""
+    words = _LAST_WORDS_RE.findall(before[-60:])
+    if not words or not before.rstrip().endswith(words[-1]):
+        return []   # punctuation or a figure stands right before the date
+    return [w.lower() for w in words[-6:]]
+
+
+def _ends_with(words: list[str], suffixes: tuple[frozenset[str], int]) -> bool:
     table, longest = suffixes
-    words = [w.lower() for w in _LAST_WORDS_RE.findall(before)[-longest:]]
-    tail = before.rstrip()
-    if words and not tail.lower().endswith(words[-1]):
-        return False   # punctuation or a figure stands right before the date
-    return any(" ".join(words[-n:]) in table for n in range(1, len(words) + 1))
+    return any(" ".join(words[-n:]) in table for n in range(1, min(longest, len(words)) + 1))
 
 
 @functools.lru_cache(maxsize=None)
@@ -112,6 +116,7 @@ class AboutComponent:
         figure_starts = sorted(chars[i][0] for i in figures)
         blanked = _blanked(text, [c for s, c in zip(spans, chars) if s.label_ not in FIGURE_KINDS]
                            + [(p.start, p.end) for p in places])
+        low = lowered(blanked)
         previous: tuple[int, str | None] | None = None
         for i in sorted(figures, key=lambda j: chars[j]):
             span, fields = spans[i], fields_of[i]
@@ -127,7 +132,7 @@ class AboutComponent:
             if previous is not None and previous[0] <= sent_start:
                 previous = None
             measure = measure_of(blanked, start, end, span.label_, fields, sent_start, sent_end, self.lang,
-                                 previous)
+                                 previous, low)
             previous = (end, measure)
             if measure:
                 fields["measure"] = measure
@@ -148,13 +153,13 @@ class AboutComponent:
                 continue
             if documents and any(a <= start and end <= b for a, b in documents):
                 continue
-            before = text[max(0, start - 40):start]
-            if _ends_with(before, self._cues.baseline):
+            words = _last_words(text[max(0, start - 40):start])
+            if words and _ends_with(words, self._cues.baseline):
                 continue
             b = _bounds(s.label_, f)
             if b is None or not all(b):
                 continue
-            out.append((start, end, b, _ends_with(before, self._cues.end_only)))
+            out.append((start, end, b, bool(words) and _ends_with(words, self._cues.end_only)))
         out.sort()
         return out
 
