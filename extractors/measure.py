@@ -33,6 +33,7 @@ from extractors.nlp import load_patterns, phrase_regex
 BLANK = "\x00"   # what stands in the text where another fact or a place was
 _WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*[\w’']|[^\W\d_]|\x00+")
 _SPACE_RE = re.compile(r"\s+")
+_PARENS_RE = re.compile(r"\([^()]*\)|^[^(]*\)")
 _TAIL_STOP = frozenset({"and", "or", "while", "which", "that", "but", "who", "when", "where", "và", "nhưng", "còn"})
 _REACH = 160   # characters before a figure where its subject and verb may stand
 
@@ -88,6 +89,10 @@ class _Lexicon:
         self.change_words = {k.lower(): tuple(v) for k, v in d.get("change_words", {}).items()}
         self.noun_of = re.compile(d["noun_of_before"]) if d.get("noun_of_before") else None
         self.aside = re.compile(d["aside_start"], flags) if d.get("aside_start") else None
+        self.percentage_of_things = re.compile(d["percentage_of_things"]) if d.get("percentage_of_things") else None
+        self.change_before = re.compile(d["change_before"]) if d.get("change_before") else None
+        self.from_before = re.compile(d["from_before"]) if d.get("from_before") else None
+        self.participle_links = _word_regex(d["participle_links"]) if d.get("participle_links") else None
         self.whole_after = re.compile(d["whole_after"])
         self.plan_words = _words_in(d["plan_words"])
         self.pronouns = _words_in(d.get("pronouns", []))
@@ -141,6 +146,7 @@ def _clean(phrase: str, lex: _Lexicon, keep: str = "last") -> str | None:
 
 
 def _clean_part(phrase: str, lex: _Lexicon, keep: str) -> str | None:
+    phrase = _PARENS_RE.sub(" ", phrase)   # "Foreign direct investment (FDI) into": an aside
     phrase = phrase.strip(" ,;:()\"“”'.-")
     m = lex.cut_at.search(" " + phrase)
     if m:
@@ -237,9 +243,11 @@ def _governing_verb(text: str, start: int, end: int, clause_start: int, lex: _Le
     return None
 
 
-def _after_unit(text: str, end: int, lex: _Lexicon) -> str | None:
+def _after_unit(text: str, end: int, lex: _Lexicon, loose: bool = False) -> str | None:
     """What the counted things did or are, written after them: "312/340 hộ [đã nhận tiền bồi thường]",
-    "36 cases [still under consideration]": up to max_words words before punctuation or a blank."""
+    "36 cases [still under consideration]": up to max_words words before punctuation or a blank.
+    `loose`: the things are a percentage's whole ("98.2% of rural households [now have access to
+    clean water]"), where whatever the clause says of them is what is measured."""
     m = re.match(r"[ \t]+((?:[^\W\d_][\w'’-]*)(?:[ \t]+[^\W\d_][\w'’-]*)*)", text[end:end + 80])
     if not m:
         return None
@@ -257,10 +265,14 @@ def _after_unit(text: str, end: int, lex: _Lexicon) -> str | None:
             return w.lower() in lex.action_verbs or bool(lex.verb_like.fullmatch(w.lower()))
         if words and words[0].lower() in lex.state_words:
             return " ".join(words[:4])
+        while loose and words and words[0].lower() in lex.state_words:
+            words.pop(0)
         if words and words[0].lower() in lex.place_prepositions:
             at = next((i for i, w in enumerate(words[:7]) if is_verb(w)), None)
             words = words[at:] if at is not None else []
-        if not words or not is_verb(words[0]):
+        while loose and words and words[0].lower() in lex.skip_after_unit:
+            words.pop(0)
+        if not words or not (loose or is_verb(words[0])):
             return None
         cut = next((i for i, w in enumerate(words[1:], 1) if w.lower() in _TAIL_STOP), len(words))
         words = words[:min(cut, 5)]
@@ -270,7 +282,8 @@ def _after_unit(text: str, end: int, lex: _Lexicon) -> str | None:
     return " ".join(words) or None
 
 
-def _counted(text: str, start: int, end: int, unit: str, clause_start: int, lex: _Lexicon) -> str:
+def _counted(text: str, start: int, end: int, unit: str, clause_start: int, lex: _Lexicon,
+             loose: bool = False) -> str:
     verb = _governing_verb(text, start, end, clause_start, lex)
     if lex.unit_then_tail:
         # "ghi nhận 1.092 ca mắc sốt xuất huyết": the words after the unit belong to it
@@ -278,7 +291,7 @@ def _counted(text: str, start: int, end: int, unit: str, clause_start: int, lex:
         unit = f"{unit} {tail}" if tail else unit
     if verb:
         return f"{unit} {verb}" if lex.unit_first else f"{verb} {unit}"
-    tail = _after_unit(text, end, lex) if lex.tail_after_unit and not lex.unit_then_tail else None
+    tail = _after_unit(text, end, lex, loose) if lex.tail_after_unit and not lex.unit_then_tail else None
     return f"{unit} {tail}" if tail else unit
 
 
@@ -313,8 +326,10 @@ def _subject(before: str, lex: _Lexicon) -> str | None:
         phrase = _clean(seg, lex)
         if phrase:
             return phrase
+        if lex.aside is not None and lex.aside.fullmatch(seg.strip() + " "):
+            continue   # "corporate income tax, which rose by": the subject is before the pronoun
         if _WORD_RE.search(seg.replace(BLANK, "")):
-            break   # words there, but none a measure ("which", "mà"): look no further back
+            break   # words there, but none a measure: look no further back
     return None
 
 
@@ -413,6 +428,10 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
         subject = previous[1] if restated else _subject(before[:tail_at + share[0]], lex)
         whole = _whole(text, low, end, sent_end, lex)
         return _phrase(lex.share_template, subject=subject, whole=whole[0] if whole else None)
+    if not restated and kind == "percentage" and previous is not None and previous[1] \
+            and lex.change_before is not None and lex.change_before.search(low_before):
+        restated = True   # "hit a record 4,835 MW at 14:00 on June 2, up 11.6%": its change
+        gap = low_before
     if restated:
         words = re.findall(r"[^\W\d_]+", gap)
         change = lex.change_words.get(words[-1]) if words and kind == "percentage" else None
@@ -424,10 +443,27 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
         if whole and whole[0].lower() in lex.pronouns:
             whole = None
         if whole and whole[0].lower() not in lex.plan_words and whole[0].split()[0].lower() not in lex.plan_words:
-            return _counted(text, start, whole[1], whole[0], clause_start, lex)
+            return _counted(text, start, whole[1], whole[0], clause_start, lex, loose=True)
+        m = lex.percentage_of_things.match(low, end, sent_end) if lex.percentage_of_things else None
+        if m:   # "over 20 per cent are women"
+            things = _clean(text[m.start("things"):m.end("things")], lex, keep="first")
+            if things:
+                return things
     noun = _attributive(text, low, start, end, kind, fields, lex)
     if noun:
         return noun
+    if lex.from_before is not None:
+        m = lex.from_before.search(low_before)   # "the average stay has been cut from 8.5 days"
+        if m:
+            thing = _object_np(before[:m.start()], lex)
+            if thing:
+                return thing
+    if lex.participle_links is not None:
+        m = lex.participle_links.search(low_before)   # "nine industrial parks covering 1,573 ha"
+        if m:
+            thing = _object_np(before[:m.start()], lex)
+            if thing:
+                return _with_dimension(thing, kind, unit, lex)
     if kind in lex.object_first:
         m = lex.object_after.match(low, end, sent_end)
         thing = _clean(text[m.start("object"):m.end("object")], lex, keep="first") if m else None
@@ -462,10 +498,28 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
     if subject and lex.verb_group is not None:
         # no linking verb: the subject ends where its verb group begins ("the project [will be built]")
         subject = lex.verb_group.split(" " + subject, 1)[0].strip() or None
+    return _with_dimension(subject, kind, unit, lex) if subject else None
+
+
+def _with_dimension(phrase: str, kind: str, unit: str | None, lex: _Lexicon) -> str:
+    """"industrial parks" + ha -> "industrial parks area": what a quantity's unit measures."""
     dim = lex.dimension.get((unit or "").lower()) if kind == "quantity" else None
-    if subject and dim and dim not in subject:
-        subject = f"{subject} {dim}"
-    return subject
+    return f"{phrase} {dim}" if dim and dim not in phrase else phrase
+
+
+def _object_np(before: str, lex: _Lexicon) -> str | None:
+    """The noun phrase that ends `before`, after its last verb group ("Hanoi has also asked the
+    Ministry to [shorten the appraisal time of the design]", "[the rice area] has shrunk")."""
+    if lex.verb_group is None:
+        return _subject(before, lex)
+    parts = lex.verb_group.split(" " + before)
+    # the last part with words, unless it is only the verb of the part before it
+    for part in reversed(parts):
+        phrase = _subject(part, lex)
+        if phrase and not (lex.verb_like is not None and " " not in phrase
+                           and (lex.verb_like.fullmatch(phrase.lower()) or phrase.lower() in lex.action_verbs)):
+            return phrase
+    return None
 
 
 @functools.lru_cache(maxsize=8192)   # measures repeat ("Party members disciplined")
