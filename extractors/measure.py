@@ -104,6 +104,7 @@ class _Lexicon:
         self.strip_leading = re.compile(rf"^(?:(?:{phrase_regex(d['leading_words'])})\s+)+", flags)
         self.cut_at = re.compile(rf"\s(?:{phrase_regex(d['tail_cut'])})(?=\s|$)", flags)
         self.clause_break = re.compile(d["clause_break"])
+        self.label_before = bool(d.get("label_before"))
         self.clause_break_words = tuple(w.lower() for w in d.get("clause_break_words", []))
         self.place_glue = re.compile(d["place_glue"], flags)
         self.stop_phrase = re.compile(d["phrase_stop"], flags)
@@ -333,6 +334,21 @@ def _subject(before: str, lex: _Lexicon) -> str | None:
     return None
 
 
+def _label(text: str, start: int, clause_start: int, lex: _Lexicon) -> str | None:
+    """"- Bao tải: 15.000 chiếc", "Án hình sự: thụ lý 612 vụ": a figure in a labelled list item
+    measures its label (up to four words, no digits, after a dash, bullet, ';' or the sentence
+    start)."""
+    colon = clause_start - 1
+    if colon < 0 or text[colon] != ":" or not re.fullmatch(r"[^\W\d_\s]*(?:\s+[^\W\d_]+){0,3}\s*|\s*",
+                                                            text[clause_start:start]):
+        return None
+    head = text[max(0, colon - 60):colon]
+    m = re.search(r"(?:^|[-–•;\n.]\s*)([^\W\d_][^-–•;\n.:\d\x00]{0,40})$", head)
+    if not m or len(m.group(1).split()) > 4:
+        return None
+    return _lower_first(m.group(1).strip()) or None
+
+
 def _phrase(template: tuple[str, ...], **parts: str | None) -> str | None:
     """A template's pieces ("{subject}", "share", "of {whole}") with the empty ones left out."""
     out = [piece.format(**parts) for piece in template
@@ -436,6 +452,10 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
         words = re.findall(r"[^\W\d_]+", gap)
         change = lex.change_words.get(words[-1]) if words and kind == "percentage" else None
         return _phrase(change, base=previous[1]) if change else previous[1]
+    label = _label(text, start, clause_start, lex) if lex.label_before else None
+    if label:
+        act = _verb_before(text, start, clause_start, lex)
+        return f"{label} {act}" if act else label
     if kind in ("count", "ratio") and unit and unit != "percentage_points":
         return _counted(text, start, end, unit, clause_start, lex)
     if kind == "percentage":
