@@ -117,7 +117,7 @@ class AboutComponent:
         blanked = _blanked(text, [c for s, c in zip(spans, chars) if s.label_ not in FIGURE_KINDS]
                            + [(p.start, p.end) for p in places])
         low = lowered(blanked)
-        previous: tuple[int, str | None] | None = None
+        previous: tuple[int, str | None, str | None] | None = None
         for i in sorted(figures, key=lambda j: chars[j]):
             span, fields = spans[i], fields_of[i]
             start, end = chars[i]
@@ -133,7 +133,7 @@ class AboutComponent:
                 previous = None
             measure = measure_of(blanked, start, end, span.label_, fields, sent_start, sent_end, self.lang,
                                  previous, low)
-            previous = (end, measure)
+            previous = (end, measure, fields.get("unit") if span.label_ in ("count", "ratio") else None)
             if measure:
                 fields["measure"] = measure
                 fields["measure_key"] = measure_key(measure, self.lang)

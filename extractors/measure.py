@@ -34,6 +34,7 @@ BLANK = "\x00"   # what stands in the text where another fact or a place was
 _WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*[\w’']|[^\W\d_]|\x00+")
 _SPACE_RE = re.compile(r"\s+")
 _PARENS_RE = re.compile(r"\([^()]*\)|^[^(]*\)")
+_CONJUNCTIONS = frozenset({"and", "or", "but", "while", "và", "hoặc", "nhưng", "còn"})
 _TAIL_STOP = frozenset({"and", "or", "while", "which", "that", "but", "who", "when", "where", "và", "nhưng", "còn"})
 _REACH = 160   # characters before a figure where its subject and verb may stand
 
@@ -84,6 +85,7 @@ class _Lexicon:
         self.skip_after_unit = _words_in(d["skip_after_unit"])
         self.nominal_verbs = {" ".join(k.lower().split()): v for k, v in d.get("nominal_verbs", {}).items()}
         self.state_words = _words_in(d.get("state_words", []))
+        self.past_forms = _words_in(d.get("irregular_past", []))
         self.place_prepositions = _words_in(d.get("place_prepositions", []))
         self.apposition = re.compile(d["apposition"])   # these run over lowered()
         self.change_words = {k.lower(): tuple(v) for k, v in d.get("change_words", {}).items()}
@@ -256,6 +258,8 @@ def _after_unit(text: str, end: int, lex: _Lexicon, loose: bool = False) -> str 
     if lex.tail_cut is not None:
         phrase = lex.tail_cut.split(" " + phrase, 1)[0]
     words = phrase.split()
+    if words and words[0].lower() in _CONJUNCTIONS:
+        return None   # "212 vehicles [and opened five markets]": what comes next is not about them
     while words and words[0].lower() in lex.skip_after_unit:
         words.pop(0)
     if lex.verb_like is not None:
@@ -263,7 +267,8 @@ def _after_unit(text: str, end: int, lex: _Lexicon, loose: bool = False) -> str 
         # a phrase that places them ("within his jurisdiction [have been] reviewed"), or a state
         # ("still under consideration"); no further than the next conjunction
         def is_verb(w: str) -> bool:
-            return w.lower() in lex.action_verbs or bool(lex.verb_like.fullmatch(w.lower()))
+            return w.lower() in lex.action_verbs or w.lower() in lex.past_forms \
+                or bool(lex.verb_like.fullmatch(w.lower()))
         if words and words[0].lower() in lex.state_words:
             return " ".join(words[:4])
         while loose and words and words[0].lower() in lex.state_words:
@@ -421,9 +426,10 @@ def _whole(text: str, low: str, end: int, sent_end: int, lex: _Lexicon) -> tuple
 
 def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any],
                sent_start: int, sent_end: int, lang: str,
-               previous: tuple[int, str | None] | None = None, low: str | None = None) -> str | None:
+               previous: tuple | None = None, low: str | None = None) -> str | None:
     """`text`: the sentence's text with other facts and places blanked (BLANK); `previous`: the
-    end and measure of the figure before this one in its sentence; `low`: lowered(text), which
+    end, measure and (of a count or ratio) unit of the figure before this one in its sentence
+    ("Of the 27 organizations, nine had ..." counts organizations); `low`: lowered(text), which
     the caller computes once for all the figures of a text."""
     lex = _lexicon(lang)
     if lex is None:
@@ -456,6 +462,8 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
     if label:
         act = _verb_before(text, start, clause_start, lex)
         return f"{label} {act}" if act else label
+    if kind == "count" and not unit and previous is not None and len(previous) > 2 and previous[2]:
+        return _counted(text, start, end, previous[2], clause_start, lex, loose=True)
     if kind in ("count", "ratio") and unit and unit != "percentage_points":
         return _counted(text, start, end, unit, clause_start, lex)
     if kind == "percentage":
