@@ -171,8 +171,20 @@ def _last_words(s: str, lex: _Lexicon) -> list[str]:
     return [w for w in _WORD_RE.findall(s)][-8:]
 
 
-@functools.lru_cache(maxsize=4)   # one text's figures ask in turn: the last few texts suffice
+_last_breaks: tuple = (None, None, [])   # (text, lexicon, breaks) of the last text: its figures ask in turn
+
+
 def _clause_breaks(low: str, lex: _Lexicon) -> list[int]:
+    global _last_breaks
+    cached = _last_breaks   # one read: another thread may replace it, never half of it
+    if cached[0] is low and cached[1] is lex:
+        return cached[2]
+    breaks = _find_clause_breaks(low, lex)
+    _last_breaks = (low, lex, breaks)
+    return breaks
+
+
+def _find_clause_breaks(low: str, lex: _Lexicon) -> list[int]:
     """Where clauses begin in a lowered text: after punctuation (one regex) and after the break
     words (str.find per word: a regex alternation of words costs four times as much)."""
     out = [m.end() for m in lex.clause_break.finditer(low)]
@@ -354,6 +366,19 @@ def _label(text: str, start: int, clause_start: int, lex: _Lexicon) -> str | Non
     return _lower_first(m.group(1).strip()) or None
 
 
+def _tail_search(rx: re.Pattern, low_before: str, width: int, at_end: bool = False) -> int | None:
+    """Where `rx` matches in the last `width` characters before a figure (its pattern ends at the
+    figure, so searching further back only costs time); with `at_end`, the match must reach the
+    figure but for spaces."""
+    cut = max(0, len(low_before) - width)
+    m = None
+    for m in rx.finditer(low_before, cut):
+        pass
+    if m is None or (at_end and low_before[m.end():].strip()):
+        return None
+    return m.start()
+
+
 def _phrase(template: tuple[str, ...], **parts: str | None) -> str | None:
     """A template's pieces ("{subject}", "share", "of {whole}") with the empty ones left out."""
     out = [piece.format(**parts) for piece in template
@@ -445,13 +470,13 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
     lo = max(clause_start, start - _REACH, previous[0] if previous else 0)
     before, low_before = text[lo:start], low[lo:start]
     tail_at = max(0, len(before) - 30)
-    share = _linking_verb(low_before[tail_at:], lex.share_verbs)
-    if kind == "percentage" and share is not None:
+    share = _linking_verb(low_before[tail_at:], lex.share_verbs) if kind == "percentage" else None
+    if share is not None:
         subject = previous[1] if restated else _subject(before[:tail_at + share[0]], lex)
         whole = _whole(text, low, end, sent_end, lex)
         return _phrase(lex.share_template, subject=subject, whole=whole[0] if whole else None)
     if not restated and kind == "percentage" and previous is not None and previous[1] \
-            and lex.change_before is not None and lex.change_before.search(low_before):
+            and lex.change_before is not None and _tail_search(lex.change_before, low_before, 16) is not None:
         restated = True   # "hit a record 4,835 MW at 14:00 on June 2, up 11.6%": its change
         gap = low_before
     if restated:
@@ -481,15 +506,16 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
     if noun:
         return noun
     if lex.from_before is not None:
-        m = lex.from_before.search(low_before)   # "the average stay has been cut from 8.5 days"
-        if m:
-            thing = _object_np(before[:m.start()], lex)
+        at = _tail_search(lex.from_before, low_before, 48) if "from" in low_before[-48:] else None
+        # "the average stay has been cut from 8.5 days"
+        if at is not None:
+            thing = _object_np(before[:at], lex)
             if thing:
                 return thing
     if lex.participle_links is not None:
-        m = lex.participle_links.search(low_before)   # "nine industrial parks covering 1,573 ha"
-        if m:
-            thing = _object_np(before[:m.start()], lex)
+        at = _tail_search(lex.participle_links, low_before, 32, at_end=True)   # "parks covering 1,573 ha"
+        if at is not None:
+            thing = _object_np(before[:at], lex)
             if thing:
                 return _with_dimension(thing, kind, unit, lex)
     if kind in lex.object_first:
@@ -505,7 +531,8 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
             subject = _subject(before[:before.lower().rfind(words[-1])], lex)
             return _phrase(tuple(dim), subject=subject)
     if lex.noun_of is not None:
-        m = lex.noun_of.search(low_before)   # "a total investment of", "a deposit of"
+        cut = max(0, len(low_before) - 64)   # the pattern ends at the figure: search its tail only
+        m = lex.noun_of.search(low_before, cut)   # "a total investment of", "a deposit of"
         if m:
             noun = _clean(before[m.start("noun"):m.end("noun")], lex)
             if noun:
