@@ -657,3 +657,10 @@ def test_eval_command_scores_the_checks_gold(tmp_path):
     # a gold set of facts is not a checks gold
     (tmp_path / "facts").mkdir()
     assert run_cli("eval", "--checks", str(tmp_path / "facts"), cwd=tmp_path).returncode == 66
+
+
+def test_made_up_is_a_share_cue_not_a_change():
+    """'up' says a percentage is a change ('up 5%'), but not inside 'made up' ('made up 106% of')."""
+    found = percentage_over_100(fact_dicts("Women made up 106% of the workforce in the ward."))
+    assert [(f.check_name, f.severity) for f in found] == [("percentage_over_100", "error")]
+    assert percentage_over_100(fact_dicts("Exports were up 106% on the year.")) == []
