@@ -151,6 +151,8 @@ def _clean(phrase: str, lex: _Lexicon, keep: str = "last") -> str | None:
 def _clean_part(phrase: str, lex: _Lexicon, keep: str) -> str | None:
     phrase = _PARENS_RE.sub(" ", phrase)   # "Foreign direct investment (FDI) into": an aside
     phrase = phrase.strip(" ,;:()\"“”'.-")
+    # leading words first: "trong đó chi đầu tư" must not be cut at its "trong"
+    phrase = lex.strip_leading.sub("", phrase)
     m = lex.cut_at.search(" " + phrase)
     if m:
         phrase = (" " + phrase)[:m.start()].strip()
