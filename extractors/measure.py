@@ -34,6 +34,7 @@ BLANK = "\x00"   # what stands in the text where another fact or a place was
 _WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*[\w’']|[^\W\d_]|\x00+")
 _SPACE_RE = re.compile(r"\s+")
 _PARENS_RE = re.compile(r"\([^()]*\)|^[^(]*\)")
+_COORDINATION_RE = re.compile(r"\s*(?:,\s*)?(?:and|và|as well as|cùng)\s*|\s*,\s*")
 _CONJUNCTIONS = frozenset({"and", "or", "but", "while", "và", "hoặc", "nhưng", "còn"})
 _TAIL_STOP = frozenset({"and", "or", "while", "which", "that", "but", "who", "when", "where", "và", "nhưng", "còn"})
 _REACH = 160   # characters before a figure where its subject and verb may stand
@@ -353,6 +354,19 @@ def _subject(before: str, lex: _Lexicon) -> str | None:
     return None
 
 
+def _coordinated_verb(gap: str, previous: tuple, lex: _Lexicon) -> str | None:
+    """The verb of the counted figure before, when this one is coordinated with it ("and", "và",
+    a comma): its measure without its unit."""
+    if len(previous) < 3 or not previous[1] or not previous[2] or not _COORDINATION_RE.fullmatch(gap):
+        return None
+    measure, unit = previous[1], previous[2]
+    if lex.unit_first and measure.startswith(unit + " "):
+        return measure[len(unit) + 1:]
+    if not lex.unit_first and measure.endswith(" " + unit):
+        return measure[:-len(unit) - 1]
+    return None
+
+
 def _label(text: str, start: int, clause_start: int, lex: _Lexicon) -> str | None:
     """"- Bao tải: 15.000 chiếc", "Án hình sự: thụ lý 612 vụ": a figure in a labelled list item
     measures its label (up to four words, no digits, after a dash, bullet, ';' or the sentence
@@ -492,6 +506,11 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
     if kind == "count" and not unit and previous is not None and len(previous) > 2 and previous[2]:
         return _counted(text, start, end, previous[2], clause_start, lex, loose=True)
     if kind in ("count", "ratio") and unit and unit != "percentage_points":
+        shared = _coordinated_verb(gap, previous, lex) if gap is not None else None
+        if shared and _governing_verb(text, start, end, clause_start, lex) is None \
+                and (lex.unit_then_tail or _after_unit(text, end, lex) is None):
+            # "kiểm tra 96 tổ chức đảng và 215 đảng viên": the verb of the first serves both
+            return f"{unit} {shared}" if lex.unit_first else f"{shared} {unit}"
         return _counted(text, start, end, unit, clause_start, lex)
     if kind == "percentage":
         whole = _whole(text, low, end, sent_end, lex)
