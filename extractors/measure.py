@@ -102,6 +102,7 @@ class _Lexicon:
         self.attributive = re.compile(d["attributive_before"]) if d.get("attributive_before") else None
         self.not_a_noun = _words_in(d.get("not_a_noun", []))
         self.dimension = {k.lower(): v for k, v in d.get("dimension_of_unit", {}).items()}
+        self.dimension_always = bool(d.get("dimension_always"))
         self.verb_group = re.compile(d["verb_group"], flags) if d.get("verb_group") else None
         self.object_after = re.compile(d["object_after"]) if d.get("object_after") else None
         self.strip_leading = re.compile(rf"^(?:(?:{phrase_regex(d['leading_words'])})\s+)+", flags)
@@ -472,6 +473,16 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
     end, measure and (of a count or ratio) unit of the figure before this one in its sentence
     ("Of the 27 organizations, nine had ..." counts organizations); `low`: lowered(text), which
     the caller computes once for all the figures of a text."""
+    measure = _measure_of(text, start, end, kind, fields, sent_start, sent_end, lang, previous, low)
+    lex = _lexicon(lang)
+    if measure and kind == "quantity" and lex is not None and lex.dimension_always:
+        measure = _with_dimension(measure, kind, fields.get("unit"), lex)
+    return measure
+
+
+def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any],
+                sent_start: int, sent_end: int, lang: str,
+                previous: tuple | None, low: str | None) -> str | None:
     lex = _lexicon(lang)
     if lex is None:
         return None
