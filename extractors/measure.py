@@ -35,6 +35,7 @@ _WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*[\w’']|[^\W\d_]|\x00+")
 _SPACE_RE = re.compile(r"\s+")
 _PARENS_RE = re.compile(r"\([^()]*\)|^[^(]*\)")
 _COORDINATION_RE = re.compile(r"\s*(?:,\s*)?(?:and|và|as well as|cùng)\s*|\s*,\s*")
+_COMMA_GAP_RE = re.compile(r"\s*[,(]\s*")
 _CONJUNCTIONS = frozenset({"and", "or", "but", "while", "và", "hoặc", "nhưng", "còn"})
 _TAIL_STOP = frozenset({"and", "or", "while", "which", "that", "but", "who", "when", "where", "và", "nhưng", "còn"})
 _REACH = 160   # characters before a figure where its subject and verb may stand
@@ -94,6 +95,7 @@ class _Lexicon:
         self.aside = re.compile(d["aside_start"], flags) if d.get("aside_start") else None
         self.percentage_of_things = re.compile(d["percentage_of_things"]) if d.get("percentage_of_things") else None
         self.change_before = re.compile(d["change_before"]) if d.get("change_before") else None
+        self.comparison_after = re.compile(d["comparison_after"]) if d.get("comparison_after") else None
         self.from_before = re.compile(d["from_before"]) if d.get("from_before") else None
         self.participle_links = _word_regex(d["participle_links"]) if d.get("participle_links") else None
         self.whole_after = re.compile(d["whole_after"])
@@ -506,6 +508,11 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
             and lex.change_before is not None and _tail_search(lex.change_before, low_before, 16) is not None:
         restated = True   # "hit a record 4,835 MW at 14:00 on June 2, up 11.6%": its change
         gap = low_before
+    if not restated and kind == "percentage" and previous is not None and previous[1] \
+            and lex.comparison_after is not None and _COMMA_GAP_RE.fullmatch(gap):
+        m = lex.comparison_after.match(low, end, sent_end)
+        if m:   # "VND 45-55 million per m2, 18,5% higher than at the beginning of 2024"
+            return _phrase(lex.change_words.get(m.group(1), ("{base}",)), base=previous[1])
     if restated:
         words = re.findall(r"[^\W\d_]+", gap)
         change = lex.change_words.get(words[-1]) if words and kind == "percentage" else None
