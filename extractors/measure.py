@@ -35,6 +35,7 @@ _WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*[\w’']|[^\W\d_]|\x00+")
 _SPACE_RE = re.compile(r"\s+")
 _PARENS_RE = re.compile(r"\([^()]*\)|^[^(]*\)")
 _COORDINATION_RE = re.compile(r"\s*(?:,\s*)?(?:and|và|as well as|cùng)\s*|\s*,\s*")
+_OBJECT_PRONOUNS = frozenset({"them", "it", "which", "these", "those", "theirs", "whom"})
 _COMMA_GAP_RE = re.compile(r"\s*[,(]\s*")
 _CONJUNCTIONS = frozenset({"and", "or", "but", "while", "và", "hoặc", "nhưng", "còn"})
 _TAIL_STOP = frozenset({"and", "or", "while", "which", "that", "but", "who", "when", "where", "và", "nhưng", "còn"})
@@ -111,6 +112,7 @@ class _Lexicon:
         self.cut_at = re.compile(rf"\s(?:{phrase_regex(d['tail_cut'])})(?=\s|$)", flags)
         self.clause_break = re.compile(d["clause_break"])
         self.label_before = bool(d.get("label_before"))
+        self.subject_across_figure = bool(d.get("subject_across_figure"))
         self.clause_break_words = tuple(w.lower() for w in d.get("clause_break_words", []))
         self.place_glue = re.compile(d["place_glue"], flags)
         self.stop_phrase = re.compile(d["phrase_stop"], flags)
@@ -579,12 +581,20 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
     verb = _linking_verb(low_before, lex.linking_verbs)
     if verb is not None:
         subject = _subject(before[:verb[0]], lex)
+        if subject is None and lex.subject_across_figure and previous is not None \
+                and lo == previous[0] and lo > clause_start:
+            # the figure before stands in the subject ("The total investment for the six
+            # complexes is estimated at"): read the subject across it
+            wide = max(clause_start, start - _REACH)
+            subject = _subject(text[wide:lo + verb[0]], lex)
         if subject:
             return subject
     if lex.object_after is not None:
         m = lex.object_after.match(low, end, sent_end)
         if m:
             thing = _clean(text[m.start("object"):m.end("object")], lex, keep="first")
+            if thing and thing.split()[0].lower() in _OBJECT_PRONOUNS:
+                thing = None   # "80 percent of them": what "them" is stands elsewhere
             act = _governing_verb(text, start, end, clause_start, lex)
             if thing:
                 return f"{thing} {act}" if act and lex.unit_first else thing
