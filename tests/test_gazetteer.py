@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 
 import pytest
@@ -246,3 +247,126 @@ def test_main_place_vietnamese():
     text = "Huyện Sóc Sơn giải ngân vượt kế hoạch\nSáng nay, UBND huyện Sóc Sơn cho biết...\nHà Nội khen."
     p = main_place(text, "vi", PRE)
     assert (p.name, p.level, p.code) == ("Sóc Sơn", "district", "016")
+
+
+# ------------------------------------------------------------------------------ the matcher
+def test_mentions_at_the_ends_of_the_text_and_after_a_dot_or_a_word():
+    # the matcher consumes the character before a mention ("\n" before the text for one at 0)
+    assert spans("Hanoi", "en") == [("Hanoi", "Hanoi", "province", "01")]
+    assert spans("Hanoi.", "en") == [("Hanoi", "Hanoi", "province", "01")]
+    assert spans("Quận 1 và Hà Nội", "vi") == [("Quận 1", "1", "district", "760"), ("Hà Nội", "Hà Nội", "province", "01")]
+    assert spans("\nHà Nội\n", "vi") == [("Hà Nội", "Hà Nội", "province", "01")]
+    assert spans("xHanoi", "en") == spans(".Hanoi", "en") == spans("Hanoi1", "en") == []
+    assert [p[0] for p in spans("(Hanoi) Dong Da district, District 3.", "en")] == ["Hanoi", "Dong Da district",
+                                                                                "District 3"]
+
+
+def _first_chars(items, flags, every, cache):
+    """The characters a parsed pattern (a sequence of (op, arg)) can start with, and whether it can
+    match the empty string; lookarounds count as empty (so the set is never too small)."""
+    from re import _constants as C  # Python >= 3.11 (the test skips before)
+
+    def chars(cls: str, icase: bool) -> set[str]:
+        key = (cls, icase)
+        if key not in cache:
+            cache[key] = set(re.findall(("(?i:" if icase else "(?:") + cls + ")", every))
+        return cache[key]
+
+    def class_of(op, av) -> str:
+        esc = re.escape
+        if op is C.LITERAL:
+            return "[" + esc(chr(av)) + "]"
+        if op is C.NOT_LITERAL:
+            return "[^" + esc(chr(av)) + "]"
+        parts, neg = [], ""
+        for o, a in av:                 # IN
+            if o is C.NEGATE:
+                neg = "^"
+            elif o is C.LITERAL:
+                parts.append(esc(chr(a)))
+            elif o is C.RANGE:
+                parts.append(esc(chr(a[0])) + "-" + esc(chr(a[1])))
+            elif o is C.CATEGORY:
+                parts.append({C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_WORD: r"\w",
+                              C.CATEGORY_NOT_WORD: r"\W", C.CATEGORY_SPACE: r"\s",
+                              C.CATEGORY_NOT_SPACE: r"\S"}[a])
+            else:
+                raise AssertionError(f"unexpected {o} in a class")
+        return "[" + neg + "".join(parts) + "]"
+
+    out: set[str] = set()
+    for op, av in items:
+        if op in (C.LITERAL, C.NOT_LITERAL, C.IN):
+            return out | chars(class_of(op, av), bool(flags & C.SRE_FLAG_IGNORECASE)), False
+        if op is C.ANY:
+            return out | set(every), False
+        if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+            continue
+        if op is C.BRANCH:
+            nullable = False
+            for alt in av[1]:
+                f, n = _first_chars(list(alt), flags, every, cache)
+                out |= f
+                nullable |= n
+        elif op is C.SUBPATTERN:
+            _group, add, delete, sub = av
+            f, nullable = _first_chars(list(sub), (flags | add) & ~delete, every, cache)
+            out |= f
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            f, n = _first_chars(list(av[2]), flags, every, cache)
+            out |= f
+            nullable = n or av[0] == 0
+        elif op is C.ATOMIC_GROUP:
+            f, nullable = _first_chars(list(av), flags, every, cache)
+            out |= f
+        else:
+            raise AssertionError(f"unexpected {op}")
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _lookaheads(items, flags, every, cache):
+    """(what a one-class lookahead lets through, what follows it can start with) for every such
+    lookahead in a parsed pattern."""
+    from re import _constants as C
+
+    for i, (op, av) in enumerate(items):
+        if op is C.ASSERT and av[0] == 1 and len(av[1]) == 1 and av[1][0][0] is C.IN:
+            yield (_first_chars(list(av[1]), flags, every, cache)[0],
+                   _first_chars(items[i + 1:], flags, every, cache)[0])
+        subs = []
+        if op is C.BRANCH:
+            subs = [(alt, flags) for alt in av[1]]
+        elif op is C.SUBPATTERN:
+            subs = [(av[3], (flags | av[1]) & ~av[2])]
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            subs = [(av[2], flags)]
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            subs = [(av[1], flags)]
+        elif op is C.ATOMIC_GROUP:
+            subs = [(av, flags)]
+        for sub, f in subs:
+            yield from _lookaheads(list(sub), f, every, cache)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_matcher_lookaheads_let_every_mention_start_through(lang):
+    """The matcher's lookaheads for the first characters (_STARTS, _trie_regex) only make it fail
+    sooner: each lets through every character what follows it can start with, found here from the
+    parsed pattern (in both cases, by the regex engine itself, where a part ignores case)."""
+    _parser = pytest.importorskip("re._parser")
+    from extractors.gazetteer import _matcher, _matchers
+
+    every = "".join(map(chr, range(0x110000)))
+    cache: dict = {}
+    for rx, least in ((_matcher(lang), 3), (_matchers[lang + ":cont"], 1)):   # all, names, bare names
+        tree = _parser.parse(rx.pattern)
+        found = list(_lookaheads(list(tree), tree.state.flags, every, cache))
+        assert len(found) >= least
+        for allowed, starts in found:
+            assert starts <= allowed, sorted(starts - allowed)
+    # the first one is the lookahead for every branch, after the character before the mention
+    tree = _parser.parse(_matcher(lang).pattern)
+    first_op, second_op = list(tree)[:2]
+    assert str(first_op[0]) == "IN" and str(second_op[0]) == "ASSERT"

@@ -169,6 +169,12 @@ class _Data:
             if (u.level == "province" and u.code != "79") or (u.level == "district" and u.province == HANOI):
                 self.bare.add(u.name)
         self.bare_keys = {fold(n) for n in self.bare}
+        self.bare_keys_tu_liem = self.bare_keys | {"tu liem"}
+        self.hanoi = tuple(u for u in self.units.values() if u.level == "province" and u.code == HANOI)
+        self.numbered: dict[str, tuple[Unit, ...]] = {}        # "1": Quận 1, Phường 1, ... in file order
+        for u in self.units.values():
+            if u.name.isdigit():
+                self.numbered[u.name] = self.numbered.get(u.name, ()) + (u,)
 
     def to_set(self, u: Unit, target: str) -> str | None:
         """The code in `target` of the unit u names (u's own, or where the 2025 reform put it)."""
@@ -197,7 +203,8 @@ def _get_data() -> _Data:
 _SEP = r"(?:[ \u00a0]*[-‐–—][ \u00a0]*|[ \u00a0]+)"
 
 
-def _trie_regex(words) -> str:
+def _trie_regex(words) -> tuple[str, str]:
+    """A regex for any of `words` (spaces and hyphens as _SEP) and the characters it can start with."""
     trie: dict = {}
     for w in words:
         node = trie
@@ -216,7 +223,18 @@ def _trie_regex(words) -> str:
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return "(?:" + body + ")?" if "" in node else body
 
-    return emit(trie)
+    starts = "".join(_SEP_STARTS if ch in " -" else ch for ch in trie if ch)
+    if "" in trie:                      # an empty word: it starts anywhere
+        return emit(trie), ""
+    # The engine tries the ~50 first characters one by one; one character class fails it at once.
+    return f"(?={_char_class(starts)})" + emit(trie), starts
+
+
+_SEP_STARTS = " \u00a0-‐–—"            # the characters _SEP can start with
+
+
+def _char_class(chars: str) -> str:
+    return "[" + "".join(sorted({re.escape(ch) for ch in chars})) + "]"
 
 
 def _variants(name: str) -> set[str]:
@@ -242,6 +260,9 @@ _LV_EN = (r"districts?|wards?|communes?|provinces?|city|cities|towns?|townships?
 _SPECIAL_VI = r"(?i:cả[ \u00a0]+nước|toàn[ \u00a0]+quốc)|Thủ[ \u00a0]+đô|THỦ[ \u00a0]+ĐÔ|Việt[ \u00a0]+Nam|VIỆT[ \u00a0]+NAM"
 _SPECIAL_EN = (r"(?i:nationwide|the[ \u00a0]+(?:whole|entire)[ \u00a0]+country)|[Tt]he[ \u00a0]+[Cc]apital(?:[ \u00a0]+[Cc]ity)?|"
                r"Viet[ \u00a0]?[Nn]am|VIET[ \u00a0]?NAM")
+# The characters each branch of the matcher can start with, in both cases where it ignores case
+# (for the lookahead in _matcher; test_gazetteer checks them against the parsed pattern).
+_STARTS = {"stop": "T", "lv_vi": "tTqQhHpPxXđĐ", "sp_vi": "cCtTV", "lv2_en": "dDwW", "sp_en": "nNtTV"}
 
 
 def _matcher(lang: str) -> re.Pattern:
@@ -261,12 +282,22 @@ def _matcher(lang: str) -> re.Pattern:
             bare |= _variants(n)
         bare |= {n for n in d.alias_names[lang]}
         all_names |= d.alias_names[lang] | {_ascii(n) for n in d.alias_names[lang]}
-        names, bare_rx = _trie_regex(all_names), _trie_regex(bare)
+        (names, names_at), (bare_rx, bare_at) = _trie_regex(all_names), _trie_regex(bare)
+        # A mention follows a character that is neither a word character nor a dot. The pattern
+        # consumes that character ([^\w.]) instead of looking behind for it ((?<![\w.])): starting
+        # with a character class, it lets the engine skip in C to the next space or punctuation mark
+        # instead of trying every character (_find puts a "\n" before the text for a mention at 0).
+        # There a lookahead for the characters a mention can start with fails most words at once,
+        # before the ~5 branches (each a jump in the engine) and their tries are tried.
         if lang == "vi":
-            pat = (rf"(?<![\w.])(?:(?P<stop>{_STOP_RX})|(?P<lv>(?i:{_LV_VI}))(?:[ \u00a0]+|\.[ \u00a0]*)(?P<ln>{names}|\d{{1,2}})"
+            at = _STARTS["stop"] + _STARTS["lv_vi"] + bare_at + _STARTS["sp_vi"]
+            pat = (rf"[^\w.](?={_char_class(at)})"
+                   rf"(?:(?P<stop>{_STOP_RX})|(?P<lv>(?i:{_LV_VI}))(?:[ \u00a0]+|\.[ \u00a0]*)(?P<ln>{names}|\d{{1,2}})"
                    rf"|(?P<bn>{bare_rx})|(?P<sp>{_SPECIAL_VI}))(?![\w])")
         else:
-            pat = (rf"(?<![\w.])(?:(?P<stop>{_STOP_RX})|(?P<ln>{names})[ \u00a0]+(?P<lv>(?i:{_LV_EN}))"
+            at = _STARTS["stop"] + names_at + _STARTS["lv2_en"] + bare_at + _STARTS["sp_en"]
+            pat = (rf"[^\w.](?={_char_class(at)})"
+                   rf"(?:(?P<stop>{_STOP_RX})|(?P<ln>{names})[ \u00a0]+(?P<lv>(?i:{_LV_EN}))"
                    rf"|(?P<lv2>(?i:district|ward))[ \u00a0]+(?P<num>\d{{1,2}})"
                    rf"|(?P<bn>{bare_rx})|(?P<sp>{_SPECIAL_EN}))(?![\w])")
         rx = re.compile(pat)
@@ -328,9 +359,10 @@ def _is_name_syllable(tok: str) -> bool:
 def _person_trap(text: str, s: int, e: int) -> bool:
     """True when text[s:e] (a bare name) stands inside a person's name: a capitalised run of 3-5
     syllables starting with a family name."""
-    match = fold(text[s:e]).split()
     left, pos = [], s
     for _ in range(4):
+        if text[pos - 1:pos] not in (" ", "\u00a0", "\n"):     # quick: _LEFT_TOK needs one of these
+            break
         seg = text[max(0, pos - 12):pos]
         m = _LEFT_TOK.search(seg)
         if not m or not _is_name_syllable(m.group(1)):
@@ -339,11 +371,16 @@ def _person_trap(text: str, s: int, e: int) -> bool:
         pos -= len(m.group(0))
     right, pos = [], e
     for _ in range(4):
+        if text[pos:pos + 1] not in (" ", "\u00a0"):            # quick: _RIGHT_TOK needs one of these
+            break
         m = _RIGHT_TOK.match(text, pos, pos + 12)
         if not m or not _is_name_syllable(m.group(1)):
             break
         right.append(fold(m.group(1)))
         pos += len(m.group(0))
+    if not left and not right:
+        return False
+    match = fold(text[s:e]).split()
     tail = []
     for t in right:
         if t in _FAMILY:
@@ -397,14 +434,16 @@ def _fit(cands, levels, type_):
 
 
 def _raw_mentions(text: str, lang: str) -> list[_Mention]:
+    """The mentions in `text`, which starts with a character no mention starts with ("\n" + the
+    text: the matcher consumes the character before a mention, see _matcher)."""
     d = _get_data()
     rx = _matcher(lang)
     cont = _matchers[lang + ":cont"]
     out: list[_Mention] = []
-    pos = 0
+    pos = 1             # the next mention starts at pos or after it: its preceding character at pos - 1
     n = len(text)
     while pos < n:
-        m = rx.search(text, pos)
+        m = rx.search(text, pos - 1)
         if m is None:
             break
         if m.group("stop"):
@@ -412,7 +451,7 @@ def _raw_mentions(text: str, lang: str) -> list[_Mention]:
             continue
         got = _accept(d, lang, text, m)
         if got is None:
-            pos = m.start() + 1
+            pos = m.start() + 2     # the mention started at m.start() + 1: try after it
             continue
         out.append(got)
         pos = got.end
@@ -436,7 +475,7 @@ def _raw_mentions(text: str, lang: str) -> list[_Mention]:
 
 
 def _accept(d: _Data, lang: str, text: str, m: re.Match) -> _Mention | None:
-    s, e = m.start(), m.end()
+    s, e = m.start() + 1, m.end()       # m starts with the character before the mention
     if m.group("sp"):
         sp = m.group("sp")
         low = fold(sp)
@@ -445,27 +484,25 @@ def _accept(d: _Data, lang: str, text: str, m: re.Match) -> _Mention | None:
                 return None
             if low == "thu do" and _NEXT_CAP.match(text, e, e + 3):
                 return None      # "Thủ đô Viêng Chăn": another capital
-            units = tuple(u for u in d.units.values() if u.level == "province" and u.code == HANOI)
-            return _Mention("Hanoi" if lang == "en" else "Hà Nội", "province", units, s, e, True)
+            return _Mention("Hanoi" if lang == "en" else "Hà Nội", "province", d.hanoi, s, e, True)
         written = low in ("vietnam", "viet nam")
         name = sp if written else ("Vietnam" if lang == "en" else "Việt Nam")
         return _Mention(name, "country", (), s, e, not written, s, e)
     if m.group("bn"):
         name = m.group("bn")
-        key = fold(name)
-        line_start = text.rfind("\n", 0, s) + 1
-        if _STREET_BEFORE.search(text[max(line_start, s - 16):s]) or _STREET_AFTER.match(text, e):
+        # (quick tests first: both street patterns need a space next to the name)
+        if text[s - 1] in " \u00a0":
+            line_start = text.rfind("\n", 0, s) + 1
+            if _STREET_BEFORE.search(text[max(line_start, s - 16):s]):
+                return None
+        if text[e:e + 1] in (" ", "\u00a0") and _STREET_AFTER.match(text, e):
             return None
         if _person_trap(text, s, e):
             return None
-        alias = d.alias_by_key.get((lang, key), [])
-        cands = [u for u in _candidates(d, lang, name)
-                 if u.level == "province" or (u.level == "district" and u.province == HANOI) or u in alias]
-        if not cands:
+        got = _bare_units(d, lang, name)
+        if got is None:
             return None
-        levels = {u.level for u in cands}
-        level = "province" if "province" in levels else sorted(levels)[0]
-        return _Mention(name, level, tuple(u for u in cands if u.level == level), s, e, False, s, e)
+        return _Mention(name, got[0], got[1], s, e, False, s, e)
     # a level word and a name
     if lang == "vi":
         lv = " ".join(m.group("lv").lower().split())
@@ -479,17 +516,48 @@ def _accept(d: _Data, lang: str, text: str, m: re.Match) -> _Mention | None:
         levels, type_ = (("district",), "Quận") if lv == "district" else (("ward",), "Phường")
     else:
         lv = " ".join(m.group("lv").lower().split())
-        lv = {"districts": "district", "wards": "ward", "communes": "commune", "provinces": "province",
-              "towns": "town", "townships": "township", "special zones": "special zone", "cities": "city",
-              "rural districts": "district", "urban districts": "district"}.get(lv, lv)
+        lv = _LEVEL_WORD_EN.get(lv, lv)
         name = m.group("ln")
         ns, ne = m.start("ln"), m.end("ln")
         levels, type_ = _LEVEL_EN[lv], _TYPE_EN.get(lv)
     if not (name[:1].isupper() or name[:1].isdigit()):
         return None
+    got = _named_units(d, lang, lv, levels, type_, name)
+    if got is None:
+        return None
+    level, cands, whole = got
+    if whole:
+        return _Mention(text[ns:e], level, cands, s, e, False, ns, e)     # "Ho Chi Minh City"
+    return _Mention(name, level, cands, s, e, False, ns, ne)
+
+
+_LEVEL_WORD_EN = {"districts": "district", "wards": "ward", "communes": "commune", "provinces": "province",
+                  "towns": "town", "townships": "township", "special zones": "special zone", "cities": "city",
+                  "rural districts": "district", "urban districts": "district"}
+
+
+# What a name resolves to depends on the name (and the level word) only: cached, as most articles
+# name the same few places many times.
+@functools.lru_cache(maxsize=16384)
+def _bare_units(d: _Data, lang: str, name: str) -> tuple[str, tuple[Unit, ...]] | None:
+    """The level and units a bare name (no level word) can name."""
+    alias = d.alias_by_key.get((lang, fold(name)), [])
+    cands = [u for u in _candidates(d, lang, name)
+             if u.level == "province" or (u.level == "district" and u.province == HANOI) or u in alias]
+    if not cands:
+        return None
+    levels = {u.level for u in cands}
+    level = "province" if "province" in levels else sorted(levels)[0]
+    return level, tuple(u for u in cands if u.level == level)
+
+
+@functools.lru_cache(maxsize=16384)
+def _named_units(d: _Data, lang: str, lv: str, levels: tuple[str, ...], type_: str | None,
+                 name: str) -> tuple[str, tuple[Unit, ...], bool] | None:
+    """The level and units a name after (vi) or before (en) level word `lv` can name, and whether
+    the level word belongs to the name ("Ho Chi Minh City")."""
     if name.isdigit():
-        num = str(int(name))
-        cands = [u for u in d.units.values() if u.name == num]
+        cands = list(d.numbered.get(str(int(name)), ()))
     else:
         cands = _candidates(d, lang, name)
     if lv == "thủ đô":
@@ -507,9 +575,8 @@ def _accept(d: _Data, lang: str, text: str, m: re.Match) -> _Mention | None:
     else:
         level = levels[0]
     cands = [u for u in cands if u.level == level]
-    if lang == "en" and lv == "city" and any(u.code == "79" for u in cands) and fold(name) == "ho chi minh":
-        return _Mention(text[ns:e], level, tuple(cands), s, e, False, ns, e)     # "Ho Chi Minh City"
-    return _Mention(name, level, tuple(cands), s, e, False, ns, ne)
+    whole = lang == "en" and lv == "city" and any(u.code == "79" for u in cands) and fold(name) == "ho chi minh"
+    return level, tuple(cands), whole
 
 
 def _sets_for(published: datetime.date | None) -> tuple[str, ...]:
@@ -525,9 +592,9 @@ def _resolve(d: _Data, mentions: list[_Mention], published: datetime.date | None
     prov = Counter()
     dists = set()
     for mn in mentions:
-        codes = {(u.level, u.code, u.province) for u in mn.cands if u.code}
-        if len({c[1] for c in codes}) == 1:
-            lvl, code, p = next(iter(codes))
+        sole = _sole_code(mn.cands)
+        if sole is not None:
+            lvl, code, p = sole
             if lvl == "province":
                 prov[code] += 1
             elif p:
@@ -546,18 +613,13 @@ def _resolve(d: _Data, mentions: list[_Mention], published: datetime.date | None
         for target in sets:
             # bare Hanoi district names after the reform: the 2025 ward of that name, if any
             if (target == "2025" and level == "district" and not mn.canonical and published is not None
-                    and fold(mn.name) in d.bare_keys | {"tu liem"}):
+                    and fold(mn.name) in d.bare_keys_tu_liem):
                 w = [u for u in d.by_key.get(fold(mn.name), ()) if u.set == "2025" and u.level == "ward"
                      and u.province == HANOI]
                 if len(w) == 1 and (mn.ns, mn.ne) == (mn.start, mn.end):
                     level, code = "ward", w[0].code
                     break
-            codes = []
-            for u in mn.cands:
-                c = d.to_set(u, target)
-                if c:
-                    codes.append((c, u))
-            uniq = {c for c, _ in codes}
+            codes, uniq = _codes_in(d, mn.cands, target)
             if len(uniq) > 1:
                 pref = {c for c, u in codes if u.district and u.district in dists}
                 if len(pref) != 1:
@@ -572,17 +634,40 @@ def _resolve(d: _Data, mentions: list[_Mention], published: datetime.date | None
     return out
 
 
+# Per candidate tuple (mentions of one name share one, from _bare_units and _named_units): cached.
+@functools.lru_cache(maxsize=16384)
+def _sole_code(cands: tuple[Unit, ...]) -> tuple[str, str, str] | None:
+    """(level, code, province) of the one code the candidates have, if they have one."""
+    codes = {(u.level, u.code, u.province) for u in cands if u.code}
+    return next(iter(codes)) if len({c[1] for c in codes}) == 1 else None
+
+
+@functools.lru_cache(maxsize=16384)
+def _codes_in(d: _Data, cands: tuple[Unit, ...], target: str) -> tuple[tuple[tuple[str, Unit], ...], frozenset[str]]:
+    """The candidates' codes in unit set `target`, with their units, and the codes alone."""
+    codes = []
+    for u in cands:
+        c = d.to_set(u, target)
+        if c:
+            codes.append((c, u))
+    return tuple(codes), frozenset(c for c, _ in codes)
+
+
 def _find(text: str, lang: str, published) -> list[Place]:
     lang = "vi" if lang.lower().startswith("vi") else "en"
     prepped, mapping = _prep(text)
-    resolved = _resolve(_get_data(), _raw_mentions(prepped, lang), published)
+    # "\n" + the text: the matcher needs a character before a mention (_matcher); its offsets are
+    # one more than the text's. The "\n" changes nothing else: no rule looks before a line start.
+    resolved = _resolve(_get_data(), _raw_mentions("\n" + prepped, lang), published)
     places = []
     for mn, level, code in resolved:
-        s, e, name = mn.start, mn.end, mn.name
+        s, e, name = mn.start - 1, mn.end - 1, mn.name
         if mapping is not None:
             s, e = mapping[s], mapping[e]
         if not mn.canonical:
-            ns, ne = (mn.ns, mn.ne) if mapping is None else (mapping[mn.ns], mapping[mn.ne])
+            ns, ne = mn.ns - 1, mn.ne - 1
+            if mapping is not None:
+                ns, ne = mapping[ns], mapping[ne]
             name = text[ns:ne]          # as written (a capitals headline stays in capitals)
         places.append(Place(name, level, code, s, e))
     return places
@@ -622,13 +707,17 @@ def main_place(text: str, lang: str, published: datetime.date | None = None,
         return None
     # the end of the second non-empty line
     cut, seen, i = len(text), 0, 0
-    for line in text.split("\n"):
-        if line.strip():
+    while True:
+        j = text.find("\n", i)
+        end = len(text) if j < 0 else j
+        if text[i:end].strip():
             seen += 1
             if seen == 2:
-                cut = i + len(line)
+                cut = end
                 break
-        i += len(line) + 1
+        if j < 0:
+            break
+        i = j + 1
     freq = Counter(_group(p) for p in places)
     head = [p for p in places if p.end <= cut]
     if head:
