@@ -55,3 +55,76 @@ def test_dates_and_officials_carry_no_analysis_fields():
     for f in extract_facts("On May 5, 2024, Chairman Nguyen Van An said Hanoi had 30 districts.", PUB):
         if f.kind in ("date", "official"):
             assert (f.measure, f.place, f.ref_start, f.ref_end) == (None, None, None, None)
+
+
+def places(facts):
+    return {f.text: (f.place, f.place_level) for f in facts if f.place}
+
+
+def test_place_an_address_a_list_and_the_city():
+    got = places(extract_facts(
+        "Hanoi collects VND 1 trillion from land auctions\n"
+        "Dong Da district, Hanoi collected VND 500 billion in the first half. "
+        "Projects in Tay Ho and Ba Dinh districts recorded asking prices of up to VND 150 million per m2. "
+        "In 2020, 17 winners in three districts gave up their plots.", PUB))
+    assert got["VND 500 billion"] == ("Dong Da", "district")          # "Hanoi" is Dong Da's address
+    assert got["up to VND 150 million per m2"] == ("Hanoi", "province")  # units listed: the city they lie in
+    assert got["17 winners"] == ("Hanoi", "province")                 # in units counted after it
+    got = places(extract_facts(
+        "Me Linh farmers earn more from flowers\n"
+        "Me Linh district, known as the flower capital of Hanoi, now has 2,450 ha of flowers. "
+        "The city supports 50% of the cost of greenhouses. The district issued green passes to 212 vehicles.", PUB))
+    assert got["2,450 ha"] == ("Me Linh", "district")                 # the subject, not the apposition
+    assert got["50%"] == ("Hanoi", "province")                        # "the city"
+    assert got["212 vehicles"] == ("Me Linh", "district")             # "the district"
+
+
+def test_place_organisations_subjects_and_the_country():
+    got = places(extract_facts(
+        "Long Bien inspection finds misused land\n"
+        "The Hanoi Inspectorate has found that 27 organizations in Long Bien district misused 12.4 ha.", PUB))
+    assert got["27 organizations"] == ("Long Bien", "district")       # "in Long Bien district", not the body's city
+    got = places(extract_facts(
+        "Dong Da leads in digital transformation\n"
+        "Dong Da district ranked 2nd/30 districts, towns in Hanoi's Digital Transformation Index, "
+        "with a score of 87.15%.", PUB))
+    assert got["ranked 2nd/30 districts, towns"] == ("Dong Da", "district")
+    assert got["87.15%"] == ("Dong Da", "district")
+    got = places(extract_facts(
+        "Hanoi climbs in PAR Index\n"
+        "The capital scored 86.25%, higher than the national average of 81.38%. "
+        "Thuong Tin and Me Linh lagged behind with 68% and 71% respectively. "
+        "Under Decree No. 100/2024/ND-CP, buyers must have a monthly income of no more than VND 15 million. "
+        "Nationwide, Hanoi ranked 38th/63 provinces and cities.", PUB))
+    assert got["86.25%"] == ("Hanoi", "province")
+    assert got["81.38%"] == ("Vietnam", "country")
+    assert (got["68%"], got["71%"]) == (("Thuong Tin", "district"), ("Me Linh", "district"))
+    assert got["no more than VND 15 million"] == ("Vietnam", "country")   # a national decree's norm
+    assert got["ranked 38th/63 provinces and cities"] == ("Hanoi", "province")
+
+
+def test_vietnamese_place_level_words_bodies_and_addresses():
+    got = places(extract_facts(
+        "Huyện Phú Xuyên có thêm 32 sản phẩm OCOP\n"
+        "Theo ông Trần Văn Quang, Chánh Văn phòng Điều phối nông thôn mới thành phố, toàn thành phố hiện có "
+        "1.054 sản phẩm OCOP. Tại Hội chợ OCOP Hà Nội, huyện sẽ giới thiệu 45 sản phẩm.", PUB, lang="vi"))
+    assert got["1.054 sản phẩm OCOP"] == ("Hà Nội", "province")       # "toàn thành phố"
+    assert got["45 sản phẩm"] == ("Phú Xuyên", "district")            # "huyện", not the fair's city
+    got = places(extract_facts(
+        "Phúc Đồng đưa bảo hiểm xã hội đến từng tổ dân phố\n"
+        "(HNM) - Đợt vận động đã giúp phường Phúc Đồng (quận Long Biên) phát triển thêm 412 người tham gia. "
+        "Toàn quận hiện có 9.862 người tham gia. Phúc Đồng xếp thứ 3/14 phường của quận.",
+        datetime.date(2023, 10, 1), lang="vi"))
+    assert got["412 người"] == ("Phúc Đồng", "ward")                 # "(quận Long Biên)" is its address
+    assert got["9.862 người"] == ("Long Biên", "district")           # "toàn quận"
+    assert got["xếp thứ 3/14 phường"] == ("Phúc Đồng", "ward")        # named again without "phường"
+    got = places(extract_facts(
+        "Thu ngân sách Hà Nội 11 tháng năm 2025 đạt 121,6% dự toán\n"
+        "Kinhtedothi - Tổng thu ngân sách trên địa bàn thành phố 11 tháng năm 2025 ước đạt 621.147 tỷ đồng. "
+        "Các ca bệnh được ghi nhận tại 28/30 quận, huyện, thị xã.", datetime.date(2025, 12, 5), lang="vi"))
+    assert got["621.147 tỷ đồng"] == ("Hà Nội", "province")          # "thành phố 11 tháng" is no District 11
+    assert got["28/30 quận, huyện, thị xã"] == ("Hà Nội", "province")  # units counted belong to the city
+    got = places(extract_facts(
+        "Tuyến đường sắt đô thị Cát Linh - Hà Đông phục vụ 8,9 triệu lượt khách\n"
+        "Giá vé do UBND thành phố quy định từ 8.000 đồng.", datetime.date(2022, 11, 7), lang="vi"))
+    assert got["8,9 triệu lượt khách"] == ("Hà Nội", "province")     # a line's name holds no place
