@@ -65,11 +65,12 @@ class _Cues:
         self.relative = re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(d['relative_clause'])})(?![^\W\d_])", flags)
 
 
-def _suffixes(phrases: list[str]) -> tuple[frozenset[str], int]:
+def _suffixes(phrases: list[str]) -> tuple[frozenset[str], int, frozenset[str]]:
     """Phrases looked up as the last words before a date (a set lookup per length: a regex anchored
-    at the end is tried at every position)."""
+    at the end is tried at every position), with the set of their last words (most dates have none
+    of them before them, and one lookup says so)."""
     table = frozenset(" ".join(p.lower().split()) for p in phrases)
-    return table, max((len(p.split()) for p in table), default=0)
+    return table, max((len(p.split()) for p in table), default=0), frozenset(p.split()[-1] for p in table)
 
 
 _LAST_WORDS_RE = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -83,8 +84,10 @@ def _last_words(before: str) -> list[str]:
     return [w.lower() for w in words[-6:]]
 
 
-def _ends_with(words: list[str], suffixes: tuple[frozenset[str], int]) -> bool:
-    table, longest = suffixes
+def _ends_with(words: list[str], suffixes: tuple[frozenset[str], int, frozenset[str]]) -> bool:
+    table, longest, last_words = suffixes
+    if words[-1] not in last_words:
+        return False
     return any(" ".join(words[-n:]) in table for n in range(1, min(longest, len(words)) + 1))
 
 
