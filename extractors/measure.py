@@ -175,10 +175,6 @@ def _clean_part(phrase: str, lex: _Lexicon, keep: str) -> str | None:
     return _lower_first(" ".join(words))
 
 
-def _last_words(s: str, lex: _Lexicon) -> list[str]:
-    return [w for w in _WORD_RE.findall(s)][-8:]
-
-
 _last_breaks: tuple = (None, None, [])   # (text, lexicon, breaks) of the last text: its figures ask in turn
 
 
