@@ -106,6 +106,7 @@ class _Lexicon:
         self.not_a_noun = _words_in(d.get("not_a_noun", []))
         self.dimension = {k.lower(): v for k, v in d.get("dimension_of_unit", {}).items()}
         self.dimension_always = bool(d.get("dimension_always"))
+        self.dimension_words = _words_in(d.get("dimension_words", []))
         self.verb_group = re.compile(d["verb_group"], flags) if d.get("verb_group") else None
         self.object_after = re.compile(d["object_after"]) if d.get("object_after") else None
         self.strip_leading = re.compile(rf"^(?:(?:{phrase_regex(d['leading_words'])})\s+)+", flags)
@@ -604,7 +605,9 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
 def _with_dimension(phrase: str, kind: str, unit: str | None, lex: _Lexicon) -> str:
     """"industrial parks" + ha -> "industrial parks area": what a quantity's unit measures."""
     dim = lex.dimension.get((unit or "").lower()) if kind == "quantity" else None
-    return f"{phrase} {dim}" if dim and dim not in phrase else phrase
+    if not dim or dim in phrase or phrase.split()[-1].lower() in lex.dimension_words:
+        return phrase   # "a width of 26.5 m" says its dimension already
+    return f"{phrase} {dim}"
 
 
 def _object_np(before: str, lex: _Lexicon) -> str | None:
