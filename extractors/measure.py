@@ -268,7 +268,7 @@ def _after_unit(text: str, end: int, lex: _Lexicon, loose: bool = False) -> str 
     "36 cases [still under consideration]": up to max_words words before punctuation or a blank.
     `loose`: the things are a percentage's whole ("98.2% of rural households [now have access to
     clean water]"), where whatever the clause says of them is what is measured."""
-    m = re.match(r"[ \t]+((?:[^\W\d_][\w'’-]*)(?:[ \t]+[^\W\d_][\w'’-]*)*)", text[end:end + 80])
+    m = re.match(r"[ \t]*((?:[^\W\d_][\w'’-]*)(?:[ \t]+[^\W\d_][\w'’-]*)*)", text[end:end + 80])
     if not m:
         return None
     phrase = m.group(1)
@@ -532,6 +532,10 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
     if kind == "percentage":
         whole = _whole(text, low, end, sent_end, lex)
         if whole and whole[0].lower() in lex.pronouns:
+            if previous is not None and len(previous) > 2 and previous[2]:
+                # "about 100 patients are admitted every day, 15 per cent of them with warning
+                # signs": a share of the things the figure before counted
+                return _counted(text, start, whole[1], previous[2], clause_start, lex, loose=True)
             whole = None
         if whole and whole[0].lower() not in lex.plan_words and whole[0].split()[0].lower() not in lex.plan_words:
             return _counted(text, start, whole[1], whole[0], clause_start, lex, loose=True)
