@@ -349,7 +349,7 @@ def _subject(before: str, lex: _Lexicon) -> str | None:
         phrase = _clean(seg, lex)
         if phrase:
             return phrase
-        if lex.aside is not None and lex.aside.fullmatch(seg.strip() + " "):
+        if lex.aside is not None and lex.aside.fullmatch(seg.strip()):
             continue   # "corporate income tax, which rose by": the subject is before the pronoun
         if _WORD_RE.search(seg.replace(BLANK, "")):
             break   # words there, but none a measure: look no further back
