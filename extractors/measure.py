@@ -295,7 +295,9 @@ def _after_unit(text: str, end: int, lex: _Lexicon, loose: bool = False) -> str 
             words = words[at:] if at is not None else []
         while loose and words and words[0].lower() in lex.skip_after_unit:
             words.pop(0)
-        if not words or not (loose or is_verb(words[0])):
+        # an adverb may come first: "nine had [illegally leased] their land"
+        adverb = len(words) > 1 and words[0].lower().endswith("ly") and is_verb(words[1])
+        if not words or not (loose or adverb or is_verb(words[0])):
             return None
         cut = next((i for i, w in enumerate(words[1:], 1) if w.lower() in _TAIL_STOP), len(words))
         words = words[:min(cut, 5)]
