@@ -92,7 +92,6 @@ class _Lexicon:
         self.place_prepositions = _words_in(d.get("place_prepositions", []))
         self.apposition = re.compile(d["apposition"])   # these run over lowered()
         self.change_words = {k.lower(): tuple(v) for k, v in d.get("change_words", {}).items()}
-        self.rate_of_counted = tuple(d.get("rate_of_counted", ()))
         self.noun_of = re.compile(d["noun_of_before"]) if d.get("noun_of_before") else None
         self.aside = re.compile(d["aside_start"], flags) if d.get("aside_start") else None
         self.percentage_of_things = re.compile(d["percentage_of_things"]) if d.get("percentage_of_things") else None
@@ -518,12 +517,7 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
     if restated:
         words = re.findall(r"[^\W\d_]+", gap)
         change = lex.change_words.get(words[-1]) if words and kind == "percentage" else None
-        if change:
-            return _phrase(change, base=previous[1])
-        if kind == "percentage" and lex.rate_of_counted and len(previous) > 2 and previous[2]:
-            # "giải quyết xong 14/15 đơn, đạt 93,3%": the rate of what was counted
-            return _phrase(lex.rate_of_counted, base=previous[1])
-        return previous[1]
+        return _phrase(change, base=previous[1]) if change else previous[1]
     label = _label(text, start, clause_start, lex) if lex.label_before else None
     if label:
         act = _verb_before(text, start, clause_start, lex)
