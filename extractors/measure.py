@@ -28,23 +28,14 @@ import functools
 import re
 from typing import Any
 
-from extractors.nlp import load_patterns, phrase_regex
+from extractors.nlp import find_phrases, load_patterns, phrase_regex, word_regex
 
 BLANK = "\x00"   # what stands in the text where another fact or a place was
 _WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*[\w’']|[^\W\d_]|\x00+")
 _SPACE_RE = re.compile(r"\s+")
 _PARENS_RE = re.compile(r"\([^()]*\)|^[^(]*\)")
-_COORDINATION_RE = re.compile(r"\s*(?:,\s*)?(?:and|và|as well as|cùng)\s*|\s*,\s*")
-_OBJECT_PRONOUNS = frozenset({"them", "it", "which", "these", "those", "theirs", "whom"})
 _COMMA_GAP_RE = re.compile(r"\s*[,(]\s*")
-_CONJUNCTIONS = frozenset({"and", "or", "but", "while", "và", "hoặc", "nhưng", "còn"})
-_TAIL_STOP = frozenset({"and", "or", "while", "which", "that", "but", "who", "when", "where", "và", "nhưng", "còn"})
 _REACH = 160   # characters before a figure where its subject and verb may stand
-
-
-def _word_regex(phrases: list[str]) -> re.Pattern:
-    """Whole-word alternation of lower-case phrases, run over lowered text (see lowered())."""
-    return re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(p.lower() for p in phrases)})(?![^\W\d_])")
 
 
 def lowered(text: str) -> str:
@@ -67,8 +58,8 @@ class _Lexicon:
         self.lang = lang
         self.max_words = int(d["max_words"])
         self.unit_first = bool(d["unit_before_verb"])
-        self.linking_verbs = _word_regex(d["linking_verbs"])
-        self.share_verbs = _word_regex(d["share_verbs"])
+        self.linking_verbs = word_regex(d["linking_verbs"])
+        self.share_verbs = word_regex(d["share_verbs"])
         self.share_template = tuple(d["share_template"])
         self.rank_template = tuple(d["rank_template"])
         self.rank_topic = re.compile(d["rank_topic"], flags)
@@ -98,10 +89,17 @@ class _Lexicon:
         self.change_before = re.compile(d["change_before"]) if d.get("change_before") else None
         self.comparison_after = re.compile(d["comparison_after"]) if d.get("comparison_after") else None
         self.from_before = re.compile(d["from_before"]) if d.get("from_before") else None
-        self.participle_links = _word_regex(d["participle_links"]) if d.get("participle_links") else None
+        self.participle_links = word_regex(d["participle_links"]) if d.get("participle_links") else None
         self.whole_after = re.compile(d["whole_after"])
         self.plan_words = _words_in(d["plan_words"])
         self.pronouns = _words_in(d.get("pronouns", []))
+        self.object_pronouns = _words_in(d.get("object_pronouns", []))
+        self.conjunctions = _words_in(d.get("conjunctions", []))
+        self.tail_stop_words = _words_in(d.get("tail_stop_words", []))
+        # "kiểm tra 96 tổ chức đảng và 215 đảng viên", "..., 215 đảng viên": coordinated figures,
+        # matched over the lowered gap between them
+        joins = phrase_regex(w.lower() for w in d.get("coordination", [])) if d.get("coordination") else "(?!)"
+        self.coordination = re.compile(rf"\s*(?:,\s*)?{joins}\s*|\s*,\s*")
         self.attributive = re.compile(d["attributive_before"]) if d.get("attributive_before") else None
         self.not_a_noun = _words_in(d.get("not_a_noun", []))
         self.dimension = {k.lower(): v for k, v in d.get("dimension_of_unit", {}).items()}
@@ -193,14 +191,7 @@ def _find_clause_breaks(low: str, lex: _Lexicon) -> list[int]:
     """Where clauses begin in a lowered text: after punctuation (one regex) and after the break
     words (str.find per word: a regex alternation of words costs four times as much)."""
     out = [m.end() for m in lex.clause_break.finditer(low)]
-    n = len(low)
-    for word in lex.clause_break_words:
-        i = low.find(word)
-        while i >= 0:
-            j = i + len(word)
-            if (i == 0 or not low[i - 1].isalnum()) and (j >= n or not low[j].isalnum()):
-                out.append(j)
-            i = low.find(word, j)
+    out += [end for _, end, _ in find_phrases(low, lex.clause_break_words)]
     out.sort()
     return out
 
@@ -275,7 +266,7 @@ def _after_unit(text: str, end: int, lex: _Lexicon, loose: bool = False) -> str 
     if lex.tail_cut is not None:
         phrase = lex.tail_cut.split(" " + phrase, 1)[0]
     words = phrase.split()
-    if words and words[0].lower() in _CONJUNCTIONS:
+    if words and words[0].lower() in lex.conjunctions:
         return None   # "212 vehicles [and opened five markets]": what comes next is not about them
     while words and words[0].lower() in lex.skip_after_unit:
         words.pop(0)
@@ -299,7 +290,7 @@ def _after_unit(text: str, end: int, lex: _Lexicon, loose: bool = False) -> str 
         adverb = len(words) > 1 and words[0].lower().endswith("ly") and is_verb(words[1])
         if not words or not (loose or adverb or is_verb(words[0])):
             return None
-        cut = next((i for i, w in enumerate(words[1:], 1) if w.lower() in _TAIL_STOP), len(words))
+        cut = next((i for i, w in enumerate(words[1:], 1) if w.lower() in lex.tail_stop_words), len(words))
         words = words[:min(cut, 5)]
     words = words[:lex.max_words - 1]
     while words and words[-1].lower() in lex.skip_after_unit:
@@ -361,7 +352,7 @@ def _subject(before: str, lex: _Lexicon) -> str | None:
 def _coordinated_verb(gap: str, previous: tuple, lex: _Lexicon) -> str | None:
     """The verb of the counted figure before, when this one is coordinated with it ("and", "và",
     a comma): its measure without its unit."""
-    if len(previous) < 3 or not previous[1] or not previous[2] or not _COORDINATION_RE.fullmatch(gap):
+    if len(previous) < 3 or not previous[1] or not previous[2] or not lex.coordination.fullmatch(gap):
         return None
     measure, unit = previous[1], previous[2]
     if lex.unit_first and measure.startswith(unit + " "):
@@ -596,7 +587,7 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
         m = lex.object_after.match(low, end, sent_end)
         if m:
             thing = _clean(text[m.start("object"):m.end("object")], lex, keep="first")
-            if thing and thing.split()[0].lower() in _OBJECT_PRONOUNS:
+            if thing and thing.split()[0].lower() in lex.object_pronouns:
                 thing = None   # "80 percent of them": what "them" is stands elsewhere
             act = _governing_verb(text, start, end, clause_start, lex)
             if thing:

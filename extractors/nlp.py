@@ -143,6 +143,39 @@ def phrase_regex(phrases: Iterable[str]) -> str:
     return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in parts) + ")"
 
 
+def word_regex(phrases: Iterable[str], tail: str = "", lower: bool = True) -> re.Pattern | None:
+    """Whole-word alternation of phrases (then `tail`), lower-cased to run over a lowered text
+    (case-sensitive patterns run 3x faster than IGNORECASE), unless `lower` is False (phrases
+    matched as written); None for no phrases."""
+    phrases = [p.lower() if lower else p for p in phrases if p.strip()]
+    if not phrases:
+        return None
+    return re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(phrases)}){tail}(?![^\W\d_])")
+
+
+def find_phrases(low: str, phrases: Iterable[str]) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) of each lower-case phrase in the lowered text as whole words, ascending,
+    the longest where they overlap: str.find per phrase, several times faster than a regex
+    alternation over the text."""
+    found = []
+    n = len(low)
+    for p in phrases:
+        size = len(p)
+        i = low.find(p)
+        while i >= 0:
+            j = i + size
+            if (i == 0 or not low[i - 1].isalpha()) and (j >= n or not low[j].isalpha()):
+                found.append((i, -j, p))
+            i = low.find(p, i + 1)
+    found.sort()
+    out, last = [], -1
+    for s, e, p in found:
+        if s >= last:
+            out.append((s, -e, p))
+            last = -e
+    return out
+
+
 @functools.lru_cache(maxsize=None)
 def _qualifier_table(lang: str) -> dict[str, str]:
     data = load_patterns("qualifiers", lang)

@@ -29,7 +29,7 @@ from collections import Counter
 from typing import Any
 
 from extractors.measure import lowered
-from extractors.nlp import load_patterns, phrase_regex
+from extractors.nlp import find_phrases, load_patterns, phrase_regex, word_regex
 
 logger = logging.getLogger(__name__)
 
@@ -97,15 +97,6 @@ def _norm(s: str) -> str:
     return " ".join(s.lower().split())
 
 
-def _words_rx(phrases, tail: str = "", lower: bool = True) -> re.Pattern | None:
-    """Whole-word phrases; lower case, to run over the lowered text (case-sensitive patterns are
-    3x faster than IGNORECASE), unless `lower` is False (phrases matched as written)."""
-    phrases = [p.lower() if lower else p for p in phrases if p.strip()]
-    if not phrases:
-        return None
-    return re.compile(rf"(?<!{_W})(?:{phrase_regex(phrases)}){tail}(?!{_W})")
-
-
 class _PlaceCues:
     """One language's cue words for choosing a figure's place (patterns/about.json "place")."""
 
@@ -121,23 +112,23 @@ class _PlaceCues:
         prefixes = d.get("anaphor_prefixes", [])
         self.prefixes = tuple(_norm(p) + " " for p in prefixes)
         self.anaphor_phrases = tuple(self.anaphor_level)
-        self.not_before = _words_rx(d.get("anaphor_not_before", []), tail=r"\s*$")
-        self.not_after = _words_rx(d.get("anaphor_not_after", []))
+        self.not_before = word_regex(d.get("anaphor_not_before", []), tail=r"\s*$")
+        self.not_after = word_regex(d.get("anaphor_not_after", []))
         self.country_phrases = tuple(_norm(p) for p in d.get("country_cues", []))
         self.doc_types = frozenset(_norm(t) for t in d.get("national_doc_types", []))
         self.doc_issuers = frozenset(t.lower() for t in d.get("national_doc_issuers", []))
-        self.org_after = _words_rx(d.get("org_after", []), lower=False)
+        self.org_after = word_regex(d.get("org_after", []), lower=False)
         heads = d.get("org_heads", []) + d.get("name_heads", [])
         self.org_head = (re.compile(rf"(?<!{_W})(?:{phrase_regex(heads)})(?!{_W})") if heads else None)
         self.name_heads = frozenset(d.get("name_heads", []))
-        self.former_before = _words_rx(d.get("former", []), tail=r"\s*$")
-        self.former_after = _words_rx(d.get("former_after", []))
-        self.not_place_before = _words_rx(d.get("not_place_before", []), tail=r"\s*$")
-        self.not_place_after = _words_rx(d.get("not_place_after", []))
-        self.scope = _words_rx(d.get("scope_words", []))
-        self.average = _words_rx(d.get("average_words", []))
-        self.reference = _words_rx(d.get("reference_words", []))
-        self.reference_before = _words_rx(d.get("reference_before", []), tail=r"\s*$")
+        self.former_before = word_regex(d.get("former", []), tail=r"\s*$")
+        self.former_after = word_regex(d.get("former_after", []))
+        self.not_place_before = word_regex(d.get("not_place_before", []), tail=r"\s*$")
+        self.not_place_after = word_regex(d.get("not_place_after", []))
+        self.scope = word_regex(d.get("scope_words", []))
+        self.average = word_regex(d.get("average_words", []))
+        self.reference = word_regex(d.get("reference_words", []))
+        self.reference_before = word_regex(d.get("reference_before", []), tail=r"\s*$")
         preps = [p.lower() for p in d.get("after_prepositions", [])] or ["in"]
         self.after_prep = re.compile(rf"\s*(?:{_W}+\s+){{0,2}}?(?:{phrase_regex(preps)})\s+$")   # with match()
         joiners = [j.lower() for j in d.get("list_joiners", [","])]
@@ -149,7 +140,7 @@ class _PlaceCues:
                 self.unit_level[_norm(p)] = level
         self.unit_words = {w: lv for p, lv in self.unit_level.items() for w in p.replace(",", " ").split()
                            if len(p.replace(",", " ").split()) == 1}
-        self.landmark = _words_rx(d.get("landmark_before", []), tail=r"\s*$")
+        self.landmark = word_regex(d.get("landmark_before", []), tail=r"\s*$")
         levels = phrase_regex(self.anaphor_level) if self.anaphor_level else "(?!)"
         joint = phrase_regex(joiners + ["/", "or"])
         self.level_list_after = re.compile(rf"\s*(?:{joint})\s*(?:{levels})(?!{_W})")
@@ -242,7 +233,7 @@ class PlaceChooser:
         self.figures = figures                    # (start, end, label, unit level), ascending
         self.figure_starts = [f[0] for f in figures]
         self.unit_levels = {f[0]: f[3] for f in figures if f[3] is not None}
-        self.respectively = [s for s, _, _ in _find_phrases(self.low, cues.respectively)]
+        self.respectively = [s for s, _, _ in find_phrases(self.low, cues.respectively)]
         named = self._filter(text, places)
         named = self._learned(text, named, places)
         spans = self._anaphor_spans(text, named)
@@ -426,7 +417,7 @@ class PlaceChooser:
         starts = [p.start for p in named]
         out = []
         low = self.low
-        for s, e, word in _find_phrases(low, cues.anaphor_phrases):
+        for s, e, word in find_phrases(low, cues.anaphor_phrases):
             k = bisect.bisect_right(starts, s) - 1
             if k >= 0 and named[k].end > s or k + 1 < len(named) and named[k + 1].start < e:
                 continue
@@ -492,7 +483,7 @@ class PlaceChooser:
         country = next((c.place for c in named if c.place.level == "country"), None)
         name = country.name if country is not None else cues.country_name
         proto = _home_place(name, level="country")
-        for s, e, _ in _find_phrases(self.low, cues.country_phrases):
+        for s, e, _ in find_phrases(self.low, cues.country_phrases):
             out.append(_Cand(_with_span(proto, s, e), "country", inst=True, start=s, end=e))
         for s, e, label, f in others:
             if label != "document":
@@ -726,29 +717,6 @@ class PlaceChooser:
         if len(figs) != len(members) or start not in figs:
             return None
         return members[figs.index(start)].place
-
-
-def _find_phrases(low: str, phrases) -> list[tuple[int, int, str]]:
-    """(start, end, phrase) of each lower-case phrase in the lowered text as whole words, ascending,
-    the longest where they overlap: str.find per phrase, several times faster than a regex
-    alternation over the text."""
-    found = []
-    n = len(low)
-    for p in phrases:
-        size = len(p)
-        i = low.find(p)
-        while i >= 0:
-            j = i + size
-            if (i == 0 or not low[i - 1].isalpha()) and (j >= n or not low[j].isalpha()):
-                found.append((i, -j, p))
-            i = low.find(p, i + 1)
-    found.sort()
-    out, last = [], -1
-    for s, e, p in found:
-        if s >= last:
-            out.append((s, -e, p))
-            last = -e
-    return out
 
 
 def _numbered_unit(written: str, lang: str) -> bool:
