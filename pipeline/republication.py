@@ -55,7 +55,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -64,6 +63,7 @@ from urllib.parse import urlsplit
 
 from extractors.lang.en import numbers as en_numbers
 from extractors.lang.vi import numbers as vi_numbers
+from extractors.gazetteer import fold as fold_place
 from extractors.numbers import DIGITS_RE, parse_digits
 from pipeline.checks import Finding
 
@@ -107,12 +107,6 @@ _DIGITS = re.compile(DIGITS_RE)
 def _lang(language: str | None) -> str:
     code = (language or "en").split("-")[0].split("_")[0].lower()
     return code if code in _THOUSANDS else "en"
-
-
-def _fold(text: str) -> str:
-    """Lower case without diacritics ("Đống Đa" -> "dong da")."""
-    text = unicodedata.normalize("NFD", (text or "").replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
 def _power_of_ten(x: float) -> float | None:
@@ -500,7 +494,7 @@ _PLACE_KEY_SQL = ("lower(regexp_replace(strip_accents(replace(replace({col}, 'Đ
 
 def main_place(facts: Iterable[dict]) -> str | None:
     """The place most figures belong to, folded ('Đống Đa', 'Dong Da' -> 'dongda')."""
-    places = Counter(re.sub(r"[\W_]+", "", _fold(f.get("place") or "")) for f in facts
+    places = Counter(re.sub(r"[\W_]+", "", fold_place(f.get("place") or "")) for f in facts
                      if f.get("kind") in FIGURE_KINDS and f.get("place"))
     places.pop("", None)
     ranked = places.most_common(2)
