@@ -35,6 +35,8 @@ _WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*[\w’']|[^\W\d_]|\x00+")
 _SPACE_RE = re.compile(r"\s+")
 _PARENS_RE = re.compile(r"\([^()]*\)|^[^(]*\)")
 _COMMA_GAP_RE = re.compile(r"\s*[,(]\s*")
+_ACRONYM_RE = re.compile(r"((?:[^\W\d_][\w'’-]*\s+){1,8})\(([^\W\d_]{2,8})\)")
+_ACRONYM_GLUE = frozenset(("of", "and", "for", "the", "on", "in", "&"))
 _REACH = 160   # characters before a figure where its subject and verb may stand
 
 
@@ -83,6 +85,7 @@ class _Lexicon:
         self.place_prepositions = _words_in(d.get("place_prepositions", []))
         self.apposition = re.compile(d["apposition"])   # these run over lowered()
         self.change_words = {k.lower(): tuple(v) for k, v in d.get("change_words", {}).items()}
+        self.change_verbs = {" ".join(k.lower().split()): v for k, v in d.get("change_verbs", {}).items()}
         self.noun_of = re.compile(d["noun_of_before"]) if d.get("noun_of_before") else None
         self.aside = re.compile(d["aside_start"], flags) if d.get("aside_start") else None
         self.percentage_of_things = re.compile(d["percentage_of_things"]) if d.get("percentage_of_things") else None
@@ -92,6 +95,8 @@ class _Lexicon:
         self.participle_links = word_regex(d["participle_links"]) if d.get("participle_links") else None
         self.whole_after = re.compile(d["whole_after"])
         self.plan_words = _words_in(d["plan_words"])
+        self.plan_template = tuple(d.get("plan_template", ()))
+        self.plan_default_verb = d.get("plan_default_verb")
         self.pronouns = _words_in(d.get("pronouns", []))
         self.object_pronouns = _words_in(d.get("object_pronouns", []))
         self.conjunctions = _words_in(d.get("conjunctions", []))
@@ -111,6 +116,8 @@ class _Lexicon:
         self.cut_at = re.compile(rf"\s(?:{phrase_regex(d['tail_cut'])})(?=\s|$)", flags)
         self.clause_break = re.compile(d["clause_break"])
         self.label_before = bool(d.get("label_before"))
+        self.verb_before_fallback = bool(d.get("verb_before_fallback"))
+        self.aspect_words = _words_in(d.get("aspect_words", []))
         self.subject_across_figure = bool(d.get("subject_across_figure"))
         self.clause_break_words = tuple(w.lower() for w in d.get("clause_break_words", []))
         self.place_glue = re.compile(d["place_glue"], flags)
@@ -153,8 +160,25 @@ def _clean(phrase: str, lex: _Lexicon, keep: str = "last") -> str | None:
     return None
 
 
+def _acronym(m: re.Match[str]) -> str:
+    """"Foreign direct investment (FDI)" -> "FDI": the short name the article goes on to use, when
+    the initials of the words before it spell it; else the words without the aside."""
+    words, short = m.group(1).split(), m.group(2)
+    initials = ""
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].lower() in _ACRONYM_GLUE:
+            continue
+        initials = words[k][0].lower() + initials
+        if initials == short.lower():
+            return " ".join(words[:k] + [short]) + " "
+        if not short.lower().endswith(initials):
+            break
+    return m.group(1)
+
+
 def _clean_part(phrase: str, lex: _Lexicon, keep: str) -> str | None:
-    phrase = _PARENS_RE.sub(" ", phrase)   # "Foreign direct investment (FDI) into": an aside
+    phrase = _ACRONYM_RE.sub(_acronym, phrase)
+    phrase = _PARENS_RE.sub(" ", phrase)   # any other aside: "the project (phase 1) is"
     phrase = phrase.strip(" ,;:()\"“”'.-")
     # leading words first: "trong đó chi đầu tư" must not be cut at its "trong"
     phrase = lex.strip_leading.sub("", phrase)
@@ -298,9 +322,36 @@ def _after_unit(text: str, end: int, lex: _Lexicon, loose: bool = False) -> str 
     return " ".join(words) or None
 
 
+def _words_before_as_verb(text: str, start: int, clause_start: int, lex: _Lexicon) -> str | None:
+    """The words right before a counted figure, as its verb when no listed verb governs it
+    ("tạm giữ 96 xe máy", "phát triển thêm 412 người"): back from the figure over the words that
+    stand between a verb and its object ("cho", "đối với"), up to four words, stopping at a blank,
+    a name, punctuation or an aspect word ("đã"); none after a verb that says nothing ("có")."""
+    words = _WORD_RE.findall(text[clause_start:start])[-8:]
+    while words:
+        if " ".join(words[-2:]).lower() in lex.skip_before:
+            del words[-2:]
+        elif words[-1].lower() in lex.skip_before:
+            words.pop()
+        else:
+            break
+    if not words or words[-1].lower() in lex.empty_verbs:
+        return None
+    out: list[str] = []
+    for w in reversed(words):
+        low = w.lower()
+        if BLANK in w or w[:1].isupper() or low in lex.aspect_words or low in lex.skip_before \
+                or low in lex.empty_verbs or len(out) == 4:
+            break
+        out.insert(0, low)
+    return " ".join(out) or None
+
+
 def _counted(text: str, start: int, end: int, unit: str, clause_start: int, lex: _Lexicon,
              loose: bool = False) -> str:
     verb = _governing_verb(text, start, end, clause_start, lex)
+    if verb is None and lex.verb_before_fallback:
+        verb = _words_before_as_verb(text, start, clause_start, lex)
     if lex.unit_then_tail:
         # "ghi nhận 1.092 ca mắc sốt xuất huyết": the words after the unit belong to it
         tail = _after_unit(text, end, lex)
@@ -309,6 +360,16 @@ def _counted(text: str, start: int, end: int, unit: str, clause_start: int, lex:
         return f"{unit} {verb}" if lex.unit_first else f"{verb} {unit}"
     tail = _after_unit(text, end, lex, loose) if lex.tail_after_unit and not lex.unit_then_tail else None
     return f"{unit} {tail}" if tail else unit
+
+
+def _done(low: str, start: int, clause_start: int, lex: _Lexicon) -> str | None:
+    """The action verb last named before a figure in its clause (in past form), else the default."""
+    words = _WORD_RE.findall(low[clause_start:start])[-20:]
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        if (w in lex.action_verbs or w in lex.past_forms) and not (i and words[i - 1] in lex.plan_words):
+            return lex.participles.get(w, w)   # not "the plan [assigned] by the city"
+    return lex.plan_default_verb
 
 
 def _verb_before(text: str, start: int, clause_start: int, lex: _Lexicon) -> str | None:
@@ -505,6 +566,11 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
         m = lex.comparison_after.match(low, end, sent_end)
         if m:   # "VND 45-55 million per m2, 18,5% higher than at the beginning of 2024"
             return _phrase(lex.change_words.get(m.group(1), ("{base}",)), base=previous[1])
+    if restated and kind == "percentage" and lex.plan_template:
+        whole = _whole(text, low, end, sent_end, lex)
+        if whole and whole[0].split()[-1].lower() in lex.plan_words:
+            # "VND 25.7 trillion, equal to 38.5% of the plan": the share of the plan, not the money
+            return _phrase(lex.plan_template, whole=whole[0], verb=_done(low, start, clause_start, lex))
     if restated:
         words = re.findall(r"[^\W\d_]+", gap)
         change = lex.change_words.get(words[-1]) if words and kind == "percentage" else None
@@ -530,6 +596,9 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
                 # signs": a share of the things the figure before counted
                 return _counted(text, start, whole[1], previous[2], clause_start, lex, loose=True)
             whole = None
+        if whole and lex.plan_template and whole[0].split()[-1].lower() in lex.plan_words:
+            # "disbursed VND 25.7 trillion, equal to 38.5% of the plan": how much of the plan was done
+            return _phrase(lex.plan_template, whole=whole[0], verb=_done(low, start, clause_start, lex))
         if whole and whole[0].lower() not in lex.plan_words and whole[0].split()[0].lower() not in lex.plan_words:
             return _counted(text, start, whole[1], whole[0], clause_start, lex, loose=True)
         m = lex.percentage_of_things.match(low, end, sent_end) if lex.percentage_of_things else None
@@ -581,6 +650,9 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
             # complexes is estimated at"): read the subject across it
             wide = max(clause_start, start - _REACH)
             subject = _subject(text[wide:lo + verb[0]], lex)
+        if subject and kind == "percentage" and verb[1] in lex.change_verbs:
+            # "GRDP grew by 6.52%": a percentage after a verb of change is the change of its subject
+            return _phrase(tuple(lex.change_verbs[verb[1]]), base=subject)
         if subject:
             return subject
     if lex.object_after is not None:

@@ -128,3 +128,25 @@ def test_vietnamese_place_level_words_bodies_and_addresses():
         "Tuyến đường sắt đô thị Cát Linh - Hà Đông phục vụ 8,9 triệu lượt khách\n"
         "Giá vé do UBND thành phố quy định từ 8.000 đồng.", datetime.date(2022, 11, 7), lang="vi"))
     assert got["8,9 triệu lượt khách"] == ("Hà Nội", "province")     # a line's name holds no place
+
+
+def test_measure_short_names_changes_and_shares_of_a_plan():
+    facts = extract_facts("Foreign direct investment (FDI) into Bac Ninh in the first quarter reached "
+                          "US$2.4 billion, up 12.5% year-on-year. The province's gross regional domestic "
+                          "product (GRDP) grew by 7.1% in 2024. By June 30, the province had disbursed "
+                          "VND 9,100 billion, equal to 41.2% of the plan assigned by the Government. "
+                          "Spending on schools was VND 800 billion, only 30% of the estimate.", PUB)
+    assert figure(facts, "US$2.4 billion").measure == "FDI"          # the short name, place dropped
+    assert figure(facts, "12.5%").measure == "FDI growth"
+    assert figure(facts, "7.1%").measure == "GRDP growth"            # a verb of change
+    assert figure(facts, "41.2%").measure == "plan disbursed"         # not the money it restates
+    assert figure(facts, "30%").measure == "estimate achieved"
+
+
+def test_vietnamese_count_takes_the_words_before_it_as_its_verb():
+    facts = extract_facts("Đội quản lý trật tự đô thị đã tạm giữ 45 xe máy cùng nhiều biển quảng cáo. "
+                          "Chi cục Thuế đã cưỡng chế nợ thuế đối với 230 doanh nghiệp. "
+                          "Trong quý I, xã có 12 thôn.", PUB, lang="vi")
+    assert figure(facts, "45 xe máy").measure == "xe máy tạm giữ"
+    assert figure(facts, "230 doanh nghiệp").measure == "doanh nghiệp cưỡng chế nợ thuế"
+    assert figure(facts, "12 thôn").measure == "thôn"                # "có" says nothing happened
