@@ -92,6 +92,7 @@ class _Lexicon:
         self.change_before = re.compile(d["change_before"]) if d.get("change_before") else None
         self.comparison_after = re.compile(d["comparison_after"]) if d.get("comparison_after") else None
         self.from_before = re.compile(d["from_before"]) if d.get("from_before") else None
+        self.from_word = d.get("from_word", "")   # the word from_before needs: a cheap test first
         self.participle_links = word_regex(d["participle_links"]) if d.get("participle_links") else None
         self.whole_after = re.compile(d["whole_after"])
         self.plan_words = _words_in(d["plan_words"])
@@ -118,6 +119,7 @@ class _Lexicon:
         self.label_before = bool(d.get("label_before"))
         self.verb_before_fallback = bool(d.get("verb_before_fallback"))
         self.aspect_words = _words_in(d.get("aspect_words", []))
+        self.not_object_start = _words_in(d.get("not_object_start", []))
         self.subject_across_figure = bool(d.get("subject_across_figure"))
         self.clause_break_words = tuple(w.lower() for w in d.get("clause_break_words", []))
         self.place_glue = re.compile(d["place_glue"], flags)
@@ -183,6 +185,11 @@ def _clean_part(phrase: str, lex: _Lexicon, keep: str) -> str | None:
     # leading words first: "trong đó chi đầu tư" must not be cut at its "trong"
     phrase = lex.strip_leading.sub("", phrase)
     m = lex.cut_at.search(" " + phrase)
+    if m and m.start() == 0:
+        # the phrase begins with what the cut is for ("Phường rút ngắn thời gian ..."): drop that
+        # word, cut the rest
+        phrase = (" " + phrase)[m.end():].strip()
+        m = lex.cut_at.search(" " + phrase)
     if m:
         phrase = (" " + phrase)[:m.start()].strip()
     phrase = lex.strip_leading.sub("", phrase).strip(" ,;:()\"“”'")
@@ -610,7 +617,7 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
     if noun:
         return noun
     if lex.from_before is not None:
-        at = _tail_search(lex.from_before, low_before, 48) if "from" in low_before[-48:] else None
+        at = _tail_search(lex.from_before, low_before, 48) if lex.from_word in low_before[-48:] else None
         # "the average stay has been cut from 8.5 days"
         if at is not None:
             thing = _object_np(before[:at], lex)
@@ -623,8 +630,7 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
             if thing:
                 return _with_dimension(thing, kind, unit, lex)
     if kind in lex.object_first:
-        m = lex.object_after.match(low, end, sent_end)
-        thing = _clean(text[m.start("object"):m.end("object")], lex, keep="first") if m else None
+        thing = _object_after(text, low, end, sent_end, lex)
         if thing:
             act = _verb_before(text, start, max(clause_start, previous[0] if previous else 0), lex)
             return f"{thing} {act}" if act else thing
@@ -656,19 +662,29 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
         if subject:
             return subject
     if lex.object_after is not None:
-        m = lex.object_after.match(low, end, sent_end)
-        if m:
-            thing = _clean(text[m.start("object"):m.end("object")], lex, keep="first")
-            if thing and thing.split()[0].lower() in lex.object_pronouns:
-                thing = None   # "80 percent of them": what "them" is stands elsewhere
+        thing = _object_after(text, low, end, sent_end, lex)
+        if thing:
             act = _governing_verb(text, start, end, clause_start, lex)
-            if thing:
-                return f"{thing} {act}" if act and lex.unit_first else thing
+            return f"{thing} {act}" if act and lex.unit_first else thing
     subject = _subject(re.sub(r"\s*(?:of|là|:)\s*$", "", before), lex)
     if subject and lex.verb_group is not None:
         # no linking verb: the subject ends where its verb group begins ("the project [will be built]")
         subject = lex.verb_group.split(" " + subject, 1)[0].strip() or None
     return _with_dimension(subject, kind, unit, lex) if subject else None
+
+
+def _object_after(text: str, low: str, end: int, sent_end: int, lex: _Lexicon) -> str | None:
+    """What money or a quantity is of, written after it ("$2.9 billion in FDI", "53.350 ha đất"):
+    not a pronoun ("80 percent of them") nor words that begin something else ("... đang được thí
+    điểm", "... tùy vị trí")."""
+    m = lex.object_after.match(low, end, sent_end) if lex.object_after is not None else None
+    thing = _clean(text[m.start("object"):m.end("object")], lex, keep="first") if m else None
+    if thing is None:
+        return None
+    first = thing.split()[0].lower()
+    if first in lex.object_pronouns or first in lex.not_object_start:
+        return None
+    return thing
 
 
 def _with_dimension(phrase: str, kind: str, unit: str | None, lex: _Lexicon) -> str:

@@ -150,3 +150,12 @@ def test_vietnamese_count_takes_the_words_before_it_as_its_verb():
     assert figure(facts, "45 xe máy").measure == "xe máy tạm giữ"
     assert figure(facts, "230 doanh nghiệp").measure == "doanh nghiệp cưỡng chế nợ thuế"
     assert figure(facts, "12 thôn").measure == "thôn"                # "có" says nothing happened
+
+
+def test_vietnamese_changes_from_one_figure_to_another_and_what_follows_a_price():
+    facts = extract_facts("Phường rút ngắn thời gian xử lý hồ sơ từ 12 ngày xuống còn 7 ngày. "
+                          "Giá vé tháng từ 100.000 đến 150.000 đồng tùy tuyến.", PUB, lang="vi")
+    first = figure(facts, "12 ngày").measure
+    assert first.endswith("thời gian xử lý hồ sơ")                       # what was cut from 12 days
+    assert figure(facts, "7 ngày").measure == first                       # restates the first
+    assert figure(facts, "từ 100.000 đến 150.000 đồng").measure.startswith("giá vé")   # not "tùy tuyến"
