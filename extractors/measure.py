@@ -119,6 +119,9 @@ class _Lexicon:
         self.label_before = bool(d.get("label_before"))
         self.verb_before_fallback = bool(d.get("verb_before_fallback"))
         self.aspect_words = _words_in(d.get("aspect_words", []))
+        self.target_words = word_regex(d["target_verbs"]) if d.get("target_verbs") else None
+        self.target_noun = d.get("target_noun", "")
+        self.target_nouns = _words_in(d.get("target_nouns", []))
         self.not_object_start = _words_in(d.get("not_object_start", []))
         self.subject_across_figure = bool(d.get("subject_across_figure"))
         self.clause_break_words = tuple(w.lower() for w in d.get("clause_break_words", []))
@@ -299,6 +302,7 @@ def _after_unit(text: str, end: int, lex: _Lexicon, loose: bool = False) -> str 
     words = phrase.split()
     if words and words[0].lower() in lex.conjunctions:
         return None   # "212 vehicles [and opened five markets]": what comes next is not about them
+    placed = bool(words) and words[0].lower() in lex.place_prepositions
     while words and words[0].lower() in lex.skip_after_unit:
         words.pop(0)
     if lex.verb_like is not None:
@@ -312,14 +316,17 @@ def _after_unit(text: str, end: int, lex: _Lexicon, loose: bool = False) -> str 
             return " ".join(words[:4])
         while loose and words and words[0].lower() in lex.state_words:
             words.pop(0)
-        if words and words[0].lower() in lex.place_prepositions:
+        if placed or (words and words[0].lower() in lex.place_prepositions):
+            # "86 households [on 1.2 ha] have not yet moved": the verb, with the state words before it
             at = next((i for i, w in enumerate(words[:7]) if is_verb(w)), None)
+            while at and words[at - 1].lower() in lex.state_words:
+                at -= 1
             words = words[at:] if at is not None else []
         while loose and words and words[0].lower() in lex.skip_after_unit:
             words.pop(0)
         # an adverb may come first: "nine had [illegally leased] their land"
         adverb = len(words) > 1 and words[0].lower().endswith("ly") and is_verb(words[1])
-        if not words or not (loose or adverb or is_verb(words[0])):
+        if not words or not (loose or adverb or is_verb(words[0]) or (placed and words[0].lower() in lex.state_words)):
             return None
         cut = next((i for i, w in enumerate(words[1:], 1) if w.lower() in lex.tail_stop_words), len(words))
         words = words[:min(cut, 5)]
@@ -537,6 +544,8 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
     the caller computes once for all the figures of a text."""
     measure = _measure_of(text, start, end, kind, fields, sent_start, sent_end, lang, previous, low)
     lex = _lexicon(lang)
+    if lex is not None and lex.target_words is not None and kind != "rank":
+        measure = _as_target(measure, lowered(text) if low is None else low, start, sent_start, lex)
     if measure and kind == "quantity" and lex is not None and lex.dimension_always:
         measure = _with_dimension(measure, kind, fields.get("unit"), lex)
     return measure
@@ -685,6 +694,23 @@ def _object_after(text: str, low: str, end: int, sent_end: int, lex: _Lexicon) -
     if first in lex.object_pronouns or first in lex.not_object_start:
         return None
     return thing
+
+
+def _as_target(measure: str | None, low: str, start: int, sent_start: int, lex: _Lexicon) -> str | None:
+    """"the city targets 26 million visitors", "aims to raise the area to 1,200 ha": a figure set as a
+    goal measures its target ("visitors target"); the words up to the goal verb are not part of it."""
+    m = None
+    for m in lex.target_words.finditer(low, max(sent_start, start - 80), start):
+        pass
+    if m is None:
+        return measure
+    words = (measure or "").split()
+    at = next((i for i, w in enumerate(words) if w.lower() == m.group()), None)
+    if at is not None:
+        words = words[at + 1:]   # "city targets growth" -> "growth"
+    if any(w.lower() in lex.target_nouns for w in words):
+        return measure   # "digital transformation targets completed" says it already
+    return " ".join(words + [lex.target_noun])
 
 
 def _with_dimension(phrase: str, kind: str, unit: str | None, lex: _Lexicon) -> str:

@@ -159,3 +159,15 @@ def test_vietnamese_changes_from_one_figure_to_another_and_what_follows_a_price(
     assert first.endswith("thời gian xử lý hồ sơ")                       # what was cut from 12 days
     assert figure(facts, "7 ngày").measure == first                       # restates the first
     assert figure(facts, "từ 100.000 đến 150.000 đồng").measure.startswith("giá vé")   # not "tùy tuyến"
+
+
+def test_measure_of_goals_scores_and_what_counted_things_did_after_a_place():
+    facts = extract_facts("For 2025, the province targets 9 million visitors. The city aims to raise "
+                          "the forest area to 2,500 ha. The town scored 88.4%. In 2023, 14 bidders in "
+                          "two communes gave up their deposits, and 31 households on the site have not "
+                          "yet moved.", PUB)
+    assert figure(facts, "9 million visitors").measure == "visitors target"
+    assert figure(facts, "2,500 ha").measure.endswith("target")
+    assert figure(facts, "88.4%").measure == "score"
+    assert figure(facts, "14 bidders").measure == "bidders gave up their deposits"
+    assert figure(facts, "31 households").measure == "households not yet moved"
