@@ -119,6 +119,8 @@ class _Lexicon:
         self.label_before = bool(d.get("label_before"))
         self.verb_before_fallback = bool(d.get("verb_before_fallback"))
         self.aspect_words = _words_in(d.get("aspect_words", []))
+        self.total_before = re.compile(d["total_before"]) if d.get("total_before") else None
+        self.total_template = tuple(d.get("total_template", ()))
         self.target_words = word_regex(d["target_verbs"]) if d.get("target_verbs") else None
         self.target_noun = d.get("target_noun", "")
         self.target_nouns = _words_in(d.get("target_nouns", []))
@@ -354,6 +356,11 @@ def _words_before_as_verb(text: str, start: int, clause_start: int, lex: _Lexico
     out: list[str] = []
     for w in reversed(words):
         low = w.lower()
+        if w[:1].isupper() and out:
+            pair = f" {low} {out[0]}"
+            m = lex.cut_at.match(pair)
+            if m and m.end() == len(pair):
+                out.pop(0)   # "Thành phố lắp thêm": the rest of "Thành phố" is not the verb
         if BLANK in w or w[:1].isupper() or low in lex.aspect_words or low in lex.skip_before \
                 or low in lex.empty_verbs or len(out) == 4:
             break
@@ -450,6 +457,21 @@ def _label(text: str, start: int, clause_start: int, lex: _Lexicon) -> str | Non
     if not m or len(m.group(1).split()) > 4:
         return None
     return _lower_first(m.group(1).strip()) or None
+
+
+def _raised_total(text: str, low_before: str, before: str, kind: str, unit: str | None,
+                  lex: _Lexicon) -> str | None:
+    """"nâng tổng số trạm trên địa bàn lên 96 trạm", "bringing the total number of members to 120":
+    the figure is the new total of what is named (or of its own unit)."""
+    cut = max(0, len(low_before) - 90)
+    m = None
+    for m in lex.total_before.finditer(low_before, cut):
+        pass
+    if m is None or low_before[m.end():].strip():
+        return None
+    noun = _clean(before[m.start("noun"):m.end("noun")], lex, keep="first") if m.group("noun").strip() else None
+    noun = noun or (unit if kind in ("count", "ratio") else None)
+    return _phrase(lex.total_template, noun=noun) if noun else None
 
 
 def _tail_search(rx: re.Pattern, low_before: str, width: int, at_end: bool = False) -> int | None:
@@ -591,6 +613,9 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
         words = re.findall(r"[^\W\d_]+", gap)
         change = lex.change_words.get(words[-1]) if words and kind == "percentage" else None
         return _phrase(change, base=previous[1]) if change else previous[1]
+    total = _raised_total(text, low_before, before, kind, unit, lex) if lex.total_before is not None else None
+    if total:
+        return total
     label = _label(text, start, clause_start, lex) if lex.label_before else None
     if label:
         act = _verb_before(text, start, clause_start, lex)

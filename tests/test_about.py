@@ -171,3 +171,13 @@ def test_measure_of_goals_scores_and_what_counted_things_did_after_a_place():
     assert figure(facts, "88.4%").measure == "score"
     assert figure(facts, "14 bidders").measure == "bidders gave up their deposits"
     assert figure(facts, "31 households").measure == "households not yet moved"
+
+
+def test_a_raised_total_measures_the_total():
+    facts = extract_facts("Quận lắp thêm 12 camera, nâng tổng số camera giám sát lên 340 camera; "
+                          "trong đó 40 camera có chức năng nhận diện.", PUB, lang="vi")
+    assert figure(facts, "340 camera").measure == "tổng số camera giám sát"
+    assert figure(facts, "12 camera").measure == "camera lắp thêm"
+    assert "trong đó" not in (figure(facts, "40 camera").measure or "")
+    facts = extract_facts("The district opened 3 clinics, bringing the total number of clinics to 41 clinics.", PUB)
+    assert figure(facts, "41 clinics").measure == "total clinics"
