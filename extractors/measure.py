@@ -121,6 +121,7 @@ class _Lexicon:
         self.aspect_words = _words_in(d.get("aspect_words", []))
         self.total_before = re.compile(d["total_before"]) if d.get("total_before") else None
         self.total_template = tuple(d.get("total_template", ()))
+        self.total_word = d.get("total_word", "")   # a word total_before needs: a cheap test first
         self.target_words = word_regex(d["target_verbs"]) if d.get("target_verbs") else None
         self.target_noun = d.get("target_noun", "")
         self.target_nouns = _words_in(d.get("target_nouns", []))
@@ -210,17 +211,34 @@ def _clean_part(phrase: str, lex: _Lexicon, keep: str) -> str | None:
     return _lower_first(" ".join(words))
 
 
-_last_breaks: tuple = (None, None, [])   # (text, lexicon, breaks) of the last text: its figures ask in turn
+_last_text: tuple = (None, None, {})   # (text, lexicon, what was found in it) of the last text: its figures ask in turn
+
+
+def _per_text(low: str, lex: _Lexicon) -> dict:
+    global _last_text
+    cached = _last_text   # one read: another thread may replace it, never half of it
+    if cached[0] is low and cached[1] is lex:
+        return cached[2]
+    found: dict = {}
+    _last_text = (low, lex, found)
+    return found
 
 
 def _clause_breaks(low: str, lex: _Lexicon) -> list[int]:
-    global _last_breaks
-    cached = _last_breaks   # one read: another thread may replace it, never half of it
-    if cached[0] is low and cached[1] is lex:
-        return cached[2]
-    breaks = _find_clause_breaks(low, lex)
-    _last_breaks = (low, lex, breaks)
+    found = _per_text(low, lex)
+    breaks = found.get("breaks")
+    if breaks is None:
+        breaks = found["breaks"] = _find_clause_breaks(low, lex)
     return breaks
+
+
+def _target_words(low: str, lex: _Lexicon) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the goal verbs in a lowered text, found once for all its figures."""
+    found = _per_text(low, lex)
+    targets = found.get("targets")
+    if targets is None:
+        targets = found["targets"] = [(m.start(), m.end(), m.group()) for m in lex.target_words.finditer(low)]
+    return targets
 
 
 def _find_clause_breaks(low: str, lex: _Lexicon) -> list[int]:
@@ -464,6 +482,8 @@ def _raised_total(text: str, low_before: str, before: str, kind: str, unit: str 
     """"nâng tổng số trạm trên địa bàn lên 96 trạm", "bringing the total number of members to 120":
     the figure is the new total of what is named (or of its own unit)."""
     cut = max(0, len(low_before) - 90)
+    if lex.total_word not in low_before[cut:]:
+        return None   # most figures have none: one find instead of a regex
     m = None
     for m in lex.total_before.finditer(low_before, cut):
         pass
@@ -724,13 +744,15 @@ def _object_after(text: str, low: str, end: int, sent_end: int, lex: _Lexicon) -
 def _as_target(measure: str | None, low: str, start: int, sent_start: int, lex: _Lexicon) -> str | None:
     """"the city targets 26 million visitors", "aims to raise the area to 1,200 ha": a figure set as a
     goal measures its target ("visitors target"); the words up to the goal verb are not part of it."""
-    m = None
-    for m in lex.target_words.finditer(low, max(sent_start, start - 80), start):
-        pass
-    if m is None:
+    targets = _target_words(low, lex)
+    i = bisect.bisect_right(targets, (start,)) - 1   # the last goal verb that begins before the figure
+    while i >= 0 and targets[i][1] > start:
+        i -= 1
+    if i < 0 or targets[i][0] < max(sent_start, start - 80):
         return measure
+    goal = targets[i][2]
     words = (measure or "").split()
-    at = next((i for i, w in enumerate(words) if w.lower() == m.group()), None)
+    at = next((i for i, w in enumerate(words) if w.lower() == goal), None)
     if at is not None:
         words = words[at + 1:]   # "city targets growth" -> "growth"
     if any(w.lower() in lex.target_nouns for w in words):
