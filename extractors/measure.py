@@ -119,6 +119,7 @@ class _Lexicon:
         self.label_before = bool(d.get("label_before"))
         self.verb_before_fallback = bool(d.get("verb_before_fallback"))
         self.aspect_words = _words_in(d.get("aspect_words", []))
+        self.partitive_before = re.compile(d["partitive_before"]) if d.get("partitive_before") else None
         self.total_before = re.compile(d["total_before"]) if d.get("total_before") else None
         self.total_template = tuple(d.get("total_template", ()))
         self.total_word = d.get("total_word", "")   # a word total_before needs: a cheap test first
@@ -629,6 +630,9 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
         if whole and whole[0].split()[-1].lower() in lex.plan_words:
             # "VND 25.7 trillion, equal to 38.5% of the plan": the share of the plan, not the money
             return _phrase(lex.plan_template, whole=whole[0], verb=_done(low, start, clause_start, lex))
+    if not restated and kind in ("percentage", "money", "quantity") and previous is not None and previous[1] \
+            and (len(previous) < 3 or not previous[2]) and lex.coordination.fullmatch(gap):
+        return previous[1]   # "lagged behind with 68% and 71% respectively": one measure for both
     if restated:
         words = re.findall(r"[^\W\d_]+", gap)
         change = lex.change_words.get(words[-1]) if words and kind == "percentage" else None
@@ -662,6 +666,10 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
             return _phrase(lex.plan_template, whole=whole[0], verb=_done(low, start, clause_start, lex))
         if whole and whole[0].lower() not in lex.plan_words and whole[0].split()[0].lower() not in lex.plan_words:
             return _counted(text, start, whole[1], whole[0], clause_start, lex, loose=True)
+        if lex.partitive_before is not None and previous is not None and len(previous) > 2 and previous[2] \
+                and lex.partitive_before.search(low_before[-24:]):
+            # "received 1.26 million dossiers, of which 99.2% were settled on time"
+            return _counted(text, start, end, previous[2], clause_start, lex, loose=True)
         m = lex.percentage_of_things.match(low, end, sent_end) if lex.percentage_of_things else None
         if m:   # "over 20 per cent are women"
             things = _clean(text[m.start("things"):m.end("things")], lex, keep="first")

@@ -181,3 +181,10 @@ def test_a_raised_total_measures_the_total():
     assert "trong đó" not in (figure(facts, "40 camera").measure or "")
     facts = extract_facts("The district opened 3 clinics, bringing the total number of clinics to 41 clinics.", PUB)
     assert figure(facts, "41 clinics").measure == "total clinics"
+
+
+def test_partitive_and_coordinated_figures_share_what_the_first_measures():
+    facts = extract_facts("The ward received 4,200 dossiers, of which 97.5% were settled on time. "
+                          "Dong Anh and Soc Son reached 64% and 70% respectively.", PUB)
+    assert figure(facts, "97.5%").measure == "dossiers settled on time"
+    assert figure(facts, "70%").measure == figure(facts, "64%").measure
