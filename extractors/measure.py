@@ -121,6 +121,9 @@ class _Lexicon:
         self.aspect_words = _words_in(d.get("aspect_words", []))
         self.partitive_before = re.compile(d["partitive_before"]) if d.get("partitive_before") else None
         self.total_before = re.compile(d["total_before"]) if d.get("total_before") else None
+        self.amount_before = re.compile(d["amount_before"]) if d.get("amount_before") else None
+        self.amount_word = d.get("amount_word", "")
+        self.amount_template = tuple(d.get("amount_template", ()))
         self.total_template = tuple(d.get("total_template", ()))
         self.total_word = d.get("total_word", "")   # a word total_before needs: a cheap test first
         self.target_words = word_regex(d["target_verbs"]) if d.get("target_verbs") else None
@@ -405,10 +408,11 @@ def _counted(text: str, start: int, end: int, unit: str, clause_start: int, lex:
 def _done(low: str, start: int, clause_start: int, lex: _Lexicon) -> str | None:
     """The action verb last named before a figure in its clause (in past form), else the default."""
     words = _WORD_RE.findall(low[clause_start:start])[-20:]
-    for i in range(len(words) - 1, -1, -1):
-        w = words[i]
-        if (w in lex.action_verbs or w in lex.past_forms) and not (i and words[i - 1] in lex.plan_words):
-            return lex.participles.get(w, w)   # not "the plan [assigned] by the city"
+    for i in range(len(words), 0, -1):
+        for n in (3, 2, 1):   # verbs may be several words ("xử phạt")
+            w = " ".join(words[max(0, i - n):i])
+            if (w in lex.action_verbs or w in lex.past_forms) and not (i > n and words[i - n - 1] in lex.plan_words):
+                return lex.participles.get(w, w)   # not "the plan [assigned] by the city"
     return lex.plan_default_verb
 
 
@@ -637,6 +641,10 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
         words = re.findall(r"[^\W\d_]+", gap)
         change = lex.change_words.get(words[-1]) if words and kind == "percentage" else None
         return _phrase(change, base=previous[1]) if change else previous[1]
+    if kind == "money" and lex.amount_before is not None and lex.amount_word in low_before[-24:] \
+            and lex.amount_before.search(low_before[-40:]):
+        # "xử phạt 41 cơ sở với tổng số tiền 628 triệu đồng": the money of what was done
+        return _phrase(lex.amount_template, verb=_done(low, start, clause_start, lex))
     total = _raised_total(text, low_before, before, kind, unit, lex) if lex.total_before is not None else None
     if total:
         return total
@@ -740,7 +748,12 @@ def _object_after(text: str, low: str, end: int, sent_end: int, lex: _Lexicon) -
     not a pronoun ("80 percent of them") nor words that begin something else ("... đang được thí
     điểm", "... tùy vị trí")."""
     m = lex.object_after.match(low, end, sent_end) if lex.object_after is not None else None
-    thing = _clean(text[m.start("object"):m.end("object")], lex, keep="first") if m else None
+    if m is None:
+        return None
+    raw_first = m.group("object").split()[0]
+    if raw_first in lex.not_object_start:
+        return None   # before cleaning: "do sai phạm" must not become "sai phạm"
+    thing = _clean(text[m.start("object"):m.end("object")], lex, keep="first")
     if thing is None:
         return None
     first = thing.split()[0].lower()

@@ -188,3 +188,11 @@ def test_partitive_and_coordinated_figures_share_what_the_first_measures():
                           "Dong Anh and Soc Son reached 64% and 70% respectively.", PUB)
     assert figure(facts, "97.5%").measure == "dossiers settled on time"
     assert figure(facts, "70%").measure == figure(facts, "64%").measure
+
+
+def test_vietnamese_money_of_an_amount_and_objects_that_begin_something_else():
+    facts = extract_facts("Đội kiểm tra đã xử phạt 25 cơ sở với tổng số tiền 310 triệu đồng. "
+                          "Quận kiến nghị thu hồi về ngân sách 2,4 tỷ đồng do sai phạm trong quản lý.",
+                          PUB, lang="vi")
+    assert figure(facts, "310 triệu đồng").measure == "tiền xử phạt"
+    assert "sai phạm" not in (figure(facts, "2,4 tỷ đồng").measure or "")
