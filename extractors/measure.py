@@ -119,6 +119,8 @@ class _Lexicon:
         self.label_before = bool(d.get("label_before"))
         self.verb_before_fallback = bool(d.get("verb_before_fallback"))
         self.aspect_words = _words_in(d.get("aspect_words", []))
+        self.singular_modifiers = bool(d.get("singular_modifiers"))
+        self.not_plural = _words_in(d.get("not_plural", []))
         self.partitive_before = re.compile(d["partitive_before"]) if d.get("partitive_before") else None
         self.total_before = re.compile(d["total_before"]) if d.get("total_before") else None
         self.amount_before = re.compile(d["amount_before"]) if d.get("amount_before") else None
@@ -496,7 +498,7 @@ def _raised_total(text: str, low_before: str, before: str, kind: str, unit: str 
         return None
     noun = _clean(before[m.start("noun"):m.end("noun")], lex, keep="first") if m.group("noun").strip() else None
     noun = noun or (unit if kind in ("count", "ratio") else None)
-    return _phrase(lex.total_template, noun=noun) if noun else None
+    return _phrase(lex.total_template, lex=lex, noun=noun) if noun else None
 
 
 def _tail_search(rx: re.Pattern, low_before: str, width: int, at_end: bool = False) -> int | None:
@@ -512,11 +514,40 @@ def _tail_search(rx: re.Pattern, low_before: str, width: int, at_end: bool = Fal
     return m.start()
 
 
-def _phrase(template: tuple[str, ...], **parts: str | None) -> str | None:
-    """A template's pieces ("{subject}", "share", "of {whole}") with the empty ones left out."""
-    out = [piece.format(**parts) for piece in template
-           if all(parts.get(name) for name in re.findall(r"{(\w+)}", piece))]
+def _phrase(template: tuple[str, ...], lex: _Lexicon | None = None, **parts: str | None) -> str | None:
+    """A template's pieces ("{subject}", "share", "of {whole}") with the empty ones left out; with
+    `lex`, a part that a word of the template follows is a modifier (see _modifier)."""
+    pieces = [piece for piece in template if all(parts.get(name) for name in re.findall(r"{(\w+)}", piece))]
+    out = []
+    for k, piece in enumerate(pieces):
+        text = piece.format(**parts)
+        if lex is not None and k + 1 < len(pieces) and "{" in piece and "{" not in pieces[k + 1]:
+            text = _modifier(text, lex)
+        out.append(text)
     return " ".join(out) or None
+
+
+def _modifier(phrase: str, lex: _Lexicon) -> str:
+    """A phrase used before another noun, in the form a modifier takes: in English a plural noun
+    becomes singular ("visitors" + "growth" -> "visitor growth", "industrial parks area" ->
+    "industrial park area"); languages without the rule keep the phrase."""
+    if not lex.singular_modifiers:
+        return phrase
+    head, _, last = phrase.rpartition(" ")
+    one = _singular(last, lex)
+    return f"{head} {one}" if head else one
+
+
+def _singular(word: str, lex: _Lexicon) -> str:
+    low = word.lower()
+    if len(low) < 4 or not low.endswith("s") or low in lex.not_plural or not low.isalpha() \
+            or low.endswith(("ss", "us", "is", "ics")):
+        return word
+    if low.endswith("ies"):
+        return word[:-3] + ("Y" if word[-1].isupper() else "y")
+    if low.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1]
 
 
 # --- the rules ------------------------------------------------------------------------------
@@ -533,7 +564,7 @@ def _rank(text: str, low: str, start: int, end: int, sent_start: int, sent_end: 
         topic = _subject(text[clause:start], lex)
         if topic and topic[:1].isupper():
             topic = None   # the ranked unit's name, not what it is ranked on
-    return _phrase(lex.rank_template, topic=topic)
+    return _phrase(lex.rank_template, lex=lex, topic=topic)
 
 
 def _attributive(text: str, low: str, start: int, end: int, kind: str, fields: dict,
@@ -619,7 +650,7 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
     if share is not None:
         subject = previous[1] if restated else _subject(before[:tail_at + share[0]], lex)
         whole = _whole(text, low, end, sent_end, lex)
-        return _phrase(lex.share_template, subject=subject, whole=whole[0] if whole else None)
+        return _phrase(lex.share_template, lex=lex, subject=subject, whole=whole[0] if whole else None)
     if not restated and kind == "percentage" and previous is not None and previous[1] \
             and lex.change_before is not None and _tail_search(lex.change_before, low_before, 16) is not None:
         restated = True   # "hit a record 4,835 MW at 14:00 on June 2, up 11.6%": its change
@@ -628,23 +659,23 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
             and lex.comparison_after is not None and _COMMA_GAP_RE.fullmatch(gap):
         m = lex.comparison_after.match(low, end, sent_end)
         if m:   # "VND 45-55 million per m2, 18,5% higher than at the beginning of 2024"
-            return _phrase(lex.change_words.get(m.group(1), ("{base}",)), base=previous[1])
+            return _phrase(lex.change_words.get(m.group(1), ("{base}",)), lex=lex, base=previous[1])
     if restated and kind == "percentage" and lex.plan_template:
         whole = _whole(text, low, end, sent_end, lex)
         if whole and whole[0].split()[-1].lower() in lex.plan_words:
             # "VND 25.7 trillion, equal to 38.5% of the plan": the share of the plan, not the money
-            return _phrase(lex.plan_template, whole=whole[0], verb=_done(low, start, clause_start, lex))
+            return _phrase(lex.plan_template, lex=lex, whole=whole[0], verb=_done(low, start, clause_start, lex))
     if not restated and kind in ("percentage", "money", "quantity") and previous is not None and previous[1] \
             and (len(previous) < 3 or not previous[2]) and lex.coordination.fullmatch(gap):
         return previous[1]   # "lagged behind with 68% and 71% respectively": one measure for both
     if restated:
         words = re.findall(r"[^\W\d_]+", gap)
         change = lex.change_words.get(words[-1]) if words and kind == "percentage" else None
-        return _phrase(change, base=previous[1]) if change else previous[1]
+        return _phrase(change, lex=lex, base=previous[1]) if change else previous[1]
     if kind == "money" and lex.amount_before is not None and lex.amount_word in low_before[-24:] \
             and lex.amount_before.search(low_before[-40:]):
         # "xử phạt 41 cơ sở với tổng số tiền 628 triệu đồng": the money of what was done
-        return _phrase(lex.amount_template, verb=_done(low, start, clause_start, lex))
+        return _phrase(lex.amount_template, lex=lex, verb=_done(low, start, clause_start, lex))
     total = _raised_total(text, low_before, before, kind, unit, lex) if lex.total_before is not None else None
     if total:
         return total
@@ -671,7 +702,7 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
             whole = None
         if whole and lex.plan_template and whole[0].split()[-1].lower() in lex.plan_words:
             # "disbursed VND 25.7 trillion, equal to 38.5% of the plan": how much of the plan was done
-            return _phrase(lex.plan_template, whole=whole[0], verb=_done(low, start, clause_start, lex))
+            return _phrase(lex.plan_template, lex=lex, whole=whole[0], verb=_done(low, start, clause_start, lex))
         if whole and whole[0].lower() not in lex.plan_words and whole[0].split()[0].lower() not in lex.plan_words:
             return _counted(text, start, whole[1], whole[0], clause_start, lex, loose=True)
         if lex.partitive_before is not None and previous is not None and len(previous) > 2 and previous[2] \
@@ -709,7 +740,7 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
         dim = lex.dimension_before.get(words[-1]) if words else None
         if dim:
             subject = _subject(before[:before.lower().rfind(words[-1])], lex)
-            return _phrase(tuple(dim), subject=subject)
+            return _phrase(tuple(dim), lex=lex, subject=subject)
     if lex.noun_of is not None:
         cut = max(0, len(low_before) - 64)   # the pattern ends at the figure: search its tail only
         m = lex.noun_of.search(low_before, cut)   # "a total investment of", "a deposit of"
@@ -728,7 +759,7 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
             subject = _subject(text[wide:lo + verb[0]], lex)
         if subject and kind == "percentage" and verb[1] in lex.change_verbs:
             # "GRDP grew by 6.52%": a percentage after a verb of change is the change of its subject
-            return _phrase(tuple(lex.change_verbs[verb[1]]), base=subject)
+            return _phrase(tuple(lex.change_verbs[verb[1]]), lex=lex, base=subject)
         if subject:
             return subject
     if lex.object_after is not None:
@@ -778,7 +809,7 @@ def _as_target(measure: str | None, low: str, start: int, sent_start: int, lex: 
         words = words[at + 1:]   # "city targets growth" -> "growth"
     if any(w.lower() in lex.target_nouns for w in words):
         return measure   # "digital transformation targets completed" says it already
-    return " ".join(words + [lex.target_noun])
+    return " ".join(([_modifier(" ".join(words), lex)] if words else []) + [lex.target_noun])
 
 
 def _with_dimension(phrase: str, kind: str, unit: str | None, lex: _Lexicon) -> str:
@@ -786,7 +817,7 @@ def _with_dimension(phrase: str, kind: str, unit: str | None, lex: _Lexicon) -> 
     dim = lex.dimension.get((unit or "").lower()) if kind == "quantity" else None
     if not dim or dim in phrase or phrase.split()[-1].lower() in lex.dimension_words:
         return phrase   # "a width of 26.5 m" says its dimension already
-    return f"{phrase} {dim}"
+    return f"{_modifier(phrase, lex)} {dim}"
 
 
 def _object_np(before: str, lex: _Lexicon) -> str | None:

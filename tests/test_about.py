@@ -166,7 +166,7 @@ def test_measure_of_goals_scores_and_what_counted_things_did_after_a_place():
                           "the forest area to 2,500 ha. The town scored 88.4%. In 2023, 14 bidders in "
                           "two communes gave up their deposits, and 31 households on the site have not "
                           "yet moved.", PUB)
-    assert figure(facts, "9 million visitors").measure == "visitors target"
+    assert figure(facts, "9 million visitors").measure == "visitor target"     # a modifier is singular
     assert figure(facts, "2,500 ha").measure.endswith("target")
     assert figure(facts, "88.4%").measure == "score"
     assert figure(facts, "14 bidders").measure == "bidders gave up their deposits"
