@@ -49,6 +49,12 @@ def lowered(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+def _lead_regex(phrases) -> re.Pattern:
+    """Whole-word alternation of lower-case phrases, led by the non-letter before them (group 1 is
+    the phrase): the same matches as word_regex over a text with a space in front."""
+    return re.compile(rf"[\W\d_]({phrase_regex(p.lower() for p in phrases)})(?![^\W\d_])")
+
+
 def _words_in(phrases) -> frozenset[str]:
     return frozenset(" ".join(p.lower().split()) for p in phrases)
 
@@ -60,8 +66,8 @@ class _Lexicon:
         self.lang = lang
         self.max_words = int(d["max_words"])
         self.unit_first = bool(d["unit_before_verb"])
-        self.linking_verbs = word_regex(d["linking_verbs"])
-        self.share_verbs = word_regex(d["share_verbs"])
+        self.linking_verbs = _lead_regex(d["linking_verbs"])
+        self.share_verbs = _lead_regex(d["share_verbs"])
         self.share_template = tuple(d["share_template"])
         self.rank_template = tuple(d["rank_template"])
         self.rank_topic = re.compile(d["rank_topic"], flags)
@@ -128,7 +134,7 @@ class _Lexicon:
         self.amount_template = tuple(d.get("amount_template", ()))
         self.total_template = tuple(d.get("total_template", ()))
         self.total_word = d.get("total_word", "")   # a word total_before needs: a cheap test first
-        self.target_words = word_regex(d["target_verbs"]) if d.get("target_verbs") else None
+        self.target_words = tuple(" ".join(w.lower().split()) for w in d["target_verbs"]) if d.get("target_verbs") else None
         self.target_noun = d.get("target_noun", "")
         self.target_nouns = _words_in(d.get("target_nouns", []))
         self.not_object_start = _words_in(d.get("not_object_start", []))
@@ -243,7 +249,7 @@ def _target_words(low: str, lex: _Lexicon) -> list[tuple[int, int, str]]:
     found = _per_text(low, lex)
     targets = found.get("targets")
     if targets is None:
-        targets = found["targets"] = [(m.start(), m.end(), m.group()) for m in lex.target_words.finditer(low)]
+        targets = found["targets"] = find_phrases(low, lex.target_words)
     return targets
 
 
@@ -432,12 +438,14 @@ def _verb_before(text: str, start: int, clause_start: int, lex: _Lexicon) -> str
 
 
 # --- subjects -------------------------------------------------------------------------------
-def _linking_verb(before: str, verbs: re.Pattern) -> tuple[int, str] | None:
-    """Where the last of `verbs` (a compiled alternation) before the figure starts in `before`."""
+def _linking_verb(low: str, lo: int, start: int, verbs: re.Pattern, lex: _Lexicon) -> tuple[int, str] | None:
+    """The last of `verbs` that stands in low[lo:start]: where it starts, relative to lo, and which
+    it is. `verbs` (_lead_regex) begins with the character before the verb: run over the window with
+    a space before it, re skips ahead in C where a lookbehind would be tried at every position."""
     last = None
-    for last in verbs.finditer(before):
+    for last in verbs.finditer(" " + low[lo:start]):
         pass
-    return (last.start(), last.group().lower()) if last is not None else None
+    return (last.start(1) - 1, last.group(1)) if last is not None else None
 
 
 def _subject(before: str, lex: _Lexicon) -> str | None:
@@ -646,7 +654,7 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
     lo = max(clause_start, start - _REACH, previous[0] if previous else 0)
     before, low_before = text[lo:start], low[lo:start]
     tail_at = max(0, len(before) - 30)
-    share = _linking_verb(low_before[tail_at:], lex.share_verbs) if kind == "percentage" else None
+    share = _linking_verb(low, lo + tail_at, start, lex.share_verbs, lex) if kind == "percentage" else None
     if share is not None:
         subject = previous[1] if restated else _subject(before[:tail_at + share[0]], lex)
         whole = _whole(text, low, end, sent_end, lex)
@@ -748,7 +756,7 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
             noun = _clean(before[m.start("noun"):m.end("noun")], lex)
             if noun:
                 return noun
-    verb = _linking_verb(low_before, lex.linking_verbs)
+    verb = _linking_verb(low, lo, start, lex.linking_verbs, lex)
     if verb is not None:
         subject = _subject(before[:verb[0]], lex)
         if subject is None and lex.subject_across_figure and previous is not None \
