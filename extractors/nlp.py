@@ -412,11 +412,50 @@ def _drop_whitespace_special_cases(tokenizer: Any) -> None:
         tokenizer.rules = {k: v for k, v in tokenizer.rules.items() if k not in redundant}
 
 
+# A word of letters only, or a figure: digit groups joined by single "." or "," ("2020", "11,300").
+_FIGURE_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
+
+
+def _plain(string: str) -> bool:
+    return string.isalpha() or _FIGURE_RE.fullmatch(string) is not None
+
+
+class _SkippedOnPlain:
+    """One of the tokenizer's rules (a compiled regex's bound search, finditer or match) answering
+    "nothing" at once for a plain word or figure (_plain), which none of them splits.
+
+    spaCy caches a string's tokens only until the first special case of the document ("No.",
+    "Mr."), so most words and figures of an article go through every rule, and the suffix and infix
+    rules are alternations of a hundred patterns led by lookbehinds, tried at every character
+    (3-4 us a string). Every prefix, suffix and infix pattern of spaCy's punctuation rules and of
+    the languages' own infixes needs a punctuation mark or symbol ("'s" has its apostrophe, "US$"
+    its dollar sign), or a digit before a unit ("5km"); none begins or ends with a digit, and those
+    for "," and "." between characters want a letter next to them. The URL rule only decides whether
+    infixes split a string, so it is moot where they cannot (tests/test_tokenizer_shortcuts.py holds
+    all this against the regexes)."""
+
+    def __init__(self, method: Callable[[str], Any], nothing: Any) -> None:
+        self.pattern = method.__self__.pattern  # what Tokenizer.to_bytes saves
+        self._method, self._nothing = method, nothing
+
+    def run(self, string: str) -> Any:  # spaCy is given the bound method (it reads .__self__)
+        return self._nothing if _plain(string) else self._method(string)
+
+
+def _skip_rules_on_plain(tokenizer: Any) -> None:
+    for attr, nothing in (("prefix_search", None), ("suffix_search", None), ("infix_finditer", ()),
+                          ("url_match", None)):
+        method = getattr(tokenizer, attr)
+        if method is not None and hasattr(getattr(method, "__self__", None), "pattern"):
+            setattr(tokenizer, attr, _SkippedOnPlain(method, nothing).run)
+
+
 def blank_pipeline(lang: str) -> Language:
     """The language's tokenizer and the sentencizer, no fact components: what build_nlp(lang)
     runs before its rules (and the floor the benchmarks measure against)."""
     nlp = language_data(lang).blank()
     _drop_whitespace_special_cases(nlp.tokenizer)
+    _skip_rules_on_plain(nlp.tokenizer)
     nlp.add_pipe("sentencizer",
                  config={"punct_chars": list(Sentencizer.default_punct_chars) + _NEWLINE_TOKENS})
     return nlp
