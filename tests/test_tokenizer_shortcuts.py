@@ -1,6 +1,7 @@
-"""The tokenizer shortcuts in extractors/nlp.py (blank_pipeline) must not change a single token:
-the whitespace special cases dropped make the default token anyway, and the affix rules skipped on
-plain words and figures (_plain) match nothing there."""
+"""The tokenizer shortcuts and the sentencizer of extractors/nlp.py (blank_pipeline) must not change a
+single token or sentence: the whitespace special cases dropped make the default token anyway, the
+affix rules skipped on plain words and figures (_plain) match nothing there, and the sentencizer
+applies spaCy's rule to arrays."""
 from __future__ import annotations
 
 import json
@@ -85,3 +86,19 @@ def test_tokens_are_those_of_the_unchanged_tokenizer(lang):
 def test_tokenizer_still_serialises():
     tokenizer = build_nlp("en").tokenizer
     assert tokenizer.to_bytes()
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_sentences_are_those_of_spacys_sentencizer(lang):
+    from spacy.pipeline import Sentencizer
+
+    nlp = build_nlp(lang)
+    ours = nlp.get_pipe("sentencizer")
+    reference = Sentencizer(punct_chars=list(ours.punct_chars))
+    rng = random.Random(3)
+    pieces = ["word", "No.", ".", "!", "?", ",", '"', "(", ")", "\n", "\n\n", "5", "...", "。", "-", "'"]
+    texts = _texts(lang) + ["", " "] + [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+                                        for _ in range(3000)]
+    for text in texts:
+        got, want = ours(nlp.make_doc(text)), reference(nlp.make_doc(text))
+        assert [t.is_sent_start for t in got] == [t.is_sent_start for t in want], text
