@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.facts import Fact
 from extractors.lang import UnsupportedLanguage, available
-from extractors.nlp import SPANS_KEY, build_nlp, doc_text, sentence_starts
+from extractors.nlp import SPANS_KEY, build_nlp, doc_text, sentence_starts, span_fields
 
 logger = logging.getLogger(__name__)
 
@@ -32,16 +32,12 @@ __all__ = ["EXTRACTOR_VERSION", "SUPPORTED_LANGUAGES", "Fact", "UnsupportedLangu
            "extract_many"]
 
 
-def _span_to_fact(span: Span, text: str, sent_start: int, sent_end: int) -> Fact:
-    fields = dict(span._.fact or {})
+def _span_to_fact(span: Span, text: str, sentence: tuple[str, int]) -> Fact:
+    fields = dict(span_fields(span) or {})
     rule_id = fields.pop("rule_id", "")
     start, end = fields.pop("_chars", (span.start_char, span.end_char))
-    raw = text[sent_start:sent_end]
-    # Sentences run up to the next one, so they carry the whitespace between them.
-    lead = len(raw) - len(raw.lstrip())
     return Fact(kind=span.label_, text=text[start:end], start=start, end=end,
-                rule_id=rule_id, sentence=raw.strip(), sentence_start=sent_start + lead,
-                **fields)
+                rule_id=rule_id, sentence=sentence[0], sentence_start=sentence[1], **fields)
 
 
 def _facts(doc: Doc) -> list[Fact]:
@@ -51,10 +47,17 @@ def _facts(doc: Doc) -> list[Fact]:
     text = doc_text(doc)
     starts = sentence_starts(doc)
     bounds = starts[1:] + [len(text)]
+    sentences: dict[int, tuple[str, int]] = {}  # sentence index -> (its text, where it starts)
     facts = []
     for span in spans:
         i = bisect.bisect_right(starts, span.start_char) - 1
-        facts.append(_span_to_fact(span, text, starts[i], bounds[i]))
+        sentence = sentences.get(i)
+        if sentence is None:
+            raw = text[starts[i]:bounds[i]]
+            # Sentences run up to the next one, so they carry the whitespace between them.
+            lead = len(raw) - len(raw.lstrip())
+            sentence = sentences[i] = (raw.strip(), starts[i] + lead)
+        facts.append(_span_to_fact(span, text, sentence))
     facts.sort(key=lambda f: (f.start, f.kind))
     return facts
 

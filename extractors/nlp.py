@@ -353,14 +353,18 @@ def add_fact(doc: Doc, start: int, end: int, kind: str, fields: dict[str, Any],
     if span is None:
         logger.debug("no span for %s at %d-%d", kind, start, end)
         return None
-    span._.fact = {**{k: v for k, v in fields.items() if v is not None}, "rule_id": rule_id}
+    fact = {k: v for k, v in fields.items() if v is not None}
+    fact["rule_id"] = rule_id
     if (span.start_char, span.end_char) != (start, end):
         # The tokenizer glued neighbouring characters on ("13.5 m." is one token "m."): the fact
         # keeps the characters the rule matched, the span only serves overlap resolution.
-        span._.fact["_chars"] = (start, end)
-    if SPANS_KEY not in doc.spans:
-        doc.spans[SPANS_KEY] = []
-    doc.spans[SPANS_KEY].append(span)
+        fact["_chars"] = (start, end)
+    doc.user_data[_fact_key(span)] = fact  # span._.fact = fact, without spaCy's Underscore object
+    group = doc.spans.get(SPANS_KEY)
+    if group is None:
+        doc.spans[SPANS_KEY] = [span]
+    else:
+        group.append(span)
     return span
 
 
