@@ -42,7 +42,8 @@ _FIG = (rf"(?:\d+(?:[.,]\d+)?\s+(?:thousand|million|billion)|{_INT}"
         rf"|{WORD_NUMBER_RE}(?:\s+(?:thousand|million|billion))?)")
 _INT_RE = re.compile(_INT)
 _END = r"(?![\w%/$€£²³:-]|[.,]\d)"
-_WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w'’.]*|[^\w\s])\s*$")
+# The word or punctuation mark that ends a string (of no whitespace).
+_LAST_WORD_RE = re.compile(r"[^\W\d_][\w'’.]*$|[^\w\s]$")
 _MORE_RE = re.compile(r"[ \t]+more(?=[ \t])", re.IGNORECASE)
 _OF_RE = re.compile(r"[ \t]+of[ \t]")
 _WORDS_RE = re.compile(r"[^\W\d_][\w'’]*")
@@ -100,10 +101,13 @@ class CountExtractor:
     def _word_before(self, text: str, pos: int, cased: bool = False) -> str:
         """The word (or punctuation mark) before pos, lower-cased unless `cased`;
         "" after a full stop that ends a sentence ("last year. Two patients")."""
-        m = _WORD_BEFORE_RE.search(text, max(0, pos - 30), pos)
+        # in the last 30 characters, the last run of non-space ones: a regex search for a word then
+        # spaces then the end would be tried at each of the 30 (5x slower)
+        chunks = text[max(0, pos - 30):pos].rsplit(None, 1)
+        m = _LAST_WORD_RE.search(chunks[-1]) if chunks else None
         if not m:
             return ""
-        word = m.group(1)
+        word = m.group()
         if word.endswith(".") and len(word) > 4:
             return ""
         return word if cased else word.lower()

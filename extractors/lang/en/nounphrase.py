@@ -80,8 +80,9 @@ def noun_phrase_after(text: str, pos: int) -> NounPhrase | None:
             break
         word = m.group(1)
         low = word.lower()
-        if (low in lists.stop or low in _NUMBER_WORDS or any(c.isdigit() for c in word)
-                or _POSSESSIVE_RE.search(word)):
+        # (most words are letters only, which holds no digit nor apostrophe: tested first, in C)
+        if (low in lists.stop or low in _NUMBER_WORDS
+                or not word.isalpha() and (any(c.isdigit() for c in word) or _POSSESSIVE_RE.search(word))):
             break
         if low in lists.joiners and not words:
             break
