@@ -88,6 +88,7 @@ class _Lexicon:
         self.nominal_verbs = {" ".join(k.lower().split()): v for k, v in d.get("nominal_verbs", {}).items()}
         self.state_words = _words_in(d.get("state_words", []))
         self.past_forms = _words_in(d.get("irregular_past", []))
+        self.verb_last_words = frozenset(v.split()[-1] for v in self.action_verbs | self.past_forms)
         self.place_prepositions = _words_in(d.get("place_prepositions", []))
         self.apposition = re.compile(d["apposition"])   # these run over lowered()
         self.change_words = {k.lower(): tuple(v) for k, v in d.get("change_words", {}).items()}
@@ -272,11 +273,21 @@ def _clause_start(text: str, start: int, sent_start: int, lex: _Lexicon) -> int:
     return sent_start
 
 
+def _last_words(text: str, lo: int, start: int, n: int) -> list[str]:
+    """_WORD_RE.findall(text[lo:start])[-n:], reading only the last characters when they hold more
+    than n words (a word cut at the window's start is then not among the last n)."""
+    cut = max(lo, start - 12 * n)
+    words = _WORD_RE.findall(text, cut, start)
+    if cut > lo and len(words) <= n:
+        words = _WORD_RE.findall(text, lo, start)
+    return words[-n:]
+
+
 # --- counted things ---------------------------------------------------------------------------
 def _governing_verb(text: str, start: int, end: int, clause_start: int, lex: _Lexicon) -> str | None:
     """The verb of a counted figure: before it in its clause ("disciplined 15 ...", "đã kỷ luật 7 ..."),
     else a passive after it ("15 ... were disciplined"). Verbs may be several words ("tiếp nhận")."""
-    before = [w.lower() for w in _WORD_RE.findall(text[clause_start:start])[-8:]]
+    before = [w.lower() for w in _last_words(text, clause_start, start, 8)]
     for n in (3, 2):
         verb = lex.nominal_verbs.get(" ".join(before[-n:])) if len(before) >= n else None
         if verb:
@@ -415,8 +426,10 @@ def _counted(text: str, start: int, end: int, unit: str, clause_start: int, lex:
 
 def _done(low: str, start: int, clause_start: int, lex: _Lexicon) -> str | None:
     """The action verb last named before a figure in its clause (in past form), else the default."""
-    words = _WORD_RE.findall(low[clause_start:start])[-20:]
+    words = _last_words(low, clause_start, start, 20)
     for i in range(len(words), 0, -1):
+        if words[i - 1] not in lex.verb_last_words:
+            continue
         for n in (3, 2, 1):   # verbs may be several words ("xử phạt")
             w = " ".join(words[max(0, i - n):i])
             if (w in lex.action_verbs or w in lex.past_forms) and not (i > n and words[i - n - 1] in lex.plan_words):
@@ -525,7 +538,7 @@ def _tail_search(rx: re.Pattern, low_before: str, width: int, at_end: bool = Fal
 def _phrase(template: tuple[str, ...], lex: _Lexicon | None = None, **parts: str | None) -> str | None:
     """A template's pieces ("{subject}", "share", "of {whole}") with the empty ones left out; with
     `lex`, a part that a word of the template follows is a modifier (see _modifier)."""
-    pieces = [piece for piece in template if all(parts.get(name) for name in re.findall(r"{(\w+)}", piece))]
+    pieces = [piece for piece, names in _template(template) if all(parts.get(name) for name in names)]
     out = []
     for k, piece in enumerate(pieces):
         text = piece.format(**parts)
@@ -533,6 +546,12 @@ def _phrase(template: tuple[str, ...], lex: _Lexicon | None = None, **parts: str
             text = _modifier(text, lex)
         out.append(text)
     return " ".join(out) or None
+
+
+@functools.lru_cache(maxsize=None)   # the templates are the lexicons' few
+def _template(template: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each piece of a template with the names of the parts it needs."""
+    return tuple((piece, tuple(re.findall(r"{(\w+)}", piece))) for piece in template)
 
 
 def _modifier(phrase: str, lex: _Lexicon) -> str:
@@ -805,6 +824,8 @@ def _as_target(measure: str | None, low: str, start: int, sent_start: int, lex: 
     """"the city targets 26 million visitors", "aims to raise the area to 1,200 ha": a figure set as a
     goal measures its target ("visitors target"); the words up to the goal verb are not part of it."""
     targets = _target_words(low, lex)
+    if not targets:
+        return measure
     i = bisect.bisect_right(targets, (start,)) - 1   # the last goal verb that begins before the figure
     while i >= 0 and targets[i][1] > start:
         i -= 1
