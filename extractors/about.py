@@ -110,6 +110,76 @@ def _bounds(label: str, f: dict) -> tuple[str | None, str | None] | None:
     return date, date
 
 
+class _References:
+    """The reference periods of one text's figures: its dates and periods that may govern one
+    (AboutComponent._time_expressions), ascending, then a few bisects per figure."""
+
+    def __init__(self, cues: _Cues, text: str, times: list[tuple[int, int, tuple, bool]],
+                 figure_starts: list[int], published) -> None:
+        self.cues, self.text, self.published = cues, text, published
+        self.times = times
+        self.starts = [t[0] for t in times]
+        self.figure_starts = figure_starts
+        self._to_date: dict[tuple[int, int], int] = {}   # sentence -> where "to date" stands (-1: nowhere)
+
+    def of(self, start: int, end: int, sent_start: int, sent_end: int) -> tuple[str | None, str | None] | None:
+        """The (ref_start, ref_end) of the figure at text[start:end] in the sentence
+        text[sent_start:sent_end], or None."""
+        chosen = self._before(start, sent_start, sent_end)
+        if chosen is None:
+            chosen = self._after(end, sent_end)
+        if chosen is not None:
+            (ref_start, ref_end), end_only = chosen[2], chosen[3]
+            return (None, ref_end) if end_only else (ref_start, ref_end)
+        if self.published is not None:
+            cue = self._to_date_at(sent_start, sent_end)
+            if 0 <= cue < start:
+                return None, self.published.isoformat()
+        return None
+
+    def _before(self, start: int, sent_start: int, sent_end: int):
+        """The nearest time expression before the figure in its sentence. (The nearest in its clause
+        when the clause has one: times ascend, so the last one before the figure is in its clause
+        whenever any is.)"""
+        times, starts = self.times, self.starts
+        lo = bisect.bisect_left(starts, sent_start)
+        # only those starting at or before the figure can end before it
+        for i in range(bisect.bisect_right(starts, start, lo) - 1, lo - 1, -1):
+            t = times[i]
+            if t[1] <= start and t[1] <= sent_end:
+                return t
+        return None
+
+    def _after(self, end: int, sent_end: int):
+        """The first time expression after the figure in its sentence when it governs the figure
+        ("3 million tourists in 2023"): cued, and no other figure, relative clause or ";" between."""
+        times, starts, text, cues = self.times, self.starts, self.text, self.cues
+        hi = bisect.bisect_left(starts, sent_end)
+        t = None
+        for i in range(bisect.bisect_left(starts, end, 0, hi), hi):
+            if times[i][1] <= sent_end:
+                t = times[i]
+                break
+        if t is None:
+            return None
+        gap = text[end:t[0]]
+        k = bisect.bisect_right(self.figure_starts, end)
+        other = k < len(self.figure_starts) and self.figure_starts[k] < t[0]
+        cued = cues.after_figure.search(gap) or cues.after_figure_text.match(text, t[0])
+        if cued and not (other or cues.relative.search(gap) or ";" in gap):
+            return t
+        return None
+
+    def _to_date_at(self, sent_start: int, sent_end: int) -> int:
+        """Where "to date" ("đến nay") stands in the sentence, -1 when nowhere: once per sentence."""
+        key = (sent_start, sent_end)
+        at = self._to_date.get(key)
+        if at is None:
+            cue = self.cues.to_date.search(self.text, sent_start, sent_end)
+            at = self._to_date[key] = cue.start() if cue else -1
+        return at
+
+
 class AboutComponent:
     def __init__(self, lang: str) -> None:
         self.lang = lang
@@ -129,7 +199,7 @@ class AboutComponent:
         times = self._time_expressions(text, spans, fields_of, chars)
         places = self._places(text, published)
         chooser = self._chooser(text, places, spans, fields_of, chars, figures)
-        figure_starts = sorted(chars[i][0] for i in figures)
+        references = _References(self._cues, text, times, sorted(chars[i][0] for i in figures), published)
         blanked = _blanked(text, [c for s, c in zip(spans, chars) if s.label_ not in FIGURE_KINDS]
                            + [(p.start, p.end) for p in places])
         low = lowered(blanked)
@@ -139,7 +209,7 @@ class AboutComponent:
             start, end = chars[i]
             k = bisect.bisect_right(starts, start) - 1
             sent_start, sent_end = (starts[k], bounds_of[k]) if k >= 0 else (0, len(text))
-            ref = self._reference(text, start, end, sent_start, sent_end, times, figure_starts, published)
+            ref = references.of(start, end, sent_start, sent_end)
             if ref:
                 fields["ref_start"], fields["ref_end"] = ref
             place = self._place_for(chooser, start, end, span.label_, sent_start, sent_end)
@@ -178,38 +248,6 @@ class AboutComponent:
             out.append((start, end, b, bool(words) and _ends_with(words, self._cues.end_only)))
         out.sort()
         return out
-
-    def _reference(self, text: str, start: int, end: int, sent_start: int, sent_end: int,
-                   times: list, figure_starts: list[int], published) -> tuple[str | None, str | None] | None:
-        lo = bisect.bisect_left(times, (sent_start,))
-        hi = bisect.bisect_left(times, (sent_end,))
-        same = [t for t in times[lo:hi] if t[1] <= sent_end]
-        before = [t for t in same if t[1] <= start]
-        clause_start = max(sent_start, text.rfind(";", sent_start, start) + 1)
-        chosen = None
-        in_clause = [t for t in before if t[0] >= clause_start]
-        if in_clause:
-            chosen = in_clause[-1]
-        elif before:
-            chosen = before[-1]
-        else:
-            after = [t for t in same if t[0] >= end]
-            if after:
-                t = after[0]
-                gap = text[end:t[0]]
-                other = bisect.bisect_right(figure_starts, end) < len(figure_starts) and \
-                    figure_starts[bisect.bisect_right(figure_starts, end)] < t[0]
-                cued = self._cues.after_figure.search(gap) or self._cues.after_figure_text.match(text, t[0])
-                if cued and not (other or self._cues.relative.search(gap) or ";" in gap):
-                    chosen = t
-        if chosen is not None:
-            (ref_start, ref_end), end_only = chosen[2], chosen[3]
-            return (None, ref_end) if end_only else (ref_start, ref_end)
-        if published is not None:
-            cue = self._cues.to_date.search(text, sent_start, sent_end)
-            if cue and cue.start() < start:
-                return None, published.isoformat()
-        return None
 
     # --- place ------------------------------------------------------------------------------
     def _places(self, text: str, published) -> list[Any]:
