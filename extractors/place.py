@@ -223,10 +223,10 @@ class PlaceChooser:
     """
 
     def __init__(self, lang: str, text: str, places: list, figures: list[tuple[int, int, str, str | None]],
-                 others: list[tuple[int, int, str, dict]]) -> None:
+                 others: list[tuple[int, int, str, dict]], low: str | None = None) -> None:
         self.cues = cues = place_cues(lang)
         self.text = text
-        self.low = lowered(text)
+        self.low = lowered(text) if low is None else low     # the caller's lowered(text), if it has it
         # the home province stands in for a unit only in a text that names one: a text that names none
         # ("thành phố" alone) leaves its figures without a place
         self.home = cues.home if places else None
@@ -570,7 +570,8 @@ class PlaceChooser:
                 subjects.append((cs, c))
         k = bisect.bisect_left(self.respectively, sent_start)
         resp = self.respectively[k] if k < len(self.respectively) and self.respectively[k] < sent_end else -1
-        got = (usable, subjects, resp)
+        # the mentions do not overlap (__init__): their starts and their ends both ascend
+        got = (usable, subjects, resp, [c.start for c in usable], [c.end for c in usable])
         self._sentences[sent_start] = got
         return got
 
@@ -578,7 +579,7 @@ class PlaceChooser:
     def choose(self, start: int, end: int, label: str, sent_start: int, sent_end: int):
         """The place of the figure at text[start:end] (a `label` fact) in the sentence
         text[sent_start:sent_end]."""
-        usable, subjects, resp = self._sentence(sent_start, sent_end)
+        usable, subjects, resp, starts, ends = self._sentence(sent_start, sent_end)
         main = self.main
         unit_level = self.unit_levels.get(start)
         if label == "rank":
@@ -594,13 +595,13 @@ class PlaceChooser:
             for cs, c in subjects:
                 if cs == clause_start and c.end <= start:
                     subject = c
-        place = self._pick(start, end, usable, subject, unit_level, resp, sent_end) or main
+        place = self._pick(start, end, usable, starts, ends, subject, unit_level, resp, sent_end) or main
         if unit_level is not None and place is not None and (subject is None or place is not subject.place) \
                 and _RANK.get(place.level, 1) >= _RANK[unit_level]:
             place = self._above(unit_level, start, usable)
         return place
 
-    def _pick(self, start, end, usable, subject, unit_level, resp, sent_end):
+    def _pick(self, start, end, usable, starts, ends, subject, unit_level, resp, sent_end):
         text = self.low
         excluded = set()
         # in units counted right after it: "17 winners in three districts" (the city's)
@@ -608,7 +609,7 @@ class PlaceChooser:
         if level is not None:
             return self._above(level, start, usable)
         # right after the figure, behind a preposition
-        after = [c for c in usable if c.start >= end and c.kind != "document"]
+        after = [c for c in usable[bisect.bisect_left(starts, end):] if c.kind != "document"]
         if after:
             c = after[0]
             gap = text[end:c.start]
@@ -624,9 +625,8 @@ class PlaceChooser:
                 elif self.cues.after_prep.match(gap):
                     return self._resolve(c, start, usable)
         # the nearest before it
-        before = [c for c in usable if c.end <= start and id(c) not in excluded]
-        if before:
-            p = before[-1]
+        p = next((c for c in reversed(usable[:bisect.bisect_right(ends, start)]) if id(c) not in excluded), None)
+        if p is not None:
             if resp >= 0 and p.list_id >= 0:
                 paired = self._respectively(p, start, end, resp, sent_end)
                 if paired is not None:
