@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import logging
 import re
 from typing import Any
@@ -258,12 +259,12 @@ class AboutComponent:
                           chars: list[tuple[int, int]]) -> list[tuple[int, int, tuple, bool]]:
         """(start, end, (ref_start, ref_end), end_only) of the dates and periods that may govern a
         figure, ascending: not a document's issue date, not a comparison baseline."""
-        documents = [c for label, c in zip(labels, chars) if label == "document"]
+        inside_document = _Containment([c for label, c in zip(labels, chars) if label == "document"])
         out = []
         for label, f, (start, end) in zip(labels, fields_of, chars):
             if label not in _TIME_KINDS:
                 continue
-            if documents and any(a <= start and end <= b for a, b in documents):
+            if inside_document(start, end):
                 continue
             words = _last_words(text[max(0, start - 40):start])
             if words and _ends_with(words, self._cues.baseline):
@@ -294,14 +295,42 @@ class AboutComponent:
         return PlaceChooser(self.lang, text, places, figs, others, low)
 
 
+class _Containment:
+    """Whether text[start:end] lies inside one of these ranges: a bisect on their starts and the
+    largest end among the ranges starting at or before each, instead of a test of every range."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        ranges = sorted(ranges)
+        self.starts = [a for a, _ in ranges]
+        self.reach = list(itertools.accumulate((b for _, b in ranges), max))
+
+    def __call__(self, start: int, end: int) -> bool:
+        k = bisect.bisect_right(self.starts, start)
+        return k > 0 and self.reach[k - 1] >= end
+
+
 def _blanked(text: str, ranges: list[tuple[int, int]]) -> str:
     """The text with these ranges (other facts, places) overwritten by BLANK: offsets unchanged."""
     if not ranges:
         return text
-    chars = list(text)
-    for a, b in ranges:
-        chars[a:b] = BLANK * (b - a)
-    return "".join(chars)
+    ordered = sorted(ranges)
+    if ordered[0][0] < 0 or max(b for _, b in ordered) > len(text):
+        # (ranges off the text: not this text's facts and places) as list slice assignment has it
+        chars = list(text)
+        for a, b in ranges:
+            chars[a:b] = BLANK * (b - a)
+        return "".join(chars)
+    # the text around the ranges' union, joined with BLANK runs: no list of every character
+    parts, pos = [], 0
+    for a, b in ordered:
+        if a > pos:
+            parts.append(text[pos:a])
+            pos = a
+        if b > pos:
+            parts.append(BLANK * (b - pos))
+            pos = b
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 @Language.factory("newsfacts_about", assigns=["span._.fact"])
