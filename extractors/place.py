@@ -98,7 +98,7 @@ def _norm(s: str) -> str:
 
 
 class _EndCue:
-    """Phrases that must end a window of the lowered text (whitespace aside): word_regex(phrases,
+    r"""Phrases that must end a window of the lowered text (whitespace aside): word_regex(phrases,
     tail=r"\s*$"), searched only when the window ends with a phrase's last word. That str test
     fails most windows (the text before most mentions) at a fraction of the regex's cost; it
     never fails one the regex matches, as the regex's match is a phrase ending where rstrip() ends."""
