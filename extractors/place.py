@@ -617,7 +617,13 @@ class PlaceChooser:
             for cs, c in subjects:
                 if cs == clause_start and c.end <= start:
                     subject = c
-        place = self._pick(start, end, usable, starts, ends, subject, unit_level, resp, sent_end) or main
+        if usable:
+            place = self._pick(start, end, usable, starts, ends, subject, unit_level, resp, sent_end) or main
+        else:
+            # no mention in its sentence (most figures' case): what _pick finds among none, without
+            # its walk: the units counted after it, else the article's place
+            level = self._counted_after(end, sent_end)
+            place = (self._above(level, start, usable) if level is not None else None) or main
         if unit_level is not None and place is not None and (subject is None or place is not subject.place) \
                 and _RANK.get(place.level, 1) >= _RANK[unit_level]:
             place = self._above(unit_level, start, usable)
