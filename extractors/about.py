@@ -136,9 +136,14 @@ class _References:
     def of(self, start: int, end: int, sent_start: int, sent_end: int) -> tuple[str | None, str | None] | None:
         """The (ref_start, ref_end) of the figure at text[start:end] in the sentence
         text[sent_start:sent_end], or None."""
-        chosen = self._before(start, sent_start, sent_end)
-        if chosen is None:
-            chosen = self._after(end, sent_end)
+        # the times starting in the sentence: times[lo:hi] (none in most sentences)
+        lo = bisect.bisect_left(self.starts, sent_start)
+        hi = bisect.bisect_left(self.starts, sent_end, lo)
+        chosen = None
+        if lo < hi:
+            chosen = self._before(start, sent_end, lo, hi)
+            if chosen is None:
+                chosen = self._after(end, sent_end, hi)
         if chosen is not None:
             (ref_start, ref_end), end_only = chosen[2], chosen[3]
             return (None, ref_end) if end_only else (ref_start, ref_end)
@@ -148,26 +153,25 @@ class _References:
                 return None, self.published.isoformat()
         return None
 
-    def _before(self, start: int, sent_start: int, sent_end: int):
-        """The nearest time expression before the figure in its sentence. (The nearest in its clause
-        when the clause has one: times ascend, so the last one before the figure is in its clause
-        whenever any is.)"""
-        times, starts = self.times, self.starts
-        lo = bisect.bisect_left(starts, sent_start)
+    def _before(self, start: int, sent_end: int, lo: int, hi: int):
+        """The nearest time expression before the figure in its sentence (times[lo:hi]). (The nearest
+        in its clause when the clause has one: times ascend, so the last one before the figure is in
+        its clause whenever any is.)"""
+        times = self.times
         # only those starting at or before the figure can end before it
-        for i in range(bisect.bisect_right(starts, start, lo) - 1, lo - 1, -1):
+        for i in range(bisect.bisect_right(self.starts, start, lo, hi) - 1, lo - 1, -1):
             t = times[i]
             if t[1] <= start and t[1] <= sent_end:
                 return t
         return None
 
-    def _after(self, end: int, sent_end: int):
-        """The first time expression after the figure in its sentence when it governs the figure
-        ("3 million tourists in 2023"): cued, and no other figure, relative clause or ";" between."""
-        times, starts, text, cues = self.times, self.starts, self.text, self.cues
-        hi = bisect.bisect_left(starts, sent_end)
+    def _after(self, end: int, sent_end: int, hi: int):
+        """The first time expression after the figure in its sentence (before times[hi]) when it
+        governs the figure ("3 million tourists in 2023"): cued, and no other figure, relative clause
+        or ";" between."""
+        times, text, cues = self.times, self.text, self.cues
         t = None
-        for i in range(bisect.bisect_left(starts, end, 0, hi), hi):
+        for i in range(bisect.bisect_left(self.starts, end, 0, hi), hi):
             if times[i][1] <= sent_end:
                 t = times[i]
                 break

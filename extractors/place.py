@@ -87,6 +87,20 @@ _COUNT_TOKEN = re.compile(r"\d(?:[\d.,/]*\d)?")
 _YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
 
 
+def _may_end_with(text: str, lo: int, hi: int, tails: tuple[str, ...]) -> bool:
+    """Whether text[lo:hi] ends with one of `tails` once spaces (and one final newline, as `$`
+    allows) are off its end: a str test that must hold for _ROUTE_LEFT or _CAP_OF_BEFORE to match
+    there, cheaper than their search, which tries every position of the window."""
+    w = text[lo:hi]
+    if w.endswith("\n"):
+        w = w[:-1]
+    return w.rstrip(" \u00a0").endswith(tails)
+
+
+_DASHES = ("-", "–", "—")         # what _ROUTE_LEFT ends with (spaces aside)
+_OF_THE = ("of", "the")           # what _CAP_OF_BEFORE ends with (spaces aside)
+
+
 def _count_before(text: str, s: int) -> bool:
     """A number (not a year) right before: "30 quận", "28/30 quận" count units in general."""
     m = _LAST_TOKEN.search(text, max(0, s - 16), s)
@@ -172,6 +186,9 @@ class _PlaceCues:
         """The level of the administrative units a count counts ('30 districts, towns' -> district)."""
         if not unit:
             return None
+        return _unit_level(self.lang, unit)
+
+    def _unit_level_of(self, unit: str) -> str | None:
         u = _norm(unit)
         lv = self.unit_level.get(u)
         if lv:
@@ -186,6 +203,12 @@ class _PlaceCues:
 @functools.cache
 def place_cues(lang: str) -> _PlaceCues:
     return _PlaceCues(lang)
+
+
+# Most figures count the same few things ("people", "cases"): their level cached, boundedly.
+@functools.lru_cache(maxsize=4096)
+def _unit_level(lang: str, unit: str) -> str | None:
+    return place_cues(lang)._unit_level_of(unit)
 
 
 class _Cand:
@@ -290,7 +313,8 @@ class PlaceChooser:
             bare = written == p.name
             if p.name.isdigit() and not _numbered_unit(written, self.cues.lang):
                 continue                       # "thành phố 11 tháng": a number, not District 11
-            if bare and (_ROUTE_LEFT.search(text, max(0, s - 30), s) and not self._line_start_word(s)
+            if bare and (_may_end_with(text, max(0, s - 30), s, _DASHES)
+                         and _ROUTE_LEFT.search(text, max(0, s - 30), s) and not self._line_start_word(s)
                          or _ROUTE_RIGHT.match(text, e)):
                 continue                       # "Cát Linh - Hà Đông", "UK-Vietnam"
             if cues.not_place_before and cues.not_place_before.search(low, max(0, s - 20), s):
@@ -408,7 +432,7 @@ class PlaceChooser:
             return True                        # in an official's position: "Chairman of the X People's Committee"
         bare = c.kind == "named" and text[s:e] == c.place.name
         if cues.lang == "en":
-            if cues.org_after and cues.org_after.match(text, e + 1) and text[e:e + 1] == " ":
+            if cues.org_after and text[e:e + 1] == " " and cues.org_after.match(text, e + 1):
                 return True
             if (bare or c.kind == "anaphor") and text.rfind("\n", 0, s) >= 0 and _CAP_AFTER.match(text, e) \
                     and text[e:e + 2] not in ("'s", "’s") \
@@ -416,7 +440,8 @@ class PlaceChooser:
                 # "the Hanoi Inspectorate", "Hanoi Oncology Hospital", "the City Party Committee"
                 return "name" if c.kind == "named" else True
             # "People's Committee of Dong Da district"
-            return bool(_CAP_OF_BEFORE.search(text, max(0, s - 40), s))
+            return _may_end_with(text, max(0, s - 40), s, _OF_THE) \
+                and bool(_CAP_OF_BEFORE.search(text, max(0, s - 40), s))
         if cues.org_head is None:
             return False
         lo = max(0, s - 60)
@@ -532,8 +557,8 @@ class PlaceChooser:
                 c.skip = True                  # "quận Hà Đông cũ", "the former Ha Tay province"
             if i + 1 < len(cands):
                 d = cands[i + 1]
-                gap = low[e:d.start]
-                if c.kind == d.kind == "named" and len(gap) <= 8:
+                if c.kind == d.kind == "named" and d.start - e <= 8:
+                    gap = low[e:d.start]
                     if d.place.level == c.place.level and cues.joiner.match(gap) and gap.strip() != "":
                         if c.list_id < 0:
                             c.list_id = list_id
