@@ -64,8 +64,10 @@ class _Cues:
         # the same over the lowered text, case-sensitive (3-4x faster), for a text without _CASE_TRAPS
         to_date_low = phrase_regex([p.lower() for p in d["to_date"]])
         self.to_date_low = re.compile(rf"(?<![^\W\d_])(?:{to_date_low})(?![^\W\d_])")
-        # whether such a text holds one at all (a match in a sentence is one here: no end bound)
-        self.to_date_anywhere = re.compile(rf"(?<![^\W\d_])(?:{to_date_low})")
+        # whether a lowered text holds one at all: no word bounds (no lookbehind, so the search skips
+        # in C to the letters the phrases start with: ~2x faster), none at the end (a match in a
+        # sentence, which ends the search there, is one here too)
+        self.to_date_anywhere = re.compile(rf"(?:{to_date_low})")
         self.after_figure = re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(d['after_figure_cues'])})\s*$", flags)
         self.after_figure_text = re.compile(rf"(?:{phrase_regex(d['after_figure_cues'])})\s", flags)
         self.relative = re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(d['relative_clause'])})(?![^\W\d_])", flags)
