@@ -101,6 +101,26 @@ _DASHES = ("-", "–", "—")         # what _ROUTE_LEFT ends with (spaces aside
 _OF_THE = ("of", "the")           # what _CAP_OF_BEFORE ends with (spaces aside)
 
 
+_W_CHAR = re.compile(_W)
+
+
+def _org_heads(rx: re.Pattern, window: str, pos: int) -> list[str]:
+    """The organisation heads in window[pos:], as finditer with the lookbehind (?<!{_W}) would find
+    them: a match a letter stands right before is dropped and the search goes on from its next
+    character."""
+    out = []
+    while True:
+        m = rx.search(window, pos)
+        if m is None:
+            return out
+        start = m.start()
+        if start > 0 and _W_CHAR.match(window, start - 1):
+            pos = start + 1
+            continue
+        out.append(m.group())
+        pos = m.end()
+
+
 def _count_before(text: str, s: int) -> bool:
     """A number (not a year) right before: "30 quận", "28/30 quận" count units in general."""
     m = _LAST_TOKEN.search(text, max(0, s - 16), s)
@@ -112,10 +132,11 @@ def _norm(s: str) -> str:
 
 
 class _EndCue:
-    r"""Phrases that must end a window of the lowered text (whitespace aside): word_regex(phrases,
-    tail=r"\s*$"), searched only when the window ends with a phrase's last word. That str test
-    fails most windows (the text before most mentions) at a fraction of the regex's cost; it
-    never fails one the regex matches, as the regex's match is a phrase ending where rstrip() ends."""
+    r"""A regex of phrases that must end a window of the lowered text, whitespace aside (its
+    pattern ends with the phrases, then \s*$: word_regex(phrases, tail=r"\s*$")), searched only
+    when the window ends with one of their last words. That str test fails most windows (the text
+    before most mentions) at a fraction of the regex's cost, and never one the regex matches: its
+    match ends with a phrase where rstrip() ends."""
     __slots__ = ("rx", "last_words")
 
     def __init__(self, rx: re.Pattern, last_words: tuple[str, ...]) -> None:
@@ -155,7 +176,8 @@ class _PlaceCues:
         self.doc_issuers = frozenset(t.lower() for t in d.get("national_doc_issuers", []))
         self.org_after = word_regex(d.get("org_after", []), lower=False)
         heads = d.get("org_heads", []) + d.get("name_heads", [])
-        self.org_head = (re.compile(rf"(?<!{_W})(?:{phrase_regex(heads)})(?!{_W})") if heads else None)
+        # with no lookbehind ((?<!{_W}), which _org_heads tests): the search skips in C to a capital
+        self.org_head = (re.compile(rf"(?:{phrase_regex(heads)})(?!{_W})") if heads else None)
         self.name_heads = frozenset(d.get("name_heads", []))
         self.former_before = _end_cue(d.get("former", []))
         self.former_after = word_regex(d.get("former_after", []))
@@ -180,7 +202,8 @@ class _PlaceCues:
         levels = phrase_regex(self.anaphor_level) if self.anaphor_level else "(?!)"
         joint = phrase_regex(joiners + ["/", "or"])
         self.level_list_after = re.compile(rf"\s*(?:{joint})\s*(?:{levels})(?!{_W})")
-        self.level_list_before = re.compile(rf"(?<!{_W})(?:{levels})\s*(?:{joint})\s*$")
+        self.level_list_before = _EndCue(re.compile(rf"(?<!{_W})(?:{levels})\s*(?:{joint})\s*$"),
+                                         tuple({j.split()[-1] for j in joiners + ["/", "or"] if j.strip()}))
 
     def unit_level_of(self, unit: str | None) -> str | None:
         """The level of the administrative units a count counts ('30 districts, towns' -> district)."""
@@ -448,7 +471,7 @@ class PlaceChooser:
         window = text[lo:s]
         m = _LAST_PHRASE_START.match(window)
         cut = m.end() if m else 0
-        heads = [m.group() for m in cues.org_head.finditer(window, cut)]
+        heads = _org_heads(cues.org_head, window, cut)
         if not heads:
             return False
         # a department, facility or company named after a place ("Sở Tài chính Hà Nội", "Nhà máy
