@@ -85,6 +85,10 @@ class _Lexicon:
         self.rank_template = tuple(d["rank_template"])
         self.rank_topic = re.compile(d["rank_topic"], flags)
         self.rank_intro = re.compile(d["rank_intro"], flags) if d.get("rank_intro") else None
+        self.rank_with = re.compile(d["rank_with"], flags) if d.get("rank_with") else None
+        self.rank_not_topic = re.compile(d["rank_not_topic"]) if d.get("rank_not_topic") else None
+        self.rank_restates = re.compile(d["rank_restates"]) if d.get("rank_restates") else None
+        self.rank_word = d.get("rank_word", "")
         self.empty_verbs = _words_in(d["empty_verbs"])
         self.skip_before = _words_in(d["skip_before_figure"])
         self.action_verbs = _words_in(d["action_verbs"])
@@ -592,10 +596,24 @@ def _singular(word: str, lex: _Lexicon) -> str:
 
 # --- the rules ------------------------------------------------------------------------------
 def _rank(text: str, low: str, start: int, end: int, sent_start: int, sent_end: int,
-          lex: _Lexicon) -> str | None:
+          lex: _Lexicon, previous: tuple | None = None) -> str | None:
+    if previous is not None and previous[1]:
+        gap = low[previous[0]:start]
+        if lex.rank_restates is not None and lex.rank_restates.fullmatch(gap):
+            # "ranked second and third", "ranked 9th in 2024, up from 21st": the same ranking;
+            # "the index reached 89.72%, ranked 12th/30": the ranking of what the figure measured
+            measure = previous[1]
+            if lex.rank_word not in measure:
+                measure = _phrase(lex.rank_template, lex=lex, topic=measure)
+            return measure
     after = text[end:sent_end]
     m = lex.rank_topic.search(after[:120])
     topic = _clean(m.group("topic"), lex, keep="first") if m else None
+    if topic is not None and lex.rank_not_topic is not None and lex.rank_not_topic.match(topic.lower()):
+        topic = None   # "ranked first for the sixth year in a row": when, not what
+    if topic is None and lex.rank_with is not None:
+        m = lex.rank_with.search(after[:80])   # "ranked 1st with a disbursement rate of 82.4%"
+        topic = _clean(m.group("topic"), lex, keep="first") if m else None
     if topic is None and lex.rank_intro is not None:
         m = lex.rank_intro.search(text, sent_start, start)
         topic = _clean(m.group("topic"), lex, keep="first") if m else None
@@ -678,7 +696,7 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
     if low is None:
         low = lowered(text)
     if kind == "rank":
-        return _rank(text, low, start, end, sent_start, sent_end, lex)
+        return _rank(text, low, start, end, sent_start, sent_end, lex, previous)
     clause_start = _clause_start(low, start, sent_start, lex)
     gap = low[previous[0]:start] if previous is not None else None
     restated = previous is not None and previous[1] and lex.apposition.fullmatch(gap)

@@ -196,3 +196,12 @@ def test_vietnamese_money_of_an_amount_and_objects_that_begin_something_else():
                           PUB, lang="vi")
     assert figure(facts, "310 triệu đồng").measure == "tiền xử phạt"
     assert "sai phạm" not in (figure(facts, "2,4 tỷ đồng").measure or "")
+
+
+def test_a_rank_after_the_figure_it_ranks_and_a_rank_by_what_it_is_with():
+    facts = extract_facts("The ward's digital transformation index reached 91.2%, ranked 4th/21 wards. "
+                          "Among the 21 wards, Yen Hoa ranked 1st with a disbursement rate of 88.1%. "
+                          "Ba Vi ranked first for the third year in a row.", PUB)
+    assert figure(facts, "ranked 4th/21 wards").measure == "digital transformation index ranking"
+    assert figure(facts, "ranked 1st").measure == "disbursement rate ranking"
+    assert figure(facts, "ranked first").measure == "ranking"        # "for the third year": when
