@@ -143,6 +143,7 @@ class _Lexicon:
         self.label_before = bool(d.get("label_before"))
         self.verb_before_fallback = bool(d.get("verb_before_fallback"))
         self.aspect_words = _words_in(d.get("aspect_words", []))
+        self.has_verbs = _words_in(d.get("has_verbs", []))
         self.singular_modifiers = bool(d.get("singular_modifiers"))
         self.not_plural = _words_in(d.get("not_plural", []))
         self.partitive_before = re.compile(d["partitive_before"]) if d.get("partitive_before") else None
@@ -426,6 +427,18 @@ def _words_before_as_verb(text: str, start: int, clause_start: int, lex: _Lexico
     return " ".join(out) or None
 
 
+def _owner(text: str, start: int, clause_start: int, lex: _Lexicon) -> str | None:
+    """What has the counted things, when a verb of having stands right before them ("đàn bò sữa
+    có 10.000 con"): the subject before that verb, if it is not a place."""
+    words = _last_words(text, clause_start, start, 8)
+    while words and words[-1].lower() in lex.skip_before:
+        words.pop()
+    if not words or words[-1].lower() not in lex.has_verbs:
+        return None
+    at = text.rfind(words[-1], clause_start, start)
+    return _subject(text[clause_start:at], lex) if at > clause_start else None
+
+
 def _counted(text: str, start: int, end: int, unit: str, clause_start: int, lex: _Lexicon,
              loose: bool = False) -> str:
     verb = _governing_verb(text, start, end, clause_start, lex)
@@ -435,6 +448,10 @@ def _counted(text: str, start: int, end: int, unit: str, clause_start: int, lex:
         # "ghi nhận 1.092 ca mắc sốt xuất huyết": the words after the unit belong to it
         tail = _after_unit(text, end, lex)
         unit = f"{unit} {tail}" if tail else unit
+        if verb is None and tail is None and lex.has_verbs:
+            owner = _owner(text, start, clause_start, lex)
+            if owner:
+                unit = f"{unit} {owner}"   # "đàn bò sữa có hơn 10.000 con" -> "con đàn bò sữa"
     if verb:
         return f"{unit} {verb}" if lex.unit_first else f"{verb} {unit}"
     tail = _after_unit(text, end, lex, loose) if lex.tail_after_unit and not lex.unit_then_tail else None

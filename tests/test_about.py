@@ -205,3 +205,9 @@ def test_a_rank_after_the_figure_it_ranks_and_a_rank_by_what_it_is_with():
     assert figure(facts, "ranked 4th/21 wards").measure == "digital transformation index ranking"
     assert figure(facts, "ranked 1st").measure == "disbursement rate ranking"
     assert figure(facts, "ranked first").measure == "ranking"        # "for the third year": when
+
+
+def test_vietnamese_count_after_a_verb_of_having_names_its_owner():
+    facts = extract_facts("Đàn trâu của xã có hơn 2.000 con, mỗi đoàn tàu có 6 toa.", PUB, lang="vi")
+    assert figure(facts, "hơn 2.000 con").measure.startswith("con đàn trâu")
+    assert figure(facts, "6 toa").measure == "toa mỗi đoàn tàu"
