@@ -815,7 +815,8 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
         dim = lex.dimension_before.get(words[-1]) if words else None
         if dim:
             subject = _subject(before[:before.lower().rfind(words[-1])], lex)
-            return _phrase(tuple(dim), lex=lex, subject=subject)
+            thing = _object_after(text, low, end, sent_end, lex) if any("{object}" in p for p in dim) else None
+            return _phrase(tuple(dim), lex=lex, subject=subject, object=thing)   # "scored 87 points in the PAR Index"
     if lex.noun_of is not None:
         cut = max(0, len(low_before) - 64)   # the pattern ends at the figure: search its tail only
         m = lex.noun_of.search(low_before, cut)   # "a total investment of", "a deposit of"
