@@ -10,6 +10,33 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(scope="session")
+def corpus_texts():
+    """texts(lang): the gold articles of a language and, for English, 60 generated bench articles:
+    real layouts and many figures, for tests that compare a fast path with the exact one."""
+    import json
+    cache: dict[str, list[str]] = {}
+
+    def texts(lang: str) -> list[str]:
+        if lang not in cache:
+            names = ("train", "test", "snapshot") if lang == "en" else ("vi/train", "vi/dev", "vi/test")
+            out = []
+            for name in names:
+                path = ROOT / "tests" / "gold" / name / "docs.jsonl"
+                with open(path, encoding="utf-8") as fh:
+                    out += [json.loads(line)["text"] for line in fh]
+            if lang == "en":
+                sys.path.insert(0, str(ROOT / "bench"))
+                try:
+                    from generate import body_text, make_article
+                    out += [body_text(make_article(7, i)) for i in range(60)]
+                finally:
+                    sys.path.remove(str(ROOT / "bench"))
+            cache[lang] = out
+        return cache[lang]
+    return texts
+
+
 @pytest.fixture
 def in_tmp(tmp_path, monkeypatch):
     """Run in an empty directory with no NEWSFACTS_* settings leaking in from the environment."""

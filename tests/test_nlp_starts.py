@@ -2,15 +2,10 @@
 the components' full patterns find: a start missing from the pattern data would lose facts silently."""
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
-
 import pytest
 
 from extractors.nlp import StartFinder, _trie, build_nlp, matches_at, near
 
-ROOT = Path(__file__).resolve().parents[1]
 COMPONENTS = ["newsfacts_percentage", "newsfacts_ratio", "newsfacts_money", "newsfacts_rank",
               "newsfacts_quantity", "newsfacts_count", "newsfacts_date", "newsfacts_official"]
 # Forms at the edges of the scan: units glued to digits, a figure at offset 0, a capital that
@@ -25,29 +20,15 @@ EDGE_TEXTS = [
 ]
 
 
-def _texts() -> list[str]:
-    texts = list(EDGE_TEXTS)
-    for name in ("train", "test", "snapshot"):
-        with open(ROOT / "tests" / "gold" / name / "docs.jsonl", encoding="utf-8") as fh:
-            texts += [json.loads(line)["text"] for line in fh]
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        from generate import body_text, make_article
-        texts += [body_text(make_article(7, i)) for i in range(60)]
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
-    return texts
 
-
-TEXTS = _texts()
 
 
 @pytest.mark.parametrize("name", COMPONENTS)
-def test_candidate_starts_find_every_match_of_the_full_pattern(name):
+def test_candidate_starts_find_every_match_of_the_full_pattern(name, corpus_texts):
     nlp = build_nlp()
     comp = nlp.get_pipe(name)
     checked = 0
-    for text in TEXTS:
+    for text in EDGE_TEXTS + corpus_texts("en"):
         doc = nlp.make_doc(text)
         full = [(m.start(), m.end()) for m in comp._re.finditer(text)]
         fast = [(m.start(), m.end()) for m in matches_at(comp._re, text, comp.candidate_starts(doc))]

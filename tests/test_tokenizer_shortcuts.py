@@ -4,10 +4,8 @@ affix rules skipped on plain words and figures (_plain) match nothing there, and
 applies spaCy's rule to arrays."""
 from __future__ import annotations
 
-import json
 import random
 import sys
-from pathlib import Path
 
 import pytest
 from spacy.tokenizer import Tokenizer
@@ -15,31 +13,12 @@ from spacy.tokenizer import Tokenizer
 from extractors.lang import language_data
 from extractors.nlp import _plain, _SkippedOnPlain, build_nlp
 
-ROOT = Path(__file__).resolve().parents[1]
 RULES = ("prefix_search", "suffix_search", "infix_finditer", "url_match")
 EDGE_TEXTS = [
     "No. 5 (Mr. X) 1,206 km. 5km, 30m2; US$5 and C$4; 3.2% of 1/3. The 2023-2025 plan's goals...",
     "Line one\nLine two\n\n  two spaces\tand a tab \n (No.) “Mr. Le” 'Ms.' (Dr.), No..",
     "Hà Nội: 440 lượt/1.306 công dân; TP. Hồ Chí Minh, GS.TS. Nguyễn Văn A, 12/2023, 7/8/2023.",
 ]
-
-
-def _texts(lang: str) -> list[str]:
-    names = ("train", "test", "snapshot") if lang == "en" else ("vi/train", "vi/dev", "vi/test")
-    texts = list(EDGE_TEXTS)
-    for name in names:
-        path = ROOT / "tests" / "gold" / name / "docs.jsonl"
-        if path.exists():
-            with open(path, encoding="utf-8") as fh:
-                texts += [json.loads(line)["text"] for line in fh]
-    if lang == "en":
-        sys.path.insert(0, str(ROOT / "bench"))
-        try:
-            from generate import body_text, make_article
-            texts += [body_text(make_article(7, i)) for i in range(60)]
-        finally:
-            sys.path.remove(str(ROOT / "bench"))
-    return texts
 
 
 def _original_rules(lang: str) -> dict:
@@ -49,10 +28,10 @@ def _original_rules(lang: str) -> dict:
             for attr, rule in rules.items()}
 
 
-def _plain_samples(lang: str) -> list[str]:
+def _plain_samples(texts: list[str]) -> list[str]:
     letters = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isalpha()]
     rng = random.Random(5)
-    words = {w for text in _texts(lang) for chunk in text.split()
+    words = {w for text in texts for chunk in text.split()
              for w in (chunk, chunk.strip(".,;:()\"'“”‘’")) if w and _plain(w)}
     figures = ["US", "C", "A", "s", "S", "km", "kmh", "ha", "0", "2020", "1,206", "11,300", "24.1", "1.920,37", "7.8.2023", "1,2,3"]
     mixed = ["".join(rng.choice(letters) for _ in range(rng.randint(2, 6))) for _ in range(20000)]
@@ -60,9 +39,9 @@ def _plain_samples(lang: str) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
-def test_skipped_rules_match_nothing_on_plain_words_and_figures(lang):
+def test_skipped_rules_match_nothing_on_plain_words_and_figures(lang, corpus_texts):
     rules = _original_rules(lang)
-    for s in _plain_samples(lang):
+    for s in _plain_samples(EDGE_TEXTS + corpus_texts(lang)):
         assert _plain(s)
         assert rules["prefix_search"](s) is None, s
         assert rules["suffix_search"](s) is None, s
@@ -71,14 +50,14 @@ def test_skipped_rules_match_nothing_on_plain_words_and_figures(lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
-def test_tokens_are_those_of_the_unchanged_tokenizer(lang):
+def test_tokens_are_those_of_the_unchanged_tokenizer(lang, corpus_texts):
     ours = build_nlp(lang).tokenizer
     blank = language_data(lang).blank().tokenizer  # spaCy's rules as the language sets them up
     assert {" ", "\n", "\t"} <= set(blank.rules)
     reference = Tokenizer(blank.vocab, rules=blank.rules, prefix_search=blank.prefix_search,
                           suffix_search=blank.suffix_search, infix_finditer=blank.infix_finditer,
                           token_match=blank.token_match, url_match=blank.url_match)
-    for text in _texts(lang):
+    for text in EDGE_TEXTS + corpus_texts(lang):
         got = [(t.text, t.idx) for t in ours(text)]
         assert got == [(t.text, t.idx) for t in reference(text)]
 
@@ -89,7 +68,7 @@ def test_tokenizer_still_serialises():
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
-def test_sentences_are_those_of_spacys_sentencizer(lang):
+def test_sentences_are_those_of_spacys_sentencizer(lang, corpus_texts):
     from spacy.pipeline import Sentencizer
 
     nlp = build_nlp(lang)
@@ -97,7 +76,7 @@ def test_sentences_are_those_of_spacys_sentencizer(lang):
     reference = Sentencizer(punct_chars=list(ours.punct_chars))
     rng = random.Random(3)
     pieces = ["word", "No.", ".", "!", "?", ",", '"', "(", ")", "\n", "\n\n", "5", "...", "。", "-", "'"]
-    texts = _texts(lang) + ["", " "] + [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+    texts = EDGE_TEXTS + corpus_texts(lang) + ["", " "] + [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
                                         for _ in range(3000)]
     for text in texts:
         got, want = ours(nlp.make_doc(text)), reference(nlp.make_doc(text))
