@@ -606,7 +606,7 @@ def _singular(word: str, lex: _Lexicon) -> str:
         return word
     if low.endswith("ies"):
         return word[:-3] + ("Y" if word[-1].isupper() else "y")
-    if low.endswith(("sses", "xes", "ches", "shes")):
+    if low.endswith(("sses", "xes", "ches", "shes", "oes")):
         return word[:-2]
     return word[:-1]
 
@@ -803,6 +803,9 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
         at = _tail_search(lex.participle_links, low_before, 32, at_end=True)   # "parks covering 1,573 ha"
         if at is not None:
             thing = _object_np(before[:at], lex)
+            if thing is None and previous is not None and len(previous) > 2 and previous[2] \
+                    and lo == previous[0] and not before[:at].strip():
+                thing = previous[2]   # "nine industrial parks covering 1,573 ha": what the count before counted
             if thing:
                 return _with_dimension(thing, kind, unit, lex)
     if kind in lex.object_first:

@@ -211,3 +211,10 @@ def test_vietnamese_count_after_a_verb_of_having_names_its_owner():
     facts = extract_facts("Đàn trâu của xã có hơn 2.000 con, mỗi đoàn tàu có 6 toa.", PUB, lang="vi")
     assert figure(facts, "hơn 2.000 con").measure.startswith("con đàn trâu")
     assert figure(facts, "6 toa").measure == "toa mỗi đoàn tàu"
+
+
+def test_a_quantity_linked_to_the_count_before_and_a_figure_up_from_an_earlier_one():
+    facts = extract_facts("The province now has seven industrial parks covering 2,140 ha. Average income "
+                          "reached VND 71.5 million in 2024, up from VND 52 million in 2020.", PUB)
+    assert figure(facts, "2,140 ha").measure == "industrial park area"
+    assert figure(facts, "VND 52 million").measure == figure(facts, "VND 71.5 million").measure == "average income"
