@@ -727,9 +727,11 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
         whole = _whole(text, low, end, sent_end, lex)
         return _phrase(lex.share_template, lex=lex, subject=subject, whole=whole[0] if whole else None)
     if not restated and kind == "percentage" and previous is not None and previous[1] \
-            and lex.change_before is not None and _tail_search(lex.change_before, low_before, 16) is not None:
-        restated = True   # "hit a record 4,835 MW at 14:00 on June 2, up 11.6%": its change
-        gap = low_before
+            and lex.change_before is not None \
+            and _tail_search(lex.change_before, low[max(sent_start, start - 16):start], 16) is not None:
+        # "hit a record 4,835 MW at 14:00 on June 2, up 11.6%": its change (the comma may end the clause)
+        restated = True
+        gap = low[max(sent_start, start - 16):start]
     if not restated and kind == "percentage" and previous is not None and previous[1] \
             and lex.comparison_after is not None and _COMMA_GAP_RE.fullmatch(gap):
         m = lex.comparison_after.match(low, end, sent_end)
