@@ -141,6 +141,9 @@ class _Lexicon:
         self.cut_at = re.compile(rf"\s(?:{phrase_regex(d['tail_cut'])})(?=\s|$)", flags)
         self.clause_break = re.compile(d["clause_break"])
         self.label_before = bool(d.get("label_before"))
+        self.label_words = int(d.get("label_max_words", 4))
+        self.label_chars = int(d.get("label_max_chars", 40))
+        self.label_after_unit = bool(d.get("label_after_unit"))
         self.verb_before_fallback = bool(d.get("verb_before_fallback"))
         self.aspect_words = _words_in(d.get("aspect_words", []))
         self.has_verbs = _words_in(d.get("has_verbs", []))
@@ -532,10 +535,11 @@ def _label(text: str, start: int, clause_start: int, lex: _Lexicon) -> str | Non
     if colon < 0 or text[colon] != ":" or not re.fullmatch(r"[^\W\d_\s]*(?:\s+[^\W\d_]+){0,3}\s*|\s*",
                                                             text[clause_start:start]):
         return None
-    head = text[max(0, colon - 60):colon]
-    m = re.search(r"(?:^|[-–•;\n.]\s*)([^\W\d_][^-–•;\n.:\d\x00]{0,40})$", head)
-    if not m or len(m.group(1).split()) > 4:
-        return None
+    head_start = max(0, colon - lex.label_chars - 20)
+    head = text[head_start:colon]
+    m = re.search(rf"(?:^|[-–•;\n.]\s*)([^\W\d_][^-–•;\n.:\d\x00]{{0,{lex.label_chars}}})$", head)
+    if not m or len(m.group(1).split()) > lex.label_words or (m.start() == 0 and head_start > 0):
+        return None   # (a label cut off by the window is no label)
     return _lower_first(m.group(1).strip()) or None
 
 
@@ -759,6 +763,8 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
     label = _label(text, start, clause_start, lex) if lex.label_before else None
     if label:
         act = _verb_before(text, start, clause_start, lex)
+        if lex.label_after_unit and kind in ("count", "ratio") and unit and unit != "percentage_points" and not act:
+            label = f"{unit} {label}"   # "- Sử dụng vật liệu dễ cháy: 35 cơ sở" -> "cơ sở sử dụng vật liệu dễ cháy"
         return f"{label} {act}" if act else label
     if kind == "count" and not unit and previous is not None and len(previous) > 2 and previous[2]:
         return _counted(text, start, end, previous[2], clause_start, lex, loose=True)

@@ -218,3 +218,10 @@ def test_a_quantity_linked_to_the_count_before_and_a_figure_up_from_an_earlier_o
                           "reached VND 71.5 million in 2024, up from VND 52 million in 2020.", PUB)
     assert figure(facts, "2,140 ha").measure == "industrial park area"
     assert figure(facts, "VND 52 million").measure == figure(facts, "VND 71.5 million").measure == "average income"
+
+
+def test_vietnamese_labelled_list_items_name_what_they_count():
+    facts = extract_facts("Các lỗi phổ biến gồm:\n- Không trang bị bình chữa cháy tại các tầng: 27 cơ sở;\n"
+                          "- Án lao động: thụ lý 96 vụ.", PUB, lang="vi")
+    assert figure(facts, "27 cơ sở").measure == "cơ sở không trang bị bình chữa cháy tại các tầng"
+    assert figure(facts, "96 vụ").measure == "án lao động thụ lý"
