@@ -367,7 +367,7 @@ class PlaceChooser:
                 names.setdefault(p.name, p)
         if not names:
             return named
-        rx = re.compile(rf"(?<![\w]){'|'.join(re.escape(n) for n in sorted(names, key=len, reverse=True))}(?![\w])")
+        rx = re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(n) for n in sorted(names, key=len, reverse=True))})(?![\w])")
         starts = [p.start for p in named]
         extra = []
         for m in rx.finditer(text):
