@@ -146,6 +146,7 @@ class _Lexicon:
         self.label_after_unit = bool(d.get("label_after_unit"))
         self.verb_before_fallback = bool(d.get("verb_before_fallback"))
         self.aspect_words = _words_in(d.get("aspect_words", []))
+        self.change_of_unit = bool(d.get("change_of_unit"))
         self.has_verbs = _words_in(d.get("has_verbs", []))
         self.singular_modifiers = bool(d.get("singular_modifiers"))
         self.not_plural = _words_in(d.get("not_plural", []))
@@ -751,8 +752,16 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
         return previous[1]   # "lagged behind with 68% and 71% respectively": one measure for both
     if restated:
         words = re.findall(r"[^\W\d_]+", gap)
-        change = lex.change_words.get(words[-1]) if words and kind == "percentage" else None
-        return _phrase(change, lex=lex, base=previous[1]) if change else previous[1]
+        change = None
+        if words and kind == "percentage" and words[-1] != lex.from_word:   # "up from 5%": its old value
+            # ", an increase of 45.3%", ", up 11.6%": the word of change, wherever in the gap
+            change = next((lex.change_words[w] for w in reversed(words) if w in lex.change_words), None)
+        if change:
+            # the change of a count is the change of the things it counts ("24.1 million visitors,
+            # up 27.6%" -> "visitor growth"), not of what was done to them
+            base = previous[2] if len(previous) > 2 and previous[2] and lex.change_of_unit else previous[1]
+            return _phrase(change, lex=lex, base=base)
+        return previous[1]
     if kind == "money" and lex.amount_before is not None and lex.amount_word in low_before[-24:] \
             and lex.amount_before.search(low_before[-40:]):
         # "xử phạt 41 cơ sở với tổng số tiền 628 triệu đồng": the money of what was done

@@ -225,3 +225,10 @@ def test_vietnamese_labelled_list_items_name_what_they_count():
                           "- Án lao động: thụ lý 96 vụ.", PUB, lang="vi")
     assert figure(facts, "27 cơ sở").measure == "cơ sở không trang bị bình chữa cháy tại các tầng"
     assert figure(facts, "96 vụ").measure == "án lao động thụ lý"
+
+
+def test_the_change_of_a_count_is_the_change_of_what_it_counts():
+    facts = extract_facts("The province welcomed 9.8 million visitors in 2024, up 14.2% from 2023. "
+                          "Export revenue reached VND 12 trillion ($470 million), an increase of 8.5%.", PUB)
+    assert figure(facts, "14.2%").measure == "visitor growth"
+    assert figure(facts, "8.5%").measure == "export revenue growth"
