@@ -146,6 +146,7 @@ class _Lexicon:
         self.label_after_unit = bool(d.get("label_after_unit"))
         self.verb_before_fallback = bool(d.get("verb_before_fallback"))
         self.aspect_words = _words_in(d.get("aspect_words", []))
+        self.subject_verb_group = re.compile(d["subject_verb_group"]) if d.get("subject_verb_group") else None
         self.change_of_unit = bool(d.get("change_of_unit"))
         self.has_verbs = _words_in(d.get("has_verbs", []))
         self.singular_modifiers = bool(d.get("singular_modifiers"))
@@ -825,18 +826,20 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
                 thing = previous[2]   # "nine industrial parks covering 1,573 ha": what the count before counted
             if thing:
                 return _with_dimension(thing, kind, unit, lex)
+    if lex.dimension_before:
+        words = re.findall(r"[^\W\d_]+", before[-16:].lower())
+        # the last two words first: "kéo dài 30 tháng" lasts, "dài 14,6 km" is long
+        last = " ".join(words[-2:]) if " ".join(words[-2:]) in lex.dimension_before else (words[-1] if words else "")
+        dim = lex.dimension_before.get(last) if last else None
+        if dim:
+            subject = _subject(before[:before.lower().rfind(last)], lex)
+            thing = _object_after(text, low, end, sent_end, lex) if any("{object}" in p for p in dim) else None
+            return _phrase(tuple(dim), lex=lex, subject=subject, object=thing)   # "scored 87 points in the PAR Index"
     if kind in lex.object_first:
         thing = _object_after(text, low, end, sent_end, lex)
         if thing:
             act = _verb_before(text, start, max(clause_start, previous[0] if previous else 0), lex)
             return f"{thing} {act}" if act else thing
-    if lex.dimension_before:
-        words = re.findall(r"[^\W\d_]+", before[-12:].lower())
-        dim = lex.dimension_before.get(words[-1]) if words else None
-        if dim:
-            subject = _subject(before[:before.lower().rfind(words[-1])], lex)
-            thing = _object_after(text, low, end, sent_end, lex) if any("{object}" in p for p in dim) else None
-            return _phrase(tuple(dim), lex=lex, subject=subject, object=thing)   # "scored 87 points in the PAR Index"
     if lex.noun_of is not None:
         cut = max(0, len(low_before) - 64)   # the pattern ends at the figure: search its tail only
         m = lex.noun_of.search(low_before, cut)   # "a total investment of", "a deposit of"
@@ -853,6 +856,9 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
             # complexes is estimated at"): read the subject across it
             wide = max(clause_start, start - _REACH)
             subject = _subject(text[wide:lo + verb[0]], lex)
+        if subject and lex.subject_verb_group is not None:
+            # "thời gian thẩm định hồ sơ đã được rút ngắn còn 30 ngày": the subject ends at its verb group
+            subject = lex.subject_verb_group.split(" " + subject, 1)[0].strip() or subject
         if subject and kind == "percentage" and verb[1] in lex.change_verbs:
             # "GRDP grew by 6.52%": a percentage after a verb of change is the change of its subject
             return _phrase(tuple(lex.change_verbs[verb[1]]), lex=lex, base=subject)

@@ -232,3 +232,10 @@ def test_the_change_of_a_count_is_the_change_of_what_it_counts():
                           "Export revenue reached VND 12 trillion ($470 million), an increase of 8.5%.", PUB)
     assert figure(facts, "14.2%").measure == "visitor growth"
     assert figure(facts, "8.5%").measure == "export revenue growth"
+
+
+def test_vietnamese_length_and_duration_words_before_a_quantity():
+    facts = extract_facts("Kênh Đồng Mô dài 12,4 km đang được nạo vét. Việc thi công dự kiến kéo dài 18 tháng.",
+                          PUB, lang="vi")
+    assert figure(facts, "12,4 km").measure == "chiều dài kênh Đồng Mô"
+    assert figure(facts, "18 tháng").measure.startswith("thời gian")
