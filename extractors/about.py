@@ -43,6 +43,7 @@ from extractors.nlp import (
     matching_text,
     phrase_regex,
     sentence_starts,
+    settled_facts,
     span_fields,
 )
 from extractors.place import PlaceChooser, gazetteer_finder, place_cues
@@ -214,13 +215,15 @@ class AboutComponent:
         self._cues = _cues(lang)
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = list(doc.spans.get(SPANS_KEY, []))
-        labels = [s.label_ for s in spans]      # once: each Span.label_ is a string-store lookup
+        rows = settled_facts(doc)   # the spans as newsfacts_resolve listed them, else listed here
+        if rows is None:
+            rows = [(s.label_, s.start_char, s.end_char, span_fields(s)) for s in doc.spans.get(SPANS_KEY, [])]
+        labels = [r[0] for r in rows]
         figures = [i for i, label in enumerate(labels) if label in FIGURE_KINDS]
         if not figures:
             return doc
-        fields_of = [span_fields(span) for span in spans]
-        chars = [f.get("_chars", (s.start_char, s.end_char)) for s, f in zip(spans, fields_of)]
+        fields_of = [r[3] for r in rows]
+        chars = [f.get("_chars", (r[1], r[2])) for r, f in zip(rows, fields_of)]
         text = matching_text(doc)
         starts = sentence_starts(doc)
         bounds_of = starts[1:] + [len(text)]

@@ -12,6 +12,7 @@ import importlib
 import json
 import logging
 import re
+import weakref
 from importlib import resources
 from typing import Any, Callable, Iterable, Iterator
 
@@ -30,6 +31,7 @@ SPANS_KEY = "facts"
 _TEXT_KEY = "newsfacts.text"
 _MATCH_KEY = "newsfacts.matching_text"
 _OFFSETS_KEY = "newsfacts.matching_offsets"
+_SENTS_KEY = "newsfacts.sentence_starts"   # (len(doc), sentence_starts) as the sentencizer left them
 
 # Fact components in pipeline order. Each language registers its own implementation of the
 # ones it supports (`@English.factory("newsfacts_count")` in extractors/lang/en/count.py), as
@@ -331,10 +333,20 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> It
 
 
 def sentence_starts(doc: Doc) -> list[int]:
-    """Character offsets where the sentencizer's sentences begin, ascending.
+    """Character offsets where the sentencizer's sentences begin, ascending (a list the caller must
+    not modify).
 
-    Span.sent walks the whole doc on every call; one vectorised pass is far cheaper.
+    Span.sent walks the whole doc on every call; one vectorised pass is far cheaper. The pipeline's
+    sentencizer (_Sentencizer) leaves them in doc.user_data as it sets the boundaries, as no later
+    component moves one: the count and ratio extractors, newsfacts_about and _facts read them there.
     """
+    cached = doc.user_data.get(_SENTS_KEY)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1]
+    return _sentence_starts(doc)
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
     if not len(doc):
         return []
     arr = doc.to_array([SENT_START, IDX])
@@ -368,9 +380,32 @@ def add_fact(doc: Doc, start: int, end: int, kind: str, fields: dict[str, Any],
     return span
 
 
-def _may_nest(outer: Span, inner: Span) -> bool:
-    return ((outer.label_, inner.label_) in NESTABLE
-            and outer.start_char <= inner.start_char and inner.end_char <= outer.end_char)
+def _may_nest(outer: tuple, inner: tuple) -> bool:
+    """Whether gold nests inner in outer: (label, start_char, end_char, ...) rows."""
+    return ((outer[0], inner[0]) in NESTABLE and outer[1] <= inner[1] and inner[2] <= outer[2])
+
+
+def _resolve_rows(rows: list[tuple]) -> list[tuple]:
+    """resolve_overlaps over (label, start_char, end_char, span) rows: each span's label and
+    offsets read once (every Span.label_ is a string-store lookup, every offset a property)."""
+    other = len(KIND_PRIORITY)
+    ranked = sorted(rows, key=lambda r: (KIND_PRIORITY.get(r[0], other), r[1] - r[2], r[1]))
+    longest = max((r[2] - r[1] for r in ranked), default=0)
+    starts: list[int] = []      # start_char of the kept spans, ascending
+    kept: list[tuple] = []      # in the same order
+    for cand in ranked:
+        cand_start, cand_end = cand[1], cand[2]
+        hi = bisect.bisect_left(starts, cand_end)                # kept spans starting before cand ends
+        lo = bisect.bisect_left(starts, cand_start - longest)    # ... that are long enough to reach it
+        clash = any(cand_start < k[2] and not (_may_nest(k, cand) or _may_nest(cand, k))
+                    for k in kept[lo:hi])
+        if clash:
+            logger.debug("dropped %s %r", cand[0], cand[3])
+        else:
+            starts.insert(hi, cand_start)
+            kept.insert(hi, cand)
+    kept.sort(key=lambda r: (r[1], r[0]))
+    return kept
 
 
 def resolve_overlaps(spans: Iterable[Span]) -> list[Span]:
@@ -380,28 +415,38 @@ def resolve_overlaps(spans: Iterable[Span]) -> list[Span]:
     Kept spans are indexed by start, so each candidate is compared only with the kept spans that
     start less than the longest span's length before it, not with all of them.
     """
-    ranked = sorted(spans, key=lambda s: (KIND_PRIORITY.get(s.label_, len(KIND_PRIORITY)),
-                                          -(s.end_char - s.start_char), s.start_char))
-    longest = max((s.end_char - s.start_char for s in ranked), default=0)
-    starts: list[int] = []      # start_char of the kept spans, ascending
-    kept: list[Span] = []       # in the same order
-    for cand in ranked:
-        hi = bisect.bisect_left(starts, cand.end_char)              # kept spans starting before cand ends
-        lo = bisect.bisect_left(starts, cand.start_char - longest)  # ... that are long enough to reach it
-        clash = any(cand.start_char < k.end_char and not (_may_nest(k, cand) or _may_nest(cand, k))
-                    for k in kept[lo:hi])
-        if clash:
-            logger.debug("dropped %s %r", cand.label_, cand)
-        else:
-            starts.insert(hi, cand.start_char)
-            kept.insert(hi, cand)
-    kept.sort(key=lambda s: (s.start_char, s.label_))
-    return kept
+    return [r[3] for r in _resolve_rows([(s.label_, s.start_char, s.end_char, s) for s in spans])]
+
+
+# The settled spans of each doc as newsfacts_resolve left them: doc -> (the span group it set, one
+# (label, start_char, end_char, fields) row per span in the group's order, fields being the span's
+# own dict (span_fields), which newsfacts_about edits in place). Kept off doc.user_data (a span
+# group does not serialise), weakly, so a doc's entry goes with it.
+_SETTLED: "weakref.WeakKeyDictionary[Doc, tuple[Any, list[tuple]]]" = weakref.WeakKeyDictionary()
+
+
+def settled_facts(doc: Doc) -> list[tuple[str, int, int, dict[str, Any] | None]] | None:
+    """(label, start_char, end_char, span_fields) of each span in doc.spans["facts"], in order, as
+    newsfacts_resolve listed them; None unless the group is still the one it set (same object and
+    length), in which case the caller lists the spans itself."""
+    entry = _SETTLED.get(doc)
+    if entry is None:
+        return None
+    group = doc.spans.get(SPANS_KEY)
+    if group is not entry[0] or len(group) != len(entry[1]):
+        return None
+    return entry[1]
 
 
 @Language.component("newsfacts_resolve", assigns=["doc.spans"])
 def resolve_component(doc: Doc) -> Doc:
-    doc.spans[SPANS_KEY] = resolve_overlaps(doc.spans.get(SPANS_KEY, []))
+    kept = _resolve_rows([(s.label_, s.start_char, s.end_char, s)
+                          for s in doc.spans.get(SPANS_KEY, [])])
+    doc.spans[SPANS_KEY] = [r[3] for r in kept]
+    user_data = doc.user_data
+    _SETTLED[doc] = (doc.spans[SPANS_KEY],
+                     [(label, start, end, user_data.get(("newsfacts.fact", label, start, end)))
+                      for label, start, end, _ in kept])
     return doc
 
 
@@ -485,6 +530,14 @@ class _Sentencizer(Sentencizer):
             starts[begins] = True
             guesses.append(starts.tolist())
         return guesses
+
+    def set_annotations(self, docs: Iterable[Doc] | Doc, batch_tag_ids: list[list[bool]]) -> None:
+        """spaCy's, then the sentence starts for sentence_starts(), left in doc.user_data (set anew
+        whenever this sets boundaries, so never stale within the pipeline)."""
+        docs = [docs] if isinstance(docs, Doc) else list(docs)
+        super().set_annotations(docs, batch_tag_ids)
+        for doc in docs:
+            doc.user_data[_SENTS_KEY] = (len(doc), _sentence_starts(doc))
 
 
 @Language.factory("newsfacts_sentencizer", default_config={"punct_chars": None})
