@@ -227,6 +227,33 @@ def anchored_finditer(pattern: re.Pattern[str], anchor: re.Pattern[str], text: s
         yield from pattern.finditer(text, win_start, win_end)
 
 
+_BOUNDARY_RE = re.compile(r"\b")
+
+
+class BoundedAnchor:
+    """An anchor pattern led by a word boundary, r"\b" + pattern, for anchored_finditer: the
+    matches of re.compile(r"\b" + pattern).finditer(text), found faster. A leading \b keeps re from
+    skipping ahead, so that pattern is tried at every character; `pattern` alone, led by a character
+    class or a literal ("[Ss]ince\b"), lets re skip in C to its first characters, and the boundary
+    is tested where it matches (searched on from the next character when it fails there, as finditer
+    would). `pattern` must not match the empty string."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._re = re.compile(pattern, flags)
+        self.pattern = r"\b" + pattern
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        search, boundary = self._re.search, _BOUNDARY_RE.match
+        m = search(text)
+        while m is not None:
+            start = m.start()
+            if boundary(text, start):
+                yield m
+                m = search(text, m.end())
+            else:
+                m = search(text, start + 1)
+
+
 # --- candidate starts ------------------------------------------------------------------
 # Most facts can only begin at a handful of words: a qualifier, "from", a currency, a digit.
 # A StartFinder finds those word starts in one cheap pass (a trie of lower-case words, where

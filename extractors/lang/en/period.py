@@ -31,6 +31,7 @@ from extractors.datenorm import (
 from extractors.lang.en.months import DAY_RE, MONTH_RE, day_number, month_number
 from extractors.lang.en.numbers import WORD_NUMBER_RE, parse_number
 from extractors.nlp import (
+    BoundedAnchor,
     add_fact,
     anchored_finditer,
     doc_text,
@@ -44,13 +45,15 @@ KIND = "period"
 _BEFORE, _AFTER = 60, 70
 # Every match of a rule contains its anchor; the full rule runs only in windows around anchors, and
 # one anchor per rule keeps those windows few in text where years and months are everywhere.
+# The word anchors are led by a character class or a literal (BoundedAnchor): r"\b(?:[Ff]rom|[Bb]etween)\b"
+# etc. written so that re skips ahead to their first letters.
 _ANCHORS = {
-    "period.from_to": re.compile(r"\b(?:[Ff]rom|[Bb]etween)\b"),
-    "period.since": re.compile(r"\b[Ss]ince\b"),
+    "period.from_to": BoundedAnchor(r"[FfBb](?:(?<=[Ff])rom|(?<=[Bb])etween)\b"),
+    "period.since": BoundedAnchor(r"[Ss]ince\b"),
     "period.year_range": re.compile(r"\d{4}\s*[-–—]\s*\d{4}"),
-    "period.quarter": re.compile(r"\b(?:[Qq]uarter|QUARTER|[Qq][1-4])\b"),
-    "period.half": re.compile(r"\b(?:half|H[12])\b"),
-    "period.first_n_months": re.compile(r"\bmonths\b"),
+    "period.quarter": BoundedAnchor(r"[Qq](?:uarter|(?<=Q)UARTER|[1-4])\b"),
+    "period.half": BoundedAnchor(r"[hH](?:(?<=h)alf|(?<=H)[12])\b"),
+    "period.first_n_months": BoundedAnchor(r"months\b"),
     "period.day_range": re.compile(r"\d\s*[-–]\s*\d"),
 }
 _EDGE = r"(?:the\s+(?:end|beginning|start|middle)\s+of\s+)"
