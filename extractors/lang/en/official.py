@@ -78,7 +78,8 @@ class OfficialExtractor:
         # the capitalised words just before a title.
         self._names = StartFinder(d["family_names"], d["honorifics"])
         self._titles = StartFinder((), [*d["title_phrases"], *d["title_modifiers"], *d["title_heads"]])
-        self._cap_start = re.compile(rf"(?<![\w'’&-])[{_UP}]")
+        # (?<![\w'’&-])[{_UP}] with the capital first, so re skips ahead to capitals in C
+        self._cap_start = re.compile(rf"[{_UP}](?<![\w'’&-].)")
         self._org_re = re.compile(org)
 
     def _title_org(self, chain: str) -> tuple[str, str | None]:
@@ -97,8 +98,19 @@ class OfficialExtractor:
         text = doc_text(doc)
         titles = self._titles.starts(doc)
         starts = self._names.starts(doc) + titles     # a new list: starts() returns the cached one
+        # the capitals up to _ORG_REACH before each title (ascending), over the union of those
+        # windows: each character searched once (matches_at takes the starts as a set)
+        win_start = win_end = -1
         for t in titles:
-            starts += [c.start() for c in self._cap_start.finditer(text, max(0, t - _ORG_REACH), t)]
+            lo = max(0, t - _ORG_REACH)
+            if lo <= win_end:
+                win_end = t
+                continue
+            if win_end >= 0:
+                starts += [c.start() for c in self._cap_start.finditer(text, win_start, win_end)]
+            win_start, win_end = lo, t
+        if win_end >= 0:
+            starts += [c.start() for c in self._cap_start.finditer(text, win_start, win_end)]
         return starts
 
     def __call__(self, doc: Doc) -> Doc:
