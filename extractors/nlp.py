@@ -231,7 +231,7 @@ _BOUNDARY_RE = re.compile(r"\b")
 
 
 class BoundedAnchor:
-    """An anchor pattern led by a word boundary, r"\b" + pattern, for anchored_finditer: the
+    r"""An anchor pattern led by a word boundary, r"\b" + pattern, for anchored_finditer: the
     matches of re.compile(r"\b" + pattern).finditer(text), found faster. A leading \b keeps re from
     skipping ahead, so that pattern is tried at every character; `pattern` alone, led by a character
     class or a literal ("[Ss]ince\b"), lets re skip in C to its first characters, and the boundary
@@ -338,7 +338,7 @@ class StartFinder:
 
 
 class _SharedScan:
-    """The starts of every shareable StartFinder of one language in one pass over the padded text:
+    r"""The starts of every shareable StartFinder of one language in one pass over the padded text:
     each finder's regex alone stops at every non-word character of the text (about 0.1 ms an
     article each, whatever its words).
 
