@@ -532,7 +532,9 @@ _SETTLED: "weakref.WeakKeyDictionary[Doc, tuple[Any, list[tuple]]]" = weakref.We
 def settled_facts(doc: Doc) -> list[tuple[str, int, int, dict[str, Any] | None]] | None:
     """(label, start_char, end_char, span_fields) of each span in doc.spans["facts"], in order, as
     newsfacts_resolve listed them; None unless the group is still the one it set (same object and
-    length), in which case the caller lists the spans itself."""
+    length), in which case the caller lists the spans itself. The fields are the dicts the spans
+    had then: edited in place since (newsfacts_about does), never replaced (nothing after
+    newsfacts_resolve sets span._.fact)."""
     entry = _SETTLED.get(doc)
     if entry is None:
         return None
