@@ -16,7 +16,7 @@ from itertools import groupby, islice
 from typing import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from extractors.facts import Fact
 from extractors.lang import UnsupportedLanguage, available
@@ -25,15 +25,11 @@ from extractors.nlp import SPANS_KEY, build_nlp, doc_text, sentence_starts, sett
 logger = logging.getLogger(__name__)
 
 # Bump whenever the facts produced for the same text change.
-EXTRACTOR_VERSION = "0.4.1"
+EXTRACTOR_VERSION = "0.4.2"
 SUPPORTED_LANGUAGES: tuple[str, ...] = available()
 
 __all__ = ["EXTRACTOR_VERSION", "SUPPORTED_LANGUAGES", "Fact", "UnsupportedLanguage", "extract_facts",
            "extract_many"]
-
-
-def _span_to_fact(span: Span, text: str, sentence: tuple[str, int]) -> Fact:
-    return _row_to_fact(span.label_, span.start_char, span.end_char, span_fields(span), text, sentence)
 
 
 def _row_to_fact(label: str, start_char: int, end_char: int, fields: dict | None, text: str,
