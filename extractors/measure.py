@@ -146,7 +146,6 @@ class _Lexicon:
         self.label_after_unit = bool(d.get("label_after_unit"))
         self.verb_before_fallback = bool(d.get("verb_before_fallback"))
         self.aspect_words = _words_in(d.get("aspect_words", []))
-        self.subject_verb_group = re.compile(d["subject_verb_group"]) if d.get("subject_verb_group") else None
         self.change_of_unit = bool(d.get("change_of_unit"))
         self.has_verbs = _words_in(d.get("has_verbs", []))
         self.singular_modifiers = bool(d.get("singular_modifiers"))
@@ -490,7 +489,7 @@ def _verb_before(text: str, start: int, clause_start: int, lex: _Lexicon) -> str
 
 
 # --- subjects -------------------------------------------------------------------------------
-def _linking_verb(low: str, lo: int, start: int, verbs: re.Pattern, lex: _Lexicon) -> tuple[int, str] | None:
+def _linking_verb(low: str, lo: int, start: int, verbs: re.Pattern) -> tuple[int, str] | None:
     """The last of `verbs` that stands in low[lo:start]: where it starts, relative to lo, and which
     it is. `verbs` (_lead_regex) begins with the character before the verb: run over the window with
     a space before it, re skips ahead in C where a lookbehind would be tried at every position."""
@@ -545,8 +544,7 @@ def _label(text: str, start: int, clause_start: int, lex: _Lexicon) -> str | Non
     return _lower_first(m.group(1).strip()) or None
 
 
-def _raised_total(text: str, low_before: str, before: str, kind: str, unit: str | None,
-                  lex: _Lexicon) -> str | None:
+def _raised_total(low_before: str, before: str, kind: str, unit: str | None, lex: _Lexicon) -> str | None:
     """"nâng tổng số trạm trên địa bàn lên 96 trạm", "bringing the total number of members to 120":
     the figure is the new total of what is named (or of its own unit)."""
     cut = max(0, len(low_before) - 90)
@@ -727,7 +725,7 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
     lo = max(clause_start, start - _REACH, previous[0] if previous else 0)
     before, low_before = text[lo:start], low[lo:start]
     tail_at = max(0, len(before) - 30)
-    share = _linking_verb(low, lo + tail_at, start, lex.share_verbs, lex) if kind == "percentage" else None
+    share = _linking_verb(low, lo + tail_at, start, lex.share_verbs) if kind == "percentage" else None
     if share is not None:
         subject = previous[1] if restated else _subject(before[:tail_at + share[0]], lex)
         whole = _whole(text, low, end, sent_end, lex)
@@ -767,7 +765,7 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
             and lex.amount_before.search(low_before[-40:]):
         # "xử phạt 41 cơ sở với tổng số tiền 628 triệu đồng": the money of what was done
         return _phrase(lex.amount_template, lex=lex, verb=_done(low, start, clause_start, lex))
-    total = _raised_total(text, low_before, before, kind, unit, lex) if lex.total_before is not None else None
+    total = _raised_total(low_before, before, kind, unit, lex) if lex.total_before is not None else None
     if total:
         return total
     label = _label(text, start, clause_start, lex) if lex.label_before else None
@@ -847,7 +845,7 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
             noun = _clean(before[m.start("noun"):m.end("noun")], lex)
             if noun:
                 return noun
-    verb = _linking_verb(low, lo, start, lex.linking_verbs, lex)
+    verb = _linking_verb(low, lo, start, lex.linking_verbs)
     if verb is not None:
         subject = _subject(before[:verb[0]], lex)
         if subject is None and lex.subject_across_figure and previous is not None \
@@ -856,9 +854,6 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
             # complexes is estimated at"): read the subject across it
             wide = max(clause_start, start - _REACH)
             subject = _subject(text[wide:lo + verb[0]], lex)
-        if subject and lex.subject_verb_group is not None:
-            # "thời gian thẩm định hồ sơ đã được rút ngắn còn 30 ngày": the subject ends at its verb group
-            subject = lex.subject_verb_group.split(" " + subject, 1)[0].strip() or subject
         if subject and kind == "percentage" and verb[1] in lex.change_verbs:
             # "GRDP grew by 6.52%": a percentage after a verb of change is the change of its subject
             return _phrase(tuple(lex.change_verbs[verb[1]]), lex=lex, base=subject)

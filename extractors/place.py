@@ -162,6 +162,8 @@ class _PlaceCues:
         self.lang = lang
         self.home = d.get("home_province")
         self.country_name = d.get("country", "Vietnam")
+        # level words that number their units ("Quận 1", "District 1"): a digit after them is a name
+        self.numbered_levels = tuple(w.lower() for w in d.get("numbered_levels", []))
         self.anaphor_level: dict[str, str] = {}
         for level, phrases in d.get("anaphors", {}).items():
             for p in phrases:
@@ -313,7 +315,7 @@ class PlaceChooser:
             org = self._is_org(c, officials)
             c.org = bool(org)
             c.skip = org == "name"
-        cands += self._country(text, others, cands)
+        cands += self._country(others, cands)
         cands.sort(key=lambda c: (c.start, -c.end))
         out, last_end = [], -1
         for c in cands:
@@ -334,7 +336,7 @@ class PlaceChooser:
             s, e = p.start, p.end
             written = text[s:e]
             bare = written == p.name
-            if p.name.isdigit() and not _numbered_unit(written, self.cues.lang):
+            if p.name.isdigit() and not _numbered_unit(written, self.cues.numbered_levels):
                 continue                       # "thành phố 11 tháng": a number, not District 11
             if bare and (_may_end_with(text, max(0, s - 30), s, _DASHES)
                          and _ROUTE_LEFT.search(text, max(0, s - 30), s) and not self._line_start_word(s)
@@ -547,7 +549,7 @@ class PlaceChooser:
             return _home_place(self.home)
         return None
 
-    def _country(self, text: str, others, named: list[_Cand]) -> list[_Cand]:
+    def _country(self, others, named: list[_Cand]) -> list[_Cand]:
         cues = self.cues
         out = []
         country = next((c.place for c in named if c.place.level == "country"), None)
@@ -700,7 +702,7 @@ class PlaceChooser:
                     members = self.list_members.get(c.list_id, [c])
                     excluded = {id(m) for m in members}
                 elif self.cues.after_prep.match(gap):
-                    return self._resolve(c, start, usable)
+                    return self._resolve(c, usable)
         # the nearest before it
         k = bisect.bisect_right(ends, start)
         if excluded:
@@ -709,13 +711,13 @@ class PlaceChooser:
         if k > 0:
             p = usable[k - 1]
             if resp >= 0 and p.list_id >= 0:
-                paired = self._respectively(p, start, end, resp, sent_end)
+                paired = self._respectively(p, start, sent_end)
                 if paired is not None:
                     return paired
             if subject is not None and p is not subject and p.kind in ("named", "anaphor") and p.list_id < 0 \
                     and p.rank <= subject.rank and not self._average(p, start):
                 return subject.place
-            return self._resolve(p, start, usable)
+            return self._resolve(p, usable)
         for c in after:
             if id(c) in excluded:
                 continue
@@ -756,7 +758,7 @@ class PlaceChooser:
         k = bisect.bisect_left(self.figure_starts, a)
         return k < len(self.figure_starts) and self.figure_starts[k] < b
 
-    def _resolve(self, c: _Cand, start: int, usable):
+    def _resolve(self, c: _Cand, usable):
         """The place a mention gives a figure: a list's unit gives the larger unit they lie in."""
         if c.list_id < 0:
             return c.place
@@ -789,7 +791,7 @@ class PlaceChooser:
                 return d.place
         return self._up(rank)
 
-    def _respectively(self, p: _Cand, start: int, end: int, resp: int, sent_end: int):
+    def _respectively(self, p: _Cand, start: int, sent_end: int):
         members = self.list_members[p.list_id]
         last = members[-1].end
         lo = bisect.bisect_left(self.figure_starts, last)
@@ -800,7 +802,7 @@ class PlaceChooser:
         return members[figs.index(start)].place
 
 
-def _numbered_unit(written: str, lang: str) -> bool:
-    """'Quận 1', 'phường 12', 'District 1': a level word that numbers its units."""
+def _numbered_unit(written: str, levels: tuple[str, ...]) -> bool:
+    """'Quận 1', 'phường 12', 'District 1': written with a level word that numbers its units."""
     low = written.lower()
-    return low.startswith(("quận", "phường", "district", "ward")) or " district" in low or " ward" in low
+    return low.startswith(levels) or any(f" {w}" in low for w in levels)
