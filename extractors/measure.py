@@ -126,6 +126,13 @@ class _Lexicon:
         self.object_pronouns = _words_in(d.get("object_pronouns", []))
         self.conjunctions = _words_in(d.get("conjunctions", []))
         self.tail_stop_words = _words_in(d.get("tail_stop_words", []))
+        self.state_phrases = tuple(sorted(_words_in(d.get("state_phrases", [])), key=len, reverse=True))
+        self.verb_follows = _words_in(d.get("verb_follows", []))
+        self.possessives = _words_in(d.get("possessives", []))
+        self.has_words = _words_in(d.get("has_words", []))
+        self.with_word = d.get("with_word", "with")
+        self.not_tail_verbs = _words_in(d.get("not_tail_verbs", []))
+        self.ing_verb = re.compile(d["ing_verb"]) if d.get("ing_verb") else None
         # "kiểm tra 96 tổ chức đảng và 215 đảng viên", "..., 215 đảng viên": coordinated figures,
         # matched over the lowered gap between them
         joins = phrase_regex(w.lower() for w in d.get("coordination", [])) if d.get("coordination") else "(?!)"
@@ -169,6 +176,12 @@ class _Lexicon:
         self.keys = {" ".join(p.lower().split()): key for key, phrases in keys.items()
                      if not key.startswith("_") for p in phrases}
         self.longest_key = max((len(p.split()) for p in self.keys), default=0)
+
+    def is_ing_verb(self, word: str) -> bool:
+        """A lower-case word in -ing that is a verb where a counted figure's verb stands ("62 schools
+        [using] ...", "handling 7 collectives"); not one of the words that only look like one."""
+        return self.ing_verb is not None and word not in self.not_tail_verbs \
+            and self.ing_verb.fullmatch(word) is not None
 
 
 @functools.lru_cache(maxsize=None)
@@ -325,8 +338,8 @@ def _governing_verb(text: str, start: int, end: int, clause_start: int, lex: _Le
                 continue
             if phrase in lex.skip_before and not picked:
                 kind = "skip"
-            elif phrase in lex.action_verbs or (n == 1 and lex.verb_like is not None
-                                                 and lex.verb_like.fullmatch(phrase)):
+            elif phrase in lex.action_verbs or (n == 1 and lex.verb_like is not None and (
+                    lex.verb_like.fullmatch(phrase) or lex.is_ing_verb(phrase))):
                 kind = "verb"
             elif phrase in lex.empty_verbs:
                 kind = "empty"
@@ -368,22 +381,38 @@ def _after_unit(text: str, end: int, lex: _Lexicon, loose: bool = False) -> str 
     if words and words[0].lower() in lex.conjunctions:
         return None   # "212 vehicles [and opened five markets]": what comes next is not about them
     placed = bool(words) and words[0].lower() in lex.place_prepositions
+    skipped: list[str] = []
     while words and words[0].lower() in lex.skip_after_unit:
-        words.pop(0)
+        skipped.append(words.pop(0).lower())
     if lex.verb_like is not None:
         # only what the counted things did or are: a verb first ("[are] admitted every day"), after
         # a phrase that places them ("within his jurisdiction [have been] reviewed"), or a state
         # ("still under consideration"); no further than the next conjunction
         def is_verb(w: str) -> bool:
-            return w.lower() in lex.action_verbs or w.lower() in lex.past_forms \
-                or bool(lex.verb_like.fullmatch(w.lower()))
+            low = w.lower()
+            return low in lex.action_verbs or low in lex.past_forms \
+                or bool(lex.verb_like.fullmatch(low)) or (w[:1].islower() and lex.is_ing_verb(low))
         if words and words[0].lower() in lex.state_words:
             return " ".join(words[:4])
+        lowered_words = " ".join(words).lower() + " "
+        state = next((p for p in lex.state_phrases if lowered_words.startswith(p + " ")), None)
+        if state:
+            return state   # "22 [are under construction]", "four items [were behind schedule]"
+        if skipped and words and words[0].lower() in lex.possessives and skipped[-1] in lex.has_words:
+            # "27 projects had [their certificates revoked]" -> "with certificates revoked"
+            at = next((i for i, w in enumerate(words[1:4], 1) if is_verb(w)), None)
+            if at is not None:
+                return " ".join([lex.with_word, *words[1:at + 1]])
+        # after a modal or "had to" the next word is a verb whatever its form: "30,000 apartments
+        # will be [launched]", "150 enterprises in the sector had to [cut working hours]"
+        after_modal = bool(skipped) and _ends_with_phrase(skipped, lex.verb_follows)
         while loose and words and words[0].lower() in lex.state_words:
             words.pop(0)
         if placed or (words and words[0].lower() in lex.place_prepositions):
             # "86 households [on 1.2 ha] have not yet moved": the verb, with the state words before it
-            at = next((i for i, w in enumerate(words[:7]) if is_verb(w)), None)
+            at = next((i for i, w in enumerate(words[:7]) if is_verb(w) or (
+                i and _ends_with_phrase([x.lower() for x in words[:i]], lex.verb_follows))), None)
+            after_modal = at is not None and not is_verb(words[at])
             while at and words[at - 1].lower() in lex.state_words:
                 at -= 1
             words = words[at:] if at is not None else []
@@ -391,7 +420,8 @@ def _after_unit(text: str, end: int, lex: _Lexicon, loose: bool = False) -> str 
             words.pop(0)
         # an adverb may come first: "nine had [illegally leased] their land"
         adverb = len(words) > 1 and words[0].lower().endswith("ly") and is_verb(words[1])
-        if not words or not (loose or adverb or is_verb(words[0]) or (placed and words[0].lower() in lex.state_words)):
+        if not words or not (loose or adverb or after_modal or is_verb(words[0])
+                             or (placed and words[0].lower() in lex.state_words)):
             return None
         cut = next((i for i, w in enumerate(words[1:], 1) if w.lower() in lex.tail_stop_words), len(words))
         words = words[:min(cut, 5)]
@@ -399,6 +429,13 @@ def _after_unit(text: str, end: int, lex: _Lexicon, loose: bool = False) -> str 
     while words and words[-1].lower() in lex.skip_after_unit:
         words.pop()
     return " ".join(words) or None
+
+
+def _ends_with_phrase(words: list[str], phrases: frozenset[str]) -> bool:
+    """Whether the words end with one of the phrases, "be"/"been" after it allowed."""
+    while words and words[-1] in ("be", "been"):
+        words = words[:-1]
+    return any(" ".join(words[-n:]) in phrases for n in (1, 2) if len(words) >= n)
 
 
 def _words_before_as_verb(text: str, start: int, clause_start: int, lex: _Lexicon) -> str | None:

@@ -239,3 +239,17 @@ def test_vietnamese_length_and_duration_words_before_a_quantity():
                           PUB, lang="vi")
     assert figure(facts, "12,4 km").measure == "chiều dài kênh Đồng Mô"
     assert figure(facts, "18 tháng").measure.startswith("thời gian")
+
+
+def test_what_counted_things_will_do_are_in_or_had_done_to_them():
+    facts = extract_facts("The developer expects 4,200 apartments will be handed over next year. Of the 31 "
+                          "schools, nine are under construction and 18 had their licences renewed. About 60 "
+                          "workshops in the craft village had to halt production, while 75 clinics are now "
+                          "using digital records. Tax officials are handling 14 companies.", PUB)
+    assert figure(facts, "4,200 apartments").measure.startswith("apartments handed over")
+    assert figure(facts, "nine").measure == "schools under construction"
+    assert figure(facts, "18").measure == "schools with licences renewed"
+    assert figure(facts, "About 60 workshops").measure == "workshops halt production"
+    assert figure(facts, "75 clinics").measure == "clinics using digital records"
+    assert figure(facts, "14 companies").measure == "companies handling"
+    assert figure(facts, "31 schools").measure == "schools"     # "including" is no verb
