@@ -21,6 +21,9 @@ class ParsedArticle:
     adapter_version: str
     complete: bool                  # title, body and published all found
     date_flag: str | None = None    # "missing" | "future" | None
+    # which path produced body_text: "site" (the adapter's selectors), "itemprop", "jsonld",
+    # "trafilatura", "heuristic"; None when there is no body
+    body_path: str | None = None
 
 
 class SiteAdapter(Protocol):
