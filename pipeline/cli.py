@@ -125,17 +125,22 @@ def extract(ctx, input_path: Path | None, files: tuple[Path, ...]) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--url", help="The page's URL (picks the site adapter); only with one file.")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--url", help="The page's URL (picks the site adapter); with no file, the page is fetched.")
 @click.pass_context
 def parse(ctx, paths: tuple[Path, ...], url: str | None) -> None:
-    """Parse stored pages (HTML or .html.gz) and print one JSON line per page."""
-    from pipeline.documents import parse_stored_page
+    """Parse stored pages (HTML or .html.gz), or fetch the page at --url, and print one JSON line per
+    page: the fields the adapter found, which path produced the body ("body_path"), the lead and body."""
+    from pipeline.documents import parse_fetched_page, parse_stored_page
 
-    _config(ctx)
-    if url and len(paths) != 1:
-        raise click.UsageError("--url goes with exactly one file")
+    cfg = _config(ctx)
+    if not paths and not url:
+        raise click.UsageError("give stored pages, or --url to fetch one")
+    if url and len(paths) > 1:
+        raise click.UsageError("--url goes with at most one file")
     out = click.get_text_stream("stdout")
+    if not paths:
+        out.write(json.dumps(parse_fetched_page(cfg, url), ensure_ascii=False) + "\n")
     for path in paths:
         out.write(json.dumps(parse_stored_page(path, url), ensure_ascii=False) + "\n")
 

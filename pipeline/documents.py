@@ -7,12 +7,16 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 import extractors
 from pipeline.decode import decode_html
-from pipeline.errors import InputError, MissingInputError
+from pipeline.errors import FetchFailedError, InputError, MissingInputError
 from pipeline.language import language_code, normalize_language
+
+if TYPE_CHECKING:
+    from pipeline.config import Config
+    from pipeline.sites.base import ParsedArticle
 
 log = logging.getLogger(__name__)
 
@@ -121,11 +125,31 @@ def parse_stored_page(path: Path, url: str | None = None) -> dict:
         except (OSError, EOFError) as exc:
             raise InputError(f"{path}: not a readable gzip file: {exc}") from None
     html, _ = decode_html(body)
-    parsed = parse_page(html, url or "")
-    return {"path": str(path), "adapter": parsed.adapter, "title": parsed.title, "lead": parsed.lead,
+    return {"path": str(path), **_parse_record(parse_page(html, url or ""))}
+
+
+def parse_fetched_page(cfg: Config, url: str) -> dict:
+    """The `parse --url` check of a site: fetch one page as the nightly run would, then parse it."""
+    from pipeline.fetch import Fetcher
+    from pipeline.sites import parse_page
+
+    fetcher = Fetcher(cfg)
+    try:
+        res = fetcher.get(url)
+    finally:
+        fetcher.close()
+    if not res.ok:
+        raise FetchFailedError(f"{url}: not fetched: {res.reason or res.outcome}")
+    html, _ = decode_html(res.body, res.content_type)
+    return {"url": url, **_parse_record(parse_page(html, url))}
+
+
+def _parse_record(parsed: ParsedArticle) -> dict:
+    return {"adapter": parsed.adapter, "title": parsed.title, "lead": parsed.lead,
             "published": parsed.published_at.isoformat() if parsed.published_at else None,
             "author": parsed.author, "language": parsed.language,
-            "canonical_url": parsed.canonical_url, "body": parsed.body_text}
+            "canonical_url": parsed.canonical_url, "source_url": parsed.source_url,
+            "body_path": parsed.body_path, "body": parsed.body_text}
 
 
 def extract_documents(docs: Iterable[Document]) -> Iterator[dict]:

@@ -49,5 +49,10 @@ class SitesUnavailableError(NewsfactsError):
     exit_code = EXIT_UNAVAILABLE
 
 
+class FetchFailedError(NewsfactsError):
+    """A page asked for by its URL (`parse --url`) could not be fetched."""
+    exit_code = EXIT_UNAVAILABLE
+
+
 class PartialRunError(NewsfactsError):
     exit_code = EXIT_PARTIAL

@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 from conftest import run_cli
 
@@ -110,6 +111,24 @@ def test_parse_stored_pages(tmp_path):
     (tmp_path / "broken.html.gz").write_bytes(b"not gzip")
     out = run_cli("parse", "broken.html.gz", cwd=tmp_path)
     assert out.returncode == 65 and out.stderr.count("\n") == 1
+
+
+def test_parse_url_fetches_the_page_and_shows_lead_and_body_path(tmp_path, http_site):
+    base, routes = http_site
+    page = (Path(__file__).parent / "fixtures" / "generic" / "split_by_ads.html").read_text(encoding="utf-8")
+    routes.add("/business/dong-anh-flowers-export.html", page)
+    (tmp_path / "newsfacts.toml").write_text(
+        f'allow_loopback = true\ndelay_seconds = 0\n[url_map]\n"https://farmnews.example.org" = "{base}"\n')
+    out = run_cli("parse", "--url", "https://farmnews.example.org/business/dong-anh-flowers-export.html",
+                  cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    (record,) = map(json.loads, out.stdout.splitlines())
+    assert record["adapter"] == "generic" and record["body_path"] == "trafilatura"
+    assert record["body"].startswith("Growers in a Dong Anh flower village") and "Advertisement" not in record["body"]
+    assert "lead" in record and record["published"] == "2024-03-11T07:30:00+07:00"
+    out = run_cli("parse", "--url", "https://farmnews.example.org/gone.html", cwd=tmp_path)
+    assert out.returncode == 69 and out.stderr.count("\n") == 1 and "not fetched" in out.stderr
+    assert run_cli("parse", cwd=tmp_path).returncode == 2
 
 
 def test_crontab_line_from_the_configured_schedule(tmp_path):

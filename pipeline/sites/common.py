@@ -394,11 +394,15 @@ class Page:
     ld: dict | None
     source_url: str | None = None
     fallbacks: list[str] = field(default_factory=list)
+    html: str = ""                  # the page as given, for libraries that parse it themselves
+    body_path: str | None = None    # which path produced the body (ParsedArticle.body_path)
 
     @classmethod
     def load(cls, html: str | bytes, url: str) -> "Page":
+        if isinstance(html, bytes):
+            html = decode_html(html)[0]
         soup = make_soup(html or "")
-        return cls(url=url, soup=soup, ld=find_news_article(soup))
+        return cls(url=url, soup=soup, ld=find_news_article(soup), html=html or "")
 
     def meta(self, *keys: str) -> str | None:
         """First non-empty <meta property|name|itemprop=key content> among keys."""

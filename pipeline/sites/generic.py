@@ -19,9 +19,9 @@ from pipeline.language import guess_language as detect_language
 from pipeline.language import language_code
 
 from .base import ParsedArticle
-from .common import (Page, block_lines, body_lines, clean_text, cut_source, date_flag, make_soup,
-                     parse_datetime, parse_en_dateline, person_name, source_in_lines,
-                     strip_furniture)
+from .bodytext import LD_MIN_SHARE, joined_length, ld_body_lines, markup_date, trafilatura_lines
+from .common import (Page, block_lines, body_lines, clean_text, cut_source, date_flag, parse_datetime,
+                     parse_en_dateline, person_name, strip_furniture)
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ class GenericAdapter:
         lead = self.lead(page)
         body = self.body(page)
         published = self.published(page)
-        body = _drop_repeated_heading(body, title, lead)
+        body = _drop_repeated_heading(body, title)
         article = ParsedArticle(
             url=url,
             canonical_url=self.canonical(page),
@@ -82,6 +82,7 @@ class GenericAdapter:
             adapter_version=self.version,
             complete=bool(title and body and published),
             date_flag=date_flag(published),
+            body_path=page.body_path if body else None,
         )
         if page.fallbacks:
             log.info("%s: site selectors found no %s on %s; used the generic path",
@@ -93,6 +94,8 @@ class GenericAdapter:
     def _or_generic(self, page: Page, field: str, found: T | None, generic: Callable[[Page], T]) -> T:
         """found if the site selectors produced it, else the generic path (and note that we fell back)."""
         if found:
+            if field == "body":
+                page.body_path = "site"
             return found
         page.fallbacks.append(field)
         return generic(page)
@@ -114,20 +117,22 @@ class GenericAdapter:
         return page.ld_text("description") or page.meta("og:description", "description", "twitter:description")
 
     def body(self, page: Page) -> str:
-        """Plain text, one paragraph per line."""
-        ld_body = page.ld_value("articleBody")
-        if isinstance(ld_body, str) and len(ld_body.strip()) >= 100:
-            if "<p" in ld_body or "<br" in ld_body:     # some CMSes put the HTML itself in articleBody
-                fragment = make_soup(ld_body)
-                lines = self.container_lines(page, fragment.body or fragment)
-            else:
-                raw = [line for line in map(clean_text, ld_body.splitlines()) if line]
-                page.source_url = page.source_url or source_in_lines(raw)
-                lines = body_lines(raw)
-            if lines:
-                return "\n".join(lines)
-        container = page.soup.select_one("[itemprop=articleBody]") or main_text_element(page.soup)
-        return "\n".join(self.container_lines(page, container)) if container is not None else ""
+        """Plain text, one paragraph per line, from the first path that finds it (bodytext.py)."""
+        box = page.soup.select_one("[itemprop=articleBody]")
+        if box is not None and (lines := self.container_lines(page, box)):
+            return _taken(page, "itemprop", lines)
+        extracted: list[str] | None = None
+        if ld := ld_body_lines(page):
+            extracted = trafilatura_lines(page)
+            if joined_length(ld) >= LD_MIN_SHARE * joined_length(extracted):
+                return _taken(page, "jsonld", ld)
+        if extracted is None:
+            extracted = trafilatura_lines(page)
+        if extracted:
+            return _taken(page, "trafilatura", extracted)
+        container = main_text_element(page.soup)
+        lines = self.container_lines(page, container) if container is not None else []
+        return _taken(page, "heuristic", lines)
 
     def container_lines(self, page: Page, container: Tag) -> list[str]:
         """Text lines of a body container, furniture and the 'Source:' line removed."""
@@ -137,10 +142,12 @@ class GenericAdapter:
         return body_lines(block_lines(box))
 
     def published(self, page: Page) -> datetime | None:
-        """JSON-LD datePublished, then article:published_time, then the visible dateline."""
+        """JSON-LD datePublished, then article:published_time, then the visible dateline, then what
+        htmldate reads from the URL and the markup it knows."""
         return (parse_datetime(page.ld_value("datePublished"))
                 or parse_datetime(page.meta("article:published_time"))
-                or self.dateline(page))
+                or self.dateline(page)
+                or markup_date(page))
 
     def dateline(self, page: Page) -> datetime | None:
         for el in page.soup.select("[itemprop=datePublished], time[datetime], time[pubdate]"):
@@ -185,6 +192,11 @@ class GenericAdapter:
 
 # ---------------------------------------------------------------- helpers
 
+def _taken(page: Page, path: str, lines: list[str]) -> str:
+    page.body_path = path if lines else None
+    return "\n".join(lines)
+
+
 def main_text_element(soup) -> Tag | None:
     """The element whose direct <p> children hold the most text (page chrome excluded)."""
     scores: Counter = Counter()
@@ -202,12 +214,13 @@ def main_text_element(soup) -> Tag | None:
     return soup.body
 
 
-def _drop_repeated_heading(body: str, title: str | None, lead: str | None) -> str:
-    """Heuristic containers often repeat the headline and the lead as the first lines."""
+def _drop_repeated_heading(body: str, title: str | None) -> str:
+    """Generic containers often repeat the headline as the first line. A first paragraph that
+    repeats the lead stays: the lead may be a description the page does not show, and the
+    article's text keeps what the page says once (pipeline/articles.py)."""
     lines = body.split("\n") if body else []
-    for known in (title, lead):
-        if lines and known and _same(lines[0], known):
-            lines = lines[1:]
+    if lines and title and _same(lines[0], title):
+        lines = lines[1:]
     return "\n".join(lines)
 
 
