@@ -15,17 +15,45 @@ from pipeline.reviewstore import attach_reviews
 FORMATS = ("table", "csv", "json", "parquet")
 
 
+# What analysts may run: reading statements only. The connection is read-only, but ATTACH (of the live
+# warehouse or the reviews file, read-write), COPY/EXPORT (writing files), SET, INSTALL/LOAD are not
+# bound by that; DESCRIBE, SHOW and SUMMARIZE parse as SELECT.
+_READING = frozenset((duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN))
+# Set after attaching the reviews and locked, so no statement can undo them.
+_READER_SETTINGS = ("SET autoinstall_known_extensions = false", "SET autoload_known_extensions = false",
+                    "SET lock_configuration = true")
+
+
 def run_query(warehouse: Path, sql: str) -> pd.DataFrame:
     """Run `sql` on the last published state of the warehouse (see replica.py), with the analysts'
-    verdicts attached as `reviews` when there are any."""
-    if not sql.strip():
-        raise QueryError("empty query")
+    verdicts attached as `reviews` when there are any. Only one reading statement runs."""
+    check_reading(sql)
     con = open_for_reading(warehouse)
     try:
         attach_reviews(con, warehouse)
+        for setting in _READER_SETTINGS:
+            con.execute(setting)
         return _df(con, sql)
     finally:
         con.close()
+
+
+def check_reading(sql: str) -> None:
+    """QueryError unless `sql` is exactly one SELECT-like statement."""
+    if not sql.strip():
+        raise QueryError("empty query")
+    try:
+        statements = duckdb.extract_statements(sql)
+    except duckdb.Error as exc:
+        raise QueryError(f"query failed: {str(exc).splitlines()[0]}") from None
+    if not statements:
+        raise QueryError("empty query")
+    if len(statements) > 1:
+        raise QueryError(f"query failed: {len(statements)} statements given; run one at a time")
+    kind = statements[0].type
+    if kind not in _READING:
+        raise QueryError(f"query failed: {kind.name} is not allowed: the warehouse is read-only here "
+                         f"(SELECT, WITH, EXPLAIN, DESCRIBE, SHOW, SUMMARIZE)")
 
 
 def _df(con, sql: str) -> pd.DataFrame:
