@@ -314,26 +314,24 @@ def _vn_dt(y, mo, d, hh=0, mm=0) -> datetime | None:
         return None
 
 
-_VN_TIME_DATE = re.compile(r"(\d{1,2})[:h](\d{2})(?::\d{2})?\s*(?:[|,\-–]\s*)?(?:ngày\s*)?"
-                           r"(\d{1,2})/(\d{1,2})/(\d{4})")
-_VN_DATE_TIME = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})\s*(?:[|,\-–]\s*)?(?:lúc\s*)?(\d{1,2})[:h](\d{2})")
-_VN_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+# Day first, one separator throughout: old kinhtedothi pages write "08-11-2020 15:11" with dashes.
+_VN_DAY = r"(?<!\d)(?P<d>\d{1,2})(?P<sep>[/.-])(?P<mo>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)"
+_VN_TIME = r"(?P<hh>\d{1,2})[:h](?P<mm>\d{2})"
+_VN_TIME_DATE = re.compile(_VN_TIME + r"(?::\d{2})?\s*(?:[|,\-–]\s*)?(?:ngày\s*)?" + _VN_DAY)
+_VN_DATE_TIME = re.compile(_VN_DAY + r"\s*(?:[|,\-–]\s*)?(?:lúc\s*)?" + _VN_TIME)
+_VN_DATE = re.compile(_VN_DAY)
 
 
 def parse_vn_dateline(text: str | None) -> datetime | None:
-    """'Thứ Sáu, 14:05 19/07/2024', '(09:12 06/05/2019)', '19/07/2024 | 14:05' (day first)."""
+    """'Thứ Sáu, 14:05 19/07/2024', '(09:12 06/05/2019)', '19/07/2024 | 14:05', '08-11-2020 15:11'
+    (day first)."""
     text = clean_text(text)
     if not text:
         return None
-    if m := _VN_TIME_DATE.search(text):
-        hh, mm, d, mo, y = m.groups()
-        return _vn_dt(y, mo, d, hh, mm)
-    if m := _VN_DATE_TIME.search(text):
-        d, mo, y, hh, mm = m.groups()
-        return _vn_dt(y, mo, d, hh, mm)
-    if m := _VN_DATE.search(text):
-        d, mo, y = m.groups()
-        return _vn_dt(y, mo, d)
+    for rx in (_VN_TIME_DATE, _VN_DATE_TIME, _VN_DATE):
+        if m := rx.search(text):
+            g = m.groupdict()
+            return _vn_dt(g["y"], g["mo"], g["d"], g.get("hh") or 0, g.get("mm") or 0)
     return None
 
 
@@ -376,11 +374,14 @@ def date_flag(published: datetime | None, now: datetime | None = None) -> str | 
 
 # ------------------------------------------------------------------ the parsed page
 
-_LEAD_PREFIX = re.compile(r"^[(\[]?\s*(?:kinhtedothi(?:\.vn)?|ktđt|ktdt)\s*[)\]]?\s*[-–—:]+\s*", re.I)
+# The Hanoi Times' prefix needs a dash (a hyphen only when a space follows): "The Hanoi Times: ..."
+# and "The Hanoi Times-run ..." can open real sentences.
+_LEAD_PREFIX = re.compile(r"^(?:[(\[]?\s*(?:kinhtedothi(?:\.vn)?|ktđt|ktdt)\s*[)\]]?\s*[-–—:]+"
+                          r"|the\s+hanoi\s+times\s*(?:[–—]+|-+(?=\s)))\s*", re.I)
 
 
 def strip_lead_prefix(text: str | None) -> str | None:
-    """Remove a 'Kinhtedothi - ' style byline prefix from a lead or first paragraph."""
+    """Remove a 'Kinhtedothi - ' or 'THE HANOI TIMES — ' prefix from a lead or first paragraph."""
     if not text:
         return text
     return _LEAD_PREFIX.sub("", text, count=1).strip() or None
