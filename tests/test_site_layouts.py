@@ -47,16 +47,15 @@ def test_lead_prefixes(text, want):
 
 @pytest.mark.parametrize("adapter, url, ok", [
     # kinhtedothi: 2020 URLs carry a numeric id, today's none
-    ("kinhtedothi", "http://kinhtedothi.vn/lien-ket-tieu-thu-nong-san-cac-ben-deu-huong-loi-400747.html", True),
+    ("kinhtedothi", "http://kinhtedothi.vn/dong-anh-thu-ngan-sach-10-thang-400512.html", True),
     ("kinhtedothi", "https://kinhtedothi.vn/gia-lam-giai-ngan-91-ke-hoach-von-dau-tu-cong-400391.html", True),
     ("kinhtedothi", "https://kinhtedothi.vn/ha-noi-thu-ngan-sach-5-thang-dat-176737-ty-dong.html", True),
     ("kinhtedothi", "https://kinhtedothi.vn/tag/gia-lam-400391.html", False),
     ("kinhtedothi", "https://kinhtedothi.vn/thoi-su/tin-quan-huyen/", False),
     # hanoitimes: both id shapes
-    ("hanoitimes", "https://hanoitimes.vn/aes-petrovietnam-set-up-joint-venture-for-us14-billion-lng-terminal-314645.html",
-     True),
-    ("hanoitimes", "https://hanoitimes.vn/hanoi-opens-14-new-bus-routes-to-suburban-districts.764300.html", True),
-    ("hanoitimes", "https://hanoitimes.vn/hanoi-opens-14-new-bus-routes-to-suburban-districts.html", False),
+    ("hanoitimes", "https://hanoitimes.vn/hanoi-metro-line-2a-carries-25000-a-day-314281.html", True),
+    ("hanoitimes", "https://hanoitimes.vn/hanoi-opens-14-new-bus-routes.764300.html", True),
+    ("hanoitimes", "https://hanoitimes.vn/hanoi-opens-14-new-bus-routes.html", False),
     # vietnam.vn/en: the Vietnamese title without accents, with or without the trailing slash
     ("vietnamvn", "https://www.vietnam.vn/en/ha-noi-giai-ngan-von-dau-tu-cong/", True),
     ("vietnamvn", "https://www.vietnam.vn/en/ha-noi-giai-ngan-von-dau-tu-cong", True),
@@ -66,3 +65,22 @@ def test_lead_prefixes(text, want):
 ])
 def test_url_shapes(adapter, url, ok):
     assert get_adapter(adapter).is_article_url(url) is ok
+
+
+@pytest.mark.parametrize("byline, author", [
+    ("Trọng Tùng thực hiện", "Trọng Tùng"),         # "thực hiện" = produced by: not part of the name
+    ("Thanh Hải (thực hiện)", "Thanh Hải"),
+    ("Nhóm PV", "Nhóm PV"),                          # a reporters' team is the byline there is
+    ("Nhóm PV thực hiện", "Nhóm PV"),
+    ("Bài, ảnh: Ngọc Tú", "Ngọc Tú"),
+    ("Bài và ảnh: Ngọc Tú", "Ngọc Tú"),
+    ("Bài: Hoài Nam - Ảnh: Thu Hà", "Hoài Nam"),
+    ("Ảnh: Thu Hà", None),                           # a photo credit alone names no writer
+])
+def test_kinhtedothi_old_layout_bylines(byline, author):
+    html = ('<h1 class="title_detail_news">Đông Anh thu ngân sách</h1>'
+            '<div class="time_detail_news f11 fl">03-11-2020 10:25</div>'
+            '<div id="cotent_detail" class="pkg"><div>Thu ngân sách đạt 2.345 tỷ đồng.</div></div>'
+            f'<div class="author_news"><span class="name_author fl">{byline}</span></div>')
+    art = parse_page(html, "https://kinhtedothi.vn/dong-anh-thu-ngan-sach-10-thang-400512.html")
+    assert art.author == author
