@@ -84,3 +84,17 @@ def test_kinhtedothi_old_layout_bylines(byline, author):
             f'<div class="author_news"><span class="name_author fl">{byline}</span></div>')
     art = parse_page(html, "https://kinhtedothi.vn/dong-anh-thu-ngan-sach-10-thang-400512.html")
     assert art.author == author
+
+
+@pytest.mark.parametrize("description", [None, "The Hanoi Times - Hanoi has opened 14 bus routes."])
+def test_hanoitimes_prefix_in_body(description):
+    meta = f'<meta property="og:description" content="{description}">' if description else ""
+    html = (f'<html lang="en"><head>{meta}</head><body><h1 class="article-title">Hanoi opens 14 bus routes</h1>'
+            '<div class="article-content"><p>The Hanoi Times - Hanoi has opened 14 bus routes.</p>'
+            '<p>Nine of them use electric buses.</p></div></body></html>')
+    art = parse_page(html, "https://hanoitimes.vn/hanoi-opens-14-bus-routes.764310.html")
+    if description:     # the lead is the first paragraph: it is not repeated in the body
+        assert art.lead == "Hanoi has opened 14 bus routes."
+        assert art.body_text == "Nine of them use electric buses."
+    else:
+        assert art.body_text == "Hanoi has opened 14 bus routes.\nNine of them use electric buses."

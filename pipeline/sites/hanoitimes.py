@@ -1,12 +1,17 @@
 """hanoitimes.vn (English): `/<slug>-<id>.html` (2019–2024), `/<slug>.<id>.html` (2025+),
-the mobile host m.hanoitimes.vn and the old hanoitimes.com.vn/hanoinews/YYYY/MM/<hex>/<slug>/ paths."""
+the mobile host m.hanoitimes.vn and the old hanoitimes.com.vn/hanoinews/YYYY/MM/<hex>/<slug>/ paths.
+
+2025 texts open with "THE HANOI TIMES — ", which is stripped from the lead and the first paragraph.
+No public scraper shows this site's CSS classes: the selectors below are assumptions, and every
+field falls back to the generic path.
+"""
 from __future__ import annotations
 
 import re
 from datetime import datetime
 from urllib.parse import urlsplit, urlunsplit
 
-from .common import Page, parse_en_dateline
+from .common import Page, parse_en_dateline, strip_lead_prefix
 from .generic import GenericAdapter
 
 _ARTICLE_PATHS = (
@@ -35,12 +40,15 @@ class HanoiTimesAdapter(GenericAdapter):
 
     def lead(self, page: Page) -> str | None:
         found = page.first_text(".article-sapo", ".sapo", ".detail-sapo")
-        return self._or_generic(page, "lead", found, super().lead)
+        return strip_lead_prefix(self._or_generic(page, "lead", found, super().lead))
 
     def body(self, page: Page) -> str:
         box = page.first_element("div.article-content", "div.detail-content", "div.content-detail")
         found = "\n".join(self.container_lines(page, box)) if box is not None else ""
-        return self._or_generic(page, "body", found, super().body)
+        body = self._or_generic(page, "body", found, super().body)
+        # Without a separate sapo the prefixed lead is the body's first paragraph.
+        first, _, rest = body.partition("\n")
+        return "\n".join(x for x in (strip_lead_prefix(first), rest) if x)
 
     def dateline(self, page: Page) -> datetime | None:
         # e.g. "Apr 01, 2022 / 18:24", Hanoi time
