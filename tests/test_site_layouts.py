@@ -98,3 +98,20 @@ def test_hanoitimes_prefix_in_body(description):
         assert art.body_text == "Nine of them use electric buses."
     else:
         assert art.body_text == "Hanoi has opened 14 bus routes.\nNine of them use electric buses."
+
+
+@pytest.mark.parametrize("line, source_url", [
+    ("Source: https://hanoimoi.vn/ha-noi-giai-ngan-675120.html", "https://hanoimoi.vn/ha-noi-giai-ngan-675120.html"),
+    ('Source: <a href="https://nhandan.vn/ha-noi-giai-ngan-post812345.html">Nhan Dan</a>',
+     "https://nhandan.vn/ha-noi-giai-ngan-post812345.html"),
+    ("<em>Source: Nhan Dan</em>", None),         # a paper named without an address gives no source_url
+    ("Source: VnExpress", None),
+    ("(Source: VNA)", None),
+])
+def test_vietnamvn_source_lines(line, source_url):
+    html = ('<html lang="en-US"><body><h1 class="post-title">Hanoi disburses 48.6% of its plan</h1>'
+            '<div class="post-content"><p>Hanoi had disbursed VND28.4 trillion by July.</p>'
+            f'<p>{line}</p><p>Comment (0)</p></div></body></html>')
+    art = parse_page(html, "https://www.vietnam.vn/en/ha-noi-giai-ngan-486-von-dau-tu-cong")
+    assert art.source_url == source_url
+    assert art.body_text == "Hanoi had disbursed VND28.4 trillion by July."

@@ -1,7 +1,10 @@
-"""www.vietnam.vn/en (English republications): `/en/<slug>/`, a WordPress theme.
+"""www.vietnam.vn/en (English republications): `/en/<slug>` with or without the trailing slash, the
+slug being the Vietnamese title without accents; a WordPress theme.
 
-The text ends with `Source: <original url>`; that becomes source_url, and it and the share and
-comment furniture after it are cut from the body.
+The text ends with a `Source:` line naming the original: the address of any Vietnamese paper's
+article, which becomes source_url, or only the paper's name ("Source: Nhan Dan"), which leaves
+source_url None. Either way the line and the share and comment furniture after it are cut from
+the body.
 """
 from __future__ import annotations
 
