@@ -12,6 +12,16 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I
 
 # Pages that claim ISO-8859-1 or ASCII are really cp1252, as the WHATWG encoding standard says.
 _AS_CP1252 = {"latin_1", "iso8859-1", "ascii"}
+# The encodings of the WHATWG standard that Python has (codec names): a page may name only these.
+# Python also knows "base64", "rot13", "undefined", "punycode", "unicode_escape"..., which a header
+# or <meta> can name but which are no page's encoding (they raise, or turn markup into noise).
+_WEB_ENCODINGS = frozenset((
+    "utf-8", "utf-16", "utf-16-le", "utf-16-be", "cp866", "iso8859-2", "iso8859-3", "iso8859-4",
+    "iso8859-5", "iso8859-6", "iso8859-7", "iso8859-8", "iso8859-10", "iso8859-13", "iso8859-14",
+    "iso8859-15", "iso8859-16", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874", "cp1250",
+    "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "tis-620",
+    "iso8859-11", "gbk", "gb2312", "gb18030", "big5", "big5hkscs", "euc_jp", "iso2022_jp",
+    "shift_jis", "euc_kr", "cp949") + tuple(_AS_CP1252))
 
 
 def _known(name: str | None) -> str | None:
@@ -20,6 +30,8 @@ def _known(name: str | None) -> str | None:
     try:
         found = codecs.lookup(name).name
     except LookupError:
+        return None
+    if found not in _WEB_ENCODINGS:
         return None
     return "cp1252" if found in _AS_CP1252 else found
 
@@ -41,6 +53,26 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
             continue
         try:
             return unicodedata.normalize("NFC", body.decode(enc)), enc
-        except UnicodeDecodeError:
+        except UnicodeError:     # UnicodeDecodeError, and the stateful codecs' own errors
             continue
     return unicodedata.normalize("NFC", body.decode("utf-8", "replace")), "utf-8"
+
+
+# Characters no text is made of: U+FFFD (bytes no encoding could read) and C0/C1 controls other than
+# whitespace. Random bytes served as text/html decode to a third or more of these; real pages to ~0.
+_NOISE = re.compile(r"[\ufffd\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+NOISE_LIMIT = 0.1
+
+
+def noise_share(text: str, sample: int = 20_000) -> float:
+    """The share of replacement and control characters in (the start of) a decoded page."""
+    head = text[:sample]
+    return len(_NOISE.findall(head)) / len(head) if head else 0.0
+
+
+def not_text_reason(text: str) -> str | None:
+    """Why a decoded page is no text at all (binary served as text/html), or None."""
+    share = noise_share(text)
+    if share > NOISE_LIMIT:
+        return f"not text: {share:.0%} of its characters are replacement or control characters"
+    return None

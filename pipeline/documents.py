@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 import extractors
-from pipeline.decode import decode_html
+from pipeline.decode import decode_html, not_text_reason
 from pipeline.errors import FetchFailedError, InputError, MissingInputError
 from pipeline.language import language_code, normalize_language
 
@@ -125,6 +125,8 @@ def parse_stored_page(path: Path, url: str | None = None) -> dict:
         except (OSError, EOFError) as exc:
             raise InputError(f"{path}: not a readable gzip file: {exc}") from None
     html, _ = decode_html(body)
+    if reason := not_text_reason(html):
+        raise InputError(f"{path}: {reason}")
     return {"path": str(path), **_parse_record(parse_page(html, url or ""))}
 
 
@@ -141,6 +143,8 @@ def parse_fetched_page(cfg: Config, url: str) -> dict:
     if not res.ok:
         raise FetchFailedError(f"{url}: not fetched: {res.reason or res.outcome}")
     html, _ = decode_html(res.body, res.content_type)
+    if reason := not_text_reason(html):
+        raise InputError(f"{url}: {reason}")
     return {"url": url, **_parse_record(parse_page(html, url))}
 
 

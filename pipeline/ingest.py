@@ -28,7 +28,8 @@ from typing import Callable, Iterable, Iterator
 import extractors
 from extractors.facts import Fact
 from pipeline.articles import article_row
-from pipeline.decode import decode_html
+from pipeline.decode import decode_html, not_text_reason
+from pipeline.errors import InputError
 from pipeline.checks import compute_checks
 from pipeline.reextract import facts_for_rows
 from pipeline.sites import parse_page
@@ -84,6 +85,8 @@ def _parse_batch(items: list[tuple[str, str]], site: str, run_id: str,
         try:
             body = _read_page(path)
             html, _ = decode_html(body)
+            if reason := not_text_reason(html):
+                raise InputError(reason)
             parsed = parse_page(html, url, adapter)
             page_url = url or parsed.canonical_url or path.resolve().as_uri()
             rows.append(article_row(parsed, page_url, site, run_id,

@@ -13,7 +13,7 @@ import extractors
 from pipeline.articles import article_row
 from pipeline.checks import compute_checks
 from pipeline.config import Config, SiteConfig
-from pipeline.decode import decode_html
+from pipeline.decode import decode_html, not_text_reason
 from pipeline.discover import Robots, canonicalize, discover, fetch_robots
 from pipeline.errors import SitesUnavailableError, WarehouseError
 from pipeline.fetch import Fetcher, FetchResult
@@ -170,6 +170,9 @@ class _SiteRun:
             return res
         raw_sha, raw_path = store_raw(self.cfg.raw_root, res.body)
         html, _ = decode_html(res.body, res.content_type)
+        if reason := not_text_reason(html):
+            self.record(res, "failed", reason, article=True, raw_sha=raw_sha)
+            return res
         try:
             parsed = self.adapter.parse(html, url)
         except Exception as exc:  # one unparseable page must not end the night

@@ -1,0 +1,66 @@
+"""The hostile web (issue 15): a local site whose paths each serve one kind of bad page, crawled by the real
+nightly run. Every bad page costs only itself: the run finishes, the good pages are stored, a page that
+is no text is one `failed` fetch with its reason, and the exit code is the documented one."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import run_cli
+
+PAGES = Path(__file__).parent / "fixtures" / "generic"
+
+def page(name: str) -> bytes:
+    return (PAGES / f"{name}.html").read_bytes()
+
+
+# path -> (Content-Type, body): pages whose bytes are fine but whose label is no text encoding
+MISLABELLED = {
+    "/news/charset-base64-story.html": ("text/html; charset=base64", page("split_by_ads")),
+    "/news/charset-rot13-story.html": ("text/html; charset=rot13", page("form_wrapped")),
+    "/news/meta-undefined-story.html": ("text/html", page("description_repeat").replace(
+        b'<meta charset="utf-8">', b'<meta charset="undefined">')),
+    "/news/charset-punycode-story.html": ("text/html; charset=punycode", page("boilerplate_in_container")),
+}
+WORDS = ("Dong Anh", "Hà Đông", "Hoai Duc", "Thanh Tri")
+NOT_TEXT = {"/news/random-bytes-story.html": ("text/html", os.urandom(60_000))}
+
+
+@pytest.fixture
+def hostile(tmp_path, http_site):
+    base, routes = http_site
+    pages = {**MISLABELLED, **NOT_TEXT}
+    routes.add("/robots.txt", "User-agent: *\nAllow: /\n", content_type="text/plain")
+    urls = "".join(f"<url><loc>https://hostile.example{p}</loc></url>" for p in pages)
+    routes.add("/sitemap.xml", f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/'
+                               f'sitemap/0.9">{urls}</urlset>', content_type="application/xml")
+    for path, (ctype, body) in pages.items():
+        routes.add(path, body, content_type=ctype)
+    (tmp_path / "newsfacts.toml").write_text(
+        'allow_loopback = true\ndelay_seconds = 0\n[[sites]]\nname = "hostile"\nadapter = "generic"\n'
+        f'base_url = "https://hostile.example"\n[url_map]\n"https://hostile.example" = "{base}"\n')
+    return tmp_path
+
+
+def test_mislabelled_pages_are_read_and_binary_pages_fail_alone(hostile):
+    out = run_cli("run", cwd=hostile)
+    assert out.returncode == 3, out.stderr          # finished, with one page failed
+    assert out.stderr.strip().splitlines()[-1].startswith("newsfacts: error: run ")
+    con = duckdb.connect(str(hostile / "warehouse.duckdb"), read_only=True)
+    stored = {r[0] for r in con.execute("SELECT url FROM articles").fetchall()}
+    assert stored == {f"https://hostile.example{p}" for p in MISLABELLED}
+    bodies = [r[0] for r in con.execute("SELECT body_text FROM articles").fetchall()]
+    assert all(any(w in b for w in WORDS) for b in bodies)      # read as the UTF-8 they are
+    failed = con.execute("SELECT url, reason FROM fetches WHERE outcome = 'failed'").fetchall()
+    con.close()
+    assert len(failed) == 1 and failed[0][0].endswith("/random-bytes-story.html")
+    assert failed[0][1].startswith("not text: ")
+
+
+def test_parse_refuses_a_binary_file_with_one_line(tmp_path):
+    (tmp_path / "noise.html").write_bytes(os.urandom(20_000))
+    out = run_cli("parse", "noise.html", cwd=tmp_path)
+    assert out.returncode == 65 and out.stderr.count("\n") == 1 and "not text" in out.stderr
