@@ -92,7 +92,36 @@ def extract_facts(text: str, published: datetime.date | None = None, lang: str =
     """All facts in one article's plain text, sorted by (start, kind). `lang` is an ISO 639-1
     code from SUPPORTED_LANGUAGES (else UnsupportedLanguage)."""
     nlp = _nlp(lang)
+    if len(text) > nlp.max_length:
+        return _long_facts(nlp, text, published)
     return _facts(nlp(_make_doc(nlp, text, published)))
+
+
+def _pieces(text: str, limit: int) -> Iterator[tuple[int, str]]:
+    """(offset, piece) of a text longer than spaCy takes in one doc (E088), cut after the last line
+    break (else space) that keeps a piece within `limit`: facts never span a paragraph."""
+    at = 0
+    while len(text) - at > limit:
+        cut = text.rfind("\n", at, at + limit)
+        if cut <= at:
+            cut = text.rfind(" ", at, at + limit)
+        cut = cut + 1 if cut > at else at + limit
+        yield at, text[at:cut]
+        at = cut
+    yield at, text[at:]
+
+
+def _long_facts(nlp: Language, text: str, published: datetime.date | None) -> list[Fact]:
+    """Facts of a text past nlp.max_length, piece by piece, offsets into the whole text."""
+    logger.info("a text of %d characters is extracted in pieces of at most %d", len(text), nlp.max_length)
+    facts = []
+    for offset, piece in _pieces(text, nlp.max_length):
+        for fact in _facts(nlp(_make_doc(nlp, piece, published))):
+            fact.start += offset
+            fact.end += offset
+            fact.sentence_start += offset
+            facts.append(fact)
+    return facts
 
 
 Item = tuple[str, "datetime.date | None"] | tuple[str, "datetime.date | None", str]
@@ -107,6 +136,12 @@ def extract_many(docs: Iterable[Item], batch_size: int = 32, lang: str = "en") -
         # runs of one language keep their order and go through that language's pipeline
         for doc_lang, run in groupby(chunk, key=lambda item: item[2] if len(item) > 2 else lang):
             nlp = _nlp(doc_lang)
-            made = (_make_doc(nlp, item[0], item[1]) for item in run)
-            for doc in nlp.pipe(made, batch_size=batch_size):
-                yield _facts(doc)
+            # a text too long for one spaCy doc goes alone, in pieces, between the runs of the others
+            for too_long, items in groupby(run, key=lambda item: len(item[0]) > nlp.max_length):
+                if too_long:
+                    for item in items:
+                        yield _long_facts(nlp, item[0], item[1])
+                    continue
+                made = (_make_doc(nlp, item[0], item[1]) for item in items)
+                for doc in nlp.pipe(made, batch_size=batch_size):
+                    yield _facts(doc)

@@ -156,3 +156,16 @@ def test_pipeline_is_renewed_so_the_vocabulary_does_not_grow_with_the_corpus(mon
     now = build_nlp()
     assert now is not first                  # rebuilt on the way
     assert len(now.vocab) < len(first.vocab)  # holding only what the last chunk added
+
+
+def test_a_text_longer_than_a_spacy_doc_is_extracted_in_pieces(monkeypatch):
+    from extractors.nlp import build_nlp
+
+    monkeypatch.setattr(build_nlp("en"), "max_length", 2_000)   # spaCy's is 1,000,000 (E088 past it)
+    para = "The district disbursed VND 1.2 trillion, or 61.5% of its plan, in 2024.\n"
+    text = para * 60
+    facts = extract_facts(text)
+    assert len(text) > 2_000 and len(facts) == 3 * 60
+    assert all(f.text == text[f.start:f.end] and text[f.sentence_start:].startswith(f.sentence) for f in facts)
+    many = list(extract_many([("It has 12 wards.", None), (text, None, "en"), ("It has 5 wards.", None)]))
+    assert [len(x) for x in many] == [1, 180, 1]
