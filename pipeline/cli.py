@@ -12,7 +12,7 @@ import click
 
 from pipeline import __version__
 from pipeline.config import Config, load_config
-from pipeline.errors import EXIT_INTERNAL, EXIT_USAGE, NewsfactsError, PartialRunError
+from pipeline.errors import EXIT_INTERNAL, EXIT_USAGE, ConfigError, NewsfactsError, PartialRunError
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +27,11 @@ def _setup_logging(cfg: Config) -> None:
     for handler in list(root.handlers):
         root.removeHandler(handler)
     if cfg.log_file is not None:
-        cfg.log_file.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(cfg.log_file, encoding="utf-8")
+        try:
+            cfg.log_file.parent.mkdir(parents=True, exist_ok=True)
+            handler: logging.Handler = logging.FileHandler(cfg.log_file, encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(f"log_file = {cfg.log_file}: cannot write: {exc.strerror or exc}") from None
     else:
         handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

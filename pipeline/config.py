@@ -1,6 +1,7 @@
 """Settings: defaults, then `newsfacts.toml`, then NEWSFACTS_* environment variables, then CLI flags."""
 from __future__ import annotations
 
+import math
 import os
 import re
 import sys
@@ -47,6 +48,7 @@ class Config:
     read_timeout: float = 30.0
     delay_seconds: float = 1.0               # between two requests to the same host
     respect_crawl_delay: bool = True         # robots.txt Crawl-delay may raise delay_seconds
+    max_crawl_delay: float = 60.0            # ... up to this: "Crawl-delay: 86400" must not stall a night
     max_articles: int = 500                  # per site per run
     max_page_bytes: int = 10 * 1024 * 1024
     allow_loopback: bool = False             # only the demo and tests fetch from 127.0.0.1
@@ -74,6 +76,8 @@ _ENV = {
 }
 _SCALARS = {f.name: f for f in fields(Config) if f.name not in ("sites", "url_map")}
 _LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+# zero would wait forever, never read, or fetch nothing: refused like a negative value
+_POSITIVE = frozenset(("connect_timeout", "read_timeout", "max_page_bytes", "batch_size", "max_crawl_delay"))
 
 
 def _coerce(name: str, raw: Any, where: str) -> Any:
@@ -94,18 +98,20 @@ def _coerce(name: str, raw: Any, where: str) -> Any:
                 return False
             raise ValueError("expected true or false")
         if kind == "int":
-            if isinstance(raw, bool):
+            if isinstance(raw, (bool, float)):   # int(2.7) would be a silent 2
                 raise ValueError("expected an integer")
             value = int(raw)
-            if value < 0:
-                raise ValueError("must not be negative")
+            if value < 0 or (value == 0 and name in _POSITIVE):
+                raise ValueError("must be positive" if name in _POSITIVE else "must not be negative")
             return value
         if kind == "float":
             if isinstance(raw, bool):
                 raise ValueError("expected a number")
             value = float(raw)
-            if value < 0:
-                raise ValueError("must not be negative")
+            if not math.isfinite(value):
+                raise ValueError("expected a finite number")
+            if value < 0 or (value == 0 and name in _POSITIVE):
+                raise ValueError("must be positive" if name in _POSITIVE else "must not be negative")
             return value
         if not isinstance(raw, str):
             raise ValueError("expected a string")
@@ -200,6 +206,10 @@ def load_config(path: Path | None = None, env: dict[str, str] | None = None,
     cfg = Config(**values)
     if cfg.log_file is not None and cfg.log_file.is_dir():
         raise ConfigError(f"log_file = {cfg.log_file}: is a directory")
+    if cfg.raw_dir is not None and cfg.raw_dir.exists() and not cfg.raw_dir.is_dir():
+        raise ConfigError(f"raw_dir = {cfg.raw_dir}: is not a directory")
+    if cfg.warehouse.is_dir():
+        raise ConfigError(f"warehouse = {cfg.warehouse}: is a directory")
     _check_adapters(cfg)
     return cfg
 

@@ -5,7 +5,7 @@ import fcntl
 import os
 from pathlib import Path
 
-from pipeline.errors import LockedError
+from pipeline.errors import LockedError, WarehouseError
 
 
 class RunLock:
@@ -14,8 +14,11 @@ class RunLock:
         self._fd: int | None = None
 
     def __enter__(self) -> "RunLock":
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:   # the warehouse's folder is a file, read-only, on a full disk...
+            raise WarehouseError(f"cannot create the lock file {self.path}: {exc.strerror or exc}") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

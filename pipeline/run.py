@@ -102,6 +102,10 @@ class _SiteRun:
             return
         host = self.fetcher.physical(self.site.base_url).split("://", 1)[1]
         crawl_delay = robots.crawl_delay if self.cfg.respect_crawl_delay else None
+        if crawl_delay and crawl_delay > self.cfg.max_crawl_delay:
+            log.info("%s: robots.txt asks for a Crawl-delay of %g s; waiting %g s (max_crawl_delay)",
+                     self.site.name, crawl_delay, self.cfg.max_crawl_delay)
+            crawl_delay = self.cfg.max_crawl_delay
         self.fetcher.host_delay[host] = max(self.cfg.delay_seconds, crawl_delay or 0.0)
         urls = self.work_list(robots)
         states = self.wh.article_state(urls)

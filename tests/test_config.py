@@ -48,8 +48,18 @@ def test_sites_table(in_tmp):
     ("this is not toml", "invalid TOML"),
     ('[[sites]]\nname = "x"\nbase_url = "ftp://x"\nadapter = "generic"', "base_url"),
     ('[[sites]]\nname = "x"\nbase_url = "https://x.example"\nadapter = "nosuch"', "unknown adapter"),
+    ("read_timeout = 0", "read_timeout = 0: must be positive"),
+    ("connect_timeout = 0.0", "must be positive"),
+    ("delay_seconds = inf", "finite"),
+    ("delay_seconds = nan", "finite"),
+    ("max_articles = 2.7", "max_articles = 2.7: expected an integer"),
+    ("batch_size = 0", "batch_size"),
+    ("max_crawl_delay = -5", "max_crawl_delay"),
+    ('raw_dir = "a-file"', "raw_dir = a-file: is not a directory"),
+    ('warehouse = "."', "is a directory"),
 ])
 def test_bad_config_is_one_clear_error(in_tmp, text, fragment):
+    (in_tmp / "a-file").write_text("not a folder")
     path = write(in_tmp, text)
     with pytest.raises(ConfigError) as info:
         load_config(path, env={})
@@ -71,3 +81,16 @@ def test_missing_config_named_by_env(in_tmp):
 def test_config_is_immutable():
     with pytest.raises(AttributeError):
         Config().warehouse = Path("x")  # type: ignore[misc]
+
+
+def test_a_log_file_or_warehouse_that_cannot_be_written_is_one_line(in_tmp):
+    from conftest import run_cli
+
+    (in_tmp / "a-file").write_text("not a folder")
+    write(in_tmp, 'log_file = "a-file/run.log"')
+    out = run_cli("status", cwd=in_tmp)
+    assert out.returncode == 78 and out.stderr.count("\n") == 1 and "log_file" in out.stderr
+    write(in_tmp, 'warehouse = "a-file/warehouse.duckdb"\n[[sites]]\nname = "x"\nadapter = "generic"\n'
+                  'base_url = "https://x.example"')
+    out = run_cli("run", cwd=in_tmp)
+    assert out.returncode == 73 and out.stderr.count("\n") == 1 and "a-file/warehouse.duckdb" in out.stderr

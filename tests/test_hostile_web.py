@@ -64,3 +64,24 @@ def test_parse_refuses_a_binary_file_with_one_line(tmp_path):
     (tmp_path / "noise.html").write_bytes(os.urandom(20_000))
     out = run_cli("parse", "noise.html", cwd=tmp_path)
     assert out.returncode == 65 and out.stderr.count("\n") == 1 and "not text" in out.stderr
+
+
+def test_a_day_long_crawl_delay_is_capped_and_the_night_goes_on(tmp_path, http_site):
+    base, routes = http_site
+    routes.add("/robots.txt", "User-agent: *\nCrawl-delay: 86400\nAllow: /\n", content_type="text/plain")
+    paths = ["/news/split-by-ads-story.html", "/news/form-wrapped-story.html"]
+    urls = "".join(f"<url><loc>https://slow.example{p}</loc></url>" for p in paths)
+    routes.add("/sitemap.xml", f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/'
+                               f'sitemap/0.9">{urls}</urlset>', content_type="application/xml")
+    routes.add(paths[0], page("split_by_ads"))
+    routes.add(paths[1], page("form_wrapped"))
+    (tmp_path / "newsfacts.toml").write_text(
+        'allow_loopback = true\ndelay_seconds = 0\nmax_crawl_delay = 0.2\nlog_level = "INFO"\n'
+        f'log_file = "{tmp_path / "run.log"}"\n[[sites]]\nname = "slow"\nadapter = "generic"\n'
+        f'base_url = "https://slow.example"\n[url_map]\n"https://slow.example" = "{base}"\n')
+    out = run_cli("run", cwd=tmp_path, timeout=120)     # uncapped, this would wait a day per page
+    assert (out.returncode, out.stdout, out.stderr) == (0, "", "")
+    assert "Crawl-delay of 86400 s; waiting 0.2 s" in (tmp_path / "run.log").read_text()
+    con = duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True)
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+    con.close()
