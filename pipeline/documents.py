@@ -43,10 +43,19 @@ def parse_published(value, where: str) -> date | None:
             raise InputError(f"{where}: published {value!r} is not an ISO date") from None
 
 
-def _from_html(doc_id: str, html: str, url: str | None, published: date | None) -> Document:
+def _parsed(html: str, url: str | None, where: str) -> ParsedArticle:
+    """parse_page, a page no adapter reads (too deeply nested) being bad input."""
     from pipeline.sites import parse_page  # late: bs4 is only needed for HTML input
+    from pipeline.sites.common import PageRefused
 
-    parsed = parse_page(html, url or "")
+    try:
+        return parse_page(html, url or "")
+    except PageRefused as exc:
+        raise InputError(f"{where}: {exc}") from None
+
+
+def _from_html(doc_id: str, html: str, url: str | None, published: date | None) -> Document:
+    parsed = _parsed(html, url, doc_id)
     if published is None and parsed.published_at is not None:
         published = parsed.published_at.date()
     return Document(doc_id, parsed.body_text, published,
@@ -116,8 +125,6 @@ def read_file(path: Path) -> Document:
 
 def parse_stored_page(path: Path, url: str | None = None) -> dict:
     """The `parse` contract: what the site adapter makes of one stored page."""
-    from pipeline.sites import parse_page
-
     body = _read_bytes(path)
     if path.suffix == ".gz":
         try:
@@ -127,13 +134,12 @@ def parse_stored_page(path: Path, url: str | None = None) -> dict:
     html, _ = decode_html(body)
     if reason := not_text_reason(html):
         raise InputError(f"{path}: {reason}")
-    return {"path": str(path), **_parse_record(parse_page(html, url or ""))}
+    return {"path": str(path), **_parse_record(_parsed(html, url, str(path)))}
 
 
 def parse_fetched_page(cfg: Config, url: str) -> dict:
     """The `parse --url` check of a site: fetch one page as the nightly run would, then parse it."""
     from pipeline.fetch import Fetcher
-    from pipeline.sites import parse_page
 
     fetcher = Fetcher(cfg)
     try:
@@ -145,7 +151,7 @@ def parse_fetched_page(cfg: Config, url: str) -> dict:
     html, _ = decode_html(res.body, res.content_type)
     if reason := not_text_reason(html):
         raise InputError(f"{url}: {reason}")
-    return {"url": url, **_parse_record(parse_page(html, url))}
+    return {"url": url, **_parse_record(_parsed(html, url, url))}
 
 
 def _parse_record(parsed: ParsedArticle) -> dict:

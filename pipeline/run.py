@@ -23,6 +23,7 @@ from pipeline.reconcile import reconcile
 from pipeline.replica import publish_replica
 from pipeline.reextract import facts_for_rows, reextract
 from pipeline.sites import get_adapter
+from pipeline.sites.common import PageRefused
 from pipeline.warehouse import Warehouse
 
 log = logging.getLogger(__name__)
@@ -179,6 +180,9 @@ class _SiteRun:
             return res
         try:
             parsed = self.adapter.parse(html, url)
+        except PageRefused as exc:
+            self.record(res, "failed", str(exc), article=True, raw_sha=raw_sha)
+            return res
         except Exception as exc:  # one unparseable page must not end the night
             log.exception("%s: cannot parse %s", self.site.name, url)
             self.record(res, "failed", f"parse error: {type(exc).__name__}: {exc}", article=True,

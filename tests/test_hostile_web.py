@@ -85,3 +85,39 @@ def test_a_day_long_crawl_delay_is_capped_and_the_night_goes_on(tmp_path, http_s
     con = duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True)
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
     con.close()
+
+
+def nested(levels: int) -> str:
+    return ("<html><head><title>Deep</title></head><body>" + "<div>" * levels
+            + "<p>The ward settled 133/155 tasks, or 85.8%, in 2024.</p>" + "</div>" * levels + "</body></html>")
+
+
+def test_a_page_nested_ten_thousand_deep_fails_alone_and_fast(tmp_path, http_site):
+    base, routes = http_site
+    routes.add("/robots.txt", "User-agent: *\nAllow: /\n", content_type="text/plain")
+    paths = ["/news/deep-story-page.html", "/news/split-by-ads-story.html"]
+    urls = "".join(f"<url><loc>https://deep.example{p}</loc></url>" for p in paths)
+    routes.add("/sitemap.xml", f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/'
+                               f'sitemap/0.9">{urls}</urlset>', content_type="application/xml")
+    routes.add(paths[0], nested(10_000))
+    routes.add(paths[1], page("split_by_ads"))
+    (tmp_path / "newsfacts.toml").write_text(
+        'allow_loopback = true\ndelay_seconds = 0\n[[sites]]\nname = "deep"\nadapter = "generic"\n'
+        f'base_url = "https://deep.example"\n[url_map]\n"https://deep.example" = "{base}"\n')
+    out = run_cli("run", cwd=tmp_path, timeout=120)
+    assert out.returncode == 3, out.stderr
+    con = duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True)
+    assert [r[0] for r in con.execute("SELECT url FROM articles").fetchall()] == ["https://deep.example" + paths[1]]
+    (reason,) = con.execute("SELECT reason FROM fetches WHERE outcome = 'failed'").fetchone()
+    con.close()
+    assert reason == "too deeply nested: more than 400 levels of elements"
+    (tmp_path / "deep.html").write_text(nested(10_000))
+    out = run_cli("parse", "deep.html", cwd=tmp_path)
+    assert out.returncode == 65 and out.stderr.count("\n") == 1 and "too deeply nested" in out.stderr
+
+
+def test_a_page_nested_as_deep_as_real_ones_parses():
+    from pipeline.sites import parse_page
+
+    art = parse_page(nested(300), "https://deep.example/news/a-b-c-d.html")
+    assert art.body_text == "The ward settled 133/155 tasks, or 85.8%, in 2024."
