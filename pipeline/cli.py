@@ -112,7 +112,7 @@ def extract(ctx, input_path: Path | None, files: tuple[Path, ...]) -> None:
     """Print the facts of documents as JSON Lines (FACTS.md schema plus "doc")."""
     from pipeline.documents import extract_documents, read_file, read_jsonl
 
-    _config(ctx)
+    cfg = _config(ctx)
     if input_path is None and not files:
         raise click.UsageError("give --input docs.jsonl or one or more text/HTML files")
 
@@ -120,7 +120,7 @@ def extract(ctx, input_path: Path | None, files: tuple[Path, ...]) -> None:
         if input_path is not None:
             yield from read_jsonl(input_path)
         for path in files:
-            yield read_file(path)
+            yield read_file(path, cfg.max_page_bytes)
 
     out = click.get_text_stream("stdout")
     for record in extract_documents(documents()):
@@ -145,7 +145,7 @@ def parse(ctx, paths: tuple[Path, ...], url: str | None) -> None:
     if not paths:
         out.write(json.dumps(parse_fetched_page(cfg, url), ensure_ascii=False) + "\n")
     for path in paths:
-        out.write(json.dumps(parse_stored_page(path, url), ensure_ascii=False) + "\n")
+        out.write(json.dumps(parse_stored_page(path, url, cfg.max_page_bytes), ensure_ascii=False) + "\n")
 
 
 @cli.command()

@@ -1,9 +1,9 @@
 """Documents given directly to the extractors (`newsfacts extract`): docs.jsonl lines or files."""
 from __future__ import annotations
 
-import gzip
 import json
 import logging
+import zlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -75,24 +75,29 @@ def _given_language(obj: dict, where: str) -> str | None:
 
 def read_jsonl(path: Path) -> Iterator[Document]:
     try:
-        fh = path.open("r", encoding="utf-8")
+        fh = path.open("rb")
     except FileNotFoundError:
         raise MissingInputError(f"{path}: no such file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
     with fh:
-        for lineno, line in enumerate(fh, 1):
+        for lineno, raw in enumerate(fh, 1):
+            where = f"{path}:{lineno}"
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                raise InputError(f"{where}: not UTF-8") from None
             if not line.strip():
                 continue
-            where = f"{path}:{lineno}"
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError(f"{where}: invalid JSON: {exc.msg}") from None
-            except UnicodeDecodeError:
-                raise InputError(f"{where}: not UTF-8") from None
+            except RecursionError:
+                raise InputError(f"{where}: JSON nested too deeply") from None
             if not isinstance(obj, dict) or "id" not in obj:
                 raise InputError(f"{where}: each line must be an object with an \"id\"")
+            _no_lone_surrogates(obj, where)
             published = parse_published(obj.get("published"), where)
             given = _given_language(obj, where)
             if isinstance(obj.get("text"), str):
@@ -107,31 +112,60 @@ def read_jsonl(path: Path) -> Iterator[Document]:
                 raise InputError(f"{where}: needs a \"text\" or \"html\" string")
 
 
-def _read_bytes(path: Path) -> bytes:
+def _no_lone_surrogates(obj: dict, where: str) -> None:
+    """JSON may escape half a UTF-16 pair ("\\ud800"), which no UTF-8 output can hold."""
+    for key in ("id", "text", "html", "url"):
+        value = obj.get(key)
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise InputError(f"{where}: \"{key}\" holds a lone surrogate (half of a UTF-16 pair)") from None
+
+
+# Local files get the limit fetched pages have (max_page_bytes): a gzip bomb must not take the memory.
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+
+def _read_bytes(path: Path, limit: int = DEFAULT_MAX_BYTES) -> bytes:
     try:
-        return path.read_bytes()
+        with path.open("rb") as fh:
+            body = fh.read(limit + 1)
     except FileNotFoundError:
         raise MissingInputError(f"{path}: no such file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    if len(body) > limit:
+        raise InputError(f"{path}: larger than {limit:,} bytes (max_page_bytes)")
+    if path.suffix == ".gz":
+        return _gunzipped(body, limit, path)
+    return body
 
 
-def read_file(path: Path) -> Document:
-    text, _ = decode_html(_read_bytes(path))
+def _gunzipped(body: bytes, limit: int, path: Path) -> bytes:
+    """The gzip member's bytes, at most `limit` of them."""
+    inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflate.decompress(body, limit + 1)
+    except zlib.error as exc:
+        raise InputError(f"{path}: not a readable gzip file: {exc}") from None
+    if len(out) > limit:
+        raise InputError(f"{path}: unpacks to more than {limit:,} bytes (max_page_bytes)")
+    if not inflate.eof:
+        raise InputError(f"{path}: not a readable gzip file: truncated")
+    return out
+
+
+def read_file(path: Path, limit: int = DEFAULT_MAX_BYTES) -> Document:
+    text, _ = decode_html(_read_bytes(path, limit))
     if path.suffix.lower() in (".html", ".htm", ".xhtml"):
         return _from_html(str(path), text, None, None)
     return Document(str(path), text, None, normalize_language(None, text))
 
 
-def parse_stored_page(path: Path, url: str | None = None) -> dict:
-    """The `parse` contract: what the site adapter makes of one stored page."""
-    body = _read_bytes(path)
-    if path.suffix == ".gz":
-        try:
-            body = gzip.decompress(body)
-        except (OSError, EOFError) as exc:
-            raise InputError(f"{path}: not a readable gzip file: {exc}") from None
-    html, _ = decode_html(body)
+def parse_stored_page(path: Path, url: str | None = None, limit: int = DEFAULT_MAX_BYTES) -> dict:
+    """The `parse` contract: what the site adapter makes of one stored page (.html or .html.gz)."""
+    html, _ = decode_html(_read_bytes(path, limit))
     if reason := not_text_reason(html):
         raise InputError(f"{path}: {reason}")
     return {"path": str(path), **_parse_record(_parsed(html, url, str(path)))}
