@@ -41,6 +41,10 @@ class WarehouseError(NewsfactsError):
     exit_code = EXIT_CANTCREAT
 
 
+class DamagedWarehouseError(WarehouseError):
+    """The warehouse file does not read back whole (truncated, bytes flipped): never published."""
+
+
 class LockedError(NewsfactsError):
     exit_code = EXIT_TEMPFAIL
 

@@ -24,7 +24,7 @@ from typing import Iterator
 
 import duckdb
 
-from pipeline.errors import MissingInputError, WarehouseError
+from pipeline.errors import DamagedWarehouseError, MissingInputError, WarehouseError
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +103,9 @@ def _copy_if_quiet(warehouse: Path) -> bool:
         if _stamp(warehouse) != before or (wal.exists() and wal.stat().st_size > 0):
             Path(tmp).unlink(missing_ok=True)
             return False
+        if damage := damaged(Path(tmp)):
+            raise DamagedWarehouseError(f"warehouse {warehouse} is damaged ({damage}); not published: "
+                                        f"readers keep the last good {target.name}")
         os.utime(tmp, ns=(before[0], before[0]))
         os.replace(tmp, target)
     except BaseException:
@@ -115,6 +118,40 @@ def _copy_if_quiet(warehouse: Path) -> bool:
         os.close(dir_fd)
     log.info("published %s", target)
     return True
+
+
+def damaged(path: Path) -> str | None:
+    """Why the file is no sound DuckDB database, or None: it must open, and every table must read
+    back whole -- DuckDB checks each block's checksum as it reads it, so a truncated file or one
+    with flipped bytes anywhere fails here, not in an analyst's query next week."""
+    try:
+        con = _connect_ro(path)
+    except duckdb.Error as exc:
+        return _first_line(exc)
+    try:
+        return _unreadable(con)
+    finally:
+        con.close()
+
+
+def _unreadable(con: duckdb.DuckDBPyConnection) -> str | None:
+    try:
+        tables = con.execute("SELECT schema_name, table_name FROM duckdb_tables() "
+                             "WHERE database_name = 'warehouse'").fetchall()
+        for schema, table in tables:
+            con.execute(f'SELECT count(*), sum(hash(t)) FROM "{schema}"."{table}" AS t').fetchall()
+    except duckdb.Error as exc:
+        return _first_line(exc)
+    return None
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).splitlines() or [type(exc).__name__])[0]
+
+
+def is_damage(exc: duckdb.Error) -> bool:
+    """Whether a DuckDB error says the file itself is unreadable, rather than the SQL being wrong."""
+    return isinstance(exc, duckdb.IOException) or "corrupt database file" in str(exc).lower()
 
 
 def run_in_progress(warehouse: Path) -> bool:
@@ -184,21 +221,33 @@ def open_for_reading(warehouse: Path, timeout: float = READ_TIMEOUT) -> duckdb.D
     while True:
         busy = run_in_progress(warehouse)
         if replica.exists() and (busy or not warehouse.exists() or replica_is_current(warehouse)):
-            return _connect_ro(replica)
+            return _open_replica(replica)
         if not busy:
             refresh_replica(warehouse)
             if replica.exists():
-                return _connect_ro(replica)
+                return _open_replica(replica)
             try:
-                return _connect_ro(warehouse)
+                con = _connect_ro(warehouse)
             except duckdb.Error as exc:
-                last_error = str(exc).splitlines()[0]
+                last_error = _first_line(exc)
                 if "lock" not in last_error.lower():
                     raise WarehouseError(f"cannot open warehouse {warehouse}: {last_error}") from None
+            else:
+                if damage := _unreadable(con):
+                    con.close()
+                    raise DamagedWarehouseError(f"warehouse {warehouse} is damaged: {damage}")
+                return con
         if time.monotonic() >= deadline:
             raise WarehouseError(f"warehouse {warehouse} stayed locked for {timeout:g} s and has no "
                                  f"replica yet ({last_error}); try again after the run")
         time.sleep(0.2)
+
+
+def _open_replica(replica: Path) -> duckdb.DuckDBPyConnection:
+    try:
+        return _connect_ro(replica)
+    except duckdb.Error as exc:
+        raise WarehouseError(f"cannot open {replica}: {_first_line(exc)}") from None
 
 
 def refresh_replica(warehouse: Path) -> bool:
@@ -211,6 +260,9 @@ def refresh_replica(warehouse: Path) -> bool:
         if got and not replica_is_current(warehouse):
             try:
                 _copy_if_quiet(warehouse)
-            except (OSError, MissingInputError) as exc:
-                log.warning("cannot refresh %s: %s", replica_path(warehouse), exc)
+            except (OSError, MissingInputError, WarehouseError) as exc:
+                # with a replica the reader goes on with it, stale: worth a warning; without, the
+                # reader's own error says it
+                (log.warning if replica_path(warehouse).exists() else log.info)(
+                    "cannot refresh %s: %s", replica_path(warehouse), exc)
     return replica_is_current(warehouse)

@@ -9,18 +9,20 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Callable
 
+import duckdb
+
 import extractors
 from pipeline.articles import article_row
 from pipeline.checks import compute_checks
 from pipeline.config import Config, SiteConfig
 from pipeline.decode import decode_html, not_text_reason
 from pipeline.discover import Robots, canonicalize, discover, fetch_robots
-from pipeline.errors import SitesUnavailableError, WarehouseError
+from pipeline.errors import DamagedWarehouseError, SitesUnavailableError, WarehouseError
 from pipeline.fetch import Fetcher, FetchResult
 from pipeline.lock import RunLock
 from pipeline.rawstore import store_raw
 from pipeline.reconcile import reconcile
-from pipeline.replica import publish_replica
+from pipeline.replica import is_damage, publish_replica
 from pipeline.reextract import facts_for_rows, reextract
 from pipeline.sites import get_adapter
 from pipeline.sites.common import PageRefused
@@ -229,13 +231,26 @@ def _publish(cfg: Config, wh: Warehouse) -> None:
     freshness, never the night's data."""
     try:
         publish_replica(cfg.warehouse, wh.con)
+    except DamagedWarehouseError:
+        raise
     except (WarehouseError, OSError) as exc:
         log.warning("replica not published: %s", exc)
 
 
 def run(cfg: Config, mode: str = "nightly", since: date | None = None,
         progress: Callable[[str], None] | None = None) -> RunSummary:
-    """Run the job over cfg.sites. Raises SitesUnavailableError when no site could be crawled."""
+    """Run the job over cfg.sites. Raises SitesUnavailableError when no site could be crawled, and
+    DamagedWarehouseError when the warehouse file does not read back (nothing is published then)."""
+    try:
+        return _run(cfg, mode, since, progress)
+    except duckdb.Error as exc:
+        if is_damage(exc):
+            raise DamagedWarehouseError(f"warehouse {cfg.warehouse} is damaged: {str(exc).splitlines()[0]}; "
+                                        f"nothing was published") from None
+        raise
+
+
+def _run(cfg: Config, mode: str, since: date | None, progress: Callable[[str], None] | None) -> RunSummary:
     started = time.monotonic()
     summary = RunSummary(new_run_id(), "running")
     with RunLock(cfg.warehouse), Warehouse(cfg.warehouse, memory_limit=cfg.memory_limit) as wh:
