@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
+from dataclasses import dataclass
 
 import extractors
 from pipeline.discover import canonicalize
@@ -10,12 +12,72 @@ from pipeline.sites.base import ParsedArticle
 from pipeline.warehouse import article_id_for
 
 
-def content_hash(parsed: ParsedArticle) -> str:
-    return hashlib.sha256(f"{parsed.title or ''}\n{parsed.body_text}".encode("utf-8")).hexdigest()
+@dataclass(frozen=True, slots=True)
+class ArticleText:
+    """The one text of an article (title, lead, body, one per line) that facts are extracted from
+    and their offsets index. The title, when in it, starts at 0; `text[body_start:]` is the body."""
+    text: str
+    lead_start: int | None      # None: no lead, or one that only repeats the body's first paragraph
+    body_start: int | None      # None: no body
+
+
+def _said(section: str | None) -> bool:
+    return bool(section and section.strip())
+
+
+def _normal(text: str) -> str:
+    """Text as repeats are compared: no case, punctuation or spacing differences (a lead from
+    og:description often differs from the paragraph it copies in its quotes, dashes or spaces)."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join("".join(c for c in text if not unicodedata.category(c).startswith("P")).split())
+
+
+def _repeats(lead: str, paragraph: str) -> bool:
+    """The lead says nothing the paragraph does not: the same text, or a teaser cut from its start
+    ("Hanoi collected VND 5 trillion in…")."""
+    if _normal(lead) == _normal(paragraph):
+        return True
+    stripped = lead.rstrip()
+    for mark in ("…", "..."):
+        if stripped.endswith(mark):
+            head = _normal(stripped[:-len(mark)])
+            return bool(head) and _normal(paragraph).startswith(head)
+    return False
+
+
+def article_text(title: str | None, lead: str | None, body: str | None) -> ArticleText:
+    """The article's text: its non-empty sections among title, lead and body, as written, joined by
+    "\\n". A title repeated as the body's first line, or a lead repeating the body's first paragraph
+    (after such a title) or the title, is left out: the body keeps that text, once."""
+    body = body if _said(body) else ""
+    paragraphs = [p for p in body.split("\n") if p.strip()]
+    headline = title
+    if _said(title) and paragraphs and _normal(title) == _normal(paragraphs[0]):
+        title = None
+        paragraphs = paragraphs[1:]     # the lead is compared with the paragraph after the title line
+    if _said(lead) and ((paragraphs and _repeats(lead, paragraphs[0]))
+                        or (_said(headline) and _normal(lead) == _normal(headline))):
+        lead = None
+    parts, starts, at = [], {}, 0
+    for name, section in (("title", title), ("lead", lead), ("body", body)):
+        if _said(section):
+            starts[name] = at
+            parts.append(section)
+            at += len(section) + 1
+    return ArticleText("\n".join(parts), starts.get("lead"), starts.get("body"))
+
+
+def content_hash(title: str | None, lead: str | None, body: str) -> str:
+    # the lead only when there is one, so articles without a lead keep the hash they were stored with
+    parts = [title or "", *([lead] if lead else []), body]
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
 def extraction_status(language: str | None, body_text: str) -> str:
-    """Whether the extractors run on an article: "extracted", "empty_body" or "unsupported_language"."""
+    """Whether the extractors run on an article: "extracted", "empty_body" or "unsupported_language".
+    An article without a body is not extracted even when it has a title or lead: an empty body means
+    the page is no article (a video, a gallery) or its parse failed, and its headline alone would
+    give facts that look like the article's."""
     if not body_text.strip():
         return "empty_body"
     return "extracted" if language in extractors.SUPPORTED_LANGUAGES else "unsupported_language"
@@ -28,12 +90,15 @@ def article_row(parsed: ParsedArticle, url: str, site: str, run_id: str, *, raw_
     canonical = canonicalize(parsed.canonical_url or url)
     language = normalize_language(parsed.language, parsed.body_text)
     status = extraction_status(language, parsed.body_text)
+    whole = article_text(parsed.title, parsed.lead, parsed.body_text)
     return dict(
         article_id=article_id_for(canonical), url=url, canonical_url=canonical, site=site,
         adapter=parsed.adapter, adapter_version=parsed.adapter_version, parse_complete=parsed.complete,
         title=parsed.title, lead=parsed.lead, body_text=parsed.body_text,
+        text=whole.text, lead_start=whole.lead_start, body_start=whole.body_start, body_path=parsed.body_path,
         published_at=parsed.published_at, published_flag=parsed.date_flag, author=parsed.author,
-        language=language, source_url=canonicalize(parsed.source_url) if parsed.source_url else None, content_sha256=content_hash(parsed),
+        language=language, source_url=canonicalize(parsed.source_url) if parsed.source_url else None,
+        content_sha256=content_hash(parsed.title, parsed.lead, parsed.body_text),
         raw_sha256=raw_sha256, raw_path=raw_path, etag=etag, last_modified=last_modified,
         extraction_status=status, extractor_version=extractors.EXTRACTOR_VERSION,
         first_seen_run=run_id, last_seen_run=run_id)

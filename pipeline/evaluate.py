@@ -371,10 +371,12 @@ def load_checks_gold(split_dir: Path) -> tuple[list[CheckDoc], list[Expected]]:
 
 
 def store_documents(wh, docs, run_id: str, prefix: str = "gold") -> dict[str, str]:
-    """Documents (id, text, published, language; title if any) into a warehouse as the nightly job
-    stores articles: an `articles` row (pipeline.articles.article_row: the language as declared unless
-    the text says otherwise), facts by the extractors (pipeline.reextract.facts_for_rows, the ingest
-    path), one load, then compute_checks. Returns {article_id: document id}."""
+    """Documents (id, text, published, language) into a warehouse as the nightly job stores articles:
+    an `articles` row (pipeline.articles.article_row: the language as declared unless the text says
+    otherwise), facts by the extractors (pipeline.reextract.facts_for_rows, the ingest path), one
+    load, then compute_checks. Returns {article_id: document id}. The document's text is the body
+    and it has no title or lead, so the stored text is the gold text and the gold's offsets index
+    it (a checks-gold title is not part of what its expectations were written on)."""
     from datetime import datetime, time, timezone
 
     from pipeline.articles import article_row
@@ -386,7 +388,7 @@ def store_documents(wh, docs, run_id: str, prefix: str = "gold") -> dict[str, st
     for d in docs:
         url = f"https://checks-gold.invalid/{prefix}/{d.id}"
         published = datetime.combine(d.published, time(3), timezone.utc) if d.published else None
-        parsed = ParsedArticle(url=url, canonical_url=url, title=getattr(d, "title", None), lead=None,
+        parsed = ParsedArticle(url=url, canonical_url=url, title=None, lead=None,
                                body_text=d.text, published_at=published, author=None, language=d.language,
                                source_url=None, adapter="checks-gold", adapter_version="1",
                                complete=published is not None)

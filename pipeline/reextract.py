@@ -6,7 +6,7 @@ from typing import Callable
 
 import extractors
 from extractors.facts import Fact
-from pipeline.articles import extraction_status
+from pipeline.articles import article_text, content_hash, extraction_status
 from pipeline.checks import compute_checks
 from pipeline.warehouse import ARTICLE_COLUMNS, Warehouse
 
@@ -14,10 +14,10 @@ log = logging.getLogger(__name__)
 
 
 def facts_for_rows(rows: list[dict]) -> dict[str, list[Fact]]:
-    """Facts of the article rows marked for extraction, keyed by article id."""
+    """Facts of the article rows marked for extraction, keyed by article id; offsets index r["text"]."""
     todo = [r for r in rows if r["extraction_status"] == "extracted"]
     # rows stored before articles had a language were extracted with the English rules
-    docs = ((r["body_text"], r["published_at"].date() if r["published_at"] else None, r["language"] or "en")
+    docs = ((r["text"], r["published_at"].date() if r["published_at"] else None, r["language"] or "en")
             for r in todo)
     return dict(zip((r["article_id"] for r in todo), extractors.extract_many(docs)))
 
@@ -34,7 +34,9 @@ def reextract(wh: Warehouse, run_id: str, every: bool = False, batch_size: int =
     """Replace the facts of stale articles (all with `every`), one transaction per batch.
 
     Returns (articles re-extracted, facts loaded). Articles in unsupported languages only get
-    their extractor version updated, so they are not picked up again.
+    their extractor version updated, so they are not picked up again. Each article's text is rebuilt
+    from its stored title, lead and body first: one stored before its text had a title and lead
+    (migration 010) gets their facts now.
     """
     ids = stale_article_ids(wh, every)
     done = loaded = 0
@@ -45,6 +47,9 @@ def reextract(wh: Warehouse, run_id: str, every: bool = False, batch_size: int =
             f"SELECT {columns} FROM articles WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id",
             [chunk]).fetchall()]
         for row in rows:
+            whole = article_text(row["title"], row["lead"], row["body_text"])
+            row.update(text=whole.text, lead_start=whole.lead_start, body_start=whole.body_start,
+                       content_sha256=content_hash(row["title"], row["lead"], row["body_text"] or ""))
             if row["extraction_status"] == "unsupported_language":
                 # a language supported since the article was stored (Vietnamese from 0.3.0) is extracted now
                 row["extraction_status"] = extraction_status(row["language"], row["body_text"] or "")

@@ -24,9 +24,9 @@ ARTICLE_COLUMNS = ("article_id", "url", "canonical_url", "site", "adapter", "ada
                    "parse_complete", "title", "lead", "body_text", "published_at", "published_flag",
                    "author", "language", "source_url", "content_sha256", "raw_sha256", "raw_path",
                    "etag", "last_modified", "extraction_status", "extractor_version",
-                   "first_seen_run", "last_seen_run")
+                   "first_seen_run", "last_seen_run", "text", "lead_start", "body_start", "body_path")
 FACT_COLUMNS = ("fact_id", "article_id", *SCHEMA_FIELDS, "measure_key", "sentence", "sentence_start",
-                "rule_id", "extractor_version", "run_id")
+                "rule_id", "extractor_version", "run_id", "section")
 FETCH_COLUMNS = ("run_id", "site", "url", "fetched_url", "status", "outcome", "reason", "bytes",
                  "elapsed_ms", "content_type", "etag", "last_modified", "fetched_at", "raw_sha256")
 FRONTIER_COLUMNS = ("url", "site", "status", "etag", "last_modified", "content_sha256", "reason",
@@ -255,11 +255,13 @@ class Warehouse:
         fact_table = _facts_table(articles, facts_by_article)
         fetch_df = pd.DataFrame(fetches, columns=list(FETCH_COLUMNS))
         frontier_df = pd.DataFrame(frontier or [], columns=list(FRONTIER_COLUMNS))
-        updates = ", ".join(f"{c} = excluded.{c}" for c in ARTICLE_COLUMNS
+        updates = ", ".join(f"{_q(c)} = excluded.{_q(c)}" for c in ARTICLE_COLUMNS
                             if c not in ("article_id", "first_seen_run"))
         fact_select = ", ".join(_FACT_ID_SQL if c == "fact_id" else _sql_str(run_id) if c == "run_id"
+                                else _SECTION_SQL if c == "section"
                                 else f'TRY_CAST("{c}" AS DATE)' if c in _DATE_COLUMNS else f'"{c}"'
                                 for c in FACT_COLUMNS)
+        article_columns = ", ".join(_q(c) for c in ARTICLE_COLUMNS)
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
@@ -269,7 +271,7 @@ class Warehouse:
                 # then never scans the facts table, whose size grows with the archive.
                 stored = [r[0] for r in con.execute("""SELECT article_id FROM articles
                     WHERE article_id IN (SELECT article_id FROM batch_articles)""").fetchall()]
-                con.execute(f"INSERT INTO articles SELECT * FROM batch_articles "
+                con.execute(f"INSERT INTO articles ({article_columns}) SELECT {article_columns} FROM batch_articles "
                             f"ON CONFLICT (article_id) DO UPDATE SET {updates}")
                 if stored:
                     con.execute("DELETE FROM facts WHERE article_id IN (SELECT unnest(?))", [stored])
@@ -325,6 +327,10 @@ _FACT_FIELD_GETTERS = {name: operator.attrgetter(name) for name in _FACT_FIELD_T
 # fact_id_for, vectorised: sha256 of the same key, the same 20 hex digits.
 _FACT_ID_SQL = ("left(sha256(article_id || '|' || kind || '|' || CAST(\"start\" AS VARCHAR) || '|' "
                 "|| CAST(\"end\" AS VARCHAR) || '|' || text), 20)")
+# The section a fact starts in, from its article's bounds (pipeline.articles.ArticleText): the body
+# from body_start on, the lead from lead_start, the title (which starts text) before them.
+_SECTION_SQL = ("CASE WHEN \"start\" >= body_start THEN 'body' WHEN \"start\" >= lead_start THEN 'lead' "
+                "ELSE 'title' END")
 
 
 def _facts_table(articles: list[dict], facts_by_article: dict[str, list[Fact]]) -> pa.Table:
@@ -333,13 +339,19 @@ def _facts_table(articles: list[dict], facts_by_article: dict[str, list[Fact]]) 
     facts: list[Fact] = []
     article_ids: list[str] = []
     versions: list[str] = []
+    lead_starts: list[int | None] = []
+    body_starts: list[int | None] = []
     for article in articles:
         found = facts_by_article.get(article["article_id"], [])
         facts += found
         article_ids += [article["article_id"]] * len(found)
         versions += [article["extractor_version"]] * len(found)
+        # the article's bounds beside each fact: its section is computed in SQL (_SECTION_SQL)
+        lead_starts += [article.get("lead_start")] * len(found)
+        body_starts += [article.get("body_start")] * len(found)
     arrays = {"article_id": pa.array(article_ids, pa.string()),
-              "extractor_version": pa.array(versions, pa.string())}
+              "extractor_version": pa.array(versions, pa.string()),
+              "lead_start": pa.array(lead_starts, pa.int64()), "body_start": pa.array(body_starts, pa.int64())}
     for name, typ in _FACT_FIELD_TYPES.items():
         arrays[name] = pa.array(list(map(_FACT_FIELD_GETTERS[name], facts)), typ)
     return pa.table(arrays)

@@ -13,14 +13,14 @@ PUBLISHED = datetime(2024, 7, 31, 3, tzinfo=timezone.utc)
 def article(url: str, body: str, published: datetime = PUBLISHED) -> dict:
     row = {c: None for c in ARTICLE_COLUMNS}
     row.update(article_id=article_id_for(url), url=url, canonical_url=url, site="example",
-               title="Report", body_text=body, published_at=published, language="en",
+               title="Report", body_text=body, text=body, body_start=0, published_at=published, language="en",
                content_sha256=str(hash(body)), extraction_status="extracted", extractor_version="t",
                first_seen_run="r1", last_seen_run="r1", parse_complete=True)
     return row
 
 
 def load(wh: Warehouse, *rows: dict, run_id: str = "r1") -> None:
-    facts = {r["article_id"]: extract_facts(r["body_text"], r["published_at"].date()) for r in rows}
+    facts = {r["article_id"]: extract_facts(r["text"], r["published_at"].date()) for r in rows}
     wh.load_batch(list(rows), facts, [], run_id)
 
 
@@ -201,7 +201,8 @@ def test_replacing_the_older_article_drops_the_conflict_that_named_its_old_facts
         assert wh.con.execute("SELECT article_id, other_article_id FROM checks").fetchall() \
             == [(new["article_id"], old["article_id"])]
         # the older article is corrected to agree: only it is reloaded and rechecked
-        fixed = {**old, "body_text": old["body_text"].replace("5,000", "5,200"), "content_sha256": "fixed"}
+        fixed = {**old, "content_sha256": "fixed"}
+        fixed["body_text"] = fixed["text"] = old["body_text"].replace("5,000", "5,200")
         load(wh, fixed, run_id="r2")
         compute_checks(wh, [old["article_id"]], "r2")
         assert checks_of(wh) == []
@@ -275,7 +276,7 @@ def test_recomputing_replaces_and_a_fixed_article_loses_its_checks(tmp_path):
         assert compute_checks(wh, [row["article_id"]], "r2") == 2
         assert wh.con.execute("SELECT check_id FROM checks ORDER BY 1").fetchall() == first  # stable ids
         assert wh.con.execute("SELECT DISTINCT run_id FROM checks").fetchall() == [("r2",)]
-        fixed = dict(row, body_text="The ward resolved 485/485 petitions.")
+        fixed = dict(row, body_text="The ward resolved 485/485 petitions.", text="The ward resolved 485/485 petitions.")
         load(wh, fixed, run_id="r3")
         assert compute_checks(wh, [row["article_id"]], "r3") == 0
         assert wh.con.execute("SELECT count(*) FROM checks").fetchone()[0] == 0
@@ -338,7 +339,7 @@ def vi_article(url: str, body: str, published: datetime = PUBLISHED, language: s
 
 def load_vi(wh: Warehouse, *rows: dict, run_id: str = "r1") -> None:
     """Facts by the Vietnamese extractors, whatever language the article row says."""
-    facts = {r["article_id"]: extract_facts(r["body_text"], r["published_at"].date(), lang="vi") for r in rows}
+    facts = {r["article_id"]: extract_facts(r["text"], r["published_at"].date(), lang="vi") for r in rows}
     wh.load_batch(list(rows), facts, [], run_id)
 
 

@@ -10,7 +10,7 @@ BODY = "The ward settled 133/155 tasks, or 85.8%."
 
 def stored(url: str, version: str, status: str = "extracted") -> dict:
     row = {c: None for c in ARTICLE_COLUMNS}
-    row.update(article_id=article_id_for(url), url=url, canonical_url=url, body_text=BODY,
+    row.update(article_id=article_id_for(url), url=url, canonical_url=url, body_text=BODY, text=BODY, body_start=0,
                published_at=datetime(2024, 7, 2, tzinfo=timezone.utc), extraction_status=status,
                extractor_version=version, first_seen_run="r1", last_seen_run="r1")
     return row

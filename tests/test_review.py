@@ -44,7 +44,7 @@ def _inject_xss_article(warehouse: Path) -> tuple[str, str]:
     aid = article_id_for(XSS_URL)
     article = {c: None for c in ARTICLE_COLUMNS}
     article.update(article_id=aid, url=XSS_URL, canonical_url=XSS_URL, site="hanoitimes", adapter="hanoitimes",
-                   adapter_version="1", parse_complete=True, title=f"Headline {XSS}", lead="", body_text=body,
+                   adapter_version="1", parse_complete=True, title=f"Headline {XSS}", lead="", body_text=body, text=body, body_start=0,
                    published_at=datetime(2024, 5, 1, tzinfo=timezone.utc), language="en",
                    content_sha256="x" * 64, extraction_status="ok", extractor_version=EXTRACTOR_VERSION,
                    first_seen_run="test", last_seen_run="test")
@@ -442,7 +442,7 @@ def vi_site(tmp_path_factory):
     article = {c: None for c in ARTICLE_COLUMNS}
     article.update(article_id=aid, url=VI_URL, canonical_url=VI_URL, site="kinhtedothi", adapter="kinhtedothi",
                    adapter_version="1", parse_complete=True, title="Tây Hồ: thu ngân sách <b>9 tháng</b> đạt 12.345,6 tỷ đồng",
-                   lead="", body_text=VI_BODY, published_at=datetime(2024, 10, 8, 2, tzinfo=timezone.utc),
+                   lead="", body_text=VI_BODY, text=VI_BODY, body_start=0, published_at=datetime(2024, 10, 8, 2, tzinfo=timezone.utc),
                    language="vi", content_sha256="v" * 64, extraction_status="extracted",
                    extractor_version=EXTRACTOR_VERSION, first_seen_run="test", last_seen_run="test")
     facts = extract_facts(VI_BODY, article["published_at"].date(), lang="vi")

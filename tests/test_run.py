@@ -41,7 +41,7 @@ def test_demo_run_populates_the_warehouse_and_prints_a_summary(demo_dir):
     assert run[:2] == ("ok", "demo") and run[2] == c["articles"] and run[3]
     # every stored figure can be checked against its sentence
     bad = con.execute("""select count(*) from facts f join articles a using (article_id)
-        where substr(a.body_text, f.start + 1, f."end" - f.start) <> f.text
+        where substr(a.text, f.start + 1, f."end" - f.start) <> f.text
            or position(f.text in f.sentence) = 0 or f.rule_id = ''""").fetchone()[0]
     assert bad == 0
     # every site yields facts; the Vietnamese pages through the Vietnamese rules, in all ten kinds

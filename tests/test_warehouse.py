@@ -10,12 +10,13 @@ from pipeline.warehouse import ARTICLE_COLUMNS, Warehouse, article_id_for
 from pipeline.warehouse import migrations as warehouse_migrations
 
 BODY = "The ward settled 133/155 tasks, or 85.8%.\nIt disciplined 4 Party members."
+NEW_IN_010 = ("text", "lead_start", "body_start", "body_path")   # articles columns of migration 010
 
 
 def article(url="https://news.example/a-1.html", version="1", body=BODY) -> dict:
     row = {c: None for c in ARTICLE_COLUMNS}
     row.update(article_id=article_id_for(url), url=url, canonical_url=url, site="example",
-               title="Ward report", body_text=body, published_at=datetime(2024, 7, 2, 3, tzinfo=timezone.utc),
+               title="Ward report", body_text=body, text=body, body_start=0, published_at=datetime(2024, 7, 2, 3, tzinfo=timezone.utc),
                language="en", content_sha256="abc", extraction_status="extracted",
                extractor_version=version, first_seen_run="r1", last_seen_run="r1", parse_complete=True)
     return row
@@ -140,7 +141,9 @@ def test_an_old_warehouse_is_upgraded_in_place(tmp_path, monkeypatch):
     monkeypatch.setattr(warehouse, "migrations", lambda: everything[:1])
     # the code of that time wrote the columns migration 001 has
     monkeypatch.setattr(warehouse, "FACT_COLUMNS", tuple(
-        c for c in warehouse.FACT_COLUMNS if c not in (*ANALYSIS_FIELDS, "measure_key")))
+        c for c in warehouse.FACT_COLUMNS if c not in (*ANALYSIS_FIELDS, "measure_key", "section")))
+    monkeypatch.setattr(warehouse, "ARTICLE_COLUMNS", tuple(
+        c for c in warehouse.ARTICLE_COLUMNS if c not in NEW_IN_010))
     row = article()
     with Warehouse(path) as wh:
         wh.load_batch([row], {row["article_id"]: facts()}, [], "r1")
