@@ -227,7 +227,7 @@ class Figure:
     family: str
     parts: tuple[float, ...]          # (value,) or (numerator, denominator)
     units: tuple[float, ...]
-    position: float                   # where its sentence starts, as a share of the body
+    position: float                   # where its sentence starts, as a share of the article's text
     inner: float                      # where it stands in its sentence, as a share of the sentence
 
     @property
@@ -251,14 +251,14 @@ class Side:
         return {f.fact.get("currency") for f in self.figures if f.family == "money"}
 
 
-def _figure(f: dict, lang: str, body_len: int) -> Figure | None:
+def _figure(f: dict, lang: str, text_len: int) -> Figure | None:
     family = FAMILY.get(f["kind"])
     if family is None:
         return None
     sentence = f.get("sentence") or ""
     s0 = f.get("sentence_start")
     s0 = s0 if s0 is not None and s0 >= 0 else f["start"]
-    position = s0 / max(body_len, 1)
+    position = s0 / max(text_len, 1)
     inner = (f["start"] - s0) / max(len(sentence), 1)
     if family == "ratio":
         if f.get("numerator") is None or f.get("denominator") is None:
@@ -274,9 +274,11 @@ def _figure(f: dict, lang: str, body_len: int) -> Figure | None:
 def make_side(article: dict, facts: list[dict]) -> Side:
     lang = _lang(article.get("language"))
     body = article.get("body_text") or ""
+    # the text the facts' offsets index (title, lead and body; the body alone if stored before 010)
+    text = article.get("text") or body
     side = Side(article["article_id"], lang, article.get("title") or "", article.get("lead") or "", body)
     for f in sorted(facts, key=lambda f: f["start"]):
-        fig = _figure(f, lang, len(body))
+        fig = _figure(f, lang, len(text))
         if fig is not None:
             side.figures.append(fig)
     side.body_numbers = numbers_in(body, lang)
@@ -340,7 +342,9 @@ def _found(fig: Figure, other: Side, coarser: bool, strict_ratio: bool = True, b
     anywhere in its text (`body_only`: in its body) — there at least as precise as here unless
     the other side may be the `coarser` (a translation may round the original's figures, never
     add digits to them)."""
-    if any(_same(fig, g) for g in other.figures):
+    # body_only: not a title or lead repeating the right figure (facts given without a section are the body's)
+    figures = [g for g in other.figures if g.fact.get("section") in (None, "body")] if body_only else other.figures
+    if any(_same(fig, g) for g in figures):
         return True
     if fig.family == "ratio" and strict_ratio:
         return False
@@ -520,11 +524,11 @@ def figures_link(translation: Side, original: Side, t_place: str | None, o_place
 
 
 # --- the warehouse side -------------------------------------------------------------------------
-_ARTICLE_COLS = ("article_id", "site", "adapter", "language", "title", "lead", "body_text", "published_at",
-                 "source_url")
+_ARTICLE_COLS = ("article_id", "site", "adapter", "language", "title", "lead", "body_text", "text",
+                 "published_at", "source_url")
 _FACT_COLS = ("fact_id", "article_id", "kind", "text", "start", "end", "value", "value_max", "qualifier",
               "unit", "currency", "numerator", "denominator", "measure_key", "place", "sentence",
-              "sentence_start")
+              "sentence_start", "section")
 
 
 def _connection(con_or_wh):
