@@ -55,11 +55,15 @@ def _parsed(html: str, url: str | None, where: str) -> ParsedArticle:
 
 
 def _from_html(doc_id: str, html: str, url: str | None, published: date | None) -> Document:
+    """A page as the warehouse extracts it: its title, lead and body (pipeline.articles.article_text),
+    nothing when it has no body."""
+    from pipeline.articles import article_text
+
     parsed = _parsed(html, url, doc_id)
     if published is None and parsed.published_at is not None:
         published = parsed.published_at.date()
-    return Document(doc_id, parsed.body_text, published,
-                    normalize_language(parsed.language, parsed.body_text))
+    text = article_text(parsed.title, parsed.lead, parsed.body_text).text if parsed.body_text.strip() else ""
+    return Document(doc_id, text, published, normalize_language(parsed.language, parsed.body_text))
 
 
 def _given_language(obj: dict, where: str) -> str | None:
@@ -189,11 +193,16 @@ def parse_fetched_page(cfg: Config, url: str) -> dict:
 
 
 def _parse_record(parsed: ParsedArticle) -> dict:
+    """What `parse` prints of a page; "text" is what `extract` and the warehouse read from it (fact
+    offsets index it)."""
+    from pipeline.articles import article_text
+
     return {"adapter": parsed.adapter, "title": parsed.title, "lead": parsed.lead,
             "published": parsed.published_at.isoformat() if parsed.published_at else None,
             "author": parsed.author, "language": parsed.language,
             "canonical_url": parsed.canonical_url, "source_url": parsed.source_url,
-            "body_path": parsed.body_path, "body": parsed.body_text}
+            "body_path": parsed.body_path, "body": parsed.body_text,
+            "text": article_text(parsed.title, parsed.lead, parsed.body_text).text}
 
 
 def extract_documents(docs: Iterable[Document]) -> Iterator[dict]:
