@@ -459,11 +459,14 @@ class ReviewApp:
                      + (f' <i>({e(verdict["note"])})</i>' if verdict.get("note") else "") + "</span>")
         else:
             badge = '<span class="verdict v-none" data-verdict="">not reviewed</span>'
+        # a headline or lead is read differently from the body: the card says so (body is the default)
+        section = (f' <span class="section" data-section="{e(f["section"])}">in the {e(f["section"])}</span>'
+                   if f.get("section") in ("title", "lead") else "")
         check_items = "".join(check_item(c) for c in checks)
         check_html = f'<ul class="checks">{check_items}</ul>' if checks else ""
         flagged = any(c["severity"] != "info" for c in checks)
         return f"""<article class="fact{' flagged' if flagged else ''}" id="f-{e(fid)}" data-fact="{e(fid)}" tabindex="-1">
-<header><span class="kind">{e(f["kind"])}</span> <code class="rule">{e(f["rule_id"])}</code> {badge}
+<header><span class="kind">{e(f["kind"])}</span>{section} <code class="rule">{e(f["rule_id"])}</code> {badge}
 <a class="detail" href="/fact/{e(fid)}">detail</a></header>
 <p class="sentence"{_lang_attr(lang)}>{highlight(f.get("sentence") or "", f.get("sentence_start") or 0, f["start"], f["end"], f["text"])}</p>
 {about_line(f)}
