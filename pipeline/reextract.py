@@ -13,13 +13,27 @@ from pipeline.warehouse import ARTICLE_COLUMNS, Warehouse
 log = logging.getLogger(__name__)
 
 
+def _in_one_section(facts: list[Fact], row: dict) -> list[Fact]:
+    """The facts that do not run across the line break between two sections. A headline ends
+    without a full stop, and a rule may take the lead's first words with its last ones (Vietnamese
+    "lần đầu" + "Năm 2024" read as "đầu năm 2024"): such a span is no fact of either section."""
+    breaks = [b - 1 for b in (row.get("lead_start"), row.get("body_start")) if b]
+    kept, across = [], []
+    for f in facts:
+        (across if any(f.start <= b < f.end for b in breaks) else kept).append(f)
+    if across:
+        log.info("%s: dropped %s: across two sections", row["article_id"],
+                 ", ".join(f"{f.rule_id} {f.text!r}" for f in across))
+    return kept
+
+
 def facts_for_rows(rows: list[dict]) -> dict[str, list[Fact]]:
     """Facts of the article rows marked for extraction, keyed by article id; offsets index r["text"]."""
     todo = [r for r in rows if r["extraction_status"] == "extracted"]
     # rows stored before articles had a language were extracted with the English rules
     docs = ((r["text"], r["published_at"].date() if r["published_at"] else None, r["language"] or "en")
             for r in todo)
-    return dict(zip((r["article_id"] for r in todo), extractors.extract_many(docs)))
+    return {r["article_id"]: _in_one_section(facts, r) for r, facts in zip(todo, extractors.extract_many(docs))}
 
 
 def stale_article_ids(wh: Warehouse, every: bool = False) -> list[str]:
