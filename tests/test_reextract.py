@@ -50,3 +50,34 @@ def test_vietnamese_articles_stored_as_unsupported_are_extracted_now(tmp_path):
                                   order by "start" """).fetchall()
     assert status == "extracted"
     assert facts == [("ratio", "15/17 đơn", 15, 17, None), ("percentage", "88,2%", None, None, 88.2)]
+
+
+def test_the_text_of_a_stored_article_is_rebuilt_from_its_title_lead_and_body(tmp_path):
+    # stored before migration 010: its text is its body alone
+    row = stored("https://x.example/lead.html", "0.0.1")
+    row.update(title="Ward disciplines 4 Party members", lead="It settled 41/45 petitions.", language="en")
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        wh.load_batch([row], {}, [], "r1")
+        assert reextract(wh, "r2")[0] == 1
+        text, lead_start, body_start = wh.con.execute("select text, lead_start, body_start from articles").fetchone()
+        facts = wh.con.execute("""select f.section, f.text, substr(a.text, f."start" + 1, f."end" - f."start")
+                                  from facts f join articles a using (article_id) order by f."start" """).fetchall()
+    assert text == f"{row['title']}\n{row['lead']}\n{BODY}"
+    assert (text[lead_start:body_start - 1], text[body_start:]) == (row["lead"], BODY)
+    assert [(s, t) for s, t, _ in facts if s != "body"] == [("title", "4 Party members"), ("lead", "41/45 petitions")]
+    assert all(t == at for _, t, at in facts)
+
+
+def test_a_span_across_the_title_and_the_lead_is_no_fact(tmp_path):
+    # the headline ends without a full stop: "lần đầu" + "Năm 2024" must not be "đầu năm 2024"
+    row = stored("https://kinhtedothi.vn/ung-hoa.html", "0.0.1")
+    row.update(language="vi", title="Ứng Hòa giải ngân 68,4% kế hoạch, lần đầu",
+               lead="Năm 2024, huyện Ứng Hòa đã cấp 1.320 giấy chứng nhận, đạt 96,2% kế hoạch.",
+               body_text="Huyện đạt 98,5% kế hoạch.")
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        wh.load_batch([row], {}, [], "r1")
+        reextract(wh, "r2")
+        facts = wh.con.execute("""select f.section, f.text, substr(a.text, f."start" + 1, f."end" - f."start")
+                                  from facts f join articles a using (article_id) order by f."start" """).fetchall()
+    assert all("\n" not in t and t == at for _, t, at in facts)
+    assert [(s, t) for s, t, _ in facts if t.endswith("%")] == [("title", "68,4%"), ("lead", "96,2%"), ("body", "98,5%")]

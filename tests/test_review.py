@@ -251,6 +251,24 @@ def test_fact_cards_show_what_a_figure_is_about(site, page):
     assert page.locator("article.fact p.about .measure[lang=vi]").count() > 0
 
 
+def test_a_fact_of_the_lead_is_shown_in_its_sentence(site, page):
+    with Warehouse(site["warehouse"], read_only=True) as wh:
+        fid, text, sentence, lead = wh.con.execute(
+            """SELECT f.fact_id, f.text, f.sentence, a.lead FROM facts f JOIN articles a USING (article_id)
+               WHERE f.section = 'lead' AND a.site = 'kinhtedothi' AND f.kind = 'percentage'
+               ORDER BY f.fact_id LIMIT 1""").fetchone()
+        body_fact = wh.con.execute("SELECT fact_id FROM facts WHERE section = 'body' ORDER BY fact_id LIMIT 1").fetchone()[0]
+    assert text in sentence and sentence in lead      # the demo's kinhtedothi leads carry the key figures
+    page.goto(f"{site['base']}/fact/{fid}")
+    card = page.locator(f"#f-{fid}")
+    assert card.locator(".sentence").inner_text() == sentence
+    assert card.locator(".sentence mark").inner_text() == text
+    assert card.locator(".section").get_attribute("data-section") == "lead"
+    assert card.locator(".section").inner_text() == "in the lead"
+    page.goto(f"{site['base']}/fact/{body_fact}")
+    assert page.locator(f"#f-{body_fact} .section").count() == 0    # the body is where facts are by default
+
+
 def _mismatch(site) -> tuple:
     """A republication_mismatch of the demo: (translation fact, original fact) with sentence, text, article URL."""
     with Warehouse(site["warehouse"], read_only=True) as wh:

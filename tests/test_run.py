@@ -44,6 +44,13 @@ def test_demo_run_populates_the_warehouse_and_prints_a_summary(demo_dir):
         where substr(a.text, f.start + 1, f."end" - f.start) <> f.text
            or position(f.text in f.sentence) = 0 or f.rule_id = ''""").fetchone()[0]
     assert bad == 0
+    # facts of the titles and leads too, each within its section's bounds
+    sections = dict(con.execute("""select section, count(*) filter (where case section
+            when 'title' then f."end" <= coalesce(a.lead_start, a.body_start)
+            when 'lead' then f.start >= a.lead_start and f."end" <= a.body_start
+            else f.start >= a.body_start end) from facts f join articles a using (article_id) group by 1""").fetchall())
+    counts_by_section = dict(con.execute("select section, count(*) from facts group by 1").fetchall())
+    assert sections == counts_by_section and counts_by_section.keys() == {"title", "lead", "body"}
     # every site yields facts; the Vietnamese pages through the Vietnamese rules, in all ten kinds
     per_site = dict(con.execute("""select a.site, count(f.fact_id) from articles a
         left join facts f using (article_id) group by 1""").fetchall())
@@ -55,8 +62,8 @@ def test_demo_run_populates_the_warehouse_and_prints_a_summary(demo_dir):
         where language = 'vi' group by 1""").fetchall())
     assert set(vi_kinds) == {"count", "percentage", "ratio", "rank", "money", "quantity", "date", "period",
                              "official", "document"}, vi_kinds
-    money = con.execute("""select text, value, currency from money join articles using (article_id)
-        where language = 'vi' and text like '%tỷ đồng' order by value desc limit 1""").fetchone()
+    money = con.execute("""select money.text, value, currency from money join articles using (article_id)
+        where language = 'vi' and money.text like '%tỷ đồng' order by value desc limit 1""").fetchone()
     assert money[2] == "VND" and money[1] >= 1e9
     # raw pages are stored beside the warehouse and readable
     for (raw_path,) in con.execute("select raw_path from articles").fetchall():

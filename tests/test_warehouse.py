@@ -231,3 +231,62 @@ def test_a_date_column_stays_a_date_in_every_format(tmp_path):
     assert render(df, "table", None).splitlines()[2].split() == ["2024-01-01", "2024-12-31"]
     assert render(df, "csv", None).splitlines()[1] == "2024-01-01,2024-12-31"
     assert render(df, "json", None).strip() == '{"period_start": "2024-01-01", "period_end": "2024-12-31"}'
+
+
+def test_migration_010_keeps_every_stored_offset_fact_id_check_and_verdict(tmp_path, monkeypatch):
+    import pipeline.warehouse as warehouse
+    from extractors import extract_facts
+    from pipeline.reextract import reextract
+    from pipeline.reviewstore import ReviewStore, reviews_path
+
+    path = tmp_path / "w.duckdb"
+    everything = warehouse.migrations()
+    monkeypatch.setattr(warehouse, "migrations", lambda: [m for m in everything if m[0] <= 9])
+    # the code of that time: no text columns, facts from body_text and their offsets in it
+    monkeypatch.setattr(warehouse, "ARTICLE_COLUMNS", tuple(c for c in warehouse.ARTICLE_COLUMNS
+                                                           if c not in NEW_IN_010))
+    monkeypatch.setattr(warehouse, "FACT_COLUMNS", tuple(c for c in warehouse.FACT_COLUMNS if c != "section"))
+    row = article()
+    row.update(title="Ward settles 133/155 tasks", lead="It also recorded 12 petitions.", text=None, body_start=None)
+    with Warehouse(path) as wh:
+        wh.load_batch([row], {row["article_id"]: extract_facts(BODY, row["published_at"].date())}, [], "r1")
+        stored = wh.con.execute('SELECT fact_id, kind, text, "start", "end", rule_id FROM facts ORDER BY "start"').fetchall()
+        wh.con.execute("INSERT INTO checks VALUES ('c1', ?, 'ratio_percentage_agree', 'info', ?, 'agrees', now(), 'r1', NULL)",
+                       [row["article_id"], [stored[0][0], stored[1][0]]])
+    assert len(stored) >= 3
+    fid, kind, text, start, end, rule_id = stored[0]
+    store = ReviewStore(reviews_path(path))
+    store.record_verdict(fact_id=fid, article_id=row["article_id"], kind=kind, fact_text=text, start=start,
+                         end=end, verdict="correct", rule_id=rule_id)
+    monkeypatch.undo()
+
+    def facts_pointing_elsewhere(wh) -> int:
+        return wh.con.execute("""SELECT count(*) FROM facts f JOIN articles a USING (article_id)
+            WHERE substr(a.text, f."start" + 1, f."end" - f."start") <> f.text
+               OR substr(a.text, f.sentence_start + 1, length(f.sentence)) <> f.sentence""").fetchone()[0]
+
+    with Warehouse(path) as wh:
+        assert wh.applied_migrations()[-1] == 10
+        assert wh.con.execute("SELECT text = body_text, lead_start, body_start FROM articles").fetchone() == (True, None, 0)
+        assert facts_pointing_elsewhere(wh) == 0
+        assert wh.con.execute('SELECT fact_id, kind, text, "start", "end", rule_id FROM facts ORDER BY "start"'
+                              ).fetchall() == stored
+        assert {r[0] for r in wh.con.execute("SELECT section FROM facts").fetchall()} == {"body"}
+        # the check still names stored facts, the verdict still joins its fact, by id and by span
+        assert wh.con.execute("""SELECT count(*) FROM checks, unnest(fact_ids) AS u(fact_id)
+                                 WHERE fact_id NOT IN (SELECT fact_id FROM facts)""").fetchone()[0] == 0
+        wh.con.execute(f"ATTACH '{reviews_path(path)}' AS reviews (READ_ONLY)")
+        assert wh.con.execute("""SELECT v.verdict, substr(a.text, v.start + 1, v."end" - v.start) = v.fact_text
+            FROM reviews.latest_verdicts v JOIN facts f USING (fact_id) JOIN articles a ON a.article_id = f.article_id
+            WHERE f."start" = v.start AND f."end" = v."end" AND f.text = v.fact_text""").fetchall() == [("correct", True)]
+        wh.con.execute("DETACH reviews")
+        # re-extraction rebuilds the text from the title, lead and body: their facts come, every
+        # offset moves with it, and the old verdict matches no fact rather than another text
+        reextract(wh, "r2", every=True)
+        assert wh.con.execute("SELECT text FROM articles").fetchone()[0] == f"{row['title']}\n{row['lead']}\n{BODY}"
+        assert facts_pointing_elsewhere(wh) == 0
+        sections = dict(wh.con.execute("SELECT section, count(*) FROM facts GROUP BY 1").fetchall())
+        assert sections.keys() == {"title", "lead", "body"}
+        facts = [dict(zip(("fact_id", "article_id", "start", "end", "text"), r)) for r in wh.con.execute(
+            'SELECT fact_id, article_id, "start", "end", text FROM facts').fetchall()]
+        assert store.verdicts_for(facts) == {}
