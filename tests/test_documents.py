@@ -1,5 +1,5 @@
-"""Input that `extract` and `parse` refuse (pipeline/documents.py): each a one-line error and exit 65,
-never a traceback, and nothing read past the size limit."""
+"""`extract` and `parse` over files (pipeline/documents.py): what they read from a page, and the input
+they refuse, each with a one-line error and exit 65, never a traceback, nothing read past the size limit."""
 from __future__ import annotations
 
 import gzip
@@ -8,6 +8,7 @@ import json
 import pytest
 
 from conftest import run_cli
+from pipeline.documents import extract_documents, parse_stored_page, read_file, read_jsonl
 
 PAGE = "<html><head><title>t</title></head><body><p>Thu ngân sách đạt 176.737 tỷ đồng.</p></body></html>"
 
@@ -56,3 +57,35 @@ def test_good_input_next_to_the_limits_still_works(tmp_path):
                                          + "\n", encoding="utf-8")
     out = run_cli("extract", "--input", "docs.jsonl", cwd=tmp_path)
     assert out.returncode == 0 and json.loads(out.stdout.splitlines()[0])["doc"] == "a"
+
+
+ARTICLE = ('<html lang="en"><head><meta name="description" content="The ward reached 85.8% of its plan."></head>'
+        '<body><article><h1>Ward settles 133/155 tasks</h1>'
+        '<p>By June, it had disciplined 4 Party members in the ward this year.</p>'
+        '<p>Another paragraph with enough words to look like an article body here.</p></article></body></html>')
+
+
+def test_a_page_is_extracted_from_its_title_lead_and_body_as_parse_prints_them(tmp_path):
+    page = tmp_path / "ward.html"
+    page.write_text(ARTICLE, encoding="utf-8")
+    parsed = parse_stored_page(page)
+    assert parsed["text"] == "\n".join((parsed["title"], parsed["lead"], parsed["body"]))
+    doc = read_file(page)
+    assert doc.text == parsed["text"]
+    facts = {f["kind"]: f for f in extract_documents([doc])}
+    assert {k: facts[k]["text"] for k in ("ratio", "percentage", "count")} == \
+        {"ratio": "133/155 tasks", "percentage": "85.8%", "count": "4 Party members"}
+    assert all(doc.text[f["start"]:f["end"]] == f["text"] for f in facts.values())
+    # a docs.jsonl "html" line reads the same text; a "text" line is taken as it is
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(json.dumps({"id": "p", "html": ARTICLE}) + "\n" + json.dumps({"id": "t", "text": "Body only."}) + "\n",
+                    encoding="utf-8")
+    assert [d.text for d in read_jsonl(docs)] == [parsed["text"], "Body only."]
+
+
+def test_a_page_without_a_body_gives_no_text(tmp_path):
+    page = tmp_path / "video.html"
+    page.write_text('<html lang="en"><head><meta name="description" content="Watch: 15 members vote."></head>'
+                    '<body><h1>Ward votes 15 to 2</h1></body></html>', encoding="utf-8")
+    assert parse_stored_page(page)["body"] == ""
+    assert read_file(page).text == ""
