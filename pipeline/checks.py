@@ -278,7 +278,7 @@ def _sentence_groups(facts: list[dict]) -> dict[int, list[dict]]:
 
 
 def _between(f: dict, a: int, b: int) -> str:
-    """Sentence text between body offsets a and b (both inside f's sentence)."""
+    """Sentence text between text offsets a and b (both inside f's sentence)."""
     s0 = f["sentence_start"]
     return (f.get("sentence") or "")[max(a - s0, 0):max(b - s0, 0)]
 
