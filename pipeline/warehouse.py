@@ -56,8 +56,12 @@ def article_id_for(canonical_url: str) -> str:
     return hashlib.sha256(canonical_url.encode("utf-8")).hexdigest()[:16]
 
 
-def fact_id_for(article_id: str, fact: Fact) -> str:
-    key = f"{article_id}|{fact.kind}|{fact.start}|{fact.end}|{fact.text}"
+def fact_id_for(article_id: str, fact: Fact, section: str = "body", section_start: int = 0) -> str:
+    """The fact's id: a hash of where it stands in its section of the article's text (not in the whole
+    text), so that a changed headline or lead, or a text stored before it had them, leaves the ids
+    of the body's facts -- and the analysts' verdicts on them -- as they were."""
+    where = "" if section == "body" else f"{section}|"
+    key = f"{article_id}|{where}{fact.kind}|{fact.start - section_start}|{fact.end - section_start}|{fact.text}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
@@ -258,9 +262,10 @@ class Warehouse:
         updates = ", ".join(f"{_q(c)} = excluded.{_q(c)}" for c in ARTICLE_COLUMNS
                             if c not in ("article_id", "first_seen_run"))
         fact_select = ", ".join(_FACT_ID_SQL if c == "fact_id" else _sql_str(run_id) if c == "run_id"
-                                else _SECTION_SQL if c == "section"
                                 else f'TRY_CAST("{c}" AS DATE)' if c in _DATE_COLUMNS else f'"{c}"'
                                 for c in FACT_COLUMNS)
+        placed_facts = (f"(SELECT *, {_SECTION_START_SQL} AS section_start FROM "
+                        f"(SELECT *, {_SECTION_SQL} AS section FROM batch_facts))")
         article_columns = ", ".join(_q(c) for c in ARTICLE_COLUMNS)
         con = self.con
         con.execute("BEGIN TRANSACTION")
@@ -278,7 +283,7 @@ class Warehouse:
             if fact_table.num_rows:
                 con.register("batch_facts", fact_table)
                 con.execute(f"INSERT INTO facts ({', '.join(_q(c) for c in FACT_COLUMNS)}) "
-                            f"SELECT {fact_select} FROM batch_facts")
+                            f"SELECT {fact_select} FROM {placed_facts}")
             if len(fetch_df):
                 con.register("batch_fetches", fetch_df)
                 con.execute(f"INSERT INTO fetches ({', '.join(FETCH_COLUMNS)}) "
@@ -324,13 +329,16 @@ _FACT_FIELD_TYPES = {name: (pa.float64() if name in ("value", "value_max", "nume
                             else pa.int64() if name in ("start", "end", "sentence_start") else pa.string())
                      for name in (*SCHEMA_FIELDS, "measure_key", "sentence", "sentence_start", "rule_id")}
 _FACT_FIELD_GETTERS = {name: operator.attrgetter(name) for name in _FACT_FIELD_TYPES}
-# fact_id_for, vectorised: sha256 of the same key, the same 20 hex digits.
-_FACT_ID_SQL = ("left(sha256(article_id || '|' || kind || '|' || CAST(\"start\" AS VARCHAR) || '|' "
-                "|| CAST(\"end\" AS VARCHAR) || '|' || text), 20)")
 # The section a fact starts in, from its article's bounds (pipeline.articles.ArticleText): the body
-# from body_start on, the lead from lead_start, the title (which starts text) before them.
+# from body_start on, the lead from lead_start, the title (which starts text) before them; and where
+# that section starts.
 _SECTION_SQL = ("CASE WHEN \"start\" >= body_start THEN 'body' WHEN \"start\" >= lead_start THEN 'lead' "
                 "ELSE 'title' END")
+_SECTION_START_SQL = "CASE section WHEN 'body' THEN body_start WHEN 'lead' THEN lead_start ELSE 0 END"
+# fact_id_for, vectorised: sha256 of the same key, the same 20 hex digits.
+_FACT_ID_SQL = ("left(sha256(article_id || '|' || CASE section WHEN 'body' THEN '' ELSE section || '|' END "
+                "|| kind || '|' || CAST(\"start\" - section_start AS VARCHAR) || '|' "
+                "|| CAST(\"end\" - section_start AS VARCHAR) || '|' || text), 20)")
 
 
 def _facts_table(articles: list[dict], facts_by_article: dict[str, list[Fact]]) -> pa.Table:

@@ -81,3 +81,22 @@ def test_a_span_across_the_title_and_the_lead_is_no_fact(tmp_path):
                                   from facts f join articles a using (article_id) order by f."start" """).fetchall()
     assert all("\n" not in t and t == at for _, t, at in facts)
     assert [(s, t) for s, t, _ in facts if t.endswith("%")] == [("title", "68,4%"), ("lead", "96,2%"), ("body", "98,5%")]
+
+
+def test_body_facts_keep_their_ids_when_the_text_gains_a_title_and_lead(tmp_path):
+    # ids hash where a fact stands in its section: verdicts on body facts survive the text's rebuild
+    row = stored("https://x.example/ids.html", "0.0.1")
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        wh.load_batch([row], {}, [], "r1")
+        reextract(wh, "r2", every=True)
+        before = dict(wh.con.execute("SELECT text, fact_id FROM facts").fetchall())
+        row.update(title="Ward settles 133/155 tasks", lead="The ward met 85.8% of its target.",
+                   extractor_version="0.0.1")
+        wh.load_batch([row], {}, [], "r3")
+        reextract(wh, "r4")
+        after = wh.con.execute('SELECT section, text, fact_id, "start" FROM facts ORDER BY "start"').fetchall()
+    body = {t: i for s, t, i, _ in after if s == "body"}
+    assert body == before and len(before) == 2
+    others = [(s, t) for s, t, _, _ in after if s != "body"]
+    assert others == [("title", "133/155 tasks"), ("lead", "85.8%")]
+    assert len({i for _, _, i, _ in after}) == len(after)     # a title fact's id is no body fact's

@@ -13,8 +13,8 @@
 -- wrong text. An article gets its title and lead into text, and their facts, when its facts are next
 -- written: re-extraction (a new extractor version, or `newsfacts reextract --all`) rebuilds text
 -- from the stored title, lead and body, and a re-parse (a changed page, an ingest) from the page.
--- Its facts then get new offsets and ids, as any re-extraction that moves a span does; verdicts
--- given on the old ones stay in reviews.duckdb, no longer matching a fact.
+-- Its body facts then get new offsets but keep their ids, which hash where a fact stands in its
+-- section (pipeline.warehouse.fact_id_for), so the analysts' verdicts on them still match.
 ALTER TABLE articles ADD COLUMN text VARCHAR;
 ALTER TABLE articles ADD COLUMN lead_start INTEGER;
 ALTER TABLE articles ADD COLUMN body_start INTEGER;
@@ -32,6 +32,7 @@ COMMENT ON COLUMN articles.body_path IS 'Which path produced the body: site (the
 COMMENT ON COLUMN articles.body_text IS 'Plain body text, one paragraph per line (fact offsets index text, where it starts at body_start).';
 COMMENT ON COLUMN articles.content_sha256 IS 'sha256 of title, lead (when there is one) and body_text: unchanged content is not re-extracted.';
 COMMENT ON COLUMN articles.extraction_status IS 'extracted, unsupported_language (stored, not run through the extractors) or empty_body (no body: not extracted, even when there is a title or lead).';
+COMMENT ON COLUMN facts.fact_id IS 'Stable id: hash of article id, section (title and lead facts only), kind, span within its section and text; a changed title or lead leaves the body facts'' ids as they are.';
 COMMENT ON COLUMN facts.section IS 'Section of the article the fact stands in: title, lead or body (from its start and the article''s lead_start and body_start).';
 COMMENT ON COLUMN facts.text IS 'Surface string exactly as in the article: articles.text[start:end].';
 COMMENT ON COLUMN facts."start" IS 'Character offset of text in articles.text (0-based).';
