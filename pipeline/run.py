@@ -1,6 +1,7 @@
 """The nightly job: discover, fetch, store raw, parse, extract, load, record the run."""
 from __future__ import annotations
 
+import errno
 import logging
 import secrets
 import time
@@ -244,9 +245,18 @@ def run(cfg: Config, mode: str = "nightly", since: date | None = None,
     try:
         return _run(cfg, mode, since, progress)
     except duckdb.Error as exc:
+        first = str(exc).splitlines()[0]
+        if "no space left" in first.lower():
+            raise WarehouseError(f"disk full writing the warehouse {cfg.warehouse}: {first}; what earlier "
+                                 f"batches committed is kept") from None
         if is_damage(exc):
-            raise DamagedWarehouseError(f"warehouse {cfg.warehouse} is damaged: {str(exc).splitlines()[0]}; "
-                                        f"nothing was published") from None
+            raise DamagedWarehouseError(f"warehouse {cfg.warehouse} is damaged: {first}; nothing was "
+                                        f"published") from None
+        raise
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:   # the raw pages beside the warehouse
+            raise WarehouseError(f"disk full: {exc.filename or cfg.raw_root}: {exc.strerror}; what earlier "
+                                 f"batches committed is kept") from None
         raise
 
 
