@@ -2,14 +2,19 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import unicodedata
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import extractors
 from pipeline.discover import canonicalize
 from pipeline.language import normalize_language
+from pipeline.sites import ADAPTERS
 from pipeline.sites.base import ParsedArticle
 from pipeline.warehouse import article_id_for
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +72,35 @@ def article_text(title: str | None, lead: str | None, body: str | None) -> Artic
     return ArticleText("\n".join(parts), starts.get("lead"), starts.get("body"))
 
 
+def _bare(host: str) -> str:
+    """A host without the prefixes one site serves under: www., m. (mobile), amp."""
+    host = host.lower().rstrip(".")
+    for prefix in ("www.", "m.", "amp."):
+        if host.startswith(prefix):
+            return host[len(prefix):]
+    return host
+
+
+def _bare_host(url: str) -> str:
+    return _bare(urlsplit(url).hostname or "")
+
+
+def own_canonical(parsed: ParsedArticle, url: str) -> str:
+    """The URL an article is stored under (its id hashes it): the page's canonical URL when that is on
+    the page's own site, else the page's URL. A page may not claim another site's article: the
+    other's row and facts would be replaced by its own (a syndicated copy whose canonical names the
+    original would do it by accident)."""
+    claimed = parsed.canonical_url
+    if not claimed or not url.startswith(("http://", "https://")):
+        return claimed or url
+    own = _bare_host(url)
+    hosts = {_bare(h) for h in getattr(ADAPTERS.get(parsed.adapter), "hosts", ())}
+    if _bare_host(claimed) == own or (own in hosts and _bare_host(claimed) in hosts):
+        return claimed
+    log.info("%s names %s as its canonical URL, on another site: stored under its own URL", url, claimed)
+    return url
+
+
 def content_hash(title: str | None, lead: str | None, body: str) -> str:
     # the lead only when there is one, so articles without a lead keep the hash they were stored with
     parts = [title or "", *([lead] if lead else []), body]
@@ -87,7 +121,7 @@ def article_row(parsed: ParsedArticle, url: str, site: str, run_id: str, *, raw_
                 raw_path: str | None = None, etag: str | None = None,
                 last_modified: str | None = None) -> dict:
     """The row for `articles`; `extraction_status` says whether the extractors run on it."""
-    canonical = canonicalize(parsed.canonical_url or url)
+    canonical = canonicalize(own_canonical(parsed, url))
     language = normalize_language(parsed.language, parsed.body_text)
     status = extraction_status(language, parsed.body_text)
     whole = article_text(parsed.title, parsed.lead, parsed.body_text)
