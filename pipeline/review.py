@@ -53,6 +53,18 @@ _SECURITY_HEADERS = [("Content-Security-Policy", CSP), ("X-Content-Type-Options"
                      ("Cache-Control", "no-store")]
 _FACT_ID = re.compile(r"^[0-9a-f]{8,64}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_PAGE = 1_000_000
+
+
+def _is_date(value: str) -> bool:
+    """YYYY-MM-DD and a real day ("2024-13-45" is not)."""
+    if not _DATE.match(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 _SEVERITY_ORDER = "CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END"
 FLAGGED = "severity <> 'info'"  # info checks confirm consistency; the others flag a problem
 # what a figure is about (FACTS.md), shown on one line of its own rather than among the fields
@@ -64,9 +76,14 @@ PAIRED_CHECKS = ("republication_mismatch",)
 NUMERIC_KINDS = ("count", "percentage", "ratio", "rank", "money", "quantity")
 
 
+# Bidirectional embeddings, overrides and isolates: a U+202E in a title would show the rest of the card
+# right to left ("12" read as "21"). Shown as what they are, they reorder nothing.
+_BIDI_CONTROLS = {c: f"<U+{c:04X}>" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
 def e(value) -> str:
-    """Escape anything for HTML text or a quoted attribute."""
-    return html.escape("" if value is None else str(value), quote=True)
+    """Escape anything for HTML text or a quoted attribute; bidi controls made visible."""
+    return html.escape(("" if value is None else str(value)).translate(_BIDI_CONTROLS), quote=True)
 
 
 class ListenError(NewsfactsError):
@@ -215,13 +232,15 @@ class ReviewApp:
         q = req.query
         filters = {k: q.get(k, "").strip() for k in ("kind", "site", "rule", "from", "to", "check", "status")}
         for k in ("from", "to"):
-            if filters[k] and not _DATE.match(filters[k]):
+            if filters[k] and not _is_date(filters[k]):
                 raise HTTPError("400 Bad Request", f"{k} must be a date YYYY-MM-DD")
         status = filters["status"] if filters["status"] in ("unreviewed", "reviewed") else "all"
         try:
             page = max(1, int(q.get("page", "1")))
         except ValueError:
             page = 1
+        if page > MAX_PAGE:   # DuckDB's OFFSET is a BIGINT: page 10^20 was a 500
+            raise HTTPError("400 Bad Request", f"page must be at most {MAX_PAGE}")
         where, params = [], []
         for key, column in (("kind", "f.kind"), ("site", "a.site"), ("rule", "f.rule_id")):
             if filters[key]:
@@ -417,7 +436,9 @@ class ReviewApp:
         except InputError as exc:
             raise HTTPError("400 Bad Request", str(exc)) from None
         back = form.get("back", "/")
-        if not back.startswith("/") or back.startswith("//") or "\\" in back or "\n" in back or "\r" in back:
+        # browsers drop tabs and line breaks from a URL: "/\t/evil.com" is read as "//evil.com"
+        if not back.startswith("/") or back.startswith("//") or "\\" in back \
+                or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in back):
             back = "/"
         nxt = form.get("next", "")
         location = back.split("#")[0] + (f"#f-{nxt}" if _FACT_ID.match(nxt) else f"#f-{fact_id}")

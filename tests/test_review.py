@@ -148,6 +148,34 @@ def test_cross_site_posts_are_refused(site):
     assert 'data-verdict="wrong"' not in s.get(f"{site['base']}/fact/{site['xss_fact']}", timeout=10).text
 
 
+@pytest.mark.parametrize("query", ["from=2024-13-45", "to=9999-99-99", "from=2024-02-30",
+                                   "page=99999999999999999999", "page=1000001"])
+def test_impossible_filters_are_400_not_500(site, query):
+    r = requests.get(f"{site['base']}/?{query}", timeout=10)
+    assert r.status_code == 400
+    assert requests.get(f"{site['base']}/?from=2024-02-29&page=2", timeout=10).status_code == 200
+
+
+@pytest.mark.parametrize("back", ["/\t/evil.com", "/\n/evil.com", "/ /evil.com", "/\x0b/evil.com", "//evil.com",
+                                  "https://evil.com/", "/\\evil.com"])
+def test_a_verdict_never_redirects_off_the_page(site, back):
+    s = requests.Session()
+    html = s.get(site["base"] + "/", timeout=10).text
+    token = re.search(r'name="csrf" value="([^"]+)"', html).group(1)
+    form = dict(csrf=token, fact_id=site["flagged"], verdict="correct", back=back)
+    r = s.post(site["base"] + "/verdict", data=form, headers={"Origin": site["base"]}, timeout=10,
+               allow_redirects=False)
+    assert r.status_code == 303
+    assert r.headers["Location"].startswith("/#f-") or r.headers["Location"].startswith("/?")
+
+
+def test_bidi_controls_in_scraped_text_are_shown_not_obeyed():
+    from pipeline.review import e
+
+    assert e("Ward \u202e21 tasks\u202c done") == "Ward &lt;U+202E&gt;21 tasks&lt;U+202C&gt; done"
+    assert e("Đống Đa: 12%") == "Đống Đa: 12%"
+
+
 def test_security_headers_and_raw_page_as_text(site):
     r = requests.get(site["base"] + "/", timeout=10)
     assert "default-src 'self'; script-src 'self'" in r.headers["Content-Security-Policy"]
