@@ -102,6 +102,10 @@ class _Watch:
     def __init__(self) -> None:
         self.conn = None                          # set by the pool as it hands a connection out
         self.resp: requests.Response | None = None
+        # host -> the address the SSRF check resolved and passed: new connections go there, so a
+        # name that resolves to a public address for the check and a private one for the connection
+        # (DNS rebinding) cannot slip through
+        self.pins: dict[str, str] = {}
 
     def clear(self) -> None:
         self.conn = self.resp = None
@@ -125,6 +129,13 @@ def _watched(pool_class: type, watch: _Watch) -> type:
         def _get_conn(self, timeout=None):
             conn = super()._get_conn(timeout)
             watch.conn = conn
+            return conn
+
+        def _new_conn(self):
+            conn = super()._new_conn()
+            pinned = watch.pins.get((self.host or "").lower())
+            if pinned:
+                conn._dns_host = pinned   # urllib3 connects there; Host, SNI and the certificate keep the name
             return conn
     return Watched
 
@@ -213,9 +224,13 @@ class Fetcher:
         except OSError as exc:
             return f"cannot resolve host: {exc}"
         for info in infos:
-            addr = ipaddress.ip_address(info[4][0])
-            if addr.is_loopback or addr.is_private or addr.is_link_local:
+            addr = ipaddress.ip_address(info[4][0].split("%", 1)[0])
+            if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped:
+                addr = addr.ipv4_mapped   # ::ffff:127.0.0.1 is loopback too
+            if not addr.is_global:        # loopback, private, link-local, shared, reserved, ...
                 return f"refusing non-public address {addr}"
+        if infos:
+            self._watch.pins[(parts.hostname or "").lower()] = infos[0][4][0]
         return None
 
     def get(self, url: str, etag: str | None = None, last_modified: str | None = None) -> FetchResult:

@@ -121,3 +121,35 @@ def test_a_page_nested_as_deep_as_real_ones_parses():
 
     art = parse_page(nested(300), "https://deep.example/news/a-b-c-d.html")
     assert art.body_text == "The ward settled 133/155 tasks, or 85.8%, in 2024."
+
+
+def test_a_name_that_rebinds_to_loopback_after_the_check_is_not_followed(http_site, monkeypatch):
+    """DNS rebinding: the check sees a public address, a second lookup would give 127.0.0.1. The
+    connection goes to the address that was checked (here unreachable), never to the local server.
+    DNS is the one part mocked: no name server here can answer differently on each lookup."""
+    import socket
+
+    from pipeline.config import Config
+    from pipeline.fetch import Fetcher
+
+    base, routes = http_site
+    port = int(base.rsplit(":", 1)[1])
+    routes.add("/secret.html", "<p>internal</p>")
+    real = socket.getaddrinfo
+    lookups = []
+
+    def rebinding(host, *args, **kwargs):
+        if host != "rebind.example":
+            return real(host, *args, **kwargs)
+        lookups.append(host)
+        addr = "8.8.8.8" if len(lookups) == 1 else "127.0.0.1"   # public for the check, then loopback
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (addr, port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    fetcher = Fetcher(Config(delay_seconds=0, connect_timeout=1, read_timeout=1), backoff_base=0.01, page_seconds=5)
+    try:
+        res = fetcher.get(f"http://rebind.example:{port}/secret.html")
+    finally:
+        fetcher.close()
+    assert not res.ok and b"internal" not in res.body
+    assert not any(path == "/secret.html" for _, path, _ in routes.requests)
