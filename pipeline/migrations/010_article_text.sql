@@ -105,6 +105,10 @@ SELECT COALESCE(measure_key, lower(measure)) AS measure_key, measure,
        value_max, numerator, denominator, unit, currency, qualifier, text, section, sentence,
        fact_id, article_id, site, language, published_at, article_title, article_url
 FROM fact_context
-WHERE kind IN ('count', 'percentage', 'ratio', 'rank', 'money', 'quantity') AND measure IS NOT NULL;
-COMMENT ON VIEW series IS 'One row per figure with a measure: (measure_key, place_key, period) -> value, with its article and sentence; a time series an analyst can chart (ratios as their share). place_key groups a unit''s Vietnamese and English spellings (namtuliem for Nam Từ Liêm and Nam Tu Liem). A figure stated in the title or lead and again in the body is one row per statement (section tells them apart).';
+WHERE kind IN ('count', 'percentage', 'ratio', 'rank', 'money', 'quantity') AND measure IS NOT NULL
+-- a figure an article states in its title or lead and again in its body is one data point: the body's
+QUALIFY row_number() OVER (
+    PARTITION BY article_id, measure_key, place_key, ref_start, ref_end, kind, value, value_max
+    ORDER BY CASE section WHEN 'body' THEN 0 WHEN 'lead' THEN 1 ELSE 2 END, "start") = 1;
+COMMENT ON VIEW series IS 'One row per figure with a measure: (measure_key, place_key, period) -> value, with its article and sentence; a time series an analyst can chart (ratios as their share). place_key groups a unit''s Vietnamese and English spellings (namtuliem for Nam Từ Liêm and Nam Tu Liem). A figure an article states in its title or lead and again in its body (same measure, place, period and value) is one row, the body''s; section says where the row''s statement stands.';
 COMMENT ON COLUMN series.place_key IS 'The place folded for grouping: no diacritics (Đ as D), lower case, no spaces (namtuliem, dongda, hanoi).';
