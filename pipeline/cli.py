@@ -12,7 +12,8 @@ import click
 
 from pipeline import __version__
 from pipeline.config import Config, load_config
-from pipeline.errors import EXIT_INTERNAL, EXIT_USAGE, ConfigError, NewsfactsError, PartialRunError
+from pipeline.errors import (EXIT_INTERNAL, EXIT_USAGE, ConfigError, InputError, MissingInputError, NewsfactsError,
+                             PartialRunError)
 
 log = logging.getLogger(__name__)
 
@@ -148,19 +149,71 @@ def parse(ctx, paths: tuple[Path, ...], url: str | None) -> None:
         out.write(json.dumps(parse_stored_page(path, url, cfg.max_page_bytes), ensure_ascii=False) + "\n")
 
 
+format_option = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "parquet"]),
+                             default="table", show_default=True)
+output_option = click.option("--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to FILE.")
+wide_option = click.option("--wide", is_flag=True, help="Table format: show long cells whole.")
+
+
 @cli.command()
-@click.argument("sql")
+@click.argument("sql", required=False)
+@click.option("--file", "sql_file", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+              help="Read the SQL from FILE ('-': standard input).")
 @warehouse_option
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "parquet"]),
-              default="table", show_default=True)
-@click.option("--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to FILE.")
+@format_option
+@output_option
+@wide_option
 @click.pass_context
-def query(ctx, sql: str, warehouse: Path | None, fmt: str, output: Path | None) -> None:
-    """Run read-only SQL against the warehouse."""
+def query(ctx, sql: str | None, sql_file: Path | None, warehouse: Path | None, fmt: str,
+          output: Path | None, wide: bool) -> None:
+    """Run one read-only SQL statement against the warehouse (SQL, --file FILE, or '-' for stdin)."""
     from pipeline.query import render, run_query
 
     cfg = _config(ctx, warehouse=warehouse)
-    text = render(run_query(cfg.warehouse, sql), fmt, output)
+    if (sql is None) == (sql_file is None):
+        raise click.UsageError("give the SQL, or --file FILE (or '-' to read standard input), not both")
+    if sql == "-" or str(sql_file) == "-":
+        sql = click.get_text_stream("stdin").read()
+    elif sql_file is not None:
+        try:
+            sql = sql_file.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise MissingInputError(f"{sql_file}: no such file") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{sql_file}: cannot read: {exc}") from None
+    _echo(render(run_query(cfg.warehouse, sql), fmt, output, wide))
+
+
+@cli.command()
+@warehouse_option
+@format_option
+@output_option
+@wide_option
+@click.pass_context
+def tables(ctx, warehouse: Path | None, fmt: str, output: Path | None, wide: bool) -> None:
+    """List the tables and views to query, with what each holds."""
+    from pipeline.query import render, table_list
+
+    cfg = _config(ctx, warehouse=warehouse)
+    _echo(render(table_list(cfg.warehouse), fmt, output, wide))
+
+
+@cli.command()
+@click.argument("name")
+@warehouse_option
+@format_option
+@output_option
+@wide_option
+@click.pass_context
+def schema(ctx, name: str, warehouse: Path | None, fmt: str, output: Path | None, wide: bool) -> None:
+    """The columns of table or view NAME (reviews.verdicts for the verdicts), with types and meaning."""
+    from pipeline.query import render, table_schema
+
+    cfg = _config(ctx, warehouse=warehouse)
+    _echo(render(table_schema(cfg.warehouse, name), fmt, output, wide))
+
+
+def _echo(text: str | None) -> None:
     if text is not None:
         click.echo(text, nl=False)
 

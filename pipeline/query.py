@@ -56,12 +56,14 @@ def check_reading(sql: str) -> None:
                          f"(SELECT, WITH, EXPLAIN, DESCRIBE, SHOW, SUMMARIZE)")
 
 
-def _df(con, sql: str) -> pd.DataFrame:
+def _df(con, sql: str, params: list | None = None) -> pd.DataFrame:
     try:
-        result = con.execute(sql)
+        result = con.execute(sql, params) if params else con.execute(sql)
         df = result.df()
     except duckdb.Error as exc:
-        raise QueryError(f"query failed: {str(exc).splitlines()[0]}") from None
+        # DuckDB's whole message: its "Did you mean", candidate bindings and the caret under the
+        # place in the query are what an analyst fixes the query with
+        raise QueryError(f"query failed: {str(exc).strip()}") from None
     # pandas turns DATE into a timestamp at midnight: keep it a date (table, CSV, JSON, Parquet)
     dates = [name for name, type_code, *_ in result.description or [] if str(type_code) == "DATE"]
     for name in dates:
@@ -72,8 +74,9 @@ def _df(con, sql: str) -> pd.DataFrame:
     return df
 
 
-def render(df: pd.DataFrame, fmt: str, output: Path | None) -> str | None:
-    """Write `df` to `output` in `fmt`, or return it as text for stdout (parquet needs a file)."""
+def render(df: pd.DataFrame, fmt: str, output: Path | None, wide: bool = False) -> str | None:
+    """Write `df` to `output` in `fmt`, or return it as text for stdout (parquet needs a file); the
+    table format cuts long cells unless `wide`."""
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}")
     if fmt == "parquet":
@@ -85,7 +88,7 @@ def render(df: pd.DataFrame, fmt: str, output: Path | None) -> str | None:
             raise WarehouseError(f"cannot write {output}: {exc.strerror or exc}") from None
         return None
     if fmt == "table":
-        text = format_table(df)
+        text = format_table(df, max_width=None if wide else 60)
     elif fmt == "csv":
         text = df.to_csv(index=False)
     else:
@@ -106,8 +109,9 @@ def render(df: pd.DataFrame, fmt: str, output: Path | None) -> str | None:
     return None
 
 
-def format_table(df: pd.DataFrame, max_width: int = 60) -> str:
-    """A plain aligned text table; long cells are cut so a row stays on one line."""
+def format_table(df: pd.DataFrame, max_width: int | None = 60) -> str:
+    """A plain aligned text table; cells longer than `max_width` are cut so a row stays on one line
+    (None: never)."""
     if df.empty and not len(df.columns):
         return "(no result)\n"
 
@@ -117,7 +121,7 @@ def format_table(df: pd.DataFrame, max_width: int = 60) -> str:
         if isinstance(v, float) and v.is_integer() and abs(v) < 1e18:
             v = int(v)
         s = str(v).replace("\n", " ")
-        return s if len(s) <= max_width else s[:max_width - 1] + "…"
+        return s if max_width is None or len(s) <= max_width else s[:max_width - 1] + "…"
 
     rows = [[cell(v) for v in r] for r in df.itertuples(index=False, name=None)]
     head = [str(c) for c in df.columns]
@@ -126,6 +130,39 @@ def format_table(df: pd.DataFrame, max_width: int = 60) -> str:
     out = [line(head), line(["-" * w for w in widths])] + [line(r) for r in rows]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out) + "\n"
+
+
+def table_list(warehouse: Path) -> pd.DataFrame:
+    """The tables and views an analyst can query, with what each holds (their COMMENTs)."""
+    con = open_for_reading(warehouse)
+    try:
+        attach_reviews(con, warehouse)
+        return _df(con, """SELECT CASE WHEN database_name = 'reviews' THEN 'reviews.' ELSE '' END || name AS name,
+                   kind, comment FROM (
+                SELECT database_name, table_name AS name, 'table' AS kind, comment FROM duckdb_tables()
+                UNION ALL
+                SELECT database_name, view_name, 'view', comment FROM duckdb_views() WHERE NOT internal)
+            WHERE database_name IN ('warehouse', 'reviews') ORDER BY database_name DESC, kind, name""")
+    finally:
+        con.close()
+
+
+def table_schema(warehouse: Path, name: str) -> pd.DataFrame:
+    """The columns of one table or view (`reviews.verdicts` for the analysts' verdicts), with their
+    types and COMMENTs; QueryError naming the tables when there is no such one."""
+    prefix, _, table = name.rpartition(".")
+    database = {"": "warehouse", "reviews": "reviews"}.get(prefix.lower())
+    con = open_for_reading(warehouse)
+    try:
+        attach_reviews(con, warehouse)
+        df = _df(con, """SELECT column_name AS "column", data_type AS type, comment FROM duckdb_columns()
+            WHERE database_name = ? AND table_name = ? ORDER BY column_index""", [database or "", table])
+    finally:
+        con.close()
+    if df.empty:
+        names = ", ".join(table_list(warehouse)["name"])
+        raise QueryError(f"no table or view {name!r}; there are: {names}")
+    return df
 
 
 def status_report(warehouse: Path, last: int = 5) -> str:

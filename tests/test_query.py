@@ -69,3 +69,34 @@ def test_reading_statements_still_run(stored):
     assert len(run_query(stored, "EXPLAIN SELECT * FROM facts")) > 0
     joined = run_query(stored, "SELECT count(*) AS n FROM facts JOIN reviews.latest_verdicts USING (fact_id)")
     assert joined.n[0] == 1
+
+
+def test_duckdb_error_text_is_kept_whole(stored):
+    with pytest.raises(QueryError) as failed:
+        run_query(stored, "SELECT txet FROM facts")
+    message = str(failed.value)
+    assert "Candidate bindings" in message and '"text"' in message and "^" in message
+
+
+def test_sql_from_a_file_or_stdin_and_the_tables_and_their_columns(stored, tmp_path):
+    from conftest import run_cli
+
+    cwd = stored.parent
+    (tmp_path / "q.sql").write_text("-- per kind\nSELECT kind, count(*) AS n FROM facts GROUP BY 1 ORDER BY 1;\n")
+    by_file = run_cli("query", "--file", str(tmp_path / "q.sql"), "--format", "csv", cwd=cwd)
+    by_stdin = run_cli("query", "-", "--format", "csv", cwd=cwd, input=(tmp_path / "q.sql").read_text())
+    assert by_file.returncode == by_stdin.returncode == 0, by_file.stderr + by_stdin.stderr
+    assert by_file.stdout == by_stdin.stdout and by_file.stdout.startswith("kind,n\n")
+    two = run_cli("query", "-", cwd=cwd, input="SELECT 1; SELECT 2;")
+    assert two.returncode == 65 and "2 statements" in two.stderr
+    assert run_cli("query", cwd=cwd).returncode == 2
+    tables = run_cli("tables", "--format", "csv", cwd=cwd)
+    assert tables.returncode == 0
+    names = {line.split(",")[0] for line in tables.stdout.splitlines()[1:]}
+    assert {"articles", "facts", "series", "counts", "reviews.verdicts"} <= names
+    columns = run_cli("schema", "series", "--wide", cwd=cwd)
+    assert columns.returncode == 0 and "measure_key" in columns.stdout and "…" not in columns.stdout
+    verdicts = run_cli("schema", "reviews.verdicts", "--format", "csv", cwd=cwd)
+    assert verdicts.returncode == 0 and "\nverdict," in verdicts.stdout
+    missing = run_cli("schema", "nope", cwd=cwd)
+    assert missing.returncode == 65 and "no table or view 'nope'" in missing.stderr and "series" in missing.stderr
