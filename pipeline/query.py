@@ -38,6 +38,26 @@ def run_query(warehouse: Path, sql: str) -> pd.DataFrame:
         con.close()
 
 
+def dataframe(sql: str, warehouse: Path | str = "warehouse.duckdb") -> pd.DataFrame:
+    """For notebooks: `sql` on the warehouse as a pandas DataFrame (what `newsfacts query` runs)."""
+    return run_query(Path(warehouse), sql)
+
+
+def connect(warehouse: Path | str = "warehouse.duckdb") -> duckdb.DuckDBPyConnection:
+    """For notebooks: a read-only connection on the last published state of the warehouse, the
+    verdicts attached as `reviews`. `con.sql("...")` is a DuckDB relation, `.df()` makes it a pandas
+    DataFrame. Close it when done; it never blocks the nightly run (it reads the replica)."""
+    warehouse = Path(warehouse)
+    con = open_for_reading(warehouse)
+    try:
+        attach_reviews(con, warehouse)
+        con.execute("SET autoinstall_known_extensions = false")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
 def check_reading(sql: str) -> None:
     """QueryError unless `sql` is exactly one SELECT-like statement."""
     if not sql.strip():

@@ -247,13 +247,21 @@ class ReviewStore:
 
 def attach_reviews(con, warehouse: Path) -> bool:
     """ATTACH reviews.duckdb read-only as `reviews` on a reader connection (for `newsfacts query`:
-    SELECT ... FROM facts JOIN reviews.latest_verdicts USING (fact_id)). False if there are none."""
+    SELECT ... FROM facts JOIN reviews.latest_verdicts USING (fact_id)). Before the first verdict (or
+    while the page is writing one) an empty `reviews` of the same schema stands in, so a query naming
+    it runs and finds no verdicts. False then."""
     path = reviews_path(warehouse)
-    if not path.exists():
-        return False
+    if path.exists():
+        try:
+            con.execute(f"ATTACH '{str(path).replace(chr(39), chr(39) * 2)}' AS reviews (READ_ONLY)")
+            return True
+        except duckdb.Error as exc:  # the page is writing a verdict this instant: query without them
+            log.info("reviews not attached: %s", str(exc).splitlines()[0])
+    current = con.execute("SELECT current_database()").fetchone()[0]
+    con.execute("ATTACH ':memory:' AS reviews")
+    con.execute("USE reviews")
     try:
-        con.execute(f"ATTACH '{str(path).replace(chr(39), chr(39) * 2)}' AS reviews (READ_ONLY)")
-    except duckdb.Error as exc:  # the page is writing a verdict this instant: query without them
-        log.info("reviews not attached: %s", str(exc).splitlines()[0])
-        return False
-    return True
+        con.execute(_SCHEMA)
+    finally:
+        con.execute(f'USE "{current}"')
+    return False

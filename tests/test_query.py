@@ -100,3 +100,25 @@ def test_sql_from_a_file_or_stdin_and_the_tables_and_their_columns(stored, tmp_p
     assert verdicts.returncode == 0 and "\nverdict," in verdicts.stdout
     missing = run_cli("schema", "nope", cwd=cwd)
     assert missing.returncode == 65 and "no table or view 'nope'" in missing.stderr and "series" in missing.stderr
+
+
+def test_notebook_api_gives_a_dataframe_and_a_relation(stored):
+    from pipeline.query import connect, dataframe
+
+    df = dataframe("SELECT kind, count(*) AS n FROM facts GROUP BY 1 ORDER BY 1", stored)
+    con = connect(stored)
+    try:
+        rel = con.sql("SELECT kind, count(*) AS n FROM facts GROUP BY 1 ORDER BY 1")
+        assert rel.df().equals(df) and len(df) > 1
+        assert con.execute("SELECT count(*) FROM reviews.latest_verdicts").fetchone()[0] == 1
+    finally:
+        con.close()
+
+
+def test_the_reviews_schema_is_there_before_the_first_verdict(tmp_path):
+    path = tmp_path / "warehouse.duckdb"
+    with Warehouse(path):
+        pass
+    df = run_query(path, "SELECT count(*) AS n FROM facts f JOIN reviews.latest_verdicts v USING (fact_id)")
+    assert df.n[0] == 0
+    assert not reviews_path(path).exists()
