@@ -55,6 +55,7 @@ class Config:
     batch_size: int = 50                     # articles per extraction + load transaction
     schedule: str = "15 2 * * *"             # cron fields for the nightly run (`newsfacts crontab`)
     memory_limit: str = "256MB"   # DuckDB buffer cache of the writing run (its memory stays flat, however big)
+    file_mode: int = 0o640        # the read replica and raw pages: readable by the group (analysts), not 0600
     sites: tuple[SiteConfig, ...] = DEFAULT_SITES
     # real base URL -> URL actually fetched (the demo serves the snapshot on 127.0.0.1)
     url_map: dict[str, str] = field(default_factory=dict)
@@ -97,6 +98,14 @@ def _coerce(name: str, raw: Any, where: str) -> Any:
             if str(raw).lower() in ("0", "false", "no", "off"):
                 return False
             raise ValueError("expected true or false")
+        if name == "file_mode":
+            # 0o640 in TOML is the number; "640" or "0640" as text is octal, as chmod reads it
+            value = int(raw, 8) if isinstance(raw, str) else raw
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 0o777:
+                raise ValueError("expected a file mode such as 0o640 or \"640\"")
+            if not value & 0o600 == 0o600:
+                raise ValueError("the owner (the run) must be able to read and write")
+            return value
         if kind == "int":
             if isinstance(raw, (bool, float)):   # int(2.7) would be a silent 2
                 raise ValueError("expected an integer")

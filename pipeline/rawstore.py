@@ -8,8 +8,12 @@ import tempfile
 from pathlib import Path
 
 
-def store_raw(root: Path, body: bytes) -> tuple[str, Path]:
-    """Store `body` under root/ab/abcd....html.gz; return (sha256 of body, path). Idempotent."""
+DEFAULT_MODE = 0o640   # analysts (the group) read raw pages; mkstemp alone would leave them 0600
+
+
+def store_raw(root: Path, body: bytes, mode: int = DEFAULT_MODE) -> tuple[str, Path]:
+    """Store `body` under root/ab/abcd....html.gz (file `mode`); return (sha256 of body, path).
+    Idempotent."""
     digest = hashlib.sha256(body).hexdigest()
     path = root / digest[:2] / f"{digest}.html.gz"
     if path.exists():
@@ -22,6 +26,7 @@ def store_raw(root: Path, body: bytes) -> tuple[str, Path]:
                 gz.write(body)
             raw.flush()
             os.fsync(raw.fileno())
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

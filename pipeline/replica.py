@@ -67,7 +67,11 @@ def _publish_lock(warehouse: Path, blocking: bool = True) -> Iterator[bool]:
         os.close(fd)
 
 
-def publish_replica(warehouse: Path, con: duckdb.DuckDBPyConnection | None = None) -> Path:
+DEFAULT_MODE = 0o640   # the replica is what analysts read: the group may (mkstemp alone gives 0600)
+
+
+def publish_replica(warehouse: Path, con: duckdb.DuckDBPyConnection | None = None,
+                    mode: int = DEFAULT_MODE) -> Path:
     """Copy the warehouse to its replica atomically; return the replica's path.
 
     Call it from the process that writes the warehouse, after the last commit, either with that
@@ -78,16 +82,22 @@ def publish_replica(warehouse: Path, con: duckdb.DuckDBPyConnection | None = Non
     if con is not None:
         con.execute("CHECKPOINT")
     with _publish_lock(warehouse):
-        if not _copy_if_quiet(warehouse):
+        if not _copy_if_quiet(warehouse, mode):
             raise WarehouseError(f"cannot publish {replica_path(warehouse)}: {warehouse} changed while "
                                  f"it was copied (is another process writing it?)")
     return replica_path(warehouse)
 
 
-def _copy_if_quiet(warehouse: Path) -> bool:
+def _copy_if_quiet(warehouse: Path, mode: int | None = None) -> bool:
     """Copy warehouse -> replica; False (nothing replaced) if the warehouse changed meanwhile or
-    holds uncheckpointed changes in its WAL. Caller holds the publish lock."""
+    holds uncheckpointed changes in its WAL. The copy gets `mode`, else the replica's own (a reader
+    refreshing it keeps what the run set). Caller holds the publish lock."""
     target = replica_path(warehouse)
+    if mode is None:
+        try:
+            mode = target.stat().st_mode & 0o777
+        except FileNotFoundError:
+            mode = DEFAULT_MODE
     before = _stamp(warehouse)
     if before is None:
         raise MissingInputError(f"warehouse {warehouse} does not exist")
@@ -106,6 +116,7 @@ def _copy_if_quiet(warehouse: Path) -> bool:
         if damage := damaged(Path(tmp)):
             raise DamagedWarehouseError(f"warehouse {warehouse} is damaged ({damage}); not published: "
                                         f"readers keep the last good {target.name}")
+        os.chmod(tmp, mode)
         os.utime(tmp, ns=(before[0], before[0]))
         os.replace(tmp, target)
     except BaseException:

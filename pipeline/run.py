@@ -176,7 +176,7 @@ class _SiteRun:
         if ctype not in HTML_TYPES:
             self.record(res, "skipped", f"content type {ctype}", article=True)
             return res
-        raw_sha, raw_path = store_raw(self.cfg.raw_root, res.body)
+        raw_sha, raw_path = store_raw(self.cfg.raw_root, res.body, self.cfg.file_mode)
         html, _ = decode_html(res.body, res.content_type)
         if reason := not_text_reason(html):
             self.record(res, "failed", reason, article=True, raw_sha=raw_sha)
@@ -231,7 +231,7 @@ def _publish(cfg: Config, wh: Warehouse) -> None:
     """Readers (query, the review page) read the published replica: a failed publish costs them
     freshness, never the night's data."""
     try:
-        publish_replica(cfg.warehouse, wh.con)
+        publish_replica(cfg.warehouse, wh.con, cfg.file_mode)
     except DamagedWarehouseError:
         raise
     except (WarehouseError, OSError) as exc:

@@ -57,6 +57,8 @@ def test_sites_table(in_tmp):
     ("max_crawl_delay = -5", "max_crawl_delay"),
     ('raw_dir = "a-file"', "raw_dir = a-file: is not a directory"),
     ('warehouse = "."', "is a directory"),
+    ('file_mode = "999"', "file_mode"),
+    ("file_mode = 0o440", "owner"),
 ])
 def test_bad_config_is_one_clear_error(in_tmp, text, fragment):
     (in_tmp / "a-file").write_text("not a folder")
@@ -94,3 +96,10 @@ def test_a_log_file_or_warehouse_that_cannot_be_written_is_one_line(in_tmp):
                   'base_url = "https://x.example"')
     out = run_cli("run", cwd=in_tmp)
     assert out.returncode == 73 and out.stderr.count("\n") == 1 and "a-file/warehouse.duckdb" in out.stderr
+
+
+def test_file_mode_is_octal_as_chmod_reads_it(in_tmp):
+    assert load_config(write(in_tmp, "file_mode = 0o660"), env={}).file_mode == 0o660
+    assert load_config(write(in_tmp, 'file_mode = "644"'), env={}).file_mode == 0o644
+    (in_tmp / "newsfacts.toml").unlink()
+    assert load_config(env={}).file_mode == 0o640

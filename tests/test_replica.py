@@ -146,3 +146,18 @@ def test_two_processes_reader_holds_replica_while_writer_writes_and_publishes(tm
     finally:
         out, err = child.communicate("", timeout=30)
     assert child.returncode == 0, err
+
+
+def test_the_replica_and_raw_pages_are_readable_by_the_group(tmp_path):
+    from pipeline.rawstore import store_raw
+    from pipeline.warehouse import Warehouse
+
+    warehouse = tmp_path / "warehouse.duckdb"
+    with Warehouse(warehouse) as wh:
+        publish_replica(warehouse, wh.con)
+    assert replica_path(warehouse).stat().st_mode & 0o777 == 0o640
+    with Warehouse(warehouse) as wh:
+        publish_replica(warehouse, wh.con, mode=0o600)
+    assert replica_path(warehouse).stat().st_mode & 0o777 == 0o600
+    _, raw = store_raw(tmp_path / "raw", b"<html>page</html>")
+    assert raw.stat().st_mode & 0o777 == 0o640
