@@ -1,9 +1,10 @@
 """`newsfacts` command line: thin wrappers over the library; errors become one line and an exit code."""
 from __future__ import annotations
 
+import dataclasses
 import json
-import shlex
 import logging
+import shlex
 import sys
 from datetime import date
 from pathlib import Path
@@ -66,16 +67,22 @@ warehouse_option = click.option("--warehouse", type=click.Path(path_type=Path, d
 @warehouse_option
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Skip articles published before DATE.")
 @click.option("--max-articles", type=click.IntRange(min=0), help="At most N articles per site.")
+@click.option("--site", "sites", multiple=True, metavar="NAME", help="Only this configured site (repeatable).")
+@click.option("-v", "--verbose", is_flag=True, help="Log what the run does (INFO) to stderr or the log file.")
 @click.pass_context
-def run(ctx, demo: bool, warehouse: Path | None, since, max_articles: int | None) -> None:
+def run(ctx, demo: bool, warehouse: Path | None, since, max_articles: int | None, sites: tuple[str, ...],
+        verbose: bool) -> None:
     """Run the nightly job: discover, fetch, parse, extract, load."""
     from pipeline import demo as demo_mod, run as run_mod
 
-    cfg = _config(ctx, warehouse=warehouse, max_articles=max_articles)
+    cfg = _config(ctx, warehouse=warehouse, max_articles=max_articles, log_level="INFO" if verbose else None)
+    if sites and not demo:
+        cfg = _only_sites(cfg, sites)
     since_date: date | None = since.date() if since else None
     progress = _progress_line if sys.stderr.isatty() else None
     if demo:
         with demo_mod.demo_config(cfg) as demo_cfg:
+            demo_cfg = _only_sites(demo_cfg, sites) if sites else demo_cfg
             summary = run_mod.run(demo_cfg, mode="demo", since=since_date, progress=progress)
     else:
         summary = run_mod.run(cfg, since=since_date, progress=progress)
@@ -85,6 +92,14 @@ def run(ctx, demo: bool, warehouse: Path | None, since, max_articles: int | None
         _print_demo_summary(cfg, summary)
     if summary.status != "ok":
         raise PartialRunError(f"run {summary.run_id} {summary.status}: {summary.message}")
+
+
+def _only_sites(cfg: Config, names: tuple[str, ...]) -> Config:
+    known = {site.name: site for site in cfg.sites}
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise ConfigError(f"no configured site {unknown[0]!r} (configured: {', '.join(known)})")
+    return dataclasses.replace(cfg, sites=tuple(known[n] for n in dict.fromkeys(names)))
 
 
 def _progress_line(url: str) -> None:

@@ -204,3 +204,15 @@ def test_extractor_upgrade_refreshes_stored_facts_on_the_next_run(tmp_path):
     con.close()
     out = run_cli("reextract", "--all", cwd=tmp_path)
     assert out.returncode == 0 and out.stdout == "" and counts(path)["facts"] == before["facts"]
+
+
+def test_run_one_site_verbosely(tmp_path):
+    out = run_cli("run", "--demo", "--site", "hanoitimes", "-v", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "INFO" in out.stderr
+    con = duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True)
+    sites = {r[0] for r in con.execute("select distinct site from articles").fetchall()}
+    con.close()
+    assert sites == {"hanoitimes"}
+    bad = run_cli("run", "--demo", "--site", "nowhere", cwd=tmp_path)
+    assert bad.returncode == 78 and "no configured site 'nowhere'" in bad.stderr and bad.stderr.count("\n") == 1
