@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import math
 import os
-import re
 import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -125,9 +124,7 @@ def _coerce(name: str, raw: Any, where: str) -> Any:
         if not isinstance(raw, str):
             raise ValueError("expected a string")
         if name == "schedule":
-            if len(raw.split()) != 5 or not all(re.fullmatch(r"[\d*/,\-]+|[A-Za-z]{3}", f) for f in raw.split()):
-                raise ValueError("expected five cron fields, e.g. '15 2 * * *'")
-            return " ".join(raw.split())
+            return _cron_schedule(raw)
         if name == "log_level":
             if raw.upper() not in _LEVELS:
                 raise ValueError(f"expected one of {', '.join(_LEVELS)}")
@@ -135,6 +132,39 @@ def _coerce(name: str, raw: Any, where: str) -> Any:
         return raw
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{where}: {name} = {raw!r}: {exc}") from None
+
+
+# (name, lowest, highest, names) of the five crontab(5) fields
+_CRON_FIELDS = (("minute", 0, 59, ()), ("hour", 0, 23, ()), ("day of month", 1, 31, ()),
+                ("month", 1, 12, tuple("jan feb mar apr may jun jul aug sep oct nov dec".split())),
+                ("day of week", 0, 7, tuple("sun mon tue wed thu fri sat".split())))
+
+
+def _cron_schedule(raw: str) -> str:
+    """Five crontab fields, each checked against its range: '99 2 * * *' fails here, not in cron."""
+    fields_ = raw.split()
+    if len(fields_) != 5:
+        raise ValueError("expected five cron fields, e.g. '15 2 * * *'")
+    for text, (label, low, high, names) in zip(fields_, _CRON_FIELDS):
+        for part in text.split(","):
+            base, _, step = part.partition("/")
+            if step and (not step.isdigit() or int(step) == 0):
+                raise ValueError(f"{label} {text!r}: a step must be a positive number")
+            if base == "*":
+                continue
+            ends = base.split("-")
+            if len(ends) > 2 or not all(_cron_value(e, low, high, names) is not None for e in ends):
+                raise ValueError(f"{label} {text!r}: expected * or numbers {low}-{high}"
+                                 + (f" or names ({names[0]}, ...)" if names else ""))
+            if len(ends) == 2 and _cron_value(ends[0], low, high, names) > _cron_value(ends[1], low, high, names):
+                raise ValueError(f"{label} {text!r}: a range runs from low to high")
+    return " ".join(fields_)
+
+
+def _cron_value(text: str, low: int, high: int, names: tuple[str, ...]) -> int | None:
+    if text.lower() in names:
+        return names.index(text.lower()) + (1 if low == 1 else 0)
+    return int(text) if text.isdigit() and low <= int(text) <= high else None
 
 
 def _site(entry: Any, index: int, where: str) -> SiteConfig:

@@ -58,6 +58,10 @@ def test_sites_table(in_tmp):
     ('raw_dir = "a-file"', "raw_dir = a-file: is not a directory"),
     ('warehouse = "."', "is a directory"),
     ('file_mode = "999"', "file_mode"),
+    ('schedule = "99 2 * * *"', "minute '99'"),
+    ('schedule = "0 24 * * *"', "hour '24'"),
+    ('schedule = "0 2 * 13 *"', "month '13'"),
+    ('schedule = "*/0 2 * * *"', "step"),
     ("file_mode = 0o440", "owner"),
 ])
 def test_bad_config_is_one_clear_error(in_tmp, text, fragment):
@@ -103,3 +107,8 @@ def test_file_mode_is_octal_as_chmod_reads_it(in_tmp):
     assert load_config(write(in_tmp, 'file_mode = "644"'), env={}).file_mode == 0o644
     (in_tmp / "newsfacts.toml").unlink()
     assert load_config(env={}).file_mode == 0o640
+
+
+def test_cron_schedules_with_ranges_steps_and_names_load(in_tmp):
+    for schedule in ("15 2 * * *", "*/20 1-4 * * mon-fri", "0 3 1,15 jan,jul *", "30 23 * * 7"):
+        assert load_config(write(in_tmp, f'schedule = "{schedule}"'), env={}).schedule == schedule
