@@ -270,7 +270,7 @@ def _run(cfg: Config, mode: str, since: date | None, progress: Callable[[str], N
         fetcher = Fetcher(cfg)
         try:
             for site in cfg.sites:
-                _SiteRun(cfg, wh, fetcher, site, summary.run_id, summary, since).run(progress)
+                _run_site(cfg, wh, fetcher, site, summary, since, progress)
         except BaseException as exc:
             wh.finish_run(summary.run_id, "failed", summary.counts,
                           f"interrupted: {type(exc).__name__}: {exc}"[:500])
@@ -297,6 +297,26 @@ def _run(cfg: Config, mode: str, since: date | None, progress: Callable[[str], N
     if summary.status == "failed":
         raise SitesUnavailableError("no site could be crawled: " + "; ".join(summary.site_errors))
     return summary
+
+
+_SITE_COUNTS = ("articles_new", "articles_updated", "articles_unchanged", "facts_loaded", "fetches", "failures")
+
+
+def _run_site(cfg: Config, wh: Warehouse, fetcher: Fetcher, site: SiteConfig, summary: RunSummary,
+              since: date | None, progress: Callable[[str], None] | None) -> None:
+    """One site's part of the run, and its row in run_sites; the stats go to the log at INFO."""
+    before, errors = Counter(summary.counts), len(summary.site_errors)
+    started, began = datetime.now(timezone.utc), time.monotonic()
+    try:
+        _SiteRun(cfg, wh, fetcher, site, summary.run_id, summary, since).run(progress)
+    finally:
+        done = {k: summary.counts[k] - before[k] for k in _SITE_COUNTS}
+        error = "; ".join(summary.site_errors[errors:]) or None
+        seconds = time.monotonic() - began
+        wh.record_run_site(dict(run_id=summary.run_id, site=site.name, started_at=started, seconds=seconds,
+                                error=error, **done))
+        log.info("stats %s: %s in %.1f s%s", site.name, ", ".join(f"{k}={v}" for k, v in done.items()),
+                 seconds, f"; {error}" if error else "")
 
 
 def reextract_stored(cfg: Config, every: bool = False) -> RunSummary:

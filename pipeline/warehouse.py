@@ -203,6 +203,13 @@ class Warehouse:
                           counts.get("articles_reextracted", 0), counts.get("facts_loaded", 0), counts.get("fetches", 0),
                           counts.get("failures", 0), message, run_id])
 
+    def record_run_site(self, row: dict) -> None:
+        """What a run did on one site (run_sites); replaces the row of a run resumed on the site."""
+        columns = ("run_id", "site", "started_at", "seconds", "articles_new", "articles_updated",
+                   "articles_unchanged", "facts_loaded", "fetches", "failures", "error")
+        self.con.execute(f"INSERT OR REPLACE INTO run_sites ({', '.join(columns)}) "
+                         f"VALUES ({', '.join('?' * len(columns))})", [row[c] for c in columns])
+
     def article_state(self, canonical_urls: list[str]) -> dict[str, ArticleState]:
         """What is stored for these URLs (matched by article url or canonical url)."""
         if not canonical_urls:

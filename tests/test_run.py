@@ -216,3 +216,15 @@ def test_run_one_site_verbosely(tmp_path):
     assert sites == {"hanoitimes"}
     bad = run_cli("run", "--demo", "--site", "nowhere", cwd=tmp_path)
     assert bad.returncode == 78 and "no configured site 'nowhere'" in bad.stderr and bad.stderr.count("\n") == 1
+
+
+def test_each_site_of_a_run_has_its_row_and_stats_line(mirror):
+    assert run_cli("run", cwd=mirror).returncode == 0
+    con = duckdb.connect(str(mirror / "nightly.duckdb"), read_only=True)
+    site, new, facts, fetches, error = con.execute(
+        "select site, articles_new, facts_loaded, fetches, error from run_sites").fetchone()
+    totals = con.execute("select articles_new, facts_loaded, fetches from runs").fetchone()
+    con.close()
+    assert (site, error) == ("hanoitimes", None) and new >= 16
+    assert (new, facts, fetches) == totals
+    assert f"stats hanoitimes: articles_new={new}," in (mirror / "logs" / "run.log").read_text()
