@@ -5,6 +5,7 @@ import dataclasses
 import json
 import logging
 import shlex
+import socket
 import sys
 from datetime import date
 from pathlib import Path
@@ -73,11 +74,31 @@ warehouse_option = click.option("--warehouse", type=click.Path(path_type=Path, d
 def run(ctx, demo: bool, warehouse: Path | None, since, max_articles: int | None, sites: tuple[str, ...],
         verbose: bool) -> None:
     """Run the nightly job: discover, fetch, parse, extract, load."""
-    from pipeline import demo as demo_mod, run as run_mod
-
     cfg = _config(ctx, warehouse=warehouse, max_articles=max_articles, log_level="INFO" if verbose else None)
     if sites and not demo:
         cfg = _only_sites(cfg, sites)
+    try:
+        _run(cfg, demo, since, sites)
+    except NewsfactsError as exc:
+        _alert(cfg, exc.exit_code, str(exc))
+        raise
+    except Exception as exc:
+        _alert(cfg, EXIT_INTERNAL, f"internal error: {type(exc).__name__}: {exc}")
+        raise
+
+
+def _alert(cfg: Config, code: int, message: str) -> None:
+    from pipeline.alerts import notify_failure
+
+    status = "partial" if isinstance(code, int) and code == PartialRunError.exit_code else "failed"
+    notify_failure(cfg.on_failure, {"status": status, "exit_code": code, "message": message,
+                                    "warehouse": str(cfg.warehouse), "host": socket.gethostname()},
+                   cfg.user_agent)
+
+
+def _run(cfg: Config, demo: bool, since, sites: tuple[str, ...]) -> None:
+    from pipeline import demo as demo_mod, run as run_mod
+
     since_date: date | None = since.date() if since else None
     progress = _progress_line if sys.stderr.isatty() else None
     if demo:

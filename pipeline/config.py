@@ -55,6 +55,9 @@ class Config:
     schedule: str = "15 2 * * *"             # cron fields for the nightly run (`newsfacts crontab`)
     memory_limit: str = "256MB"   # DuckDB buffer cache of the writing run (its memory stays flat, however big)
     file_mode: int = 0o640        # the read replica and raw pages: readable by the group (analysts), not 0600
+    # a run that does not end "ok": an http(s) URL is sent the run's summary as JSON (POST; a
+    # healthchecks.io-style ping), anything else is a command run with the summary on stdin
+    on_failure: str | None = None
     sites: tuple[SiteConfig, ...] = DEFAULT_SITES
     # real base URL -> URL actually fetched (the demo serves the snapshot on 127.0.0.1)
     url_map: dict[str, str] = field(default_factory=dict)

@@ -62,6 +62,7 @@ class _Routes:
     def __init__(self):
         self.pages: dict[str, tuple[int, dict, bytes]] = {}
         self.requests: list[tuple[float, str, dict]] = []
+        self.posts: list[tuple[str, dict, bytes]] = []    # (path, headers, body) of each POST
 
     def add(self, path: str, body: bytes | str = b"", status: int = 200, content_type="text/html; charset=utf-8",
             **headers):
@@ -95,6 +96,15 @@ def http_site():
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
+
+        def do_POST(self):  # noqa: N802 - the stdlib's name
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            routes.posts.append((self.path, dict(self.headers), body))
+            status, headers, answer = routes.pages.get(self.path, (404, {"Content-Type": "text/plain"}, b"nope"))
+            self.send_response(status)
+            self.send_header("Content-Length", str(len(answer)))
+            self.end_headers()
+            self.wfile.write(answer)
 
         def log_message(self, *args):
             pass
