@@ -14,6 +14,7 @@ import click
 
 from pipeline import __version__
 from pipeline.config import Config, load_config
+from pipeline.logcontext import JsonFormatter
 from pipeline.errors import (EXIT_INTERNAL, EXIT_USAGE, ConfigError, InputError, MissingInputError, NewsfactsError,
                              PartialRunError)
 
@@ -37,7 +38,10 @@ def _setup_logging(cfg: Config) -> None:
             raise ConfigError(f"log_file = {cfg.log_file}: cannot write: {exc.strerror or exc}") from None
     else:
         handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    as_json = cfg.log_format == "json" or (cfg.log_format is None and cfg.log_file is not None
+                                            and not sys.stderr.isatty())
+    handler.setFormatter(JsonFormatter() if as_json
+                         else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(cfg.log_level)
 

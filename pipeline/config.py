@@ -42,6 +42,8 @@ class Config:
     raw_dir: Path | None = None              # None = corpus/raw beside the warehouse
     log_file: Path | None = None             # None = warnings and errors to stderr only
     log_level: str = "WARNING"
+    log_format: str | None = None            # "text" or "json" (one event per line); None: json when
+                                             # logging to log_file with no terminal (cron), else text
     user_agent: str = "newsfacts/0.1 (+https://github.com/newsfacts/newsfacts)"
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
@@ -72,6 +74,7 @@ _ENV = {
     "NEWSFACTS_RAW_DIR": "raw_dir",
     "NEWSFACTS_LOG_FILE": "log_file",
     "NEWSFACTS_LOG_LEVEL": "log_level",
+    "NEWSFACTS_LOG_FORMAT": "log_format",
     "NEWSFACTS_USER_AGENT": "user_agent",
     "NEWSFACTS_DELAY": "delay_seconds",
     "NEWSFACTS_MAX_ARTICLES": "max_articles",
@@ -128,6 +131,10 @@ def _coerce(name: str, raw: Any, where: str) -> Any:
             raise ValueError("expected a string")
         if name == "schedule":
             return _cron_schedule(raw)
+        if name == "log_format":
+            if raw.lower() not in ("text", "json"):
+                raise ValueError("expected text or json")
+            return raw.lower()
         if name == "log_level":
             if raw.upper() not in _LEVELS:
                 raise ValueError(f"expected one of {', '.join(_LEVELS)}")

@@ -20,6 +20,7 @@ from pipeline.decode import decode_html, not_text_reason
 from pipeline.discover import Robots, canonicalize, discover, fetch_robots
 from pipeline.errors import DamagedWarehouseError, SitesUnavailableError, WarehouseError
 from pipeline.fetch import Fetcher, FetchResult
+from pipeline import logcontext
 from pipeline.lock import RunLock
 from pipeline.rawstore import store_raw
 from pipeline.reconcile import reconcile
@@ -263,6 +264,12 @@ def run(cfg: Config, mode: str = "nightly", since: date | None = None,
 def _run(cfg: Config, mode: str, since: date | None, progress: Callable[[str], None] | None) -> RunSummary:
     started = time.monotonic()
     summary = RunSummary(new_run_id(), "running")
+    with logcontext.about(logcontext.run_id, summary.run_id):
+        return _run_logged(cfg, mode, since, progress, started, summary)
+
+
+def _run_logged(cfg: Config, mode: str, since: date | None, progress: Callable[[str], None] | None,
+                started: float, summary: RunSummary) -> RunSummary:
     with RunLock(cfg.warehouse), Warehouse(cfg.warehouse, memory_limit=cfg.memory_limit) as wh:
         if wh.close_dead_runs():
             log.warning("an earlier run ended without finishing; resuming its work")
@@ -308,7 +315,8 @@ def _run_site(cfg: Config, wh: Warehouse, fetcher: Fetcher, site: SiteConfig, su
     before, errors = Counter(summary.counts), len(summary.site_errors)
     started, began = datetime.now(timezone.utc), time.monotonic()
     try:
-        _SiteRun(cfg, wh, fetcher, site, summary.run_id, summary, since).run(progress)
+        with logcontext.about(logcontext.site, site.name):
+            _SiteRun(cfg, wh, fetcher, site, summary.run_id, summary, since).run(progress)
     finally:
         done = {k: summary.counts[k] - before[k] for k in _SITE_COUNTS}
         error = "; ".join(summary.site_errors[errors:]) or None

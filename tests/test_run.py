@@ -228,3 +228,18 @@ def test_each_site_of_a_run_has_its_row_and_stats_line(mirror):
     assert (site, error) == ("hanoitimes", None) and new >= 16
     assert (new, facts, fetches) == totals
     assert f"stats hanoitimes: articles_new={new}," in (mirror / "logs" / "run.log").read_text()
+
+
+def test_under_cron_the_log_file_has_one_json_event_per_line(mirror):
+    import json
+
+    assert run_cli("run", cwd=mirror).returncode == 0
+    events = [json.loads(line) for line in (mirror / "logs" / "run.log").read_text().splitlines()]
+    assert events and all({"time", "level", "logger", "message"} <= set(e) for e in events)
+    stats = [e for e in events if e["message"].startswith("stats hanoitimes")]
+    assert stats and stats[0]["site"] == "hanoitimes" and stats[0]["run_id"]
+    text = mirror / "newsfacts.toml"
+    text.write_text(text.read_text().replace('log_level = "INFO"', 'log_level = "INFO"\nlog_format = "text"'))
+    (mirror / "logs" / "run.log").unlink()
+    assert run_cli("run", cwd=mirror).returncode == 0
+    assert " INFO " in (mirror / "logs" / "run.log").read_text().splitlines()[0]
