@@ -312,11 +312,16 @@ _SITE_COUNTS = ("articles_new", "articles_updated", "articles_unchanged", "facts
 def _run_site(cfg: Config, wh: Warehouse, fetcher: Fetcher, site: SiteConfig, summary: RunSummary,
               since: date | None, progress: Callable[[str], None] | None) -> None:
     """One site's part of the run, and its row in run_sites; the stats go to the log at INFO."""
+    with logcontext.about(logcontext.site, site.name):
+        _run_site_logged(cfg, wh, fetcher, site, summary, since, progress)
+
+
+def _run_site_logged(cfg: Config, wh: Warehouse, fetcher: Fetcher, site: SiteConfig, summary: RunSummary,
+                     since: date | None, progress: Callable[[str], None] | None) -> None:
     before, errors = Counter(summary.counts), len(summary.site_errors)
     started, began = datetime.now(timezone.utc), time.monotonic()
     try:
-        with logcontext.about(logcontext.site, site.name):
-            _SiteRun(cfg, wh, fetcher, site, summary.run_id, summary, since).run(progress)
+        _SiteRun(cfg, wh, fetcher, site, summary.run_id, summary, since).run(progress)
     finally:
         done = {k: summary.counts[k] - before[k] for k in _SITE_COUNTS}
         error = "; ".join(summary.site_errors[errors:]) or None
