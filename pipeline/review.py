@@ -170,6 +170,8 @@ class ReviewApp:
             return self.html(self.summary(req))
         if path.startswith("/fact/"):
             return self.html(self.fact_page(req, path[len("/fact/"):]))
+        if path.startswith("/article/"):
+            return self.html(self.article_page(req, path[len("/article/"):]))
         if path.startswith("/raw/"):
             return self.raw(path[len("/raw/"):])
         if path.startswith("/static/"):
@@ -347,6 +349,49 @@ class ReviewApp:
                          f'<div id="queue">{self.card(fact, verdict, checks.get(fact_id, []), req, req.full_path)}</div>'
                          + table, req)
 
+    def article_page(self, req: "Request", article_id: str) -> str:
+        """The article as facts are extracted from it (title, lead, body: articles.text), every fact
+        marked in place and coloured by kind; a mark leads to the fact's card below (fields, rule,
+        checks, verdict)."""
+        if not _FACT_ID.match(article_id):
+            raise HTTPError("404 Not Found", "no such article")
+        con = open_for_reading(self.warehouse)
+        try:
+            rows = self._rows(con, "SELECT article_id, title, text, lead_start, body_start, language, site, "
+                                   "COALESCE(canonical_url, url) AS url, published_at, raw_path "
+                                   "FROM articles WHERE article_id = ?", [article_id])
+            facts = self._rows(con, f'{self._FACT_SELECT} WHERE f.article_id = ? ORDER BY f."start", f."end" DESC',
+                               [article_id])
+            checks = self._checks_for(con, [f["fact_id"] for f in facts])
+        finally:
+            con.close()
+        if not rows:
+            raise HTTPError("404 Not Found", "no such article")
+        article = rows[0]
+        verdicts = self.store.verdicts_for(facts)
+        flagged = {fid for fid, cs in checks.items() if any(c["severity"] != "info" for c in cs)}
+        text = article["text"] or ""
+        lang = article.get("language")
+        lines, at = [], 0
+        for line in text.split("\n"):
+            section = _section_at(at, article.get("lead_start"), article.get("body_start"))
+            tag = "h2" if section == "title" else "p"
+            marked = marked_text(line, at, facts, verdicts, flagged)
+            lines.append(f'<{tag} class="a-{section}"{_lang_attr(lang)}>{marked}</{tag}>')
+            at += len(line) + 1
+        url = article.get("url") or ""
+        link = (f'<a href="{e(url)}" rel="noopener noreferrer" target="_blank">{e(url)}</a>'
+                if urlsplit(url).scheme in ("http", "https") else e(url))
+        raw = f' · <a href="/raw/{e(article_id)}">stored page</a>' if article.get("raw_path") else ""
+        kinds = " ".join(f'<span class="legend k-{e(k)}">{e(k)}</span>' for k in sorted({f["kind"] for f in facts}))
+        cards = "\n".join(self.card(f, verdicts.get(f["fact_id"]), checks.get(f["fact_id"], []), req,
+                                     req.full_path) for f in facts)
+        body = (f'<p class="article">{link} · {e(article.get("site"))} · {e(_fmt(article.get("published_at")) or "no date")}'
+                f'{raw} · {len(facts)} facts</p><p class="legend-line">{kinds}</p>'
+                f'<div class="article-text">{"".join(lines)}</div>'
+                f'<h2>Facts in this article</h2><div id="queue">{cards}</div>')
+        return self.page(article.get("title") or article_id, body, req)
+
     def raw(self, article_id: str):
         if not re.match(r"^[0-9a-f]{8,64}$", article_id):
             raise HTTPError("404 Not Found", "no such article")
@@ -492,7 +537,7 @@ class ReviewApp:
 <p class="sentence"{_lang_attr(lang)}>{highlight(f.get("sentence") or "", f.get("sentence_start") or 0, f["start"], f["end"], f["text"])}</p>
 {about_line(f)}
 <dl class="fields"><dt>text</dt><dd{_lang_attr(lang)}>{e(f["text"])}</dd>{fields}</dl>
-<p class="article">{link} · {e(f.get("site"))} · {e(_fmt(f.get("published_at")) or "no date")}{raw}</p>
+<p class="article">{link} · {e(f.get("site"))} · {e(_fmt(f.get("published_at")) or "no date")}{raw} · <a class="in-article" href="/article/{e(f["article_id"])}#m-{e(fid)}">in the article</a></p>
 {check_html}
 <form class="verdict-form" method="post" action="/verdict">
 <input type="hidden" name="csrf" value="{e(req.token)}"><input type="hidden" name="fact_id" value="{e(fid)}">
@@ -558,6 +603,51 @@ def _pair_side(f: dict, role: str) -> str:
             f'{e(f.get("site"))} · <a class="fact-link" href="/fact/{e(f["fact_id"])}">fact</a></div>'
             f'<p class="side-sentence"{_lang_attr(f.get("article_language"))}>{sentence}</p>'
             f'<div class="side-article">{link}</div></div>')
+
+
+def _section_at(offset: int, lead_start: int | None, body_start: int | None) -> str:
+    if body_start is not None and offset >= body_start:
+        return "body"
+    if lead_start is not None and offset >= lead_start:
+        return "lead"
+    return "title"
+
+
+def marked_text(line: str, line_start: int, facts: list[dict], verdicts: dict, flagged: set) -> str:
+    """One line of the article, escaped, each fact in it a <mark> (review.js makes a click on it go to
+    the fact's card); a fact inside another (a date in a document reference) is marked inside it,
+    one that only overlaps another is left to its card. `facts` by start, the longer first."""
+    end_of_line = line_start + len(line)
+    out: list[str] = []
+    open_ends: list[int] = []          # ends of the marks open, innermost last
+    at = line_start
+
+    def close_until(pos: int) -> None:
+        nonlocal at
+        while open_ends and open_ends[-1] <= pos:
+            end = open_ends.pop()
+            out.append(e(line[at - line_start:end - line_start]) + "</mark>")
+            at = end
+
+    for f in facts:
+        s, t = int(f["start"]), int(f["end"])
+        if s < line_start or t > end_of_line:
+            continue
+        close_until(s)
+        if s < at or (open_ends and t > open_ends[-1]):
+            continue
+        out.append(e(line[at - line_start:s - line_start]))
+        at = s
+        fid = f["fact_id"]
+        verdict = (verdicts.get(fid) or {}).get("verdict")
+        classes = " ".join(c for c in (f"k-{f['kind']}", "flagged" if fid in flagged else "",
+                                       f"v-{verdict}" if verdict else "") if c)
+        out.append(f'<mark class="{e(classes)}" id="m-{e(fid)}" data-fact="{e(fid)}" tabindex="0" '
+                   f'title="{e(f["kind"])}: {e(f["text"])}">')
+        open_ends.append(t)
+    close_until(end_of_line)
+    out.append(e(line[at - line_start:]))
+    return "".join(out)
 
 
 def highlight(sentence: str, sentence_start: int, start: int, end: int, text: str) -> str:

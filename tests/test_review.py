@@ -575,3 +575,44 @@ def test_vietnamese_fact_in_the_browser(vi_site, page):
     page.goto(f"{vi_site['base']}/fact/{ids['12.345,6 tỷ đồng']}")
     assert "1.234,5" in page.locator("table.history").inner_text()
     assert page.dialogs == []
+
+
+def test_the_article_view_marks_every_fact_in_place_and_a_click_opens_its_card(site, page):
+    with Warehouse(site["warehouse"], read_only=True) as wh:
+        aid, text = wh.con.execute("""SELECT a.article_id, a.text FROM articles a JOIN facts f USING (article_id)
+            WHERE a.lead_start IS NOT NULL GROUP BY ALL ORDER BY count(*) DESC, a.article_id LIMIT 1""").fetchone()
+        facts = wh.con.execute("""SELECT fact_id, kind, text, section FROM facts WHERE article_id = ?
+            ORDER BY "start" """, [aid]).fetchall()
+    page.goto(f"{site['base']}/article/{aid}")
+    marks = page.locator(".article-text mark[data-fact]")
+    shown = {m.get_attribute("data-fact"): m.inner_text() for m in marks.all()}
+    # every fact is marked (nested ones inside their outer fact), with its own text
+    assert {fid: t for fid, _, t, _ in facts} == {fid: shown.get(fid) for fid, _, _, _ in facts}
+    # the text reads as stored: title, lead and body, in that order
+    assert page.locator(".article-text").inner_text().replace("\n", "") == text.replace("\n", "")
+    assert page.locator(".article-text .a-title").count() == 1 and page.locator(".article-text .a-lead").count() >= 1
+    # colour by kind
+    kinds = {k for _, k, _, _ in facts}
+    colours = {k: page.locator(f".article-text mark.k-{k}").first.evaluate("m => getComputedStyle(m).backgroundColor")
+               for k in kinds}
+    assert len(set(colours.values())) == len(kinds)
+    # a click on a figure of the lead opens its card, with its rule and verdict form
+    lead_fact = next(fid for fid, _, _, section in facts if section == "lead")
+    page.locator(f"#m-{lead_fact}").click()
+    card = page.locator(f"#f-{lead_fact}")
+    assert "current" in card.get_attribute("class") and page.url.endswith(f"#f-{lead_fact}")
+    assert card.locator("code.rule").inner_text() and card.locator("form.verdict-form").count() == 1
+    # the queue's cards lead here
+    page.goto(f"{site['base']}/fact/{lead_fact}")
+    page.locator(f"#f-{lead_fact} a.in-article").click()
+    assert page.url.startswith(f"{site['base']}/article/{aid}")
+    assert page.dialogs == []
+
+
+def test_the_article_view_escapes_scraped_text(site, page):
+    page.goto(f"{site['base']}/article/{site['xss_article']}")
+    assert XSS in page.locator(".article-text").inner_text()
+    assert page.locator(f"#m-{site['xss_fact']}").inner_text() == "15 members"
+    assert page.dialogs == []
+    assert requests.get(f"{site['base']}/article/zzz", timeout=10).status_code == 404
+    assert requests.get(f"{site['base']}/article/{'0' * 16}", timeout=10).status_code == 404

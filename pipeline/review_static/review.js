@@ -46,6 +46,19 @@
       if (target && cards.indexOf(target) >= 0) start = cards.indexOf(target);
     }
     if (cards.length) select(start);
+    // the article view: a figure marked in the text opens its card (fields, rule, checks, verdict)
+    Array.prototype.forEach.call(document.querySelectorAll("mark[data-fact]"), function (mark) {
+      function open(ev) {
+        ev.stopPropagation();
+        var card = document.getElementById("f-" + mark.dataset.fact);
+        if (!card) return;
+        history.replaceState(null, "", "#f-" + mark.dataset.fact);
+        select(cards.indexOf(card));
+        card.focus({preventScroll: true});
+      }
+      mark.addEventListener("click", open);
+      mark.addEventListener("keydown", function (ev) { if (ev.key === "Enter") open(ev); });
+    });
     cards.forEach(function (card, i) {
       card.addEventListener("click", function () { if (current !== i) select(i); });
       var form = formOf(card);
