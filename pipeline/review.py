@@ -244,10 +244,13 @@ class ReviewApp:
         if page > MAX_PAGE:   # DuckDB's OFFSET is a BIGINT: page 10^20 was a 500
             raise HTTPError("400 Bad Request", f"page must be at most {MAX_PAGE}")
         where, params = [], []
-        for key, column in (("kind", "f.kind"), ("site", "a.site"), ("rule", "f.rule_id")):
+        for key, column in (("kind", "f.kind"), ("site", "a.site")):
             if filters[key]:
                 where.append(f"{column} = ?")
                 params.append(filters[key])
+        if filters["rule"]:   # a prefix: "count." is every count rule, "vi." every Vietnamese one
+            where.append("starts_with(f.rule_id, ?)")
+            params.append(filters["rule"])
         if filters["from"]:
             where.append("CAST(a.published_at AS DATE) >= ?")
             params.append(filters["from"])
@@ -310,7 +313,8 @@ class ReviewApp:
 
         form = ('<form class="filters" method="get" action="/">'
                 + select("kind", kinds, "kind", filters["kind"]) + select("site", sites, "site", filters["site"])
-                + f'<label>rule <input name="rule" value="{e(filters["rule"])}" size="14"></label>'
+                + f'<label>rule <input name="rule" value="{e(filters["rule"])}" size="14" '
+                  f'placeholder="id or prefix"></label>'
                 + f'<label>from <input type="date" name="from" value="{e(filters["from"])}"></label>'
                 + f'<label>to <input type="date" name="to" value="{e(filters["to"])}"></label>'
                 + select("check", (["flagged"] + check_names) if has_checks else [], "check",
@@ -545,9 +549,9 @@ class ReviewApp:
 <input type="hidden" name="reviewer" value="{e(req.reviewer)}">
 <button type="submit" name="verdict" value="correct" class="b-correct">Correct <kbd>c</kbd></button>
 <button type="submit" name="verdict" value="wrong" class="b-wrong">Wrong <kbd>w</kbd></button>
-<input name="corrected_value" class="corrected" {_corrected_hint(f)}>
+<label class="field">corrected value <input name="corrected_value" class="corrected" {_corrected_hint(f)}></label>
 <button type="submit" name="verdict" value="corrected" class="b-corrected">Corrected</button>
-<input name="note" class="note" placeholder="note (n)" size="24">
+<label class="field">note <input name="note" class="note" placeholder="note (n)" size="24"></label>
 </form>
 </article>"""
 

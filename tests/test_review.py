@@ -616,3 +616,32 @@ def test_the_article_view_escapes_scraped_text(site, page):
     assert page.dialogs == []
     assert requests.get(f"{site['base']}/article/zzz", timeout=10).status_code == 404
     assert requests.get(f"{site['base']}/article/{'0' * 16}", timeout=10).status_code == 404
+
+
+def test_the_rule_filter_takes_a_prefix(site):
+    with Warehouse(site["warehouse"], read_only=True) as wh:
+        rules = {r[0] for r in wh.con.execute("SELECT DISTINCT rule_id FROM facts WHERE kind = 'count'").fetchall()}
+    prefix = sorted(rules)[0].split(".")[0] + "."
+    html = requests.get(f"{site['base']}/?rule={prefix}", timeout=10).text
+    shown = set(re.findall(r'<code class="rule">([^<]+)</code>', html))
+    assert shown and all(r.startswith(prefix) for r in shown)
+    assert len(shown) > 1 or len(rules) == 1
+
+
+def test_going_past_the_last_card_of_a_page_goes_on_to_the_next(site, page):
+    page.goto(f"{site['base']}/?kind=count")
+    cards = page.locator("article.fact")
+    last = cards.count() - 1
+    assert last >= 1 and page.locator("a[rel=next]").count() >= 1
+    cards.nth(last).click()
+    page.keyboard.press("j")
+    page.wait_for_url("**page=2**")
+    assert page.locator("article.fact").count() > 0
+    # a verdict on the last card goes on with the next page too
+    page.goto(f"{site['base']}/?kind=count&page=2")
+    cards = page.locator("article.fact")
+    cards.nth(cards.count() - 1).click()
+    page.keyboard.press("c")
+    page.wait_for_url("**page=3**")
+    assert page.locator("label.field", has_text="corrected value").count() == page.locator("article.fact").count()
+    assert page.dialogs == []

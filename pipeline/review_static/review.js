@@ -4,8 +4,14 @@
   var cards = [];
   var current = -1;
 
+  function nextPage() {
+    var link = document.querySelector("a[rel=next]");
+    return link ? link.getAttribute("href") : null;
+  }
+
   function select(i) {
     if (!cards.length) return;
+    if (i >= cards.length && nextPage()) { location.href = nextPage(); return; }   // past the last card
     i = Math.max(0, Math.min(cards.length - 1, i));
     if (current >= 0 && cards[current]) cards[current].classList.remove("current");
     current = i;
@@ -26,6 +32,10 @@
     var idx = cards.indexOf(card);
     var next = cards[idx + 1];
     form.elements.next.value = next ? next.dataset.fact : card.dataset.fact;
+    if (!next && nextPage()) {      // the last card of a page: go on with the next page
+      form.elements.back.value = nextPage();
+      form.elements.next.value = "";
+    }
     var button = form.querySelector("button[value='" + verdict + "']");
     if (form.requestSubmit) form.requestSubmit(button); else button.click();
   }
