@@ -253,6 +253,22 @@ def schema(ctx, name: str, warehouse: Path | None, fmt: str, output: Path | None
     _echo(render(table_schema(cfg.warehouse, name), fmt, output, wide))
 
 
+@cli.command()
+@click.argument("what", type=click.Choice(["verdicts", "reviewed"]))
+@warehouse_option
+@click.option("--format", "fmt", type=click.Choice(["csv", "parquet", "json", "table"]), default="csv",
+              show_default=True)
+@output_option
+@click.pass_context
+def export(ctx, what: str, warehouse: Path | None, fmt: str, output: Path | None) -> None:
+    """Export the analysts' verdicts ("verdicts": every one given) or the reviewed facts with the verdict
+    in force ("reviewed")."""
+    from pipeline.query import export_rows, render
+
+    cfg = _config(ctx, warehouse=warehouse)
+    _echo(render(export_rows(cfg.warehouse, what), fmt, output, wide=True))
+
+
 def _echo(text: str | None) -> None:
     if text is not None:
         click.echo(text, nl=False)

@@ -38,6 +38,31 @@ def run_query(warehouse: Path, sql: str) -> pd.DataFrame:
         con.close()
 
 
+# What analysts take away: every verdict ever given, and each reviewed fact with the verdict in force
+EXPORTS = {
+    "verdicts": "SELECT * FROM reviews.verdicts ORDER BY decided_at, verdict_id",
+    "reviewed": """SELECT f.fact_id, f.article_id, f.kind, f.text, f.section, f.value, f.value_max, f.qualifier,
+            f.unit, f.currency, f.numerator, f.denominator, f.date, f.period_start, f.period_end, f.person,
+            f.title, f.organization, f.doc_type, f.doc_number, f.measure, f.place, f.ref_start, f.ref_end,
+            f.rule_id, f.sentence, a.site, a.title AS article_title, COALESCE(a.canonical_url, a.url) AS article_url,
+            v.verdict, v.corrected_value, v.note, v.reviewer, v.decided_at
+        FROM reviews.latest_verdicts v JOIN facts f USING (fact_id) JOIN articles a ON a.article_id = f.article_id
+        ORDER BY v.decided_at, f.fact_id""",
+}
+
+
+def export_rows(warehouse: Path, name: str) -> pd.DataFrame:
+    """One of EXPORTS as a DataFrame (empty, with its columns, before the first verdict)."""
+    if name not in EXPORTS:
+        raise QueryError(f"unknown export {name!r}; there are: {', '.join(EXPORTS)}")
+    con = open_for_reading(Path(warehouse))
+    try:
+        attach_reviews(con, Path(warehouse))
+        return _df(con, EXPORTS[name])
+    finally:
+        con.close()
+
+
 def dataframe(sql: str, warehouse: Path | str = "warehouse.duckdb") -> pd.DataFrame:
     """For notebooks: `sql` on the warehouse as a pandas DataFrame (what `newsfacts query` runs)."""
     return run_query(Path(warehouse), sql)

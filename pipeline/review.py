@@ -37,6 +37,7 @@ from extractors.facts import SCHEMA_FIELDS
 from pipeline.checks import language_code, lexicon, written
 from pipeline.errors import EXIT_UNAVAILABLE, InputError, NewsfactsError
 from pipeline.rawstore import read_raw
+from pipeline.query import export_rows, render
 from pipeline.replica import open_for_reading
 from pipeline.reviewstore import VERDICTS, ReviewStore, reviews_path
 
@@ -170,6 +171,8 @@ class ReviewApp:
             return self.html(self.summary(req))
         if path.startswith("/fact/"):
             return self.html(self.fact_page(req, path[len("/fact/"):]))
+        if path in ("/export/verdicts.csv", "/export/reviewed.csv"):
+            return self.export(path[len("/export/"):-len(".csv")])
         if path.startswith("/article/"):
             return self.html(self.article_page(req, path[len("/article/"):]))
         if path.startswith("/raw/"):
@@ -396,6 +399,12 @@ class ReviewApp:
                 f'<h2>Facts in this article</h2><div id="queue">{cards}</div>')
         return self.page(article.get("title") or article_id, body, req)
 
+    def export(self, name: str):
+        """The verdicts, or the reviewed facts with their verdicts, as a CSV download."""
+        text = render(export_rows(self.warehouse, name), "csv", None)
+        return "200 OK", [("Content-Type", "text/csv; charset=utf-8"),
+                          ("Content-Disposition", f'attachment; filename="newsfacts-{name}.csv"')], text
+
     def raw(self, article_id: str):
         if not re.match(r"^[0-9a-f]{8,64}$", article_id):
             raise HTTPError("404 Not Found", "no such article")
@@ -447,6 +456,8 @@ class ReviewApp:
                           f'not yet reviewed) of {len(checks)}.</p><ul>{items}</ul>')
         body = (f'<p>{s["total"]} of {facts_total} facts reviewed. Precision = correct / '
                 f'(correct + wrong + corrected), from the latest verdict per fact.</p>'
+                '<p class="exports">Export (CSV): <a href="/export/reviewed.csv">reviewed facts with their '
+                'verdicts</a> · <a href="/export/verdicts.csv">every verdict</a></p>'
                 f'<h2>Precision per kind</h2>{table(s["by_kind"], ["kind"] + cols, "by-kind")}'
                 f'<h2>Precision per rule</h2>{table(s["by_rule"], ["kind", "rule_id"] + cols, "by-rule")}'
                 f'<h2>Reviewed per day</h2>{table(s["per_day"], ["day", "facts", "verdicts"], "per-day")}'

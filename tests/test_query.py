@@ -122,3 +122,19 @@ def test_the_reviews_schema_is_there_before_the_first_verdict(tmp_path):
     df = run_query(path, "SELECT count(*) AS n FROM facts f JOIN reviews.latest_verdicts v USING (fact_id)")
     assert df.n[0] == 0
     assert not reviews_path(path).exists()
+
+
+def test_verdicts_and_reviewed_facts_export(stored, tmp_path):
+    import duckdb as ddb
+
+    from conftest import run_cli
+
+    cwd = stored.parent
+    csv = run_cli("export", "reviewed", cwd=cwd)
+    assert csv.returncode == 0, csv.stderr
+    header, row = csv.stdout.splitlines()[:2]
+    assert header.startswith("fact_id,article_id,kind,text") and ",correct," in row
+    out = tmp_path / "verdicts.parquet"
+    assert run_cli("export", "verdicts", "--format", "parquet", "--output", str(out), cwd=cwd).returncode == 0
+    assert ddb.connect().execute(f"SELECT verdict FROM '{out}'").fetchall() == [("correct",)]
+    assert run_cli("export", "nothing", cwd=cwd).returncode == 2

@@ -645,3 +645,12 @@ def test_going_past_the_last_card_of_a_page_goes_on_to_the_next(site, page):
     page.wait_for_url("**page=3**")
     assert page.locator("label.field", has_text="corrected value").count() == page.locator("article.fact").count()
     assert page.dialogs == []
+
+
+def test_the_summary_page_exports_verdicts_as_csv(site):
+    html = requests.get(f"{site['base']}/summary", timeout=10).text
+    assert 'href="/export/reviewed.csv"' in html and 'href="/export/verdicts.csv"' in html
+    r = requests.get(f"{site['base']}/export/verdicts.csv", timeout=10)
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/csv")
+    assert "attachment" in r.headers["Content-Disposition"]
+    assert r.text.splitlines()[0].startswith("verdict_id,fact_id,article_id")
