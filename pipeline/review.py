@@ -17,6 +17,7 @@ notation, the number it means ("1234.5": no grouping, dot decimal), and shown ba
 """
 from __future__ import annotations
 
+import calendar
 import hashlib
 import hmac
 import html
@@ -34,6 +35,7 @@ from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from extractors.facts import SCHEMA_FIELDS
+from pipeline.charts import Bar, bar_chart
 from pipeline.checks import language_code, lexicon, written
 from pipeline.errors import EXIT_UNAVAILABLE, InputError, NewsfactsError
 from pipeline.rawstore import read_raw
@@ -433,6 +435,9 @@ class ReviewApp:
                                      f"FROM checks WHERE {FLAGGED} ORDER BY {_SEVERITY_ORDER}, check_name") if self._has_checks(con) \
                 else None
             facts_total = con.execute("SELECT count(*) FROM facts").fetchone()[0]
+            per_month = con.execute("""SELECT a.site, strftime(date_trunc('month', a.published_at), '%Y-%m') AS month,
+                    count(*) FROM facts f JOIN articles a USING (article_id) WHERE a.published_at IS NOT NULL
+                    GROUP BY ALL ORDER BY 1, 2 DESC""").fetchall()
         finally:
             con.close()
         ids, _ = self.store.reviewed_keys()
@@ -454,15 +459,46 @@ class ReviewApp:
                             + "</li>" for c in open_checks[:200])
             check_html = (f'<p id="open-checks">{len(open_checks)} open checks (errors and warnings with a fact '
                           f'not yet reviewed) of {len(checks)}.</p><ul>{items}</ul>')
+        charts = self._summary_charts(s, per_month, open_checks)
         body = (f'<p>{s["total"]} of {facts_total} facts reviewed. Precision = correct / '
                 f'(correct + wrong + corrected), from the latest verdict per fact.</p>'
                 '<p class="exports">Export (CSV): <a href="/export/reviewed.csv">reviewed facts with their '
                 'verdicts</a> · <a href="/export/verdicts.csv">every verdict</a></p>'
+                f'<div class="charts">{charts}</div>'
                 f'<h2>Precision per kind</h2>{table(s["by_kind"], ["kind"] + cols, "by-kind")}'
                 f'<h2>Precision per rule</h2>{table(s["by_rule"], ["kind", "rule_id"] + cols, "by-rule")}'
                 f'<h2>Reviewed per day</h2>{table(s["per_day"], ["day", "facts", "verdicts"], "per-day")}'
                 f'<h2>Open checks</h2>{check_html}')
         return self.page("Summary", body, req)
+
+    @staticmethod
+    def _summary_charts(s: dict, per_month: list[tuple], open_checks: list[dict]) -> str:
+        """Precision per kind and per rule (from the verdicts), facts per site and month, open checks
+        by type; every bar links to the queue filtered to what it counts."""
+        def queue(**args) -> str:
+            return "/?" + urlencode({k: v for k, v in args.items() if v})
+
+        kinds = [Bar(r["kind"], r["precision"] or 0.0, queue(kind=r["kind"], status="reviewed"),
+                     f'{r["correct"]} of {r["reviewed"]}') for r in s["by_kind"]]
+        worst = sorted(s["by_rule"], key=lambda r: (r["precision"] or 0.0, -r["reviewed"]))[:12]
+        rules = [Bar(r["rule_id"] or "(none)", r["precision"] or 0.0,
+                     queue(rule=r["rule_id"], status="reviewed"), f'{r["correct"]} of {r["reviewed"]}')
+                 for r in worst]
+        months = []
+        for site, month, n in per_month:
+            if sum(1 for m in months if m.label.startswith(f"{site} ")) >= 12:
+                continue   # the site's last twelve months
+            last = calendar.monthrange(int(month[:4]), int(month[5:]))[1]
+            months.append(Bar(f"{site} {month}", n, queue(site=site, **{"from": f"{month}-01",
+                                                                         "to": f"{month}-{last:02d}"})))
+        by_check: dict[str, int] = {}
+        for c in open_checks:
+            by_check[c["check_name"]] = by_check.get(c["check_name"], 0) + 1
+        checks = [Bar(name, n, queue(check=name)) for name, n in sorted(by_check.items(), key=lambda x: -x[1])]
+        return (bar_chart(kinds, "Precision per kind", scale_max=1.0, percent=True)
+                + bar_chart(rules, "Precision of the least precise rules", scale_max=1.0, percent=True)
+                + bar_chart(months, "Facts per site and month (by publication date)")
+                + bar_chart(checks, "Open checks by type"))
 
     # --- writing a verdict -----------------------------------------------------------------
     def post_verdict(self, req: "Request"):

@@ -654,3 +654,25 @@ def test_the_summary_page_exports_verdicts_as_csv(site):
     assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/csv")
     assert "attachment" in r.headers["Content-Disposition"]
     assert r.text.splitlines()[0].startswith("verdict_id,fact_id,article_id")
+
+
+def test_summary_charts_link_back_to_the_filtered_queue(site, page):
+    page.goto(f"{site['base']}/summary")
+    charts = page.locator("figure.chart")
+    captions = [c.inner_text() for c in page.locator("figure.chart figcaption").all()]
+    assert "Facts per site and month (by publication date)" in captions and "Open checks by type" in captions
+    months = charts.filter(has_text="Facts per site and month")
+    first = months.locator("a").first
+    label = first.locator("text").first.text_content()        # "site YYYY-MM" (SVG has no inner text)
+    site_name, month = label.rsplit(" ", 1)
+    first.click()
+    page.wait_for_url("**site=**")
+    assert f"from={month}-01" in page.url
+    shown = {t.split(" · ")[1] for t in page.locator("article.fact p.article").all_inner_texts()}
+    assert shown == {site_name}
+    page.goto(f"{site['base']}/summary")
+    checks = page.locator("figure.chart").filter(has_text="Open checks by type").locator("a")
+    assert checks.count() >= 1
+    checks.first.click()
+    page.wait_for_url("**check=**")
+    assert page.locator("article.fact").count() >= 1 and page.dialogs == []
