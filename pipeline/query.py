@@ -45,7 +45,7 @@ EXPORTS = {
             f.unit, f.currency, f.numerator, f.denominator, f.date, f.period_start, f.period_end, f.person,
             f.title, f.organization, f.doc_type, f.doc_number, f.measure, f.place, f.ref_start, f.ref_end,
             f.rule_id, f.sentence, a.site, a.title AS article_title, COALESCE(a.canonical_url, a.url) AS article_url,
-            v.verdict, v.corrected_value, v.note, v.reviewer, v.decided_at
+            v.verdict, v.reason, v.corrected_value, v.note, v.reviewer, v.decided_at
         FROM reviews.latest_verdicts v JOIN facts f USING (fact_id) JOIN articles a ON a.article_id = f.article_id
         ORDER BY v.decided_at, f.fact_id""",
 }

@@ -41,7 +41,7 @@ from pipeline.errors import EXIT_UNAVAILABLE, InputError, NewsfactsError
 from pipeline.rawstore import read_raw
 from pipeline.query import export_rows, render
 from pipeline.replica import open_for_reading
-from pipeline.reviewstore import VERDICTS, ReviewStore, reviews_path
+from pipeline.reviewstore import REASONS, VERDICTS, ReviewStore, reviews_path
 
 log = logging.getLogger(__name__)
 
@@ -162,6 +162,8 @@ class ReviewApp:
     def route(self, req: "Request"):
         path, method = req.path, req.method
         if method == "POST":
+            if path == "/undo":
+                return self.post_undo(req)
             if path != "/verdict":
                 raise HTTPError("404 Not Found", "no such page")
             return self.post_verdict(req)
@@ -326,8 +328,9 @@ class ReviewApp:
                          filters["check"], "all facts")
                 + select("status", ["unreviewed", "reviewed"], "status", status if status != "all" else "", "all")
                 + '<button type="submit">Filter</button></form>')
-        help_ = ('<p class="keys">Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>c</kbd> correct · '
-                 '<kbd>w</kbd> wrong · <kbd>e</kbd> edit corrected value, <kbd>Enter</kbd> submit · '
+        help_ = ('<p class="keys">Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>s</kbd> skip · '
+                 '<kbd>c</kbd> correct · <kbd>w</kbd> wrong (with the reason picked) · <kbd>u</kbd> undo · '
+                 '<kbd>e</kbd> edit corrected value, <kbd>Enter</kbd> submit · '
                  '<kbd>n</kbd> note · <kbd>Esc</kbd> leave a field</p>')
         return self.page("Review queue", form + help_ + nav + f'<div id="queue">{cards}</div>' + nav, req)
 
@@ -501,7 +504,8 @@ class ReviewApp:
                 + bar_chart(checks, "Open checks by type"))
 
     # --- writing a verdict -----------------------------------------------------------------
-    def post_verdict(self, req: "Request"):
+    def _checked_form(self, req: "Request") -> dict[str, str]:
+        """The posted form, from this page (same origin, this session's token)."""
         self._check_same_origin(req)
         if not req.content_type.startswith("application/x-www-form-urlencoded"):
             raise HTTPError("415 Unsupported Media Type", "send the verdict form")
@@ -509,6 +513,31 @@ class ReviewApp:
         sent = form.get("csrf", "")
         if not (req.cookie_token and self._token_ok(sent) and hmac.compare_digest(sent, req.cookie_token)):
             raise HTTPError("403 Forbidden", "missing or wrong form token: reload the page and try again")
+        return form
+
+    @staticmethod
+    def _back(form: dict[str, str]) -> str:
+        back = form.get("back", "/")
+        # browsers drop tabs and line breaks from a URL: "/\t/evil.com" is read as "//evil.com"
+        if not back.startswith("/") or back.startswith("//") or "\\" in back \
+                or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in back):
+            back = "/"
+        return back.split("#")[0]
+
+    def post_undo(self, req: "Request"):
+        """Take back this browser's last verdict, if it is still its fact's latest."""
+        form = self._checked_form(req)
+        if req.last_verdict is None:
+            raise HTTPError("400 Bad Request", "no verdict of yours to undo")
+        verdict_id, fact_id = req.last_verdict
+        if not self.store.undo(verdict_id, fact_id):
+            raise HTTPError("409 Conflict", "that verdict is no longer the fact's latest: nothing undone")
+        return "303 See Other", [("Location", f"{self._back(form)}#f-{fact_id}"),
+                                 ("Content-Type", "text/plain; charset=utf-8"),
+                                 ("Set-Cookie", "nf_last=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict")], "undone"
+
+    def post_verdict(self, req: "Request"):
+        form = self._checked_form(req)
         fact_id, verdict = form.get("fact_id", ""), form.get("verdict", "")
         if verdict not in VERDICTS:
             raise HTTPError("400 Bad Request", f"verdict must be one of {', '.join(VERDICTS)}")
@@ -523,22 +552,18 @@ class ReviewApp:
             raise HTTPError("404 Not Found", "no such fact (a later run may have re-extracted its article)")
         reviewer = form.get("reviewer", "")[:100]
         try:
-            self.store.record_verdict(fact_id=fact_id, article_id=fact["article_id"], kind=fact["kind"],
-                                      fact_text=fact["text"], start=fact["start"], end=fact["end"],
-                                      verdict=verdict,
-                                      corrected_value=stored_corrected(form.get("corrected_value", "")[:500], fact),
-                                      note=form.get("note", "")[:2000], reviewer=reviewer,
-                                      rule_id=fact["rule_id"])
+            verdict_id = self.store.record_verdict(
+                fact_id=fact_id, article_id=fact["article_id"], kind=fact["kind"], fact_text=fact["text"],
+                start=fact["start"], end=fact["end"], verdict=verdict,
+                corrected_value=stored_corrected(form.get("corrected_value", "")[:500], fact),
+                note=form.get("note", "")[:2000], reviewer=reviewer, rule_id=fact["rule_id"],
+                reason=(form.get("reason", "") if verdict == "wrong" else "") or None)
         except InputError as exc:
             raise HTTPError("400 Bad Request", str(exc)) from None
-        back = form.get("back", "/")
-        # browsers drop tabs and line breaks from a URL: "/\t/evil.com" is read as "//evil.com"
-        if not back.startswith("/") or back.startswith("//") or "\\" in back \
-                or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in back):
-            back = "/"
         nxt = form.get("next", "")
-        location = back.split("#")[0] + (f"#f-{nxt}" if _FACT_ID.match(nxt) else f"#f-{fact_id}")
-        headers = [("Location", location), ("Content-Type", "text/plain; charset=utf-8")]
+        location = self._back(form) + (f"#f-{nxt}" if _FACT_ID.match(nxt) else f"#f-{fact_id}")
+        headers = [("Location", location), ("Content-Type", "text/plain; charset=utf-8"),
+                   ("Set-Cookie", f"nf_last={verdict_id}:{fact_id}; Path=/; HttpOnly; SameSite=Strict")]
         if reviewer:
             headers.append(("Set-Cookie", f"nf_reviewer={quote(reviewer, safe='')}; Path=/; Max-Age=31536000; "
                                           f"SameSite=Strict"))
@@ -596,20 +621,33 @@ class ReviewApp:
 <input type="hidden" name="reviewer" value="{e(req.reviewer)}">
 <button type="submit" name="verdict" value="correct" class="b-correct">Correct <kbd>c</kbd></button>
 <button type="submit" name="verdict" value="wrong" class="b-wrong">Wrong <kbd>w</kbd></button>
+<label class="field">because <select name="reason" class="reason"><option value="">(say why)</option>{_REASON_OPTIONS}</select></label>
 <label class="field">corrected value <input name="corrected_value" class="corrected" {_corrected_hint(f)}></label>
 <button type="submit" name="verdict" value="corrected" class="b-corrected">Corrected</button>
 <label class="field">note <input name="note" class="note" placeholder="note (n)" size="24"></label>
 </form>
 </article>"""
 
+    @staticmethod
+    def _undo_form(req: "Request") -> str:
+        if req.last_verdict is None:
+            return ""
+        return (f'<form class="undo" method="post" action="/undo"><input type="hidden" name="csrf" value="{e(req.token)}">'
+                f'<input type="hidden" name="back" value="{e(req.full_path)}">'
+                f'<button type="submit" id="undo">Undo last verdict <kbd>u</kbd></button></form>')
+
     def page(self, title: str, body: str, req: "Request") -> str:
         return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{e(title)} · newsfacts review</title>
 <link rel="stylesheet" href="/static/review.css"><script src="/static/review.js" defer></script></head>
-<body><header class="top"><a href="/">Queue</a> <a href="/summary">Summary</a>
+<body><header class="top"><a href="/">Queue</a> <a href="/summary">Summary</a>{self._undo_form(req)}
+<span class="session-count" id="session-count" title="verdicts given since this page was opened"></span>
 <label class="who">reviewer <input id="reviewer" value="{e(req.reviewer)}" size="12" autocomplete="name"></label></header>
 <main><h1>{e(title)}</h1>
 {body}</main></body></html>"""
+
+
+_REASON_OPTIONS = "".join(f'<option value="{r}">{r.replace("_", " ")}</option>' for r in REASONS)
 
 
 def about_line(f: dict) -> str:
@@ -836,6 +874,9 @@ class Request:
         self.cookie_token = cookies["nf_csrf"].value if "nf_csrf" in cookies else None
         self.token = token
         self.reviewer = unquote(cookies["nf_reviewer"].value)[:100] if "nf_reviewer" in cookies else ""
+        # "verdict_id:fact_id" of the verdict this browser gave last, for undo
+        last = cookies["nf_last"].value.split(":") if "nf_last" in cookies else []
+        self.last_verdict = tuple(last) if len(last) == 2 and all(_FACT_ID.match(x) for x in last) else None
 
     def form(self) -> dict[str, str]:
         try:

@@ -26,6 +26,8 @@ from pipeline.errors import InputError, WarehouseError
 log = logging.getLogger(__name__)
 
 VERDICTS = ("correct", "wrong", "corrected")
+# why a fact is wrong, as an analyst picks it on the page
+REASONS = ("wrong_value", "wrong_kind", "not_a_fact", "wrong_unit", "wrong_span")
 LOCK_TIMEOUT = 10.0
 
 _SCHEMA = """
@@ -44,6 +46,7 @@ CREATE TABLE IF NOT EXISTS verdicts (
     reviewer        VARCHAR,
     decided_at      TIMESTAMPTZ NOT NULL
 );
+ALTER TABLE verdicts ADD COLUMN IF NOT EXISTS reason VARCHAR;
 COMMENT ON TABLE verdicts IS 'Every verdict an analyst gave on a fact in the review page (append-only; the latest per fact wins, see latest_verdicts).';
 COMMENT ON COLUMN verdicts.verdict_id IS 'Random id of this verdict.';
 COMMENT ON COLUMN verdicts.fact_id IS 'facts.fact_id judged: stable hash of article, kind, span and text.';
@@ -58,6 +61,7 @@ COMMENT ON COLUMN verdicts.corrected_value IS 'The right normalised value (verdi
 COMMENT ON COLUMN verdicts.note IS 'Free-text note of the analyst.';
 COMMENT ON COLUMN verdicts.reviewer IS 'Name the analyst gave.';
 COMMENT ON COLUMN verdicts.decided_at IS 'When the verdict was given (UTC).';
+COMMENT ON COLUMN verdicts.reason IS 'Why a fact is wrong, when the analyst said: wrong_value, wrong_kind, not_a_fact, wrong_unit or wrong_span.';
 CREATE OR REPLACE VIEW latest_verdicts AS
 SELECT * FROM verdicts
 QUALIFY row_number() OVER (PARTITION BY fact_id ORDER BY decided_at DESC, verdict_id DESC) = 1;
@@ -138,18 +142,33 @@ class ReviewStore:
     def record_verdict(self, *, fact_id: str, article_id: str, kind: str, fact_text: str, start: int,
                        end: int, verdict: str, corrected_value: str | None = None,
                        note: str | None = None, reviewer: str | None = None,
-                       rule_id: str | None = None) -> str:
+                       rule_id: str | None = None, reason: str | None = None) -> str:
         if verdict not in VERDICTS:
             raise InputError(f"verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}")
+        reason = reason or None
+        if reason is not None and (verdict != "wrong" or reason not in REASONS):
+            raise InputError(f"a reason goes with a wrong verdict and is one of {', '.join(REASONS)}")
         if verdict == "corrected" and not (corrected_value or "").strip():
             raise InputError("a corrected verdict needs the corrected value")
         verdict_id = secrets.token_hex(8)
         with self._connection() as con:
-            con.execute("""INSERT INTO verdicts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            con.execute("""INSERT INTO verdicts (verdict_id, fact_id, article_id, kind, rule_id, fact_text, start,
+                "end", verdict, corrected_value, note, reviewer, decided_at, reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                         [verdict_id, fact_id, article_id, kind, rule_id, fact_text, int(start), int(end),
                          verdict, (corrected_value or "").strip() or None, (note or "").strip() or None,
-                         (reviewer or "").strip() or None, datetime.now(timezone.utc)])
+                         (reviewer or "").strip() or None, datetime.now(timezone.utc), reason])
         return verdict_id
+
+    def undo(self, verdict_id: str, fact_id: str) -> bool:
+        """Take back a verdict just given (the page's undo): its row goes, the fact's earlier verdict,
+        if any, is in force again. Only the fact's latest verdict can be taken back."""
+        with self._connection() as con:
+            latest = con.execute("SELECT verdict_id FROM latest_verdicts WHERE fact_id = ?", [fact_id]).fetchone()
+            if not latest or latest[0] != verdict_id:
+                return False
+            con.execute("DELETE FROM verdicts WHERE verdict_id = ?", [verdict_id])
+        return True
 
     @staticmethod
     def _has_table(con) -> bool:

@@ -18,7 +18,9 @@ import requests
 
 from extractors import EXTRACTOR_VERSION
 from extractors.facts import Fact
+from pipeline.errors import InputError
 from pipeline.review import highlight, make_review_server
+from pipeline.reviewstore import ReviewStore, reviews_path
 from pipeline.warehouse import ARTICLE_COLUMNS, Warehouse, article_id_for, fact_id_for
 from conftest import run_cli
 
@@ -665,14 +667,50 @@ def test_summary_charts_link_back_to_the_filtered_queue(site, page):
     first = months.locator("a").first
     label = first.locator("text").first.text_content()        # "site YYYY-MM" (SVG has no inner text)
     site_name, month = label.rsplit(" ", 1)
-    first.click()
-    page.wait_for_url("**site=**")
+    page.goto(site["base"] + first.get_attribute("href"))   # the bar's link (SVG links resist clicks in tests)
     assert f"from={month}-01" in page.url
     shown = {t.split(" · ")[1] for t in page.locator("article.fact p.article").all_inner_texts()}
     assert shown == {site_name}
     page.goto(f"{site['base']}/summary")
     checks = page.locator("figure.chart").filter(has_text="Open checks by type").locator("a")
     assert checks.count() >= 1
-    checks.first.click()
-    page.wait_for_url("**check=**")
+    page.goto(site["base"] + checks.first.get_attribute("href"))
+    assert "check=" in page.url
     assert page.locator("article.fact").count() >= 1 and page.dialogs == []
+
+
+def test_wrong_with_a_reason_then_undo_and_the_session_count(site, page):
+    page.goto(f"{site['base']}/?kind=money")
+    card = page.locator("article.fact").nth(1)
+    fid = card.get_attribute("data-fact")
+    before = ReviewStore(reviews_path(site["warehouse"])).history({"fact_id": fid, "article_id": "", "start": -1,
+                                                                   "end": -1, "text": ""})
+    card.click()
+    card.locator("select.reason").select_option("wrong_unit")
+    page.keyboard.press("w")
+    page.wait_for_url(f"**#f-*")
+    store = ReviewStore(reviews_path(site["warehouse"]))
+    latest = store.history({"fact_id": fid, "article_id": "", "start": -1, "end": -1, "text": ""})[0]
+    assert (latest["verdict"], latest["reason"]) == ("wrong", "wrong_unit")
+    assert "1 verdict this session" in page.locator("#session-count").inner_text()
+    assert page.locator(f"#f-{fid} [data-verdict=wrong]").count() == 1
+    page.keyboard.press("u")                          # undo: the verdict is taken back
+    page.wait_for_url(f"**#f-{fid}")
+    after = store.history({"fact_id": fid, "article_id": "", "start": -1, "end": -1, "text": ""})
+    assert len(after) == len(before)
+    assert page.locator("#undo").count() == 0
+    # s skips to the next card without a verdict
+    page.locator("article.fact").first.click()
+    page.keyboard.press("s")
+    assert "current" in page.locator("article.fact").nth(1).get_attribute("class")
+    assert page.dialogs == []
+
+
+def test_a_reason_needs_a_wrong_verdict(tmp_path):
+    store = ReviewStore(tmp_path / "reviews.duckdb")
+    with pytest.raises(InputError, match="reason"):
+        store.record_verdict(fact_id="a" * 20, article_id="b" * 16, kind="count", fact_text="3 wards", start=0,
+                             end=7, verdict="correct", reason="wrong_unit")
+    with pytest.raises(InputError, match="reason"):
+        store.record_verdict(fact_id="a" * 20, article_id="b" * 16, kind="count", fact_text="3 wards", start=0,
+                             end=7, verdict="wrong", reason="too_long")

@@ -40,6 +40,17 @@
     if (form.requestSubmit) form.requestSubmit(button); else button.click();
   }
 
+  // verdicts given since this tab opened the page (each verdict reloads it: kept per tab)
+  function count(add) {
+    var n = 0;
+    try {
+      n = parseInt(sessionStorage.getItem("nf-count") || "0", 10) + add;
+      sessionStorage.setItem("nf-count", String(n));
+    } catch (err) { /* private mode */ }
+    var el = document.getElementById("session-count");
+    if (el) el.textContent = n ? n + " verdict" + (n === 1 ? "" : "s") + " this session" : "";
+  }
+
   function typing(el) {
     return el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT");
   }
@@ -56,6 +67,7 @@
       if (target && cards.indexOf(target) >= 0) start = cards.indexOf(target);
     }
     if (cards.length) select(start);
+    count(0);
     // the article view: a figure marked in the text opens its card (fields, rule, checks, verdict)
     Array.prototype.forEach.call(document.querySelectorAll("mark[data-fact]"), function (mark) {
       function open(ev) {
@@ -74,6 +86,7 @@
       var form = formOf(card);
       if (!form) return;
       form.addEventListener("submit", function () {
+        count(1);
         if (who) form.elements.reviewer.value = who.value;
         if (!form.elements.next.value) form.elements.next.value = card.dataset.fact;
       });
@@ -98,8 +111,9 @@
     if (current < 0 || !cards.length) return;
     var card = cards[current];
     switch (ev.key) {
-      case "j": select(current + 1); break;
+      case "j": case "s": select(current + 1); break;      // s: skip, no verdict
       case "k": select(current - 1); break;
+      case "u": var undo = document.getElementById("undo"); if (undo) undo.click(); break;
       case "c": submit(card, "correct"); break;
       case "w": submit(card, "wrong"); break;
       case "e": ev.preventDefault(); formOf(card).elements.corrected_value.focus(); break;
