@@ -164,6 +164,8 @@ class ReviewApp:
         if method == "POST":
             if path == "/undo":
                 return self.post_undo(req)
+            if path == "/dismiss":
+                return self.post_dismiss(req)
             if path != "/verdict":
                 raise HTTPError("404 Not Found", "no such page")
             return self.post_verdict(req)
@@ -277,7 +279,8 @@ class ReviewApp:
             if filters["check"] and has_checks:
                 if filters["check"] == "flagged":
                     where.append("EXISTS (SELECT 1 FROM checks c WHERE list_contains(c.fact_ids, f.fact_id) "
-                                 f"AND c.{FLAGGED})")
+                                 f"AND c.{FLAGGED} AND c.check_id NOT IN (SELECT unnest(?::VARCHAR[])))")
+                    params.append(self.store.dismissed_checks())
                 else:
                     where.append("EXISTS (SELECT 1 FROM checks c WHERE list_contains(c.fact_ids, f.fact_id) "
                                  "AND c.check_name = ?)")
@@ -444,8 +447,9 @@ class ReviewApp:
         finally:
             con.close()
         ids, _ = self.store.reviewed_keys()
-        reviewed = set(ids)
-        open_checks = [c for c in (checks or []) if not c["fact_ids"] or any(f not in reviewed for f in c["fact_ids"])]
+        reviewed, dismissed = set(ids), set(self.store.dismissed_checks())
+        open_checks = [c for c in (checks or []) if c["check_id"] not in dismissed
+                       and (not c["fact_ids"] or any(f not in reviewed for f in c["fact_ids"]))]
 
         def table(rows: list[dict], cols: list[str], cls: str) -> str:
             head = "".join(f"<th>{e(c)}</th>" for c in cols)
@@ -536,6 +540,24 @@ class ReviewApp:
                                  ("Content-Type", "text/plain; charset=utf-8"),
                                  ("Set-Cookie", "nf_last=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict")], "undone"
 
+    def post_dismiss(self, req: "Request"):
+        """Dismiss a check as a false alarm: it no longer flags its facts nor counts as open."""
+        form = self._checked_form(req)
+        check_id = form.get("check_id", "")
+        if not _FACT_ID.match(check_id):
+            raise HTTPError("400 Bad Request", "bad check id")
+        con = open_for_reading(self.warehouse)
+        try:
+            row = con.execute("SELECT check_name FROM checks WHERE check_id = ?", [check_id]).fetchone() \
+                if self._has_checks(con) else None
+        finally:
+            con.close()
+        if row is None:
+            raise HTTPError("404 Not Found", "no such check (a later run may have recomputed it)")
+        self.store.dismiss_check(check_id, row[0], form.get("reviewer", "")[:100])
+        return "303 See Other", [("Location", self._back(form)), ("Content-Type", "text/plain; charset=utf-8")], \
+            "dismissed"
+
     def post_verdict(self, req: "Request"):
         form = self._checked_form(req)
         fact_id, verdict = form.get("fact_id", ""), form.get("verdict", "")
@@ -604,9 +626,12 @@ class ReviewApp:
         # a headline or lead is read differently from the body: the card says so (body is the default)
         section = (f' <span class="section" data-section="{e(f["section"])}">in the {e(f["section"])}</span>'
                    if f.get("section") in ("title", "lead") else "")
-        check_items = "".join(check_item(c) for c in checks)
+        if checks and req.dismissed is None:   # read once per request, not once per card
+            req.dismissed = set(self.store.dismissed_checks())
+        dismissed = req.dismissed or set()
+        check_items = "".join(check_item(c, c["check_id"] in dismissed, req, back) for c in checks)
         check_html = f'<ul class="checks">{check_items}</ul>' if checks else ""
-        flagged = any(c["severity"] != "info" for c in checks)
+        flagged = any(c["severity"] != "info" and c["check_id"] not in dismissed for c in checks)
         return f"""<article class="fact{' flagged' if flagged else ''}" id="f-{e(fid)}" data-fact="{e(fid)}" tabindex="-1">
 <header><span class="kind">{e(f["kind"])}</span>{section} <code class="rule">{e(f["rule_id"])}</code> {badge}
 <a class="detail" href="/fact/{e(fid)}">detail</a></header>
@@ -669,17 +694,26 @@ def about_line(f: dict) -> str:
             f'<span class="label">place</span> {place} · <span class="label">period</span> {ref}</p>')
 
 
-def check_item(c: dict) -> str:
-    """One check on a fact card; a translation/original check with its two sentences side by side."""
+def check_item(c: dict, dismissed: bool = False, req: "Request | None" = None, back: str = "/") -> str:
+    """One check on a fact card; a translation/original check with its two sentences side by side;
+    a flagging check can be dismissed as a false alarm."""
     head = f'<b>{e(c["check_name"])}</b> ({e(c["severity"])}): '
+    state = ' <span class="dismissed-note">(dismissed as a false alarm)</span>' if dismissed else ""
+    dismiss = ""
+    if req is not None and not dismissed and c["severity"] != "info":
+        dismiss = (f'<form class="dismiss" method="post" action="/dismiss"><input type="hidden" name="csrf" '
+                   f'value="{e(req.token)}"><input type="hidden" name="check_id" value="{e(c["check_id"])}">'
+                   f'<input type="hidden" name="back" value="{e(back)}"><input type="hidden" name="reviewer" '
+                   f'value="{e(req.reviewer)}"><button type="submit">dismiss: false alarm</button></form>')
+    classes = f'check sev-{e(c["severity"])}' + (" dismissed" if dismissed else "")
     pair = c.get("pair")
     if not pair:
-        return (f'<li class="check sev-{e(c["severity"])}" data-check="{e(c["check_name"])}">'
-                f'{head}{e(c["message"])}</li>')
+        return (f'<li class="{classes}" data-check="{e(c["check_name"])}">'
+                f'{head}{e(c["message"])}{state}{dismiss}</li>')
     message = c["message"].split(" — translation: ", 1)[0]      # the sentences are shown below
     sides = "".join(_pair_side(f, role) for f, role in zip(pair, ("translation", "original")))
-    return (f'<li class="check sev-{e(c["severity"])}" data-check="{e(c["check_name"])}">{head}{e(message)}'
-            f'<div class="pair">{sides}</div></li>')
+    return (f'<li class="{classes}" data-check="{e(c["check_name"])}">{head}{e(message)}{state}'
+            f'<div class="pair">{sides}</div>{dismiss}</li>')
 
 
 def _pair_side(f: dict, role: str) -> str:
@@ -877,6 +911,7 @@ class Request:
         # "verdict_id:fact_id" of the verdict this browser gave last, for undo
         last = cookies["nf_last"].value.split(":") if "nf_last" in cookies else []
         self.last_verdict = tuple(last) if len(last) == 2 and all(_FACT_ID.match(x) for x in last) else None
+        self.dismissed: set[str] | None = None     # the checks dismissed, once a card needs them
 
     def form(self) -> dict[str, str]:
         try:

@@ -62,6 +62,17 @@ COMMENT ON COLUMN verdicts.note IS 'Free-text note of the analyst.';
 COMMENT ON COLUMN verdicts.reviewer IS 'Name the analyst gave.';
 COMMENT ON COLUMN verdicts.decided_at IS 'When the verdict was given (UTC).';
 COMMENT ON COLUMN verdicts.reason IS 'Why a fact is wrong, when the analyst said: wrong_value, wrong_kind, not_a_fact, wrong_unit or wrong_span.';
+CREATE TABLE IF NOT EXISTS check_dismissals (
+    check_id     VARCHAR PRIMARY KEY,
+    check_name   VARCHAR NOT NULL,
+    reviewer     VARCHAR,
+    dismissed_at TIMESTAMPTZ NOT NULL
+);
+COMMENT ON TABLE check_dismissals IS 'Checks an analyst dismissed as false alarms in the review page: no longer flagged, no longer open.';
+COMMENT ON COLUMN check_dismissals.check_id IS 'checks.check_id dismissed (stable: a hash of the check, its article and its facts).';
+COMMENT ON COLUMN check_dismissals.check_name IS 'Which check it was, when dismissed.';
+COMMENT ON COLUMN check_dismissals.reviewer IS 'Name the analyst gave.';
+COMMENT ON COLUMN check_dismissals.dismissed_at IS 'When it was dismissed (UTC).';
 CREATE OR REPLACE VIEW latest_verdicts AS
 SELECT * FROM verdicts
 QUALIFY row_number() OVER (PARTITION BY fact_id ORDER BY decided_at DESC, verdict_id DESC) = 1;
@@ -159,6 +170,24 @@ class ReviewStore:
                          verdict, (corrected_value or "").strip() or None, (note or "").strip() or None,
                          (reviewer or "").strip() or None, datetime.now(timezone.utc), reason])
         return verdict_id
+
+    def dismiss_check(self, check_id: str, check_name: str, reviewer: str | None = None) -> None:
+        """A check the analyst calls a false alarm; dismissing it again changes nothing."""
+        with self._connection() as con:
+            con.execute("INSERT INTO check_dismissals VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                        [check_id, check_name, (reviewer or "").strip() or None, datetime.now(timezone.utc)])
+
+    def dismissed_checks(self) -> list[str]:
+        if not self.path.exists():
+            return []
+        con = self._connect(read_only=True)
+        try:
+            if not con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = 'reviews' "
+                               "AND table_name = 'check_dismissals'").fetchone()[0]:
+                return []
+            return [r[0] for r in con.execute("SELECT check_id FROM check_dismissals").fetchall()]
+        finally:
+            con.close()
 
     def undo(self, verdict_id: str, fact_id: str) -> bool:
         """Take back a verdict just given (the page's undo): its row goes, the fact's earlier verdict,

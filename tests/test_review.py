@@ -714,3 +714,25 @@ def test_a_reason_needs_a_wrong_verdict(tmp_path):
     with pytest.raises(InputError, match="reason"):
         store.record_verdict(fact_id="a" * 20, article_id="b" * 16, kind="count", fact_text="3 wards", start=0,
                              end=7, verdict="wrong", reason="too_long")
+
+
+def test_a_false_alarm_check_can_be_dismissed(site, page):
+    with Warehouse(site["warehouse"], read_only=True) as wh:
+        check_id, name, fid = wh.con.execute("""SELECT check_id, check_name, fact_ids[1] FROM checks
+            WHERE severity <> 'info' AND check_name <> 'parts_sum_mismatch' ORDER BY check_id LIMIT 1""").fetchone()
+    page.goto(f"{site['base']}/summary")
+    open_before = int(page.locator("#open-checks").inner_text().split()[0])
+    page.goto(f"{site['base']}/?check=flagged")
+    flagged_before = page.locator("article.fact").count()
+    page.goto(f"{site['base']}/fact/{fid}")
+    item = page.locator(f"#f-{fid} li.check[data-check={name}]").first
+    item.locator("form.dismiss button").click()
+    page.wait_for_url(f"**/fact/{fid}**")
+    item = page.locator(f"#f-{fid} li.check[data-check={name}]").first
+    assert "dismissed" in item.get_attribute("class") and item.locator("form.dismiss").count() == 0
+    page.goto(f"{site['base']}/summary")
+    assert int(page.locator("#open-checks").inner_text().split()[0]) == open_before - 1
+    assert check_id in ReviewStore(reviews_path(site["warehouse"])).dismissed_checks()
+    page.goto(f"{site['base']}/?check=flagged")
+    assert page.locator("article.fact").count() <= flagged_before
+    assert page.dialogs == []
