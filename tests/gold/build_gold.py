@@ -26,6 +26,9 @@ Usage:
     python tests/gold/build_gold.py            # build + validate
     python tests/gold/build_gold.py --review   # also print every fact and every number left
                                                # unannotated, for a human to check
+    python tests/gold/build_gold.py --set tests/gold/news   # another set in the same markup: its
+                                               # articles/ in, its train/ and test/ out, same split rule;
+                                               # its set.json may set id_prefix and published_from/_to
 """
 from __future__ import annotations
 
@@ -40,6 +43,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ARTICLES = HERE / "articles"
+# what may differ between sets built by this script (a set's set.json overrides these): the id
+# prefix of its documents and the publication dates its articles may carry
+SET_DEFAULTS = {"id_prefix": "gold", "published_from": "2019-01-01", "published_to": "2025-12-31"}
 
 KINDS = ("count", "percentage", "ratio", "rank", "money", "quantity",
          "date", "period", "official", "document")
@@ -73,7 +79,7 @@ ALLOWED = {
     "count": {"value", "value_max", "qualifier", "unit"},
     "percentage": {"value", "value_max", "qualifier", "unit"},
     "ratio": {"numerator", "denominator", "qualifier", "unit"},
-    "rank": {"value", "denominator", "unit"},
+    "rank": {"value", "denominator", "unit", "qualifier"},   # qualifier: "among the top 10" (news set)
     "money": {"value", "value_max", "qualifier", "currency", "unit"},
     "quantity": {"value", "value_max", "qualifier", "unit"},
     "date": {"date", "granularity"},
@@ -218,6 +224,10 @@ UNIT_NORM = {
     "m": "m", "meters": "m", "metres": "m", "meter": "m",
     "tons": "tons", "tonnes": "tons", "ton": "tons", "tonne": "tons",
     "kg": "kg", "kilograms": "kg", "mw": "MW", "kw": "kW", "kwh": "kWh", "gw": "GW",
+    # the news set (tests/gold/news)
+    "c": "°C", "°c": "°C", "f": "°F", "°f": "°F",
+    "mm": "mm", "cm": "cm", "mph": "mph", "km/h": "km/h", "gb": "GB", "tb": "TB", "hp": "hp",
+    "inch": "inches", "inches": "inches", "metre": "m", "times": "times",
 }
 NUM_RE = r"\d[\d,.]*"
 
@@ -367,10 +377,15 @@ def auto_rank(text):
 CURRENCY_PATTERNS = [
     (r"^(?:US\$|USD\s*|\$)", "USD"), (r"^(?:VND|VNĐ|VNĐ)\s*", "VND"), (r"^(?:EUR\s*|€)", "EUR"),
     (r"^(?:JPY\s*|¥)", "JPY"), (r"^(?:KRW\s*|₩)", "KRW"),
+    # the news set's other currencies (tests/gold/news)
+    (r"^(?:GBP\s*|£)", "GBP"), (r"^(?:INR\s*|Rs\.?\s*|₹)", "INR"), (r"^(?:MYR\s*|RM\s*)", "MYR"),
+    (r"^(?:SGD\s*|S\$)", "SGD"), (r"^(?:AUD\s*|A\$)", "AUD"), (r"^(?:CNY\s*)", "CNY"),
 ]
 CURRENCY_SUFFIX = [
     (r"^(?:VND|VNĐ|dong|đồng)\b", "VND"), (r"^(?:USD|US dollars|dollars)\b", "USD"),
     (r"^(?:EUR|euros?)\b", "EUR"), (r"^(?:JPY|yen)\b", "JPY"), (r"^(?:KRW|won)\b", "KRW"),
+    (r"^(?:GBP|pounds?)\b", "GBP"), (r"^(?:INR|rupees?)\b", "INR"), (r"^(?:MYR|ringgit)\b", "MYR"),
+    (r"^(?:CNY|yuan)\b", "CNY"),
 ]
 
 
@@ -387,6 +402,9 @@ def auto_money(text):
     # a repeated currency after the range connector: "$6,626-$6,676", "VND8,000 to VND20,000"
     s = re.sub(r"(\d)(\s*(?:-|–|to|and)\s*)(?:US\$|USD\s*|\$|VND\s*|VNĐ\s*|EUR\s*|€)(\d)",
                r"\1\2\3", s)
+    # the news set's abbreviated scales: "$4.5bn", "£3m", "INR5 crore" is left to the annotator
+    s = re.sub(r"(\d)\s*(bn|m|mn|tn)\b", lambda m: m.group(1) + " " + {"bn": "billion", "m": "million",
+               "mn": "million", "tn": "trillion"}[m.group(2)], s)
     a, b, rest = parse_amount(s)
     if cur is None:
         for rx, c in CURRENCY_SUFFIX:
@@ -411,6 +429,7 @@ def auto_money(text):
 def auto_quantity(text):
     s, q = strip_qualifier(text)
     s = re.sub(r"(\d)-(?=[a-zA-Z])", r"\1 ", s)   # "5.6-km section"
+    s = re.sub(r"(\d)(?=(?:mm|cm|km|m|mph|kg|C|F|GB|TB|MW|GW|kW|kWh|hp|ha)\b)", r"\1 ", s)  # "110mm", "28C"
     a, b, rest = parse_amount(s)
     out = {"value": a, "qualifier": q}
     if b is not None:
@@ -571,9 +590,13 @@ def build_fact(doc_id, span, pub, spans, where, notes, meta=None, body=""):
             raise GoldError(f"{where}: person {merged['person']!r} not in span {text!r}")
         if re.match(r"(?:Mr|Ms|Mrs|Dr)\.?\s", merged["person"]):
             raise GoldError(f"{where}: person keeps an honorific: {merged['person']!r}")
-        if merged["title"].lower() not in low:
+        # a name in a coordinated list ("Vice Chairmen of the ... Committee A, B and C") takes its
+        # title and organization from the sentence before it, a plural title in the singular
+        near = low + " " + _sentence_before(body, span["start"]).lower()
+        near = near + " " + re.sub(r"men\b", "man", near)
+        if merged["title"].lower() not in near:
             raise GoldError(f"{where}: title {merged['title']!r} not in span {text!r}")
-        if "organization" in merged and merged["organization"].lower() not in low:
+        if "organization" in merged and merged["organization"].lower() not in near:
             raise GoldError(f"{where}: organization {merged['organization']!r} not in span")
     if kind == "ratio" and merged["denominator"] == 0:
         raise GoldError(f"{where}: zero denominator")
@@ -592,6 +615,12 @@ def build_fact(doc_id, span, pub, spans, where, notes, meta=None, body=""):
     if ctx_ok:
         fact["_ctx_ok"] = True
     return fact
+
+
+def _sentence_before(body, start):
+    """The text of the span's sentence before the span (empty at a sentence start)."""
+    cut = max(body.rfind(". ", 0, start), body.rfind("\n", 0, start))
+    return body[cut + 1:start]
 
 
 def _is_day(s):
@@ -700,15 +729,41 @@ def uncovered_numbers(text, facts):
     return out
 
 
+def set_dir_of(argv):
+    """The set directory given by --set DIR / --set=DIR (default: this script's, the original set)."""
+    for i, a in enumerate(argv):
+        if a == "--set" and i + 1 < len(argv):
+            return Path(argv[i + 1]).resolve(), argv[:i] + argv[i + 2:]
+        if a.startswith("--set="):
+            return Path(a[len("--set="):]).resolve(), argv[:i] + argv[i + 1:]
+    return HERE, list(argv)
+
+
+def set_config(set_dir: Path) -> dict:
+    cfg = dict(SET_DEFAULTS)
+    path = set_dir / "set.json"
+    if set_dir != HERE and path.is_file():
+        extra = json.loads(path.read_text(encoding="utf-8"))
+        unknown = extra.keys() - cfg.keys() - {"_comment"}
+        if unknown:
+            raise GoldError(f"{path}: unknown keys {sorted(unknown)}")
+        cfg.update({k: v for k, v in extra.items() if k in cfg})
+    return cfg
+
+
 def split_of(path: Path) -> str:
     n = int(path.name[:3])
     return "test" if n % 4 == 0 else "train"
 
 
 def main(argv):
+    set_dir, argv = set_dir_of(argv)
+    cfg = set_config(set_dir)
+    prefix = cfg["id_prefix"]
+    pub_from, pub_to = (dt.date.fromisoformat(cfg[k]) for k in ("published_from", "published_to"))
     review = "--review" in argv
     only = [a for a in argv if not a.startswith("--")]
-    files = sorted(ARTICLES.glob("[0-9][0-9][0-9]_*.txt"))
+    files = sorted((set_dir / "articles").glob("[0-9][0-9][0-9]_*.txt"))
     if not files:
         raise GoldError("no articles found")
     out = {"train": ([], []), "test": ([], [])}
@@ -726,11 +781,11 @@ def main(argv):
         if doc_id in seen_ids:
             raise GoldError(f"duplicate id {doc_id}")
         seen_ids.add(doc_id)
-        if not doc_id.startswith(f"gold-{path.name[:3]}-"):
+        if not doc_id.startswith(f"{prefix}-{path.name[:3]}-"):
             raise GoldError(f"{path.name}: id {doc_id!r} does not match file number")
         pub = dt.date.fromisoformat(meta["published"])
-        if not dt.date(2019, 1, 1) <= pub <= dt.date(2025, 12, 31):
-            raise GoldError(f"{path.name}: published {pub} outside 2019-2025")
+        if not pub_from <= pub <= pub_to:
+            raise GoldError(f"{path.name}: published {pub} outside {pub_from.year}-{pub_to.year}")
         if ("place" in meta) != ("place_level" in meta):
             raise GoldError(f"{path.name}: header place and place_level go together")
         if "place_level" in meta and meta["place_level"] not in PLACE_LEVELS:
@@ -769,7 +824,7 @@ def main(argv):
                 for u in unc:
                     print("    " + u)
     for split, (docs, facts) in out.items():
-        d = HERE / split
+        d = set_dir / split
         d.mkdir(exist_ok=True)
         with open(d / "docs.jsonl", "w", encoding="utf-8") as fh:
             for doc in docs:
