@@ -13,7 +13,9 @@ FLOORS = json.loads(FLOORS_PATH.read_text(encoding="utf-8"))
 SEEDS = HERE.parent.parent / "shared" / "gold" / "seeds"   # beside the repo, when it is there
 GOLD_DIRS = {"train": HERE / "gold" / "train", "test": HERE / "gold" / "test", "seeds": SEEDS,
              "snapshot": HERE / "gold" / "snapshot", "vi_train": HERE / "gold" / "vi" / "train",
-             "vi_dev": HERE / "gold" / "vi" / "dev", "vi_test": HERE / "gold" / "vi" / "test"}
+             "vi_dev": HERE / "gold" / "vi" / "dev", "vi_test": HERE / "gold" / "vi" / "test",
+             # the news-style English set (tests/gold/news): gated once the lead pins its floors
+             "news_train": HERE / "gold" / "news" / "train", "news_test": HERE / "gold" / "news" / "test"}
 
 
 @pytest.fixture(scope="module")
@@ -25,6 +27,9 @@ def scores():
 def test_scores_at_or_above_floors(name, scores):
     if not GOLD_DIRS[name].is_dir():
         pytest.skip(f"{GOLD_DIRS[name]} is not here (the seeds live outside the repo)")
+    if name not in FLOORS["sets"]:
+        pytest.skip(f"{name}: no floors pinned in tests/gold/floors.json yet (a new set is not gated "
+                    f"until its floors are added)")
     report = evaluate(GOLD_DIRS[name]).as_dict()
     floor = FLOORS["sets"][name]
     assert report["overall"]["f1"] >= floor["overall_f1"]
