@@ -12,14 +12,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="session")
 def corpus_texts():
-    """texts(lang): the gold articles of a language and, for English, 60 generated bench articles:
+    """texts(lang): the gold articles of a language (for English the news-style set too) and, for English,
+    60 generated bench articles:
     real layouts and many figures, for tests that compare a fast path with the exact one."""
     import json
     cache: dict[str, list[str]] = {}
 
     def texts(lang: str) -> list[str]:
         if lang not in cache:
-            names = ("train", "test", "snapshot") if lang == "en" else ("vi/train", "vi/dev", "vi/test")
+            names = ("train", "test", "snapshot", "news/train", "news/test") if lang == "en" \
+                else ("vi/train", "vi/dev", "vi/test")
             out = []
             for name in names:
                 path = ROOT / "tests" / "gold" / name / "docs.jsonl"
