@@ -12,9 +12,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="session")
 def corpus_texts():
-    """texts(lang): the gold articles of a language (for English the news-style set too) and, for English,
-    60 generated bench articles:
-    real layouts and many figures, for tests that compare a fast path with the exact one."""
+    """texts(lang): the gold articles of a language (for English the news-style set too) and, for
+    English, 60 generated bench articles: real layouts and many figures, for tests that compare a fast
+    path with the exact one."""
     import json
     cache: dict[str, list[str]] = {}
 
