@@ -1,5 +1,7 @@
 """Counts, a number of discrete things: "15 Party members", "over 11,300 cadres and Party
-members", "three Party organizations", "from 5 to 7 tasks", "24.1 million visitors".
+members", "three Party organizations", "from 5 to 7 tasks", "four to six thousand people" (the
+scale word written once applies to both ends), "24.1 million visitors", "2.5m people", "Six
+hundred workers", "Three of the ministers".
 
 One compiled regex finds figures (digits or number words) around each digit or number
 word; the counted noun phrase after the figure (extractors/nounphrase.py) is the unit and
@@ -7,8 +9,11 @@ closes the span. A bare figure in an enumeration takes the unit of the count bef
 in its sentence ("45 dialogue meetings, including 5 at ... and 40 at ..."; gold README
 rule 2), or, near the start of a sentence, of the last count in the sentence before
 ("Of those disciplined, 11 were reprimanded"). Figures after naming words ("Ring Road 4",
-"grade 10"), years, dates and clock times are not counts; figures that belong to money,
-quantities, ranks, ratios and percentages lose to them in newsfacts_resolve.
+"grade 10"), years, dates and clock times, product and model names ("iPhone 16", "Boeing
+787"), street addresses ("12 Trang Tien Street"), phone numbers and codes with a leading zero
+are not counts (_not_a_count and _not_counted say how each is told from local context);
+figures that belong to money, quantities, ranks, ratios and percentages lose to them in
+newsfacts_resolve.
 """
 from __future__ import annotations
 
@@ -22,12 +27,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.lang.en.nounphrase import list_noun_phrase_after, noun_phrase_after
-from extractors.lang.en.numbers import WORD_NUMBER_RE, number_starts, parse_number
+from extractors.lang.en.numbers import SCALES, UNITS, WORD_NUMBER_RE, number_starts, parse_number
 from extractors.nlp import (
     add_fact,
     doc_text,
     load_patterns,
     matches_at,
+    phrase_regex,
     qualifier_code,
     qualifier_regex,
     sentence_starts,
@@ -36,10 +42,19 @@ from extractors.nlp import (
 logger = logging.getLogger(__name__)
 
 KIND = "count"
-# Whole numbers; a decimal only before a scale word ("24.1 million visitors").
+# Spelled-out figures: WORD_NUMBER_RE (up to "one hundred") and the hundreds news spells out at the
+# start of a sentence, where style forbids digits ("Six hundred workers", "Two hundred and fifty").
+# The scale words stay outside, for the range rule below.
+_UNITS_ALT = "|".join(sorted((u for u in UNITS if u != "zero"), key=len, reverse=True))
+WORD_FIGURE_RE = (rf"(?:(?:{_UNITS_ALT})[ ]hundred(?:[ ](?:and[ ])?{WORD_NUMBER_RE})?"
+                  rf"|{WORD_NUMBER_RE})")
+# Whole numbers; a decimal only before a scale word ("24.1 million visitors") or with a scale
+# letter glued on ("2.5m people", "1.2bn users"; "3.2m" before no plural noun is metres, a quantity).
 _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
-_FIG = (rf"(?:\d+(?:[.,]\d+)?\s+(?:thousand|million|billion)|{_INT}"
-        rf"|{WORD_NUMBER_RE}(?:\s+(?:thousand|million|billion))?)")
+_SCALE_WORDS = r"(?:thousand|million|billion)"
+_ABBREVIATED_SCALES = {"m": "million", "mn": "million", "bn": "billion"}
+_FIG = (rf"(?:\d+(?:[.,]\d+)?\s+{_SCALE_WORDS}|\d+(?:[.,]\d+)?(?:mn|bn|m)(?=[ \t])|{_INT}"
+        rf"|{WORD_FIGURE_RE}(?:\s+{_SCALE_WORDS})?)")
 _INT_RE = re.compile(_INT)
 _END = r"(?![\w%/$€£²³:-]|[.,]\d)"
 # The word or punctuation mark that ends a string (of no whitespace).
@@ -70,6 +85,36 @@ def _singular(phrase: str) -> str:
     return f"{head} {last}" if head else last
 
 
+def _split_scale(fig: str) -> tuple[str, str | None]:
+    """'six thousand' -> ('six', 'thousand'); '2.5m' -> ('2.5', 'million'); '40' -> ('40', None)."""
+    head, _, last = fig.rpartition(" ")
+    if head and last.lower() in SCALES:
+        return head, last.lower()
+    low = fig.lower()
+    for abbr in ("mn", "bn", "m"):
+        if low.endswith(abbr) and low[:-len(abbr)][-1:].isdigit():
+            return fig[:-len(abbr)], _ABBREVIATED_SCALES[abbr]
+    return fig, None
+
+
+def scaled_range(lo: str, hi: str | None, scale: str | None = None) -> tuple[float, float | None]:
+    """The value (and value_max) of a figure or a range, a scale word written once standing for
+    both ends when the low end is smaller than the high one without it: ('four', 'six thousand')
+    -> (4000, 6000), ('3', '5', 'million') -> (3e6, 5e6); but ('500,000', '2 million') ->
+    (500000, 2e6). `scale` is a scale word written after the whole figure or range. Raises
+    ValueError for what is no number."""
+    lo_base, lo_scale = _split_scale(lo)
+    if hi is None:
+        scale = lo_scale or scale
+        return parse_number(f"{lo_base} {scale}" if scale else lo_base), None
+    hi_base, hi_scale = _split_scale(hi)
+    hi_scale = hi_scale or scale
+    if hi_scale and not lo_scale and parse_number(lo_base) < parse_number(hi_base):
+        lo_scale = hi_scale
+    return (parse_number(f"{lo_base} {lo_scale}" if lo_scale else lo_base),
+            parse_number(f"{hi_base} {hi_scale}" if hi_scale else hi_base))
+
+
 class CountExtractor:
     def __init__(self) -> None:
         d = load_patterns("count", "en")
@@ -85,13 +130,19 @@ class CountExtractor:
                                     re.IGNORECASE)
         self._bare_cues = frozenset(d["bare_cues"]) | frozenset(d["bare_punct"])
         self._lead = int(d["sentence_lead_chars"])
+        self._capitalised_ok = frozenset(d["capitalised_before_ok"])
+        self._street_words = frozenset(d["street_words"])
+        self._capitalised_plurals = frozenset(d["capitalised_plurals"])
+        self._capitalised_plural_endings = tuple(d["capitalised_plural_endings"])
+        self._partitive_of = re.compile(
+            rf"[ \t]+of[ \t]+(?:{phrase_regex(d['partitive_determiners'])})(?=[ \t])", re.IGNORECASE)
         self._re = re.compile(rf"""
             (?<![\w.,/$€£¥:#@&+-])
             (?:(?P<qual>{qualifier_regex("en")})\s+)?
             (?:
                 (?P<from>from|between)\s+(?P<lo1>{_FIG})\s+(?:to|and)\s+(?P<hi1>{_FIG})
               | (?P<lo2>{_INT})\s?[-–]\s?(?P<hi2>{_INT})
-              | (?P<num>{_FIG})
+              | (?P<num>{_FIG})(?:(?<!\b(?:1[89]|2[01])\d\d)\s+to\s+(?P<hi3>{_FIG}))?  # not "2019 to 25"
             )
             {_END}
             """, re.IGNORECASE | re.VERBOSE)
@@ -108,8 +159,8 @@ class CountExtractor:
         if not m:
             return ""
         word = m.group()
-        if word.endswith(".") and len(word) > 4:
-            return ""
+        if word.endswith(".") and len(word) > 4 and word[:-1].lower() not in self._months:
+            return ""   # a full stop ends the sentence; "Sept. 14" is a date
         return word if cased else word.lower()
 
     def _phrase(self, text: str, pos: int) -> tuple[Any, int]:
@@ -147,24 +198,84 @@ class CountExtractor:
             return "reference"
         if before in self._name_cues and cased[:1].isupper():
             return "name"
-        if before in self._months:
-            return "date"
+        if before in self._months or before.rstrip(".") in self._months:
+            return "date"   # "August 15", "Mar. 14 reports"
         raw = m.group("num") or ""
+        first = m.group("lo1") or m.group("lo2") or raw
+        if len(first) > 1 and first[0] == "0" and first[1].isdigit():
+            # no count is written with a leading zero: clock times ("0930 GMT"), phone numbers
+            # ("0912 345 678"), codes
+            return "leading zero"
         if len(raw) == 4 and raw.isdecimal() and 1900 <= int(raw) <= 2100:
             return "year"
         if self._idiom_re.search(text, max(0, m.start() - 25), m.end() + 30):
             return "idiom"
         if raw and raw[0].isdigit() and not _INT_RE.fullmatch(raw) and raw[-1].isdigit():
             return "decimal"  # "3.2 times", "8.5 days": not a number of things
+        if cased[:1].isalpha() and not cased.islower() and self._names_something(text, m.start(), cased):
+            return "name"
         return None
 
-    def _not_counted(self, text: str, m: re.Match[str], phrase: Any) -> str | None:
+    def _names_something(self, text: str, pos: int, cased: str) -> bool:
+        """Whether the figure at pos is part of a name, the word before it being `cased`.
+
+        A figure right after a capitalised word in mid-sentence belongs to a name: products and
+        models ("the iPhone 16", "a Boeing 787", "Tesla's Model 3 sold well", "Windows 11"),
+        events ("Euro 2024"), flights ("Flight 370"); a count stands after a verb, a preposition
+        or a determiner ("launched 16 models", "of 787 jets"), capitalised only at the start of a
+        sentence ("Only 15 ...", "The 12 ..."). A capital inside the word marks a brand however it
+        stands ("iPhone", "eVTOL"). Not in a headline in title case ("Hanoi Disciplines 15 Party
+        Members"), nor after a possessive ("Hanoi's 30 districts") or a weekday ("on Monday 15
+        ...", capitalised_before_ok)."""
+        internal = cased[0].islower() and any(c.isupper() for c in cased[1:])
+        if not (cased[0].isupper() or internal):
+            return False
+        if cased.endswith(("'s", "’s", "'", "’", ".")) or cased.lower() in self._capitalised_ok:
+            return False
+        if internal:
+            return True
+        head = text[max(0, pos - 80):pos].rstrip()
+        if not head.endswith(cased):
+            return False
+        before = head[:-len(cased)]
+        prev = before.rstrip()
+        if not prev or "\n" in before[len(prev):] or prev[-1] in ".!?:;\"“”'‘’([-–—":
+            return False  # the word begins its sentence, line or quotation
+        # a headline in title case capitalises every longer word: no telling names there
+        line_start = text.rfind("\n", max(0, pos - 200), pos) + 1
+        line_end = text.find("\n", pos, pos + 60)
+        words = [w for w in _WORDS_RE.findall(text, max(line_start, pos - 200),
+                                              line_end if line_end >= 0 else pos + 60)
+                 if len(w) > 3]
+        return not (len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words))
+
+    def _capitalised_plural(self, word: str) -> bool:
+        low = word.lower()
+        return ((low.endswith("s") and not low.endswith(("ss", "us", "is")))
+                or low in self._capitalised_plurals or low.endswith(self._capitalised_plural_endings))
+
+    def _not_counted(self, text: str, m: re.Match[str], phrase: Any, value: float) -> str | None:
         """Why the noun phrase after the figure is not what it counts."""
-        first = phrase.text.split()[0].lower()
+        words = phrase.text.split()
+        first = words[0].lower()
         if first in self._not_units:
             return "not a unit"
         if first in self._change_units and self._word_before(text, m.start()) in self._change_before:
             return "change of rank"
+        if words[0][:1].isupper():
+            # A street address: a number, then a name, then a singular street word ("12 Trang
+            # Tien Street"; "12 streets" would be counted), or after "at" a name of two or more
+            # capitalised words, the last singular ("the shop at 35 Lang Ha"), where a count of
+            # more than one would end in a plural ("at 15 Party Committees"). Not where a number
+            # cut the phrase short ("at 12 Metro Line 3 stations": the count is real).
+            last = words[-1]
+            if last.lower() in self._street_words:
+                return "address"
+            if (len(words) > 1 and value > 1 and all(w[:1].isupper() for w in words)
+                    and last[1:].islower() and not self._capitalised_plural(last)
+                    and not text[phrase.end + 1:phrase.end + 2].isdigit()
+                    and self._word_before(text, m.start()) == "at"):
+                return "address"
         return None
 
     def candidate_starts(self, doc: Doc) -> list[int]:
@@ -174,20 +285,23 @@ class CountExtractor:
         text = doc_text(doc)
         found: list[_Candidate] = []
         for m in matches_at(self._re, text, self.candidate_starts(doc)):
-            lo = m.group("lo1") or m.group("lo2")
-            hi = m.group("hi1") or m.group("hi2")
+            hi = m.group("hi1") or m.group("hi2") or m.group("hi3")
+            lo = m.group("lo1") or m.group("lo2") or (m.group("num") if hi else None)
             try:
-                value = parse_number(lo or m.group("num"))
-                value_max = parse_number(hi) if hi else None
+                value, value_max = scaled_range(lo or m.group("num"), hi)
             except ValueError:
                 continue
             if value_max is not None and value_max <= value:
                 continue
             why = self._not_a_count(text, m)
+            rule = None
             if why is None:
                 phrase, end = self._phrase(text, m.end())
+                if phrase is None and not hi and value >= 2:
+                    phrase, end = self._partitive_phrase(text, m.end())
+                    rule = "count.partitive" if phrase is not None else None
                 if phrase is not None:
-                    why = self._not_counted(text, m, phrase)
+                    why = self._not_counted(text, m, phrase, value)
             if why:
                 logger.debug("not a count (%s): %r", why, m.group(0))
                 continue
@@ -195,14 +309,24 @@ class CountExtractor:
                       "qualifier": qualifier_code(m.group("qual"), "en")}
             if phrase is not None:
                 fields["unit"] = phrase.text
-                rule = "count.range" if hi else (
-                    "count.noun" if (lo or m.group("num"))[0].isdigit() else "count.word_number")
+                rule = rule or ("count.range" if hi else (
+                    "count.noun" if (lo or m.group("num"))[0].isdigit() else "count.word_number"))
                 found.append(_Candidate(m.start(), end, fields, rule, False))
             elif not hi and self._bare_ok(text, m):
                 found.append(_Candidate(m.start(), m.end(), fields, "count.list_inherit", True))
         for c in self._inherit(doc, text, found):
             add_fact(doc, c.start, c.end, KIND, c.fields, c.rule)
         return doc
+
+    def _partitive_phrase(self, text: str, pos: int) -> tuple[Any, int]:
+        """"Three of the ministers": the phrase after "of the/these/its ..." is what is counted
+        (a figure after it makes a ratio: "two of the 10 lines"). "one of the ..." is left out, as
+        "one of the key tasks" is an idiom more often than a count."""
+        m = self._partitive_of.match(text, pos)
+        if m is None:
+            return None, pos
+        phrase = list_noun_phrase_after(text, m.end(), require_and=True)
+        return (phrase, phrase.end) if phrase is not None else (None, pos)
 
     def _bare_ok(self, text: str, m: re.Match[str]) -> bool:
         """A figure with no noun after it may be an enumerated count ("including 5 at")."""
