@@ -1,29 +1,29 @@
 """Quantities, a measurement with a unit of measure: "1,200 ha", "5.6 km", "about 38,000 tons",
 "30-34 degrees Celsius", "60-m2", "over 92 million kWh", "10 days", "seven to 10 days",
-"15 working days".
+"15 working days", "70mph", "3.2m tonnes", "minus 40 degrees", "28C", "a 6.7-inch screen",
+"gained 23.5 points", "between 40 km and 45 km".
 
-One compiled regex, run around each unit word (extractors/lang/en/patterns/quantity.json);
-span = optional qualifier + ("from"/"between" of a range) + figure(s) + unit. Durations
-after "first/last/past/..." ("the first 6 months") are periods and left alone.
+One compiled regex, run around each unit word (extractors/lang/en/patterns/quantity.json, whose
+_units_comment lists the one spelling each unit is recorded with); span = optional qualifier +
+("from"/"between" of a range) + optional minus + figure(s) + unit. Durations after
+"first/next/..." ("the first 6 months") are periods and left alone; after "past/last" they are a
+length of time ("over the past three years" -> "three years") unless "of" anchors them to a
+calendar ("the last three months of the year"). A written minus ("-5 degrees", "minus 40
+degrees") makes the value negative; a verb of change ("fell 5 degrees") does not.
 """
 from __future__ import annotations
 
 import functools
 import logging
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.lang.en.numbers import (
-    DIGITS_RE,
-    SCALE_RE,
-    WORD_NUMBER_RE,
-    number_starts,
-    parse_scaled,
-)
+from extractors.lang.en.count import WORD_FIGURE_RE, scaled_range
+from extractors.lang.en.numbers import DIGITS_RE, SCALE_RE, number_starts
 from extractors.nlp import (
     StartFinder,
     add_fact,
@@ -41,6 +41,14 @@ logger = logging.getLogger(__name__)
 KIND = "quantity"
 _REACH = 110  # the unit lies at most this far after the start ("between ... and ... square metres")
 _WORDS_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’-]*)")
+_OF_AFTER_RE = re.compile(r"\s+of\b")
+_BETWEEN_AND_RE = re.compile(r"\s+and\s+")
+# a figure with a temperature letter glued on ("28C", "100F"), case-sensitive; its own anchor, as
+# a unit anchor "c"/"f" inside words would be every word that begins with one
+_GLUED_ANCHOR_RE = re.compile(r"\d[CF](?![\w])")
+_FOLD_ANCHOR_RE = re.compile(r"(?<![\w.,-])(?:\d+(?:[.,]\d+)?|[a-z]+)-?fold(?![\w-])", re.IGNORECASE)
+_MINUS_SIGNS = "-−–"
 
 
 def _key(s: str) -> str:
@@ -52,103 +60,274 @@ def _tables() -> dict[str, Any]:
     d = load_patterns("quantity", "en")
     return {
         "units": {_key(k): v for k, v in d["units"].items()},
+        "glued": dict(d["glued_units"]),
         "hyphen": {_key(k): v for k, v in d["hyphen_units"].items()},
+        "hyphen_not_before": frozenset(d["hyphen_not_before"]),
+        "scales": {k.lower(): v for k, v in d["abbreviated_scales"].items()},
+        "plural_heads": frozenset(d["plural_heads"]),
+        "not_plural": frozenset(d["not_plural"]),
         "durations": frozenset(d["durations"]),
         "modifiers": d["duration_modifiers"],
         "period_words": frozenset(d["period_words"]),
         "verb_period_words": frozenset(d["verb_period_words"]),
+        "duration_past_words": frozenset(d["duration_past_words"]),
         "period_determiners": frozenset(d["period_determiners"]),
         "points": d["points"],
         "points_cues": frozenset(d["points_cues"]),
+        "points_cue_suffixes": tuple(d["points_cue_suffixes"]),
+        "exam_cues": frozenset(d["exam_points_cues"]),
+        "points_change": frozenset(d["points_change_words"]),
+        "temperature_cues": frozenset(d["temperature_cues"]),
+        "multipliers": bool(d["multipliers_are_facts"]),
+        "mult_after": frozenset(d["multiplier_after"]),
+        "mult_before": frozenset(d["multiplier_before"]),
+        "fold_not_after": frozenset(d["fold_not_after"]),
     }
 
 
-def _build_regex() -> re.Pattern[str]:
+def _build_regex(multipliers: bool) -> re.Pattern[str]:
     t = _tables()
-    fig = rf"(?:{DIGITS_RE}|{WORD_NUMBER_RE})"
+    fig = rf"(?:{DIGITS_RE}|{WORD_FIGURE_RE})"
     units = phrase_regex(list(t["units"]) + list(t["points"]))
     durations = (rf"(?:{phrase_regex(t['modifiers'])}\s+)?{phrase_regex(t['durations'])}")
+    glued = "|".join(map(re.escape, t["glued"]))
+    # (with multipliers off the groups stay, matching nothing, so the code reads them either way)
+    multiplier = (r"| [ \t\u00a0]+(?P<mult>times) | -?(?P<fold>fold)" if multipliers
+                  else r"| (?P<mult>(?!)) | (?P<fold>(?!))")
+    # A "-" before the figure is a minus sign only after a space, a bracket or the text's start
+    # ("fell to -5 degrees"); glued to a word or figure it is a hyphen ("30-34", "COVID-19").
     return re.compile(rf"""
-        (?<![\w.,/$€£¥:-])
+        (?<![\w.,/$€£¥:])(?<![^\s(\[][-−–])
         (?:(?P<qual>{qualifier_regex("en")})\s+)?
         (?P<from>(?:from|between)\s+)?
+        (?P<minus>minus\s+|[-−–](?=\d))?
         (?P<lo>{fig})
         (?:(?:\s?[-–]\s?|(?<!\d{{4}})\s+(?:to|and)\s+)(?P<hi>{fig}))?  # not "in 2015 to 4,900 ha"
-        (?:\s+(?P<scale>{SCALE_RE}))?
+        (?:\s+(?P<scale>{SCALE_RE})|(?P<ascale>{phrase_regex(t["scales"])})(?=[ \t\u00a0]))?
         (?:
-            [ \t\u00a0]*(?P<unit>{units})
+            (?-i:(?P<gunit>{glued}))
+          | [ \t\u00a0]*(?P<unit>{units})
           | [ \t\u00a0]+(?P<dur>{durations})
           | -(?P<hunit>{phrase_regex(t["hyphen"])})
+          {multiplier}
         )
         (?![\w²³/-])
         """, re.IGNORECASE | re.VERBOSE)
 
 
-def _build_units() -> StartFinder:
+def _build_units(multipliers: bool) -> StartFinder:
     t = _tables()
-    return StartFinder((), [*t["units"], *t["hyphen"], *t["durations"], *t["modifiers"], *t["points"]],
-                       inside_words=True)
+    extra = ["times"] if multipliers else []
+    return StartFinder((), [*t["units"], *t["hyphen"], *t["durations"], *t["modifiers"], *t["points"],
+                            *extra], inside_words=True)
+
+
+class _Candidate(NamedTuple):
+    start: int
+    end: int
+    fields: dict[str, Any]
+    rule: str
+    opener: str          # "from", "between" or "" (what stands before the figure in the span)
+    opener_start: int    # where "between" begins, for a range closed by a second quantity
 
 
 class QuantityExtractor:
-    def __init__(self) -> None:
-        self._re = _build_regex()
-        self._units = _build_units()
-        self._t = _tables()
+    def __init__(self, multipliers: bool | None = None) -> None:
+        t = self._t = _tables()
+        self._multipliers = t["multipliers"] if multipliers is None else multipliers
+        self._re = _build_regex(self._multipliers)
+        self._units = _build_units(self._multipliers)
 
-    def _is_period(self, text: str, pos: int) -> bool:
-        words = _WORDS_RE.findall(text, max(0, pos - 40), pos)
+    # --- local context -------------------------------------------------------------------
+    def _word_before(self, text: str, pos: int) -> str:
+        """The lower-cased word right before pos ("" after punctuation)."""
+        chunk = text[max(0, pos - 25):pos]
+        if chunk[-1:] not in (" ", "\t", "\u00a0"):
+            return ""
+        words = _WORDS_RE.findall(chunk)
+        return words[-1].lower() if words and chunk.rstrip().endswith(words[-1]) else ""
+
+    def _duration_kind(self, text: str, m: re.Match[str]) -> str | None:
+        """None for a plain duration; "period" when a period word makes it a calendar span (left to
+        the period component); "past" after "past/last" with no "of" after it."""
+        words = _WORDS_RE.findall(text, max(0, m.start() - 40), m.start())
         if not words or words[-1].lower() not in self._t["period_words"]:
-            return False
-        # "last" is also a verb ("will last two weeks"): a period only after a determiner.
-        return (words[-1].lower() not in self._t["verb_period_words"]
-                or (len(words) > 1 and words[-2].lower() in self._t["period_determiners"]))
+            return None
+        last = words[-1].lower()
+        # "last" is also a verb ("will last two weeks"): a period word only after a determiner.
+        if last in self._t["verb_period_words"] and not (
+                len(words) > 1 and words[-2].lower() in self._t["period_determiners"]):
+            return None
+        if last in self._t["duration_past_words"] and not _OF_AFTER_RE.match(text, m.end()):
+            return "past"   # "over the past three years": how long, not which months
+        return "period"
+
+    def _points_rule(self, text: str, m: re.Match[str]) -> str | None:
+        """'points' scored in an exam (quantity.unit), or of an index or a change
+        (quantity.points); None for items ('5 points of the plan')."""
+        t = self._t
+        before = text[max(0, m.start() - 150):m.start()].lower()
+        cues = re.findall(r"[a-z-]+", before)
+        if t["exam_cues"].intersection(cues):
+            return "quantity.unit"
+        if (t["points_cues"].intersection(cues)
+                or any(c.endswith(t["points_cue_suffixes"]) for c in cues)
+                or self._word_before(text, m.start("lo") if not m.group("qual") else m.start())
+                in t["points_change"]):
+            return "quantity.points"
+        return None
+
+    def _is_plural_noun(self, word: str) -> bool:
+        low = word.lower()
+        if low in self._t["plural_heads"]:
+            return True
+        return (len(low) >= 4 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
+                and low not in self._t["not_plural"] and word[:1].islower())
+
+    def _is_multiplier(self, text: str, m: re.Match[str]) -> bool:
+        """'2.5 times higher', 'rose three times', '-fold': a multiplier; 'met three times',
+        'three times a week': how often, no figure of a quantity; 'the reasons are twofold': in
+        two parts."""
+        if m.group("fold"):
+            return self._word_before(text, m.start()) not in self._t["fold_not_after"]
+        nxt = _NEXT_WORD_RE.match(text, m.end())
+        if nxt and nxt.group(1).lower() in self._t["mult_after"]:
+            return True
+        return self._word_before(text, m.start()) in self._t["mult_before"]
+
+    def _temperature_context(self, text: str, m: re.Match[str]) -> bool:
+        """A glued 'C' or 'F' is a temperature only in a sentence about one ('hit 28C in the
+        heatwave'), not in 'Room 12C' or 'Flat 3F'."""
+        words = re.findall(r"[a-z]+", text[max(0, m.start() - 100):m.end() + 60].lower())
+        return bool(self._t["temperature_cues"].intersection(words))
 
     def candidate_starts(self, doc: Doc) -> list[int]:
         """A quantity begins with a qualifier, "from"/"between" or its figure, and has a unit."""
-        return near(number_starts().starts(doc), self._units.starts(doc), _REACH)
+        text = doc_text(doc)
+        anchors = self._units.starts(doc)
+        extra = [a.start() for a in _GLUED_ANCHOR_RE.finditer(text)]
+        if extra:
+            anchors = sorted(anchors + extra)
+        starts = near(number_starts().starts(doc), anchors, _REACH)
+        if self._multipliers and "fold" in text:
+            # "fivefold" begins with a number word glued to its unit: no word start of its own
+            starts = sorted(set(starts) | {a.start() for a in _FOLD_ANCHOR_RE.finditer(text)})
+        return starts
+
+    # --- one match -----------------------------------------------------------------------
+    def _unit(self, text: str, m: re.Match[str]) -> tuple[str, str] | None:
+        """(unit, rule) of a match, or None when it is no quantity after all."""
+        t = self._t
+        if m.group("dur"):
+            kind = self._duration_kind(text, m)
+            if kind == "period":
+                return None  # "the first 6 months": a period
+            return " ".join(m.group("dur").lower().split()), (
+                "quantity.duration_past" if kind == "past" else "quantity.duration")
+        if m.group("gunit"):
+            if not self._temperature_context(text, m):
+                return None
+            return t["glued"][m.group("gunit")], "quantity.glued"
+        if m.group("hunit"):
+            nxt = _NEXT_WORD_RE.match(text, m.end())
+            unit = t["hyphen"][_key(m.group("hunit"))]
+            if unit.startswith("degrees") and nxt and nxt.group(1).lower() in t["hyphen_not_before"]:
+                return None  # "a 180-degree turn": an angle
+            return unit, "quantity.hyphen"
+        if m.group("mult") or m.group("fold"):
+            return ("times", "quantity.multiplier") if self._is_multiplier(text, m) else None
+        key = _key(m.group("unit"))
+        if key in t["points"]:
+            rule = self._points_rule(text, m)
+            return ("points", rule) if rule else None
+        if key == "m" and m.start("unit") == m.end("lo") and not m.group("scale"):
+            nxt = _NEXT_WORD_RE.match(text, m.end())
+            if nxt and self._is_plural_noun(nxt.group(1)):
+                return None  # "3.2m people": 3.2 million of them, a count
+        return t["units"][key], "quantity.unit"
+
+    def _values(self, m: re.Match[str]) -> tuple[float, float | None]:
+        scale = m.group("scale")
+        if m.group("ascale"):
+            scale = self._t["scales"][m.group("ascale").lower()]   # "3.2m tonnes"
+        return scaled_range(m.group("lo"), m.group("hi"), scale)
+
+    def _candidate(self, text: str, m: re.Match[str]) -> _Candidate | None:
+        got = self._unit(text, m)
+        if got is None:
+            return None
+        unit, rule = got
+        try:
+            value, value_max = self._values(m)
+        except ValueError:
+            logger.debug("unparsed quantity %r", m.group(0))
+            return None
+        if value_max is not None and value_max <= value:
+            return None  # "2 and 3 km" oddities; not a range
+        start = m.start()
+        qualifier = qualifier_code(m.group("qual"), "en")
+        opener = (m.group("from") or "").strip().lower()
+        if opener and value_max is None:
+            # "cut from 15 days to 7 days": "from" opens no range here; "between 40 km and 45 km"
+            # may still close one with the next quantity (_merge_between)
+            if qualifier:
+                return None
+            start = m.start("minus") if m.group("minus") else m.start("lo")
+        minus_start = self._minus_start(text, m)
+        if minus_start is not None:
+            if value_max is not None:
+                return None  # "-5-3 degrees": no reading to trust
+            value = -value
+            start = min(start, minus_start)
+        fields = {"value": value, "value_max": value_max, "qualifier": qualifier, "unit": unit}
+        return _Candidate(start, m.end(), fields,
+                          "quantity.range" if value_max is not None else rule,
+                          opener if value_max is None else "", m.start())
+
+    def _minus_start(self, text: str, m: re.Match[str]) -> int | None:
+        """Where a written minus begins ("minus 40 degrees", "-5 degrees Celsius": the value is
+        negative, FACTS.md), or None."""
+        if m.group("minus"):
+            return m.start("minus")
+        lo = m.start("lo")
+        if lo != m.start():
+            return None   # a qualifier or "from" stands between: "fell from 5 to ..."
+        if lo > 0 and text[lo - 1] in _MINUS_SIGNS:
+            return lo - 1   # the regex let a "-" stand only after a space, bracket or the start
+        if text[max(0, lo - 6):lo].lower() == "minus ":
+            return lo - 6
+        return None
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        t = self._t
-        for m in matches_at(self._re, text, self.candidate_starts(doc)):
-            if m.group("dur") and self._is_period(text, m.start()):
-                continue  # "the first 6 months": a period
-            if m.group("dur"):
-                words = m.group("dur").lower().split()
-                unit, rule = " ".join(words), "quantity.duration"
-            elif m.group("hunit"):
-                unit, rule = t["hyphen"][_key(m.group("hunit"))], "quantity.hyphen"
-            else:
-                key = _key(m.group("unit"))
-                if key in t["units"]:
-                    unit = t["units"][key]
-                else:  # exam scores
-                    cues = re.findall(r"[a-z-]+", text[max(0, m.start() - 150):m.start()].lower())
-                    if not t["points_cues"].intersection(cues):
-                        continue
-                    unit = "points"
-                rule = "quantity.unit"
-            try:
-                value = parse_scaled(m.group("lo"), m.group("scale"))
-                value_max = parse_scaled(m.group("hi"), m.group("scale")) if m.group("hi") else None
-            except ValueError:
-                logger.debug("unparsed quantity %r", m.group(0))
-                continue
-            if value_max is not None and value_max <= value:
-                continue  # "2 and 3 km" oddities; not a range
-            start = m.start()
-            qualifier = qualifier_code(m.group("qual"), "en")
-            if m.group("from") and value_max is None:
-                # "cut from 15 days to 7 days": "from" opens no range here.
-                if qualifier:
-                    continue
-                start = m.start("lo")
-            fields = {"value": value, "value_max": value_max, "qualifier": qualifier,
-                      "unit": unit}
-            add_fact(doc, start, m.end(), KIND, fields,
-                     "quantity.range" if value_max is not None else rule)
+        found = [c for m in matches_at(self._re, text, self.candidate_starts(doc))
+                 if (c := self._candidate(text, m)) is not None]
+        for c in _merge_between(text, found):
+            add_fact(doc, c.start, c.end, KIND, c.fields, c.rule)
         return doc
+
+
+def _merge_between(text: str, found: list[_Candidate]) -> list[_Candidate]:
+    """"between 40 km and 45 km": the two quantities, same unit, rising, are one range (the
+    unit written on both ends). "from 20 days to 30 days" stays two facts (a change)."""
+    if not any(c.opener == "between" for c in found):
+        return found
+    out: list[_Candidate] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if (a.opener == "between" and b is not None and b.opener == ""
+                and _BETWEEN_AND_RE.fullmatch(text, a.end, b.start)
+                and b.fields["unit"] == a.fields["unit"] and b.fields["value_max"] is None
+                and b.fields["qualifier"] is None and b.fields["value"] > a.fields["value"]):
+            fields = {**a.fields, "value_max": b.fields["value"]}
+            out.append(_Candidate(a.opener_start, b.end, fields, "quantity.range", "", a.opener_start))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
 
 
 @English.factory("newsfacts_quantity", assigns=["doc.spans"])
