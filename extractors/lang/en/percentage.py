@@ -1,7 +1,9 @@
-"""Percentages: "96.38%", "63.3 percent", "68,87 per cent", "up 2.1 percentage points",
-"5-7%", "from 5 to 7 percent", "nearly 100%".
+"""Percentages: "96.38%", "63.3 percent", "68,87 per cent", "3.5pc", "up 2.1 percentage points",
+"5-7%", "from 5 to 7 percent", "5% to 8%", "nearly 100%", "-0.8%", "minus 5%".
 
-One compiled regex, run around each sign; span = optional qualifier + figure + sign.
+One compiled regex, run around each sign; span = optional qualifier + optional minus + figure +
+sign. A written minus ("-0.8%", "minus 5%") makes the value negative; a word of change ("fell 5%",
+"down 0.5 percentage points") does not: the figure is as written.
 """
 from __future__ import annotations
 
@@ -31,6 +33,8 @@ KIND = "percentage"
 # Room around a sign for "no more than between 1,234.5 and 2,345.6" before it and
 # "age points" after it.
 _REACH = 110
+_MINUS_SIGNS = "-−–"
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
 
 
 def _build_signs() -> StartFinder:
@@ -45,15 +49,18 @@ def _build_regex() -> re.Pattern[str]:
     fig = rf"(?:{digits}|{WORD_NUMBER_RE})"
     sign, words, points = phrase_regex(d["signs"]), phrase_regex(d["words"]), phrase_regex(d["points"])
     dash = "[" + "".join(re.escape(c) for c in d["range_dashes"]) + "]"
-    # "from 5% to 7%" is left as two figures: with a sign on both ends it usually
-    # reports a change, not a range.
+    # "from 5% to 7%", with a sign on both ends, reports a change, not a range: the "to" range
+    # (lo4) does not begin after "from", and "from 5 to 7 percent" is lo1.
     return re.compile(rf"""
         (?<![\w.,/%=&?\#])  # not inside a longer figure, code or URL ("?q=30%25")
         (?:(?P<qual>{qualifier_regex("en")})\s+)?
+        (?P<minus>minus\s+|[-−–](?=\d))?
         (?:
             from\s+(?P<lo1>{fig})\s+to\s+(?P<hi1>{fig})
           | between\s+(?P<lo2>{fig})\s*(?:{sign}|{words})?\s+and\s+(?P<hi2>{fig})
           | (?P<lo3>{digits})[ ]?(?:{sign})?[ ]?{dash}[ ]?(?P<hi3>{digits})  # not "twenty-one"
+          | (?<!from\s)(?!(?:1[89]|2[01])\d\d(?![\d,.]))  # not "in 2019 to 5%"
+            (?P<lo4>{fig})(?:[ ]?(?P<losign>{sign})|[ ]+(?P<loword>{words}))?\s+to\s+(?P<hi4>{fig})
           | (?P<num>{fig})
         )
         [ \t\u00a0]*(?:(?P<points>{points})|(?P<word>{words})|(?P<sign>{sign}))
@@ -63,23 +70,64 @@ def _build_regex() -> re.Pattern[str]:
 
 class PercentageExtractor:
     def __init__(self) -> None:
+        d = load_patterns("percentage", "en")
         self._re = _build_regex()
         self._signs = _build_signs()
+        self._lowercase_words = frozenset(d["lowercase_words"])
+        self._change_words = frozenset(d["change_words"])
 
     def candidate_starts(self, doc: Doc) -> list[int]:
         """A percentage begins with a qualifier, "from"/"between" or its figure, and has a sign."""
         return near(number_starts().starts(doc), self._signs.starts(doc), _REACH)
 
+    def _minus_start(self, text: str, m: re.Match[str]) -> int | None:
+        """Where a written minus begins ("-0.8%", "minus 5%"), or None. A "-" counts only after a
+        space, a bracket or the text's start: glued to a word or figure it is a hyphen or a dash
+        of a range ("y-o-y", "30-40%")."""
+        if m.group("minus"):
+            return m.start("minus")
+        start = m.start()
+        if m.group("qual"):
+            return None
+        if start > 0 and text[start - 1] in _MINUS_SIGNS and (start == 1 or text[start - 2] in " \t\n(["):
+            return start - 1
+        if text[max(0, start - 6):start].lower() == "minus ":
+            return start - 6
+        return None
+
+    def _two_figures(self, text: str, m: re.Match[str], value: float, value_max: float) -> bool:
+        """Whether "X to Y" is a figure and another, not a range: falling ("from 9 to 4 percent"),
+        or after a word of change with the second more than twice the first ("rose 0.3% to 4.1%":
+        by how much, then to what level; "rose 5% to 8%" stays a range)."""
+        if value_max <= value:
+            return True
+        if not m.group("lo4"):
+            return False
+        low = text[max(0, m.start() - 30):m.start()].lower()
+        w = _WORD_BEFORE_RE.search(low)
+        return bool(w) and w.group(1) in self._change_words and value_max > 2 * value
+
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         for m in matches_at(self._re, text, self.candidate_starts(doc)):
-            lo = m.group("lo1") or m.group("lo2") or m.group("lo3")
-            hi = m.group("hi1") or m.group("hi2") or m.group("hi3")
+            word = m.group("word") or m.group("loword")
+            if word and word.lower() in self._lowercase_words and not word.islower():
+                continue  # "10 PC": computers
+            lo = m.group("lo1") or m.group("lo2") or m.group("lo3") or m.group("lo4")
+            hi = m.group("hi1") or m.group("hi2") or m.group("hi3") or m.group("hi4")
             try:
                 value = parse_number(lo or m.group("num"))
                 value_max = parse_number(hi) if hi else None
             except ValueError:
                 logger.debug("unparsed percentage %r", m.group(0))
+                continue
+            qualifier = qualifier_code(m.group("qual"), "en")
+            start = m.start()
+            minus = self._minus_start(text, m)
+            if minus is not None:
+                value, start = -value, min(start, minus)
+            if value_max is not None and self._two_figures(text, m, value, value_max):
+                self._add_pair(doc, m, minus, value, value_max, qualifier)
                 continue
             if m.group("points"):
                 rule = "percentage.points"
@@ -92,11 +140,30 @@ class PercentageExtractor:
             fields = {
                 "value": value,
                 "value_max": value_max,
-                "qualifier": qualifier_code(m.group("qual"), "en"),
+                "qualifier": qualifier,
                 "unit": "percentage_points" if m.group("points") else None,
             }
-            add_fact(doc, m.start(), m.end(), KIND, fields, rule)
+            add_fact(doc, start, m.end(), KIND, fields, rule)
         return doc
+
+    def _add_pair(self, doc: Doc, m: re.Match[str], minus: int | None, value: float, second: float,
+                  qualifier: str | None) -> None:
+        """"from 9 to 4 percent", "rose 0.3% to 4.1%": the first figure (with its own sign, if
+        written) and the second, as two facts; "from" stays outside, as for quantities."""
+        lo = next(g for g in ("lo1", "lo2", "lo3", "lo4") if m.group(g))
+        first_start, first_end = m.start(lo), m.end(lo)
+        if minus is not None:
+            first_start = minus
+        elif qualifier and lo != "lo1":
+            first_start = m.start()
+        if m.group("losign") or m.group("loword"):
+            first_end = m.end("losign") if m.group("losign") else m.end("loword")
+        add_fact(doc, first_start, first_end, KIND, {"value": value, "qualifier": qualifier},
+                 "percentage.pair")
+        unit = "percentage_points" if m.group("points") else None
+        add_fact(doc, m.start("hi" + lo[2:]), m.end(), KIND, {"value": second, "unit": unit},
+                 "percentage.points" if unit else "percentage.word" if m.group("word")
+                 else "percentage.symbol")
 
 
 @English.factory("newsfacts_percentage", assigns=["doc.spans"])
