@@ -1,5 +1,5 @@
 """Ratios, a part of a whole: "133/155 tasks", "22 out of 23 Party members",
-"356 of the city's 386 communes".
+"356 of the city's 386 communes", "two of the 10 lines".
 
 "a/b" is also how Vietnamese sources write dates ("15/4", "6/2024"), document numbers
 ("Decree 15/2020") and ranks ("ranked 5/30"); the cue words before the figure
@@ -61,13 +61,14 @@ class RatioExtractor:
         self._date_cues = frozenset(d["date_cues"])
         self._idioms = frozenset(d["idioms"])
         self._years = range(int(d["year_min"]), int(d["year_max"]) + 1)
+        self._street_words = frozenset(d["street_words"])
         fig = rf"(?:{_INT}|{WORD_NUMBER_RE})"
         possessive = r"(?:(?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*['’]s\s+)"
         self._re = re.compile(rf"""
             (?<![\w/.,:$-])(?P<n1>{_INT})/(?P<d1>{_INT}){_END}
           | (?<![\w.,/])(?P<n2>{fig})\s+out\s+of\s+(?:{phrase_regex(d["out_of_determiners"])}\s+)?
                 (?P<d2>{fig}){_END}
-          | (?<![\w.,/])(?P<n3>{_INT})\s+of\s+(?:{phrase_regex(d["of_determiners"])}\s+)?
+          | (?<![\w.,/])(?P<n3>{fig})\s+of\s+(?:{phrase_regex(d["of_determiners"])}\s+)?
                 {possessive}?(?P<d3>{_INT}){_END}
             """, re.IGNORECASE | re.VERBOSE)
 
@@ -108,6 +109,14 @@ class RatioExtractor:
             return "year"
         return None
 
+    def _address(self, m: re.Match[str], unit: str | None) -> bool:
+        """"123/45 Tran Hung Dao Street": a Vietnamese house number (house/alley) before a street
+        name, not a part of a whole: the "unit" is a capitalised name ending in a street word."""
+        if not (m.group("n1") and unit):
+            return False
+        words = unit.split()
+        return words[0][:1].isupper() and words[-1].lower() in self._street_words
+
     def candidate_starts(self, doc: Doc) -> list[int]:
         return near(number_starts().starts(doc), _LINKS.starts(doc), _REACH)
 
@@ -125,6 +134,10 @@ class RatioExtractor:
                 continue
             phrase = list_noun_phrase_after(text, m.end())
             why = self._rejected(text, m, num, den, phrase is not None)
+            if why is None and m.group("n3") and m.group("n3").lower() == "one":
+                why = "idiom"   # "one of the 30 districts with a museum": which, not how many
+            if why is None and self._address(m, phrase.text if phrase else None):
+                why = "address"
             if why:
                 logger.debug("not a ratio (%s): %r", why, m.group(0))
                 continue
