@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.lang.en.nounphrase import list_noun_phrase_after, noun_phrase_after
-from extractors.lang.en.numbers import SCALES, UNITS, WORD_NUMBER_RE, number_starts, parse_number
+from extractors.lang.en.numbers import SCALES, WORD_NUMBER_RE, number_starts, parse_number
 from extractors.nlp import (
     add_fact,
     doc_text,
@@ -45,15 +45,13 @@ KIND = "count"
 # Spelled-out figures: WORD_NUMBER_RE (up to "one hundred") and the hundreds news spells out at the
 # start of a sentence, where style forbids digits ("Six hundred workers", "Two hundred and fifty").
 # The scale words stay outside, for the range rule below.
-_UNITS_ALT = "|".join(sorted((u for u in UNITS if u != "zero"), key=len, reverse=True))
-WORD_FIGURE_RE = (rf"(?:(?:{_UNITS_ALT})[ ]hundred(?:[ ](?:and[ ])?{WORD_NUMBER_RE})?"
-                  rf"|{WORD_NUMBER_RE})")
+WORD_FIGURE_RE = rf"(?:{WORD_NUMBER_RE}(?:[ ]hundred(?:[ ](?:and[ ])?{WORD_NUMBER_RE})?)?)"
 # Whole numbers; a decimal only before a scale word ("24.1 million visitors") or with a scale
 # letter glued on ("2.5m people", "1.2bn users"; "3.2m" before no plural noun is metres, a quantity).
 _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 _SCALE_WORDS = r"(?:thousand|million|billion)"
 _ABBREVIATED_SCALES = {"m": "million", "mn": "million", "bn": "billion"}
-_FIG = (rf"(?:\d+(?:[.,]\d+)?\s+{_SCALE_WORDS}|\d+(?:[.,]\d+)?(?:mn|bn|m)(?=[ \t])|{_INT}"
+_FIG = (rf"(?:\d+(?:[.,]\d+)?(?:\s+{_SCALE_WORDS}|(?:mn|bn|m)(?=[ \t]))|{_INT}"
         rf"|{WORD_FIGURE_RE}(?:\s+{_SCALE_WORDS})?)")
 _INT_RE = re.compile(_INT)
 _END = r"(?![\w%/$€£²³:-]|[.,]\d)"
@@ -87,6 +85,8 @@ def _singular(phrase: str) -> str:
 
 def _split_scale(fig: str) -> tuple[str, str | None]:
     """'six thousand' -> ('six', 'thousand'); '2.5m' -> ('2.5', 'million'); '40' -> ('40', None)."""
+    if fig[-1:].isdigit():
+        return fig, None   # most figures: digits alone
     head, _, last = fig.rpartition(" ")
     if head and last.lower() in SCALES:
         return head, last.lower()
@@ -242,10 +242,10 @@ class CountExtractor:
         if not prev or "\n" in before[len(prev):] or prev[-1] in ".!?:;\"“”'‘’([-–—":
             return False  # the word begins its sentence, line or quotation
         # a headline in title case capitalises every longer word: no telling names there
-        line_start = text.rfind("\n", max(0, pos - 200), pos) + 1
-        line_end = text.find("\n", pos, pos + 60)
-        words = [w for w in _WORDS_RE.findall(text, max(line_start, pos - 200),
-                                              line_end if line_end >= 0 else pos + 60)
+        line_start = text.rfind("\n", max(0, pos - 100), pos) + 1
+        line_end = text.find("\n", pos, pos + 50)
+        words = [w for w in _WORDS_RE.findall(text, max(line_start, pos - 100),
+                                              line_end if line_end >= 0 else pos + 50)
                  if len(w) > 3]
         return not (len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words))
 

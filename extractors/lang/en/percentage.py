@@ -49,8 +49,8 @@ def _build_regex() -> re.Pattern[str]:
     fig = rf"(?:{digits}|{WORD_NUMBER_RE})"
     sign, words, points = phrase_regex(d["signs"]), phrase_regex(d["words"]), phrase_regex(d["points"])
     dash = "[" + "".join(re.escape(c) for c in d["range_dashes"]) + "]"
-    # "from 5% to 7%", with a sign on both ends, reports a change, not a range: the "to" range
-    # (lo4) does not begin after "from", and "from 5 to 7 percent" is lo1.
+    # "from 5% to 7%", with a sign on both ends, reports a change, not a range (_two_figures);
+    # "from 5 to 7 percent" is lo1.
     return re.compile(rf"""
         (?<![\w.,/%=&?\#])  # not inside a longer figure, code or URL ("?q=30%25")
         (?:(?P<qual>{qualifier_regex("en")})\s+)?
@@ -59,9 +59,8 @@ def _build_regex() -> re.Pattern[str]:
             from\s+(?P<lo1>{fig})\s+to\s+(?P<hi1>{fig})
           | between\s+(?P<lo2>{fig})\s*(?:{sign}|{words})?\s+and\s+(?P<hi2>{fig})
           | (?P<lo3>{digits})[ ]?(?:{sign})?[ ]?{dash}[ ]?(?P<hi3>{digits})  # not "twenty-one"
-          | (?<!from\s)(?!(?:1[89]|2[01])\d\d(?![\d,.]))  # not "in 2019 to 5%"
-            (?P<lo4>{fig})(?:[ ]?(?P<losign>{sign})|[ ]+(?P<loword>{words}))?\s+to\s+(?P<hi4>{fig})
-          | (?P<num>{fig})
+          | (?P<num>{fig})   # and "5% to 8%", "5 to 8 percent" (lo4/hi4: lo4 is num)
+            (?:(?:[ ]?(?P<losign>{sign})|[ ]+(?P<loword>{words}))?\s+to\s+(?P<hi4>{fig}))?
         )
         [ \t\u00a0]*(?:(?P<points>{points})|(?P<word>{words})|(?P<sign>{sign}))
         (?!\w)
@@ -95,17 +94,23 @@ class PercentageExtractor:
             return start - 6
         return None
 
-    def _two_figures(self, text: str, m: re.Match[str], value: float, value_max: float) -> bool:
-        """Whether "X to Y" is a figure and another, not a range: falling ("from 9 to 4 percent"),
-        or after a word of change with the second more than twice the first ("rose 0.3% to 4.1%":
-        by how much, then to what level; "rose 5% to 8%" stays a range)."""
+    def _reading(self, text: str, m: re.Match[str], value: float, value_max: float) -> str:
+        """How to read "X to Y" ("range", "pair" of figures or the "second" alone): falling is no
+        range ("from 9 to 4 percent": two figures; "in 2019 to 5%": the year is none); "from 5%
+        to 8%" is a change; after a word of change, a first figure with its own sign and a second
+        more than twice as big are the change and the level reached ("rose 0.3% to 4.1%"; "rose 5%
+        to 8%" stays a range)."""
+        signed = bool(m.group("losign") or m.group("loword"))
         if value_max <= value:
-            return True
-        if not m.group("lo4"):
-            return False
-        low = text[max(0, m.start() - 30):m.start()].lower()
-        w = _WORD_BEFORE_RE.search(low)
-        return bool(w) and w.group(1) in self._change_words and value_max > 2 * value
+            return "second" if m.group("hi4") and not signed else "pair"
+        if not m.group("hi4"):
+            return "range"
+        w = _WORD_BEFORE_RE.search(text[max(0, m.start() - 30):m.start()].lower())
+        if w and w.group(1) == "from":
+            return "pair"
+        if signed and w and w.group(1) in self._change_words and value_max > 2 * value:
+            return "pair"
+        return "range"
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -113,8 +118,8 @@ class PercentageExtractor:
             word = m.group("word") or m.group("loword")
             if word and word.lower() in self._lowercase_words and not word.islower():
                 continue  # "10 PC": computers
-            lo = m.group("lo1") or m.group("lo2") or m.group("lo3") or m.group("lo4")
             hi = m.group("hi1") or m.group("hi2") or m.group("hi3") or m.group("hi4")
+            lo = m.group("lo1") or m.group("lo2") or m.group("lo3") or (m.group("num") if hi else None)
             try:
                 value = parse_number(lo or m.group("num"))
                 value_max = parse_number(hi) if hi else None
@@ -126,8 +131,9 @@ class PercentageExtractor:
             minus = self._minus_start(text, m)
             if minus is not None:
                 value, start = -value, min(start, minus)
-            if value_max is not None and self._two_figures(text, m, value, value_max):
-                self._add_pair(doc, m, minus, value, value_max, qualifier)
+            reading = "range" if value_max is None else self._reading(text, m, value, value_max)
+            if reading != "range":
+                self._add_pair(doc, m, minus, value, value_max, qualifier, reading == "pair")
                 continue
             if m.group("points"):
                 rule = "percentage.points"
@@ -147,21 +153,24 @@ class PercentageExtractor:
         return doc
 
     def _add_pair(self, doc: Doc, m: re.Match[str], minus: int | None, value: float, second: float,
-                  qualifier: str | None) -> None:
+                  qualifier: str | None, first: bool) -> None:
         """"from 9 to 4 percent", "rose 0.3% to 4.1%": the first figure (with its own sign, if
-        written) and the second, as two facts; "from" stays outside, as for quantities."""
-        lo = next(g for g in ("lo1", "lo2", "lo3", "lo4") if m.group(g))
+        written; unless not `first`) and the second, as two facts; "from" stays outside, as for
+        quantities."""
+        lo = next(g for g in ("lo1", "lo2", "lo3", "num") if m.group(g))
+        hi = "hi4" if lo == "num" else "hi" + lo[2:]
         first_start, first_end = m.start(lo), m.end(lo)
         if minus is not None:
             first_start = minus
-        elif qualifier and lo != "lo1":
+        elif qualifier and lo != "lo1":   # "about 0.3% to 4.1%": the qualifier is the first's
             first_start = m.start()
         if m.group("losign") or m.group("loword"):
             first_end = m.end("losign") if m.group("losign") else m.end("loword")
-        add_fact(doc, first_start, first_end, KIND, {"value": value, "qualifier": qualifier},
-                 "percentage.pair")
+        if first:
+            add_fact(doc, first_start, first_end, KIND, {"value": value, "qualifier": qualifier},
+                     "percentage.pair")
         unit = "percentage_points" if m.group("points") else None
-        add_fact(doc, m.start("hi" + lo[2:]), m.end(), KIND, {"value": second, "unit": unit},
+        add_fact(doc, m.start(hi), m.end(), KIND, {"value": second, "unit": unit},
                  "percentage.points" if unit else "percentage.word" if m.group("word")
                  else "percentage.symbol")
 

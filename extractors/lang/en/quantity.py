@@ -85,10 +85,34 @@ def _tables() -> dict[str, Any]:
     }
 
 
+def _trie(phrases: list[str]) -> str:
+    """Alternation of lower-case phrases as a trie ('km|km2|kmph' -> 'km(?:2|ph)?'), a space
+    matching any run of whitespace: with a hundred and more units, re tries one branch per first
+    character instead of every phrase at every figure. Longer phrases are tried first, as in
+    phrase_regex."""
+    heads: dict[str, list[str]] = {}
+    for p in sorted(set(phrases)):
+        heads.setdefault(p[0], []).append(p[1:])
+    parts = []
+    for head, rests in sorted(heads.items()):
+        piece = r"\s+" if head == " " else re.escape(head)
+        longer = [r for r in rests if r]
+        if not longer:
+            parts.append(piece)
+        else:
+            rest = _trie(longer)
+            if "" in rests:
+                rest = rest if rest.startswith("(?:") and rest.endswith(")") and len(longer) > 1 \
+                    else f"(?:{rest})"
+                rest += "?"
+            parts.append(piece + rest)
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+
 def _build_regex(multipliers: bool) -> re.Pattern[str]:
     t = _tables()
     fig = rf"(?:{DIGITS_RE}|{WORD_FIGURE_RE})"
-    units = phrase_regex(list(t["units"]) + list(t["points"]))
+    units = _trie([_key(u) for u in [*t["units"], *t["points"]]])
     durations = (rf"(?:{phrase_regex(t['modifiers'])}\s+)?{phrase_regex(t['durations'])}")
     glued = "|".join(map(re.escape, t["glued"]))
     # (with multipliers off the groups stay, matching nothing, so the code reads them either way)
