@@ -305,3 +305,29 @@ def test_durations_after_past_and_last(text, span, value, unit):
 ])
 def test_calendar_spans_are_no_durations(text):
     assert of_kind(text, "quantity") == []
+
+
+# --- the candidate-start scan finds what the full patterns find on these forms ---------------
+EDGE = [
+    "Wages rose -0.8% to 3.5pc; about -1% and minus 5% in 2019 to 5% of 3 to 4 percent.",
+    "Nights of minus 40 degrees, around minus 5 degrees, (-5 degrees Celsius), 28C in the heat, 100F.",
+    "Exports hit 3.2m tonnes, 1.5bn cubic metres, 70mph, 12 knots, a 6.7-inch screen, 128GB, 2 TB.",
+    "Between 40 km and 45 km; from 20 to 30 days; four to six thousand people; Six hundred workers.",
+    "Three of the ministers, two of the 10 lines, at 12 Trang Tien Street, the iPhone 16, 0930 GMT.",
+    "Rents are 2.5 times higher, profits rose fivefold, costs grew 10-fold, three to four times more.",
+]
+
+
+@pytest.mark.parametrize("name", ["newsfacts_percentage", "newsfacts_quantity", "newsfacts_count",
+                                  "newsfacts_ratio", "quantity_with_multipliers"])
+def test_candidate_starts_find_every_match(name):
+    from extractors.lang.en.quantity import QuantityExtractor
+    from extractors.nlp import matches_at
+
+    nlp = build_nlp("en")
+    comp = QuantityExtractor(multipliers=True) if name == "quantity_with_multipliers" else nlp.get_pipe(name)
+    for text in EDGE:
+        doc = nlp.make_doc(text)
+        full = [(m.start(), m.end()) for m in comp._re.finditer(text)]
+        fast = [(m.start(), m.end()) for m in matches_at(comp._re, text, comp.candidate_starts(doc))]
+        assert fast == full, text

@@ -49,12 +49,13 @@ def _build_regex() -> re.Pattern[str]:
     fig = rf"(?:{digits}|{WORD_NUMBER_RE})"
     sign, words, points = phrase_regex(d["signs"]), phrase_regex(d["words"]), phrase_regex(d["points"])
     dash = "[" + "".join(re.escape(c) for c in d["range_dashes"]) + "]"
+    # A minus is in the pattern after a qualifier only ("about -1%"): a match begins at a candidate
+    # start; _minus_start finds the others.
     # "from 5% to 7%", with a sign on both ends, reports a change, not a range (_two_figures);
     # "from 5 to 7 percent" is lo1.
     return re.compile(rf"""
         (?<![\w.,/%=&?\#])  # not inside a longer figure, code or URL ("?q=30%25")
-        (?:(?P<qual>{qualifier_regex("en")})\s+)?
-        (?P<minus>minus\s+|[-−–](?=\d))?
+        (?:(?P<qual>{qualifier_regex("en")})\s+(?P<minus>minus\s+|[-−–](?=\d))?)?
         (?:
             from\s+(?P<lo1>{fig})\s+to\s+(?P<hi1>{fig})
           | between\s+(?P<lo2>{fig})\s*(?:{sign}|{words})?\s+and\s+(?P<hi2>{fig})

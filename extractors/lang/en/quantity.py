@@ -119,12 +119,13 @@ def _build_regex(multipliers: bool) -> re.Pattern[str]:
     multiplier = (r"| [ \t\u00a0]+(?P<mult>times) | -?(?P<fold>fold)" if multipliers
                   else r"| (?P<mult>(?!)) | (?P<fold>(?!))")
     # A "-" before the figure is a minus sign only after a space, a bracket or the text's start
-    # ("fell to -5 degrees"); glued to a word or figure it is a hyphen ("30-34", "COVID-19").
+    # ("fell to -5 degrees"); glued to a word or figure it is a hyphen ("30-34", "COVID-19"). A
+    # match begins where a candidate start is (a qualifier, "from", the figure): the minus is in the
+    # pattern after a qualifier only ("around minus 5 degrees"), else _minus_start finds it.
     return re.compile(rf"""
         (?<![\w.,/$€£¥:])(?<![^\s(\[][-−–])
-        (?:(?P<qual>{qualifier_regex("en")})\s+)?
+        (?:(?P<qual>{qualifier_regex("en")})\s+(?P<minus>minus\s+|[-−–](?=\d))?)?
         (?P<from>(?:from|between)\s+)?
-        (?P<minus>minus\s+|[-−–](?=\d))?
         (?P<lo>{fig})
         (?:(?:\s?[-–]\s?|(?<!\d{{4}})\s+(?:to|and)\s+)(?P<hi>{fig}))?  # not "in 2015 to 4,900 ha"
         (?:\s+(?P<scale>{SCALE_RE})|(?P<ascale>{phrase_regex(t["scales"])})(?=[ \t\u00a0]))?
