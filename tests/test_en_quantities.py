@@ -325,7 +325,10 @@ def test_candidate_starts_find_every_match(name):
     from extractors.nlp import matches_at
 
     nlp = build_nlp("en")
-    comp = QuantityExtractor(multipliers=True) if name == "quantity_with_multipliers" else nlp.get_pipe(name)
+    if name == "quantity_with_multipliers":
+        comp = QuantityExtractor(multipliers=True)
+    else:
+        comp = nlp.get_pipe(name)
     for text in EDGE:
         doc = nlp.make_doc(text)
         full = [(m.start(), m.end()) for m in comp._re.finditer(text)]
