@@ -1,31 +1,53 @@
-"""Money: "VND124.3 trillion", "US$1.12 billion", "220,121 billion VND", "$4.9 billion",
-"VND160.8-162 million", "from VND 70 million to 120 million per m2", "65 million VND/m2".
+"""Money: "VND124.3 trillion", "US$1.12 billion", "220,121 billion VND", "$4.5bn", "£3m",
+"Rs 500 crore", "RM45", "1,500€", "nine euros", "half a million dollars", "125p", "10.5 cents",
+"VND160.8-162 million", "from $2 million to $3.5 million", "between 5 and 7 billion dong",
+"VND 1.1 to 1.5 billion per ha", "65 million VND/m2".
 
-One compiled regex run around each currency sign or code; span = optional qualifier +
-("from") + amount + currency + a directly attached "per X" / "/X" (gold README rule 14).
-A converted amount in brackets ("(5.87 billion USD)") is matched on its own.
+One compiled regex tried at each figure (or prefix currency) that has a currency sign, code or
+name within reach; span = optional qualifier + ("from"/"between" of a range) + amount(s) +
+currency + a directly attached "per X" / "/X" (gold README rule 14). A converted amount in
+brackets ("(5.87 billion USD)") is matched on its own. The surface forms, the context rules of
+the forms several currencies write ("¥", "Rs", "pesos", "cents") and the guards against words
+that are no currency here ("won" the verb, "in 2024 dollars", "five pounds of rice") are data:
+patterns/money.json.
+
+Rule ids: money.prefix / money.suffix (currency before / after the figure), money.abbr (a scale
+abbreviation: "$4.5bn", "£3m"), money.words (a spelled-out amount: "nine euros"), money.minor
+(cents, pence), money.range (two ends); ".context" is appended when the currency came from a
+context rule.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import re
+from decimal import Decimal
+from typing import Any
 
 from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.lang.en.numbers import DIGITS_RE, SCALE_RE, number_starts, parse_scaled
+from extractors.lang.en.numbers import (
+    DIGITS_RE,
+    LONG_WORD_NUMBER_RE,
+    SCALE_ABBREVIATIONS,
+    SCALE_WORDS,
+    number_starts,
+    parse_number,
+    scale_suffix_re,
+)
 from extractors.nlp import (
     StartFinder,
     add_fact,
     doc_text,
     load_patterns,
-    matches_at,
     near,
     phrase_regex,
     qualifier_code,
     qualifier_regex,
+    sentence_starts,
 )
 
 logger = logging.getLogger(__name__)
@@ -33,100 +55,291 @@ logger = logging.getLogger(__name__)
 KIND = "money"
 _REACH = 110  # the currency lies at most this far after the start
 _DASH = r"\s?[-–]\s?"
+_NL = r"(?![^\W\d_])"
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_PREV_WORD_RE = re.compile(r"([^\W\d_]+)[^\w]*$")
+_SCALE_TOKEN_RE = re.compile(r"[^\W\d_]+")
+# A figure glued to a minor-unit sign ("125p", "99¢"): the anchor of those, which name no
+# currency a StartFinder could find.
+_GLUED_MINOR_RE = re.compile(r"\d[p¢](?![^\W\d_])")
+
+
+def _key(s: str) -> str:
+    return " ".join(s.lower().split())
 
 
 @functools.lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+def _data() -> dict[str, Any]:
     d = load_patterns("money", "en")
-    return ({k.lower(): v for k, v in d["prefix"].items()},
-            {k.lower(): v for k, v in d["suffix"].items()},
-            {" ".join(k.lower().split()): v for k, v in d["per_units"].items()})
+    g = d["guards"]
+    return {
+        "prefix": {_key(k): v for k, v in d["prefix"].items()},
+        "prefix_exact": {" ".join(k.split()): v for k, v in {**d["prefix_exact"], **d["codes"]}.items()},
+        "suffix": {_key(k): v for k, v in d["suffix"].items()},
+        "suffix_exact": dict(d["codes"]),
+        "minor": {_key(k): v for k, v in d["minor"].items()},
+        "minor_glued": dict(d["minor_glued"]),
+        "per": {_key(k): v for k, v in d["per_units"].items()},
+        "context": d["context"],
+        "big_only": frozenset(_key(w) for w in g["big_only"]),
+        "year_prepositions": frozenset(g["year_prepositions"]),
+        "weight_names": frozenset(_key(w) for w in g["weight_names"]),
+        "weight_cues": frozenset(g["weight_cues"]),
+        "not_pence": frozenset(g["not_pence"]),
+        "change_words": frozenset(d["change_words"]),
+        "range_followers": frozenset(d["range_followers"]),
+    }
 
 
-def _build_regex() -> re.Pattern[str]:
-    prefix, suffix, per = _tables()
-    pre, suf, per_re = phrase_regex(prefix), phrase_regex(suffix), phrase_regex(per)
-    num = DIGITS_RE
+def _exact(phrases) -> str:
+    """phrase_regex matched as written inside an IGNORECASE pattern."""
+    return rf"(?-i:{phrase_regex(phrases)})"
+
+
+def _build_regex(ranges: bool) -> re.Pattern[str]:
+    """The money pattern; without `ranges`, one amount only (what a rejected range falls back to)."""
+    t = _data()
+    pre = rf"(?:{phrase_regex(t['prefix'])}|{_exact(t['prefix_exact'])}{_NL})"
+    suf = rf"(?:{phrase_regex(t['suffix'])}|{_exact(t['suffix_exact'])}){_NL}"
+    minor = rf"(?:{phrase_regex(t['minor'])}){_NL}"
+    glued = rf"(?:(?-i:{'|'.join(map(re.escape, t['minor_glued']))}))"
+    per = phrase_regex(t["per"])
+    num = rf"{DIGITS_RE}(?:{scale_suffix_re(money=True)})?"
+    amount = rf"(?:{num}|{LONG_WORD_NUMBER_RE})"
+    sep = rf"(?P<sep{{n}}>{_DASH}|\s+to\s+|\s+and\s+)"
+
+    repeat1 = rf"(?:(?P<pcur1b>{pre})\s?)?"
+    bare = rf"{DIGITS_RE}|{LONG_WORD_NUMBER_RE}"
+
+    def rng(n: int, hi: str, repeat: str = "") -> str:
+        return rf"(?:{sep.format(n=n)}{repeat}(?P<hi{n}>{hi}))?" if ranges else ""
+
     return re.compile(rf"""
-        (?<![\w.,/$€£¥-])
+        (?<![\w.,/$€£¥₹₩฿₱₫-])
         (?:(?P<qual>{qualifier_regex("en")})\s+)?
         (?P<from>(?:from|between)\s+)?
         (?:
-            (?P<pcur>{pre})\s?(?P<lo1>{num})(?:{_DASH}(?P<hi1>{num}))?(?:\s+(?P<sc1>{SCALE_RE}))?
-            (?(from)(?:\s+(?:to|and)\s+(?P<hi1b>{num})(?:\s+(?P<sc1b>{SCALE_RE}))?(?=[\s,.;:)/]|$))?)
-          | (?P<lo2>{num})(?:{_DASH}(?P<hi2>{num}))?(?:\s+(?P<sc2>{SCALE_RE}))?
-            (?(from)(?:\s+(?:to|and)\s+(?P<hi2b>{num})(?:\s+(?P<sc2b>{SCALE_RE}))?)?)
-            \s?(?P<scur>{suf})
+            (?P<pcur>{pre})\s?(?P<lo1>{num}){rng(1, num, repeat1)}
+          | (?P<lo2>{amount}){rng(2, amount)}\s?(?P<scur>{suf})
+          | (?P<lo3>{bare}){rng(3, bare)}
+            (?:\s?(?P<minor>{minor})|(?P<glued>{glued}))
         )
-        (?:\s*/\s*(?P<slash>{per_re})|\s+per\s+(?P<per>{per_re}))?
+        (?:\s*/\s*(?P<slash>{per})|\s+per\s+(?P<per>{per}))?
         (?![\w²]|/\d|[.,]\d)
         """, re.IGNORECASE | re.VERBOSE)
 
 
-def _build_currencies() -> tuple[StartFinder, StartFinder]:
-    """Where a prefix currency may begin a fact, and where any currency is named."""
-    prefix, suffix, _ = _tables()
-    return StartFinder((), prefix), StartFinder((), [*prefix, *suffix], inside_words=True)
+@functools.lru_cache(maxsize=None)
+def _cue_regex(rule: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The cues of a context rule, as written and as whole words, and the currency of each."""
+    cues = {c: cur for cur, words in _data()["context"][rule]["cues"].items() for c in words}
+    return re.compile(rf"(?<![^\W\d_]){phrase_regex(cues)}(?![^\W\d_])"), {_key(c): v for c, v in cues.items()}
+
+
+def _scale_of(figure: str) -> int:
+    """The product of the scale words or abbreviations a figure ends with ("2.5 million" -> 10**6,
+    "4.5bn" -> 10**9, "1.5 lakh crore" -> 10**12, "7" -> 1)."""
+    scale = 1
+    for w in reversed(_SCALE_TOKEN_RE.findall(figure.lower())):
+        if w in SCALE_WORDS:
+            scale *= SCALE_WORDS[w]
+        elif w in SCALE_ABBREVIATIONS and not scale > 1:
+            return SCALE_ABBREVIATIONS[w]
+        else:
+            break
+    return scale
 
 
 class MoneyExtractor:
     def __init__(self) -> None:
-        self._re = _build_regex()
-        self._prefixes, self._currencies = _build_currencies()
-        self._prefix, self._suffix, self._per = _tables()
+        self._re = _build_regex(ranges=True)
+        self._single = _build_regex(ranges=False)
+        t = self._t = _data()
+        self._prefixes = StartFinder((), [*t["prefix"], *t["prefix_exact"]])
+        self._currencies = StartFinder((), [*t["prefix"], *t["prefix_exact"], *t["suffix"], *t["minor"]],
+                                       inside_words=True)
+        self._halves = StartFinder(["half"])
 
     def candidate_starts(self, doc: Doc) -> list[int]:
         """Money begins with a qualifier, "from"/"between", a prefix currency or the amount,
-        and names a currency."""
-        starts = sorted(number_starts().starts(doc) + self._prefixes.starts(doc))
-        return near(starts, self._currencies.starts(doc), _REACH)
+        and names a currency (or is glued to a minor-unit sign)."""
+        starts = sorted(number_starts().starts(doc) + self._prefixes.starts(doc) + self._halves.starts(doc))
+        anchors = self._currencies.starts(doc)
+        text = doc_text(doc)
+        if "p" in text or "¢" in text:
+            glued = [m.start() + 1 for m in _GLUED_MINOR_RE.finditer(text)]
+            if glued:
+                anchors = sorted(anchors + glued)
+        return near(starts, anchors, _REACH)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        for m in matches_at(self._re, text, self.candidate_starts(doc)):
-            fields = self._fields(m)
-            if fields is None:
+        taken = -1
+        for pos in sorted(set(self.candidate_starts(doc))):
+            if pos < taken:
                 continue
-            start = m.start()
-            if m.group("from") and fields.get("value_max") is None:
-                # "up from VND 41 million": "from" opens no range, so it stays outside.
-                start = m.start("pcur") if m.group("pcur") else m.start("lo2")
-                fields["qualifier"] = None
-                if m.group("qual"):
-                    continue  # "over from ..." is not a phrase; skip the oddity
-            rule = ("money.range" if fields.get("value_max") is not None else
-                    "money.prefix" if m.group("pcur") else "money.suffix")
+            m = self._re.match(text, pos)
+            if not m:
+                continue
+            found = self._fields(doc, text, m)
+            if found == "single":   # two figures that make no range: the first one alone
+                m = self._single.match(text, pos)
+                found = self._fields(doc, text, m) if m else None
+            if not isinstance(found, tuple):
+                continue
+            start, fields, rule = found
             add_fact(doc, start, m.end(), KIND, fields, rule)
+            taken = m.end()
         return doc
 
-    def _fields(self, m: re.Match[str]) -> dict | None:
-        prefixed = m.group("pcur") is not None
-        n = "1" if prefixed else "2"
-        lo, hi, scale = m.group("lo" + n), m.group("hi" + n), m.group("sc" + n)
-        hi_b, scale_b = m.group(f"hi{n}b"), m.group(f"sc{n}b")
-        currency = (self._prefix[m.group("pcur").lower()] if prefixed
-                    else self._suffix[" ".join(m.group("scur").lower().split())])
+    # --- one match -------------------------------------------------------------------------
+    def _fields(self, doc: Doc, text: str, m: re.Match[str]) -> tuple | str | None:
+        """(start, fields, rule id) of a match; "single" when its range is no range (try the
+        one-amount pattern); None when it is no money."""
+        t = self._t
+        n = "1" if m.group("pcur") else "2" if m.group("scur") else "3"
+        lo = m.group("lo" + n)
+        hi = m.group("hi" + n) if "hi" + n in m.re.groupindex else None
+        context = False
+        if n == "1":
+            cur = m.group("pcur")
+            currency = t["prefix"].get(_key(cur)) or t["prefix_exact"][" ".join(cur.split())]
+        elif n == "2":
+            cur = m.group("scur")
+            currency = t["suffix"].get(_key(cur)) or t["suffix_exact"][cur]
+        else:
+            cur = m.group("minor") or m.group("glued")
+            currency = t["minor"].get(_key(cur)) or t["minor_glued"][cur]
+        if currency.startswith("@"):
+            currency, context = self._from_context(doc, text, currency[1:], m.start(), m.end()), True
+        if n == "2" and not self._suffix_ok(doc, text, m, lo, hi, _key(cur)):
+            return None
+        if n == "3" and m.group("glued") == "p" and re.fullmatch(r"\d+", lo) and int(lo) in t["not_pence"]:
+            return None
         try:
-            value = parse_scaled(lo, scale)
-            if hi:
-                value_max = parse_scaled(hi, scale)
-            elif hi_b:
-                value_max = parse_scaled(hi_b, scale_b or scale)
-            else:
-                value_max = None
+            value = Decimal(str(parse_number(lo)))
+            value_max = Decimal(str(parse_number(hi))) if hi else None
         except ValueError:
             logger.debug("unparsed money %r", m.group(0))
-            return None
-        if value_max is not None and value_max <= value:
-            value_max = None
+            return "single" if hi else None
+        if hi:
+            value, value_max = self._scaled_ends(lo, hi, value, value_max)
+            if not self._range_ok(text, m, n, hi, value, value_max):
+                return "single"
+        if n == "3":
+            value /= 100
+            value_max = value_max / 100 if value_max is not None else None
+        start = m.start()
+        qualifier = qualifier_code(m.group("qual"), "en")
+        if m.group("from") and value_max is None:
+            # "up from VND 41 million": "from" opens no range, so it stays outside.
+            if m.group("qual"):
+                return None  # "over from ..." is not a phrase; skip the oddity
+            start, qualifier = m.start("pcur") if n == "1" else m.start("lo" + n), None
         per = m.group("slash") or m.group("per")
-        return {
-            "value": value,
-            "value_max": value_max,
-            "qualifier": qualifier_code(m.group("qual"), "en"),
-            "unit": self._per[" ".join(per.lower().split())] if per else None,
+        fields = {
+            "value": float(value),
+            "value_max": float(value_max) if value_max is not None else None,
+            "qualifier": qualifier,
+            "unit": t["per"][_key(per)] if per else None,
             "currency": currency,
         }
+        rule = ("money.range" if value_max is not None else
+                "money.minor" if n == "3" else
+                "money.words" if not lo[:1].isdigit() else
+                "money.abbr" if _abbreviated(lo) else
+                "money.prefix" if n == "1" else "money.suffix")
+        return start, fields, rule + (".context" if context else "")
+
+    @staticmethod
+    def _scaled_ends(lo: str, hi: str, value: Decimal, value_max: Decimal) -> tuple[Decimal, Decimal]:
+        """A scale written once covers both ends: "2-3 million", "between 5 and 7 billion",
+        "VND 80 million to 145"; but "$500,000 to 1 million" keeps its low end as written."""
+        lo_scale, hi_scale = _scale_of(lo), _scale_of(hi)
+        if lo_scale == 1 and hi_scale > 1 and lo[:1].isdigit() and value < value_max / hi_scale:
+            value *= hi_scale
+        elif hi_scale == 1 and lo_scale > 1 and hi[:1].isdigit():
+            value_max *= lo_scale
+        return value, value_max
+
+    def _range_ok(self, text: str, m: re.Match[str], n: str, hi: str, value: Decimal,
+                  value_max: Decimal) -> bool:
+        """Whether two figures joined by "-", "to" or "and" are one money range."""
+        if value_max <= value:
+            return False
+        sep = m.group("sep" + n).strip()
+        opener = (m.group("from") or "").strip().lower()
+        if sep.lower() == "and" and opener != "between":
+            return False
+        repeated = n == "1" and m.group("pcur1b") is not None
+        if repeated:
+            if _key(m.group("pcur1b")) != _key(m.group("pcur")):
+                return False          # "$5 to €10"
+            # "was adjusted from VND 19,555 billion to VND 35,678 billion": a change, two facts.
+            before = m.start("from") if opener else m.start("lo1") if not m.group("qual") else m.start()
+            prev = _PREV_WORD_RE.search(text, max(0, before - 30), before)
+            if prev and prev.group(1).lower() in self._t["change_words"]:
+                return False
+        if (sep.lower() == "to" and not opener and not repeated and _scale_of(hi) == 1
+                and n != "2"):
+            # "gave $500 to 20 families": "to" names who got it.
+            after = re.match(r"\s+([^\W\d_]+)", text[m.end():m.end() + 30])
+            if after and after.group(1).lower() not in self._t["range_followers"]:
+                return False
+        return True
+
+    def _suffix_ok(self, doc: Doc, text: str, m: re.Match[str], lo: str, hi: str | None,
+                   name: str) -> bool:
+        """The guards of currency names that are also other words (patterns/money.json)."""
+        t = self._t
+        figure = hi or lo
+        bare_year = _YEAR_RE.fullmatch(lo) is not None and not hi
+        if bare_year:
+            prev = _PREV_WORD_RE.search(text, max(0, m.start() - 30), m.start())
+            if prev and prev.group(1).lower() in t["year_prepositions"]:
+                return False          # "in 2024 dollars"
+        if name in t["big_only"]:
+            if bare_year:
+                return False
+            try:
+                if _scale_of(figure) == 1 and parse_number(figure) < 1000:
+                    return False      # "of the 12, 5 won seats"
+            except ValueError:
+                return False
+        if name in t["weight_names"]:
+            if re.match(r"\s+of\b", text[m.end():m.end() + 5]):
+                return False          # "five pounds of rice"
+            s_start, _ = _sentence_around(doc, text, m.start())
+            words = re.findall(r"[^\W\d_]+", text[max(s_start, m.start() - 80):m.start()].lower())
+            if t["weight_cues"].intersection(words):
+                return False          # "weighed 200 pounds"
+        return True
+
+    def _from_context(self, doc: Doc, text: str, rule: str, start: int, end: int) -> str:
+        """The currency a context rule picks: the cue nearest before the figure in its sentence,
+        else the first after it in the sentence, else the nearest before it in the article, else
+        the rule's default."""
+        cue_re, cues = _cue_regex(rule)
+        s_start, s_end = _sentence_around(doc, text, start)
+        for lo, hi, last in ((s_start, start, True), (end, s_end, False), (0, s_start, True)):
+            found = list(cue_re.finditer(text, lo, hi)) if last else [cue_re.search(text, lo, hi)]
+            found = [f for f in found if f]
+            if found:
+                return cues[_key((found[-1] if last else found[0]).group())]
+        return self._t["context"][rule]["default"]
+
+
+def _sentence_around(doc: Doc, text: str, pos: int) -> tuple[int, int]:
+    """Where the sentence holding pos begins and ends."""
+    sents = sentence_starts(doc)
+    i = bisect.bisect_right(sents, pos) - 1
+    return (sents[i] if i >= 0 else 0), (sents[i + 1] if i + 1 < len(sents) else len(text))
+
+
+def _abbreviated(figure: str) -> bool:
+    """Whether a figure ends with a scale abbreviation ("4.5bn", "3 mln"), not a scale word."""
+    words = _SCALE_TOKEN_RE.findall(figure.lower())
+    return bool(words) and words[-1] in SCALE_ABBREVIATIONS and words[-1] not in SCALE_WORDS
 
 
 @English.factory("newsfacts_money", assigns=["doc.spans"])
