@@ -59,9 +59,7 @@ _NL = r"(?![^\W\d_])"
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _PREV_WORD_RE = re.compile(r"([^\W\d_]+)[^\w]*$")
 _SCALE_TOKEN_RE = re.compile(r"[^\W\d_]+")
-# A figure glued to a minor-unit sign ("125p", "99¢"): the anchor of those, which name no
-# currency a StartFinder could find.
-_GLUED_MINOR_RE = re.compile(r"\d[p¢](?![^\W\d_])")
+_LETTERS_ONLY_RE = re.compile(r"[^\W\d_]+(?:[ ][^\W\d_]+)*")
 
 
 def _key(s: str) -> str:
@@ -82,7 +80,7 @@ def _data() -> dict[str, Any]:
         "per": {_key(k): v for k, v in d["per_units"].items()},
         "context": d["context"],
         "big_only": frozenset(_key(w) for w in g["big_only"]),
-        "year_prepositions": frozenset(g["year_prepositions"]),
+        "year_before_words": frozenset(g["year_before_words"]),
         "weight_names": frozenset(_key(w) for w in g["weight_names"]),
         "weight_cues": frozenset(g["weight_cues"]),
         "not_pence": frozenset(g["not_pence"]),
@@ -104,25 +102,26 @@ def _build_regex(ranges: bool) -> re.Pattern[str]:
     minor = rf"(?:{phrase_regex(t['minor'])}){_NL}"
     glued = rf"(?:(?-i:{'|'.join(map(re.escape, t['minor_glued']))}))"
     per = phrase_regex(t["per"])
-    num = rf"{DIGITS_RE}(?:{scale_suffix_re(money=True)})?"
-    amount = rf"(?:{num}|{LONG_WORD_NUMBER_RE})"
+    # Atomic digits: a shorter digit string never makes a match the whole one does not, and not
+    # backtracking into "11,300" keeps failed attempts (most of them) cheap.
+    num = rf"(?>{DIGITS_RE})(?:{scale_suffix_re(money=True)})?"
+    amount = rf"(?:{num}|(?=[^\W\d_]){LONG_WORD_NUMBER_RE})"
     sep = rf"(?P<sep{{n}}>{_DASH}|\s+to\s+|\s+and\s+)"
-
     repeat1 = rf"(?:(?P<pcur1b>{pre})\s?)?"
-    bare = rf"{DIGITS_RE}|{LONG_WORD_NUMBER_RE}"
 
     def rng(n: int, hi: str, repeat: str = "") -> str:
         return rf"(?:{sep.format(n=n)}{repeat}(?P<hi{n}>{hi}))?" if ranges else ""
 
+    # Alternatives: the currency before the amount, or after it (a currency, or a minor unit:
+    # cents, pence, "125p"). The lookaheads skip alternatives that cannot begin here.
     return re.compile(rf"""
         (?<![\w.,/$€£¥₹₩฿₱₫-])
-        (?:(?P<qual>{qualifier_regex("en")})\s+)?
+        (?:(?=[^\W\d_])(?P<qual>{qualifier_regex("en")})\s+)?
         (?P<from>(?:from|between)\s+)?
         (?:
-            (?P<pcur>{pre})\s?(?P<lo1>{num}){rng(1, num, repeat1)}
-          | (?P<lo2>{amount}){rng(2, amount)}\s?(?P<scur>{suf})
-          | (?P<lo3>{bare}){rng(3, bare)}
-            (?:\s?(?P<minor>{minor})|(?P<glued>{glued}))
+            (?=\D)(?P<pcur>{pre})\s?(?P<lo1>{num}){rng(1, num, repeat1)}
+          | (?P<lo2>{amount}){rng(2, amount)}
+            (?:\s?(?P<scur>{suf})|\s?(?P<minor>{minor})|(?P<glued>{glued}))
         )
         (?:\s*/\s*(?P<slash>{per})|\s+per\s+(?P<per>{per}))?
         (?![\w²]|/\d|[.,]\d)
@@ -155,21 +154,40 @@ class MoneyExtractor:
         self._re = _build_regex(ranges=True)
         self._single = _build_regex(ranges=False)
         t = self._t = _data()
-        self._prefixes = StartFinder((), [*t["prefix"], *t["prefix_exact"]])
-        self._currencies = StartFinder((), [*t["prefix"], *t["prefix_exact"], *t["suffix"], *t["minor"]],
-                                       inside_words=True)
+        # Where a currency is written: its words (the last word of a name, "dollars" of "Hong Kong
+        # dollars"), whole words, found with the other components' starts in one shared scan; and
+        # its signs, found by one character class ("S$", "HK$" and "A$" have the "$" of "$").
+        # Words that only begin with a currency code ("cadres", "audit") and the letter before a
+        # "$" ("A$", "C$") are no anchors: as inside-word starts they made every "a" word one.
+        forms = [*t["prefix"], *t["prefix_exact"], *t["suffix"], *t["minor"], *t["minor_glued"]]
+        words = [f for f in forms if _LETTERS_ONLY_RE.fullmatch(f)]
+        signs = sorted({c for f in forms if f not in words for c in f
+                        if not c.isalnum() and not c.isspace() and c != "."} | {"đ", "Đ"})
+        self._codes = StartFinder([f for f in t["prefix_exact"] if f in words]
+                                  + [f.split()[0] for f in t["prefix"] if " " in f])  # "US $"
+        self._names = StartFinder([f.split()[-1] for f in words])
+        self._signs = re.compile("[" + "".join(map(re.escape, signs)) + r"]|\dp(?![^\W\d_])")
         self._halves = StartFinder(["half"])
 
     def candidate_starts(self, doc: Doc) -> list[int]:
         """Money begins with a qualifier, "from"/"between", a prefix currency or the amount,
         and names a currency (or is glued to a minor-unit sign)."""
-        starts = sorted(number_starts().starts(doc) + self._prefixes.starts(doc) + self._halves.starts(doc))
-        anchors = self._currencies.starts(doc)
         text = doc_text(doc)
-        if "p" in text or "¢" in text:
-            glued = [m.start() + 1 for m in _GLUED_MINOR_RE.finditer(text)]
-            if glued:
-                anchors = sorted(anchors + glued)
+        signs, sign_starts = [], []
+        for m in self._signs.finditer(text):
+            pos = m.start() + (1 if m.group()[0].isdigit() else 0)
+            signs.append(pos)
+            j = pos
+            while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+                j -= 1      # "HK$", "U.S.$": the letters before the sign
+            sign_starts.append(j)
+            if j != pos:
+                sign_starts.append(pos)
+        starts = sorted(number_starts().starts(doc) + self._codes.starts(doc) + self._halves.starts(doc)
+                        + sign_starts)
+        anchors = self._names.starts(doc)
+        if signs:
+            anchors = sorted(anchors + signs)
         return near(starts, anchors, _REACH)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -197,25 +215,25 @@ class MoneyExtractor:
         """(start, fields, rule id) of a match; "single" when its range is no range (try the
         one-amount pattern); None when it is no money."""
         t = self._t
-        n = "1" if m.group("pcur") else "2" if m.group("scur") else "3"
+        n = "1" if m.group("pcur") else "2"
         lo = m.group("lo" + n)
         hi = m.group("hi" + n) if "hi" + n in m.re.groupindex else None
-        context = False
+        context = minor = False
         if n == "1":
             cur = m.group("pcur")
             currency = t["prefix"].get(_key(cur)) or t["prefix_exact"][" ".join(cur.split())]
-        elif n == "2":
+        elif m.group("scur"):
             cur = m.group("scur")
             currency = t["suffix"].get(_key(cur)) or t["suffix_exact"][cur]
         else:
-            cur = m.group("minor") or m.group("glued")
+            cur, minor = m.group("minor") or m.group("glued"), True
             currency = t["minor"].get(_key(cur)) or t["minor_glued"][cur]
         if currency.startswith("@"):
             currency, context = self._from_context(doc, text, currency[1:], m.start(), m.end()), True
-        if n == "2" and not self._suffix_ok(doc, text, m, lo, hi, _key(cur)):
+        if m.group("scur") and not self._suffix_ok(doc, text, m, lo, hi, _key(cur)):
             return None
-        if n == "3" and m.group("glued") == "p" and re.fullmatch(r"\d+", lo) and int(lo) in t["not_pence"]:
-            return None
+        if minor and m.group("glued") == "p" and lo.isdigit() and int(lo) in t["not_pence"]:
+            return None         # "720p"
         try:
             value = Decimal(str(parse_number(lo)))
             value_max = Decimal(str(parse_number(hi))) if hi else None
@@ -226,7 +244,7 @@ class MoneyExtractor:
             value, value_max = self._scaled_ends(lo, hi, value, value_max)
             if not self._range_ok(text, m, n, hi, value, value_max):
                 return "single"
-        if n == "3":
+        if minor:
             value /= 100
             value_max = value_max / 100 if value_max is not None else None
         start = m.start()
@@ -245,7 +263,7 @@ class MoneyExtractor:
             "currency": currency,
         }
         rule = ("money.range" if value_max is not None else
-                "money.minor" if n == "3" else
+                "money.minor" if minor else
                 "money.words" if not lo[:1].isdigit() else
                 "money.abbr" if _abbreviated(lo) else
                 "money.prefix" if n == "1" else "money.suffix")
@@ -276,12 +294,11 @@ class MoneyExtractor:
             if _key(m.group("pcur1b")) != _key(m.group("pcur")):
                 return False          # "$5 to €10"
             # "was adjusted from VND 19,555 billion to VND 35,678 billion": a change, two facts.
-            before = m.start("from") if opener else m.start("lo1") if not m.group("qual") else m.start()
+            before = m.start("from") if opener else m.start()
             prev = _PREV_WORD_RE.search(text, max(0, before - 30), before)
             if prev and prev.group(1).lower() in self._t["change_words"]:
                 return False
-        if (sep.lower() == "to" and not opener and not repeated and _scale_of(hi) == 1
-                and n != "2"):
+        if sep.lower() == "to" and not opener and not repeated and _scale_of(hi) == 1 and n == "1":
             # "gave $500 to 20 families": "to" names who got it.
             after = re.match(r"\s+([^\W\d_]+)", text[m.end():m.end() + 30])
             if after and after.group(1).lower() not in self._t["range_followers"]:
@@ -296,8 +313,8 @@ class MoneyExtractor:
         bare_year = _YEAR_RE.fullmatch(lo) is not None and not hi
         if bare_year:
             prev = _PREV_WORD_RE.search(text, max(0, m.start() - 30), m.start())
-            if prev and prev.group(1).lower() in t["year_prepositions"]:
-                return False          # "in 2024 dollars"
+            if prev and prev.group(1).lower() in t["year_before_words"]:
+                return False          # "in 2024 dollars", "the 2008 dollar crisis"
         if name in t["big_only"]:
             if bare_year:
                 return False

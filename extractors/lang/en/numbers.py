@@ -366,6 +366,16 @@ def parse_number(s: str, lang: str = "en") -> float:
     text = s.strip().lower()
     if not text:
         raise ValueError("empty number")
+    words = text.split()
+    if _DIGITS_RE.fullmatch(words[0]) and all(w in SCALES for w in words[1:]):
+        # The common case first: a digit string and scale words ("11,300", "124.3 trillion").
+        try:
+            value = parse_digits(words[0], "." if lang == "vi" else ",")
+        except InvalidOperation as exc:  # pragma: no cover - the regex vetted the digits
+            raise ValueError(f"not a number: {s!r}") from exc
+        for w in words[1:]:
+            value *= SCALES[w]
+        return float(value)
     sign = 1
     m = _SIGN_RE.match(text)
     if m:
