@@ -110,3 +110,42 @@ def test_qualifiers(text, span, qualifier):
 ])
 def test_not_money(text):
     assert money(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # ISO codes are matched as written: in lower case they are words
+    "The cad 3 model was shown.",
+    "Our php 8 upgrade is done.",
+    "The cop 28 talks ended.",
+    # a code only begins a word: no currency
+    "The audit found 12 errors.",
+    "Some 300 cadres attended.",
+])
+def test_codes_are_upper_case_words(text):
+    assert money(text) == []
+
+
+@pytest.mark.parametrize("text, span, currency", [
+    ("Reserves reached 12,500 billion VND.", "12,500 billion VND", "VND"),
+    ("The fine is 20 million VNĐ.", "20 million VNĐ", "VND"),
+    ("The grant is 3 million SGD.", "3 million SGD", "SGD"),
+    ("Investors put in PHP 2.1 billion.", "PHP 2.1 billion", "PHP"),
+])
+def test_codes_before_or_after(text, span, currency):
+    f = one(text)
+    assert (f.text, f.currency) == (span, currency)
+
+
+def test_scale_written_once_applies_to_both_ends():
+    f = one("Deposits of VND 2 to 3 trillion were moved.")
+    assert (f.value, f.value_max) == (2e12, 3e12)
+    f = one("Offers ran from $500,000 to 1 million.")   # the low end keeps its own figure
+    assert (f.value, f.value_max) == (500_000, 1_000_000)
+    f = one("Flats cost from VND 80 million to 145 per m2.")  # and the high end takes the low's
+    assert (f.value, f.value_max) == (80e6, 145e6)
+
+
+def test_big_only_names():
+    assert [f.text for f in money("The bus fare is 1,500 won and the subway 1,350 won.")] == [
+        "1,500 won", "1,350 won"]
+    assert money("Seven of them won medals.") == []

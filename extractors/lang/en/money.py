@@ -30,10 +30,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.lang.en.numbers import (
-    DIGITS_RE,
     LONG_WORD_NUMBER_RE,
     SCALE_ABBREVIATIONS,
     SCALE_WORDS,
+    WHOLE_DIGITS_RE,
     number_starts,
     parse_number,
     scale_suffix_re,
@@ -102,9 +102,9 @@ def _build_regex(ranges: bool) -> re.Pattern[str]:
     minor = rf"(?:{phrase_regex(t['minor'])}){_NL}"
     glued = rf"(?:(?-i:{'|'.join(map(re.escape, t['minor_glued']))}))"
     per = phrase_regex(t["per"])
-    # Atomic digits: a shorter digit string never makes a match the whole one does not, and not
-    # backtracking into "11,300" keeps failed attempts (most of them) cheap.
-    num = rf"(?>{DIGITS_RE})(?:{scale_suffix_re(money=True)})?"
+    # Whole digit strings: a shorter one never makes a match the whole one does not, and not
+    # trying "11,30", "11,3", "11" keeps failed attempts (most of them) cheap.
+    num = rf"{WHOLE_DIGITS_RE}(?:{scale_suffix_re(money=True)})?"
     amount = rf"(?:{num}|(?=[^\W\d_]){LONG_WORD_NUMBER_RE})"
     sep = rf"(?P<sep{{n}}>{_DASH}|\s+to\s+|\s+and\s+)"
     repeat1 = rf"(?:(?P<pcur1b>{pre})\s?)?"
@@ -121,7 +121,7 @@ def _build_regex(ranges: bool) -> re.Pattern[str]:
         (?:
             (?=\D)(?P<pcur>{pre})\s?(?P<lo1>{num}){rng(1, num, repeat1)}
           | (?P<lo2>{amount}){rng(2, amount)}
-            (?:\s?(?P<scur>{suf})|\s?(?P<minor>{minor})|(?P<glued>{glued}))
+            (?:\s?(?P<minor>{minor})|(?P<glued>{glued})|\s?(?P<scur>{suf}))  # "10 euro cents" first
         )
         (?:\s*/\s*(?P<slash>{per})|\s+per\s+(?P<per>{per}))?
         (?![\w²]|/\d|[.,]\d)

@@ -10,12 +10,13 @@ What the fact components use (each documented where it is defined):
 - parse_number(text): the value of any figure below, as a float (ValueError for anything else);
   parse_scaled(figure, scale): the same for a figure and a scale matched apart.
 - regex fragments, to compile with re.IGNORECASE, none with groups: DIGITS_RE (a digit string),
-  WORD_NUMBER_RE (a spelled-out number up to a hundred), LONG_WORD_NUMBER_RE (any spelled-out
-  number: "six hundred", "two and a half million", "a dozen", "half a million"), SCALE_RE (the five
-  scale words after a figure), SCALE_WORD_RE (those and lakh/crore), scale_suffix_re() (what may
-  follow a digit figure as its scale, abbreviations included: " million", "bn", " mln", "m" before
-  "tonnes"), FIGURE_RE (a digit figure with its scale, or a spelled-out number), SIGNED_FIGURE_RE
-  (FIGURE_RE with "-", "minus" or "negative" before it).
+  WHOLE_DIGITS_RE (one that never stops inside a digit string), WORD_NUMBER_RE (a spelled-out
+  number up to a hundred), LONG_WORD_NUMBER_RE (any spelled-out number: "six hundred", "two and a
+  half million", "a dozen", "half a million"), SCALE_RE (the five scale words after a figure),
+  SCALE_WORD_RE (those and lakh/crore), scale_suffix_re() (what may follow a digit figure as its
+  scale, abbreviations included: " million", "bn", " mln", "m" before "tonnes"), FIGURE_RE (a
+  digit figure with its scale, or a spelled-out number), SIGNED_FIGURE_RE (FIGURE_RE with "-",
+  "minus" or "negative" before it).
 - number_starts() / figure_starts(): where such a figure (with its qualifier) may begin.
 """
 from __future__ import annotations
@@ -73,6 +74,9 @@ WORD_NUMBER_RE = (rf"(?:(?:one|a)[ ]hundred|(?:{_TENS_ALT})(?:[- ](?:{_UNITS_ALT
 # --- figures shared by the count, rank, money and quantity components ---------------------
 # A digit string with thousands or decimal separators ("11,300", "124.3", "1,920.37").
 DIGITS_RE = r"\d+(?:[.,]\d+)*"
+# DIGITS_RE that never stops inside a digit string (not "11,30" of "11,300"): where a figure
+# pattern would otherwise backtrack into a shorter one ("100" of "100m hurdles" is not "10").
+WHOLE_DIGITS_RE = rf"{DIGITS_RE}(?![.,]?\d)"
 # Scale words that follow a figure ("124.3 trillion", "one million").
 SCALE_RE = r"(?:thousand|million|billion|trillion|quadrillion)"
 # Every scale word, lakh and crore included, as a whole word.
@@ -122,7 +126,7 @@ def scale_suffix_re(money: bool = False) -> str:
 # A figure as the non-money extractors meet it: digits with their scale ("3.2m" before
 # "tonnes", "24.1 million", "13 lakh") or a spelled-out number (LONG_WORD_NUMBER_RE).
 # Parse what it matched with parse_number.
-FIGURE_RE = rf"(?:{DIGITS_RE}(?:{scale_suffix_re()})?|{LONG_WORD_NUMBER_RE})"
+FIGURE_RE = rf"(?:{WHOLE_DIGITS_RE}(?:{scale_suffix_re()})?|{LONG_WORD_NUMBER_RE})"
 # FIGURE_RE, negative when "-", "−", "minus" or "negative" stands before it ("-0.8", "minus 5").
 SIGNED_FIGURE_RE = rf"(?:[-−](?=\d)|(?:{_alt(_SIGN_WORDS)})[ ](?=\w))?{FIGURE_RE}"
 
