@@ -195,3 +195,11 @@ def test_not_ranges(text, spans):
 ])
 def test_not_money(text):
     assert money(text) == []
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("Delegates at COP28 in Dubai pledged $700 million.", ["$700 million"]),
+    ("The PHP 8.2 release is out; investors put PHP 2.1 billion into the port.", ["PHP 2.1 billion"]),
+])
+def test_codes_that_are_also_names(text, spans):
+    assert [f.text for f in money(text)] == spans

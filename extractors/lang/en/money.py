@@ -80,6 +80,7 @@ def _data() -> dict[str, Any]:
         "per": {_key(k): v for k, v in d["per_units"].items()},
         "context": d["context"],
         "big_only": frozenset(_key(w) for w in g["big_only"]),
+        "big_only_codes": frozenset(g["big_only_codes"]),
         "year_before_words": frozenset(g["year_before_words"]),
         "weight_names": frozenset(_key(w) for w in g["weight_names"]),
         "weight_cues": frozenset(g["weight_cues"]),
@@ -203,11 +204,11 @@ class MoneyExtractor:
             if found == "single":   # two figures that make no range: the first one alone
                 m = self._single.match(text, pos)
                 found = self._fields(doc, text, m) if m else None
-            if not isinstance(found, tuple):
-                continue
-            start, fields, rule = found
-            add_fact(doc, start, m.end(), KIND, fields, rule)
-            taken = m.end()
+            if m is not None:
+                taken = m.end()     # as matches_at: no start inside a match, money or not
+            if isinstance(found, tuple):
+                start, fields, rule = found
+                add_fact(doc, start, m.end(), KIND, fields, rule)
         return doc
 
     # --- one match -------------------------------------------------------------------------
@@ -240,6 +241,8 @@ class MoneyExtractor:
         except ValueError:
             logger.debug("unparsed money %r", m.group(0))
             return "single" if hi else None
+        if cur in t["big_only_codes"] and _scale_of(lo) == 1 and value < 1000:
+            return None         # "COP28", "PHP 8"
         if hi:
             value, value_max = self._scaled_ends(lo, hi, value, value_max)
             if not self._range_ok(text, m, n, hi, value, value_max):
