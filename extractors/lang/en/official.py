@@ -4,12 +4,24 @@
 Permanent Vice Chairwoman of the City People's Council" (name first, a chain of positions),
 "Bach Mai Hospital Director Nguyen Quoc Khanh" (organisation, title, name).
 
+News written in English by Vietnamese outlets also puts the title in lower case after the name
+("Pham Van An, head of the cadre management unit under the municipal Department of Home
+Affairs"), names several people behind one plural title ("Vice Chairmen of the municipal
+People's Committee Le Hong Son, Duong Duc Tuan and Nguyen Manh Quyen": one fact each, the title
+in the singular), and adds abbreviations ("Chairman of the National Assembly (NA) Tran Thanh Man").
+
 Title and organisation come from the FIRST position of a chain (gold decision 6). Without
 an honorific a name must start with a Vietnamese family name, which is where the
 organisation before it ends; after an honorific any capitalised words make a name.
+
+Normalised fields: `title` in the capitals of the title lexicon ("deputy director" ->
+"Deputy Director"), singular; `organization` without a bracketed abbreviation ("National Assembly
+(NA)" -> "National Assembly") and with straight apostrophes ("People’s" -> "People's"), so SQL
+finds one organisation however the page typed it; `person` as written, honorifics left out.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
 
@@ -22,7 +34,6 @@ from extractors.nlp import (
     add_fact,
     doc_text,
     load_patterns,
-    matches_at,
     phrase_regex,
 )
 
@@ -37,71 +48,230 @@ _ORG_REACH = 160
 _UP = "".join(c for c in map(chr, [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)])
               if c.isupper())
 _CAP = rf"[{_UP}][^\W\d_]*"  # a capitalised word of letters
+_APOSTROPHES = ("'", "’")
+_ABBR_RE = re.compile(r"\s*\([^()]*\)")
+
+
+def _trie(phrases, either_case: bool = False) -> str:
+    """Alternation of literal phrases as a trie of characters ('Deputy|Director' ->
+    'D(?:eputy|irector)'), longer continuations first: re tries the branches of an alternation one
+    by one, a trie fails in one test per character. A space matches any run of whitespace;
+    `either_case` lets a capitalised word start in lower case as well ("[Dd]eputy")."""
+    seqs = set()
+    for p in phrases:
+        atoms: list[str] = []
+        for i, w in enumerate(p.split()):
+            if i:
+                atoms.append(r"\s+")
+            first = w[0]
+            if either_case and first.isupper() and first.lower() != first:
+                atoms.append(f"[{first}{first.lower()}]")
+            else:
+                atoms.append(re.escape(first))
+            atoms.extend(re.escape(c) for c in w[1:])
+        if atoms:
+            seqs.add(tuple(atoms))
+    return "(?:" + (_node(sorted(seqs)) or "(?!)") + ")"
+
+
+def _node(seqs) -> str:
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    ends = False
+    for seq in seqs:
+        if not seq:
+            ends = True
+        else:
+            groups.setdefault(seq[0], []).append(seq[1:])
+    alts = [atom + _node(rests) for atom, rests in groups.items()]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if ends else body
 
 
 def _words(ws) -> str:
-    return "(?:" + "|".join(sorted(map(re.escape, ws), key=len, reverse=True)) + r")\b"
+    return _trie(ws) + r"\b"
+
+
+def _with_curly(words) -> list[str]:
+    """The words, plus each one with an apostrophe in its other spelling ("People's", "People’s")."""
+    out = list(words)
+    for w in words:
+        for a, b in (_APOSTROPHES, _APOSTROPHES[::-1]):
+            if a in w:
+                out.append(w.replace(a, b))
+    return out
+
+
+def _either_case(phrases) -> str:
+    """The phrases, each capitalised word matching in lower case as well ("[Dd]eputy\\s+[Dd]irector")."""
+    return _trie(phrases, either_case=True)
+
+
+def _lower_case(title: str) -> bool:
+    """'deputy director', not 'former Deputy Prime Minister'."""
+    return not any(w[:1].isupper() for w in title.split())
+
+
+def plural(title: str) -> str:
+    """The plural of a title's head word: Chairman -> Chairmen, Secretary -> Secretaries, CEO -> CEOs;
+    in a title with 'of' the word before it ("Members of the Standing Committee")."""
+    words = title.split()
+    i = words.index("of") - 1 if "of" in words else len(words) - 1
+    w = words[i]
+    low = w.lower()
+    if low.endswith("man"):
+        w = w[:-3] + ("MEN" if w.isupper() else "men")
+    elif low.endswith("y") and low[-2:-1] not in "aeiou":
+        w = w[:-1] + "ies"
+    elif low.endswith(("s", "x", "ch", "sh")):
+        w = w + "es"
+    else:
+        w = w + "s"
+    words[i] = w
+    return " ".join(words)
 
 
 class OfficialExtractor:
     def __init__(self) -> None:
         d = load_patterns("official", "en")
-        title = (rf"(?:{phrase_regex(d['title_phrases'])}"
-                 rf"|(?:{_words(d['title_modifiers'])}\s+)*{phrase_regex(d['title_heads'])})(?![\w-])")
-        self._title_re = title
-        not_name = _words(d["not_name_words"])
+        heads, mods, phrases = d["title_heads"], d["title_modifiers"], d["title_phrases"]
+        # --- titles: as the lexicon writes them, or lower case ("deputy director"); plurals
+        title = (rf"(?:{_either_case(phrases)}"
+                 rf"|(?:{_either_case(mods)}\s+)*{_either_case(heads)})(?![\w-])")
+        plurals = {plural(t): t for t in [*heads, *phrases]}
+        title_pl = (rf"(?:{_either_case([p for p, t in plurals.items() if ' of ' in t])}"
+                    rf"|(?:{_either_case(mods)}\s+)*"
+                    rf"{_either_case([p for p, t in plurals.items() if ' of ' not in t])})(?![\w-])")
+        # canonical spelling of each title word, by its lower case (capitalised variant first)
+        self._canon: dict[str, str] = {}
+        for phrase in sorted([*heads, *mods, *phrases], key=lambda p: p[:1].islower()):
+            for w in phrase.split():
+                if w[:1].isupper():
+                    self._canon.setdefault(w.lower(), w)
+        self._singular = {" ".join(p.lower().split()): t for p, t in plurals.items()}
+        self._title_re = re.compile(title)
+        # --- names
+        not_name = _words(_with_curly(d["not_name_words"]))
         given = rf"(?!{not_name})[{_UP}][^\W\d_]+"
         vn_name = rf"{_words(d['family_names'])}(?:[ ]+{given}){{1,3}}(?![ \t]+[{_UP}]|[\w'’-])"
         any_name = rf"(?!{not_name}){_CAP}(?:[ ]+{given}){{1,3}}(?![\w'’-])"
-        hon = rf"(?:{phrase_regex(d['honorifics'])})(?![\w])"
-        org_word = rf"(?![Tt]he\b)[{_UP}][\w'’&-]*"
-        conn = rf"(?:{phrase_regex(d['org_connectors'])})(?:\s+the)?"
+        hon1 = rf"{_trie(d['honorifics'])}(?![\w])"
+        hon = rf"{hon1}(?:\s+{hon1})*"        # "Assoc. Prof. Dr."
+        # --- organisations
+        low_word = _words(_with_curly(d["org_lower_words"]))
+        abbr = r"(?:\s*\([A-Z][A-Za-z&.-]{0,11}\))?"   # "National Assembly (NA)"
+        # a capitalised word (not the start of a name: the organisation ends there), or one of
+        # the lower-case words organisations are written with ("municipal", "division")
+        org_word_any = rf"(?:(?![Tt]he\b)[{_UP}][\w'’&-]*|{low_word}){abbr}"
+        # where an organisation is taken greedily (after a name), not the start of the name of
+        # the next official either
+        org_word = rf"(?!{vn_name}){org_word_any}"
+        conn = rf"{_trie(d['org_connectors'])}(?:\s+the)?"
         # "and" may not open the next position of a chain
         org_gap = rf"(?:\s+(?!and\s+(?:the\s+)?{title}){conn})?\s+"
-        org = rf"{org_word}(?:{org_gap}{org_word})*"
-        org_lazy = rf"{org_word}(?:{org_gap}{org_word})*?"
-        skip = rf"(?:the\s+)?(?:{phrase_regex(d['org_prefixes_skipped'])}\s+)?"
-        position = rf"{title}(?:\s+(?:of|at)\s+{skip}{org}(?:\s+at\s+{org})?)?"
-        chain = rf"{position}(?:(?:,\s+|\s+and\s+)(?:the\s+)?{position})*"
-        position_lazy = rf"{title}(?:\s+(?:of|at)\s+{skip}{org_lazy})?"
-        org_short = rf"(?!{title}){org_word}(?:[ ]+(?!{title}){org_word}){{0,3}}"
+        # a list inside a name: "Department of Culture, Sports and Tourism"
+        org_list = (rf"(?:(?:,\s+(?!{title}){org_word}(?:\s+{org_word})*)+,?\s+and\s+"
+                    rf"(?!(?:the\s+)?{title}){org_word}(?:\s+{org_word})*)?")
+        org = rf"{org_word}(?:{org_gap}{org_word})*{org_list}"
+        org_lazy = rf"{org_word_any}(?:{org_gap}{org_word_any})*?"
+        # An organisation after a name and its title runs to the end of the apposition, so it may
+        # have a lower-case unit before its parent body: "(head of the) cadre management unit under
+        # the municipal Department of Home Affairs".
+        low_run = rf"(?:(?!{_words(d['org_run_stop_words'])})[a-z][a-z'’-]*\s+){{1,5}}"
+        org_free = rf"(?:{low_run}(?:under|of|at|in|within)\s+(?:the\s+)?)?{org}"
+        skip = rf"(?:the\s+)?(?:{_trie(_with_curly(d['org_prefixes_skipped']))}\s+)?"
+        org_short = rf"(?=[{_UP}])(?!{title})[{_UP}][\w'’&-]*(?:[ ]+(?!{title}){org_word_any}){{0,3}}"
+        # --- positions
+        of = r"\s+(?:of|at|under|to)\s+"      # "Ambassador to Japan"
+        position = (rf"(?:{title}(?:{of}{skip}{org_free}(?:\s+at\s+{org})?)?"
+                    rf"|{org_short}\s+{title})")
+        # a further position of a chain; not the title of the next official ("..., Deputy
+        # Director Le Van B"): no name or other capitalised word follows it
+        further = (rf"(?:,\s+and\s+|,\s+|\s+and\s+)(?:the\s+)?{position}"
+                   rf"(?![ \t]+[{_UP}]|,?\s+{vn_name})")
+        first_a = (rf"(?:(?P<t_a>{title})(?:{of}{skip}(?P<o_a>{org_free})(?:\s+at\s+(?P<o2_a>{org}))?)?"
+                   rf"|(?P<oc_a>{org_short})\s+(?P<tc_a>{title}))")
+        position_lazy = rf"{title}(?:{of}{skip}{org_lazy})?"
+        first_b = rf"(?P<t_b>{title})(?:{of}{skip}(?P<o_b>{org_lazy}))?"
+        names_list = rf"{vn_name}(?:\s*,\s*{vn_name})*,?\s+and\s+{vn_name}"
         self._re = re.compile(rf"""
-            (?:(?P<hon_a>{hon})\s+(?P<name_a>{any_name})|(?P<name_a2>{vn_name}))
-                ,\s+(?:the\s+)?(?P<chain_a>{chain})
-          | (?:(?P<hon_b>{hon})\s+)?(?P<chain_b>{position_lazy}),?\s+(?P<name_b>{vn_name})
+            (?P<list_p>{names_list}),\s+(?:the\s+)?(?P<t_p>{title_pl})
+                (?:{of}{skip}(?P<o_p>{org_free}))?
+          | (?:(?P<hon_a>{hon})\s+(?P<name_a>{any_name})|(?P<name_a2>{vn_name}))
+                (?:,|[ ]+[-–—])\s+(?:(?:the|a|an)\s+)?(?P<chain_a>{first_a}(?:{further})*)
+          | (?P<t_q>{title_pl})(?:{of}{skip}(?P<o_q>{org_lazy}))?,?\s+(?P<list_q>{names_list})
+          | (?:(?={hon}\s)(?!{title})(?P<hon_b>{hon})\s+)?(?P<chain_b>{first_b}
+                (?:(?:,\s+|\s+and\s+)(?:the\s+)?{position_lazy})*),?\s+
+                (?:(?P<hon_b2>{hon})\s+(?P<name_b2>{any_name})|(?P<name_b>{vn_name}))
           | (?<![\w])(?P<org_c>{org_short})\s+(?P<title_c>{title})\s+
                 (?P<name_c>{vn_name}|{any_name})
             """, re.VERBOSE)
-        self._first_re = re.compile(
-            rf"(?P<t>{title})(?:\s+(?:of|at)\s+{skip}(?P<o>{org})(?:\s+at\s+(?P<o2>{org}))?)?")
+        self._vn_name_re = re.compile(vn_name)
+        self._of_re = re.compile(rf"{of}{skip}(?P<o>{org})$")
+        self._not_positions = {" ".join(p.lower().split()) for p in d["not_positions"]}
         # A match begins with an honorific, a family name, a title, or (org_title_name) one of
         # the capitalised words just before a title.
         self._names = StartFinder(d["family_names"], d["honorifics"])
-        self._titles = StartFinder((), [*d["title_phrases"], *d["title_modifiers"], *d["title_heads"]])
+        self._titles = StartFinder((), [*phrases, *mods, *heads, *plurals])
+        # a title followed by a capitalised word: the titles an organisation may stand before
+        self._title_then_cap = re.compile(rf"{title}\s+[{_UP}]")
         # (?<![\w'’&-])[{_UP}] with the capital first, so re skips ahead to capitals in C
         self._cap_start = re.compile(rf"[{_UP}](?<![\w'’&-].)")
-        self._org_re = re.compile(org)
 
-    def _title_org(self, chain: str) -> tuple[str, str | None]:
-        m = self._first_re.match(chain)
-        t, o = m.group("t"), m.group("o")
-        if m.group("o2"):  # "Head of Research at Savills Hanoi"
-            t, o = f"{t} of {o}", m.group("o2")
-        if o is None and m.end() < len(chain):
-            # "Member of the Standing Committee and Chairman of ... of the X Party Committee":
-            # the standing committee is X's
-            parts = re.split(r"\s+of\s+(?:the\s+)?", chain)
-            o = parts[-1] if len(parts) > 1 and self._org_re.fullmatch(parts[-1]) else None
-        return " ".join(t.split()), " ".join(o.split()) if o else None
+    # --- normalising the fields -----------------------------------------------------------
+    def _title(self, raw: str) -> str:
+        """'former  deputy director' -> 'Former Deputy Director'; 'Vice Chairmen' -> 'Vice Chairman'."""
+        words = raw.split()
+        low = " ".join(words).lower()
+        for n in range(len(words), 0, -1):    # the plural head (with what follows it: "... of the ...")
+            tail = " ".join(low.split()[len(words) - n:])
+            if tail in self._singular:
+                words = words[:len(words) - n] + self._singular[tail].split()
+                break
+        return " ".join(self._canon.get(w.lower(), w) for w in words)
 
+    @staticmethod
+    def _org(raw: str | None) -> str | None:
+        if not raw:
+            return None
+        raw = _ABBR_RE.sub("", raw).replace("’", "'")
+        return " ".join(raw.split()) or None
+
+    def _chain_org(self, chain: str) -> str | None:
+        """The organisation of a first position that names none, from the chain: "Member of the
+        Standing Committee and Chairman of ... of the X Party Committee" (the standing committee is X's)."""
+        parts = re.split(r"\s+of\s+(?:the\s+)?", chain)
+        if len(parts) > 1:
+            m = self._of_re.search(" of " + parts[-1])
+            if m:
+                return m.group("o")
+        return None
+
+    @staticmethod
+    @functools.lru_cache(maxsize=4096)
+    def _is_place(person: str) -> bool:
+        """"Ninh Binh, Vice Chairman of ...": a province before the comma, not a person. The bare
+        names the gazetteer finds that look like a Vietnamese name have two words; a person's
+        name has two only rarely ("To Lam"), and then names no unit."""
+        find = _find_places()
+        if find is None or person.count(" ") != 1:
+            return False
+        return any(p.start == 0 and p.end == len(person) for p in find(person, "en"))
+
+    # --- matching ---------------------------------------------------------------------------
     def candidate_starts(self, doc: Doc) -> list[int]:
         text = doc_text(doc)
         titles = self._titles.starts(doc)
         starts = self._names.starts(doc) + titles     # a new list: starts() returns the cached one
-        # the capitals up to _ORG_REACH before each title (ascending), over the union of those
-        # windows: each character searched once (matches_at takes the starts as a set)
+        # the capitals up to _ORG_REACH before each title that a capitalised word follows
+        # (ascending), over the union of those windows: each character searched once
+        # (matches_at takes the starts as a set)
         win_start = win_end = -1
+        match_title = self._title_then_cap.match
         for t in titles:
+            if not match_title(text, t):
+                continue
             lo = max(0, t - _ORG_REACH)
             if lo <= win_end:
                 win_end = t
@@ -113,24 +283,85 @@ class OfficialExtractor:
             starts += [c.start() for c in self._cap_start.finditer(text, win_start, win_end)]
         return starts
 
+    def _facts(self, m: re.Match) -> list[tuple[int, int, dict, str]] | None:
+        """(start, end, fields, rule) of each official in a match; None when the match is no
+        official (a lower-case title with no organisation, a place taken for a name)."""
+        g = m.group
+        if g("list_p") or g("list_q"):
+            if g("list_p"):
+                names, raw_title, org, rule = "list_p", g("t_p"), g("o_p"), "official.names_plural_title"
+            else:
+                names, raw_title, org, rule = "list_q", g("t_q"), g("o_q"), "official.plural_title_names"
+            fields = {"title": self._title(raw_title), "organization": self._org(org)}
+            base = m.start(names)
+            found = list(self._vn_name_re.finditer(g(names)))
+            out = []
+            for i, n in enumerate(found):
+                # spans may not overlap: the title goes with the first name (title first) or the
+                # last one (names first)
+                start = m.start() if (names == "list_q" and i == 0) else base + n.start()
+                end = m.end() if (names == "list_p" and i == len(found) - 1) else base + n.end()
+                out.append((start, end, {"person": " ".join(n.group().split()), **fields}, rule))
+            return out
+        if g("chain_a"):
+            person = g("name_a") or g("name_a2")
+            if g("t_a"):
+                raw_title, org = g("t_a"), g("o_a")
+                if g("o2_a"):  # "Head of Research at Savills Hanoi"
+                    raw_title, org = f"{raw_title} of {org}", g("o2_a")
+                if org is None and m.end("t_a") < m.end("chain_a"):
+                    org = self._chain_org(g("chain_a"))
+            else:  # "Politburo member and ..."
+                raw_title, org = g("tc_a"), g("oc_a")
+            # a lower-case title names a position only with its organisation ("head of ...")
+            if org is None and _lower_case(raw_title):
+                return None
+            rule = "official.name_comma_title"
+        elif g("chain_b"):
+            person, raw_title, org = g("name_b") or g("name_b2"), g("t_b"), g("o_b")
+            if org is None and m.end("t_b") < m.end("chain_b"):
+                org = self._chain_org(g("chain_b"))
+            rule = "official.title_org_name" if org else "official.title_name"
+        else:
+            person, raw_title, org = g("name_c"), g("title_c"), g("org_c")
+            rule = "official.org_title_name"
+            if _lower_case(raw_title) and not self._vn_name_re.fullmatch(person):
+                return None
+        if " ".join(f"{org or ''} {raw_title}".lower().split()) in self._not_positions:
+            return None     # "Party member Nguyen Van A": a membership, not a position
+        person = " ".join(person.split())
+        if self._is_place(person):
+            return None
+        fields = {"person": person, "title": self._title(raw_title), "organization": self._org(org)}
+        return [(m.start(), m.end(), fields, rule)]
+
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        for m in matches_at(self._re, text, self.candidate_starts(doc)):
-            if m.group("chain_a"):
-                person = m.group("name_a") or m.group("name_a2")
-                title, org = self._title_org(m.group("chain_a"))
-                rule = "official.name_comma_title"
-            elif m.group("chain_b"):
-                person = m.group("name_b")
-                title, org = self._title_org(m.group("chain_b"))
-                rule = "official.title_org_name" if org else "official.title_name"
-            else:
-                person, title = m.group("name_c"), " ".join(m.group("title_c").split())
-                org = " ".join(m.group("org_c").split())
-                rule = "official.org_title_name"
-            fields = {"person": " ".join(person.split()), "title": title, "organization": org}
-            add_fact(doc, m.start(), m.end(), KIND, fields, rule)
+        taken = -1
+        match = self._re.match
+        for pos in sorted(set(self.candidate_starts(doc))):
+            if pos < taken:
+                continue
+            m = match(text, pos)
+            if not m:
+                continue
+            facts = self._facts(m)
+            if not facts:   # the words are free for a match starting inside them
+                logger.debug("no official in %r", m.group())
+                continue
+            taken = max(m.end(), pos + 1)
+            for start, end, fields, rule in facts:
+                add_fact(doc, start, end, KIND, fields, rule)
         return doc
+
+
+@functools.lru_cache(maxsize=1)
+def _find_places():
+    try:
+        from extractors.gazetteer import find_places
+    except ImportError:  # pragma: no cover - the gazetteer ships with the package
+        return None
+    return find_places
 
 
 @English.factory("newsfacts_official", assigns=["doc.spans"])
