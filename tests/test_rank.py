@@ -29,7 +29,8 @@ def one(text):
     ("The school ranks 11th nationwide.", "ranks 11th", 11, None, None, "rank.cue"),
     ("The team came fourth in the contest.", "came fourth", 4, None, None, "rank.cue"),
     ("Both aim to rank first by 2030.", "rank first", 1, None, None, "rank.cue"),
-    ("It finished in 12th place.", "12th place", 12, None, None, "rank.place"),
+    ("It finished in 12th place.", "finished in 12th place", 12, None, None, "rank.cue"),
+    ("It was in 12th place.", "12th place", 12, None, None, "rank.place"),
 ])
 def test_ranks(text, span, value, den, unit, rule):
     f = one(text)
@@ -55,4 +56,73 @@ def test_previous_rank():
     "The 21st century brought change.",
 ])
 def test_not_ranks(text):
+    assert ranks(text) == []
+
+
+# --- ranks as English-language news writes them (issue 13) -------------------------------
+@pytest.mark.parametrize("text, span, value, den, rule", [
+    ("The relay team came in second at the games.", "came in second", 2, None, "rank.cue"),
+    ("Bac Ninh finished in first place in the index.", "finished in first place", 1, None, "rank.cue"),
+    ("Long An finished third among the southern provinces.", "finished third", 3, None, "rank.cue"),
+    ("Lang Son ranked fifth out of 63 provinces.", "ranked fifth out of 63 provinces", 5, 63,
+     "rank.ordinal_of"),
+    ("Hai Duong topped the ranking for a third year.", "topped the ranking", 1, None, "rank.topped"),
+    ("Can Tho led the regional PCI table.", "led the regional PCI table", 1, None, "rank.topped"),
+    ("The hospital ranked top in patient satisfaction.", "ranked top", 1, None, "rank.topped"),
+    ("Vinh Phuc ranked No. 1 in FDI attraction.", "ranked No. 1", 1, None, "rank.number"),
+    ("Japan is Vietnam's No. 2 export market.", "No. 2", 2, None, "rank.number"),
+    ("It has become the number one choice of young buyers.", "number one", 1, None, "rank.number"),
+    ("Vietnam is the world's second-largest coffee exporter.", "second-largest", 2, None,
+     "rank.superlative"),
+    ("It was the third most visited museum in the capital.", "third most visited", 3, None,
+     "rank.superlative"),
+])
+def test_news_ranks(text, span, value, den, rule):
+    f = one(text)
+    assert (f.text, f.value, f.denominator, f.qualifier, f.rule_id) == (span, value, den, None, rule)
+
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    # "among the top 10": a position no lower than 10th -> value 10, qualifier at_most
+    ("Quy Nhon is among the top 10 cities for clean air.", "among the top 10 cities", 10, "cities"),
+    ("The school ranked in the top five nationwide.", "ranked in the top five", 5, None),
+    ("Sa Pa remained one of the top 3 destinations.", "one of the top 3 destinations", 3,
+     "destinations"),
+])
+def test_top_n_is_at_most(text, span, value, unit):
+    f = one(text)
+    assert (f.text, f.value, f.qualifier, f.unit, f.rule_id) == (span, value, "at_most", unit,
+                                                                 "rank.top_n")
+
+
+def test_places_moved_are_no_rank_the_rank_reached_is():
+    facts = ranks("The province climbed seven places to 14th in the 2023 index.")
+    assert [(f.text, f.value, f.rule_id) for f in facts] == [("14th", 14, "rank.moved_to")]
+
+
+def test_from_and_to():
+    facts = ranks("Dong Nai rose from 22nd to 9th, and later moved up to 6th place.")
+    assert [(f.text, f.value, f.rule_id) for f in facts] == [
+        ("22nd", 22, "rank.from"), ("9th", 9, "rank.moved_to"), ("6th place", 6, "rank.moved_to")]
+
+
+def test_top_n_takes_the_count_in():
+    # "10 provinces" belongs to the rank, not a count of its own
+    facts = extract_facts("Ha Nam is among the top 10 provinces for growth.")
+    assert [(f.kind, f.text) for f in facts] == [("rank", "among the top 10 provinces")]
+
+
+@pytest.mark.parametrize("text", [
+    "The second phase of the ring road starts in May.",
+    "It is the largest market in the region.",             # a superlative without an ordinal
+    "The city published a top 10 list of attractions.",    # no ranked subject
+    "The top 10 enterprises were honoured on Friday.",
+    "Students in the top 10 percent get a grant.",         # a share
+    "The project moved to the second phase.",              # not a ranking
+    "The team climbed to the 5th floor.",
+    "Binh Thuan dropped two places compared with 2022.",  # a change of rank only
+    "He lives at No. 1 Trang Tien street.",                # a house number
+    "Hanoi led the country in the index on reform.",       # not one ranking's name
+])
+def test_not_news_ranks(text):
     assert ranks(text) == []

@@ -1,10 +1,21 @@
 """Ranks, a position in a ranking: "ranked 1st/30 districts, towns" (value 1, denominator 30),
 "ranked 3rd out of 90 major cities", "ranking 2nd among 18 suburban districts", "ranked second",
-"came third", "9th place", "up from 21st", and the bare ordinal continuing a ranking
-("ranked second and [third]").
+"came third", "came in second", "finished in first place", "9th place", "up from 21st", the bare
+ordinal continuing a ranking ("ranked second and [third]"), and:
 
-One compiled regex run around each ordinal; ordinals without a rank cue ("the 5th
-session") are not ranks.
+- "topped the ranking" / "led the table" / "ranked top": value 1 (rank.topped);
+- "among the top 10 (cities)", "in the top five", "one of the top 3": value 10 with qualifier
+  `at_most` (a position no lower than 10th; rank.top_n) - "the top 10 enterprises" and "a top 10
+  list" rank nothing and are not ranks;
+- "climbed five places to 12th", "rose from 21st to 12th": the rank reached, 12 (rank.moved_to;
+  the change "five places" is no rank, gold decision 16);
+- "ranked No. 1", "the world's No. 2 exporter", "the number one choice": (rank.number);
+- "the second-largest", "third-highest", "fifth most visited": an ordinal before a superlative
+  is a position in the ranking by that measure (rank.superlative); a superlative alone ("the
+  largest") is not.
+
+One compiled regex run around each ordinal or cue word; ordinals without a rank cue ("the 5th
+session", "the second phase") are not ranks.
 """
 from __future__ import annotations
 
@@ -19,6 +30,7 @@ from extractors.lang.en.nounphrase import list_noun_phrase_after
 from extractors.lang.en.numbers import (
     ORDINAL_RE,
     ORDINAL_WORDS,
+    WORD_NUMBER_RE,
     parse_number,
     parse_ordinal,
 )
@@ -35,27 +47,71 @@ logger = logging.getLogger(__name__)
 
 KIND = "rank"
 _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
+# How far before "top" the words opening a top-N rank reach ("ranked among the top").
+_TOP_REACH = 40
+
+
+def _value(raw: str) -> int:
+    """'12th' -> 12, 'third' -> 3, '1' -> 1, 'one' -> 1, 'ten' -> 10."""
+    raw = raw.strip()
+    if raw.isdigit():
+        return int(raw)
+    try:
+        return parse_ordinal(raw)
+    except ValueError:
+        return int(parse_number(raw))
 
 
 class RankExtractor:
     def __init__(self) -> None:
         d = load_patterns("rank", "en")
         cues, links = phrase_regex(d["cues"]), phrase_regex(d["size_links"])
+        place = phrase_regex(d["place_words"])
+        number_no = rf"(?:No\.?\s*|number[-\s]+)(?:\d+|{WORD_NUMBER_RE})(?![\w-])"
+        steps = rf"(?:\s+(?:\d+|{WORD_NUMBER_RE}|a|one)\s+{phrase_regex(d['step_words'])})"
+        not_after = rf"{phrase_regex(d['not_after_ordinal'])}(?![\w-])"
+        superlative = (rf"(?:{phrase_regex(d['superlatives'])}"
+                       rf"|(?:most|least)[-\s]+[a-z][a-z-]*[a-z])(?![\w-])")
         self._re = re.compile(rf"""
             (?<![\w-])
             (?:
-                (?P<cue>{cues})\s+(?:the\s+)?(?P<ord>{ORDINAL_RE}|\d+(?=/\d))
+                (?P<sup>{ORDINAL_RE})[-\s](?:{superlative})
+              | (?P<place>{ORDINAL_RE})\s+{place}
+              # the branches led by a word, behind one test of the first character (most starts
+              # are digits)
+              | (?=[^\W\d_])(?:
+                (?P<cue>{cues})\s+(?:(?:in(?:\s+at)?|at)\s+)?(?:the\s+)?
+                (?:(?P<top1>top)(?![-\s]*(?:\d|{WORD_NUMBER_RE}\b))
+                  | (?P<no>{number_no})
+                  | (?P<ord>{ORDINAL_RE}|\d+(?=/\d))(?:\s+{place})?)
                 (?:\s*{links}\s*(?:{phrase_regex(d["size_determiners"])}\s+)?(?P<den>{_INT})(?![\w/%]|[.,]\d))?
+              | (?P<topped>{phrase_regex(d["top_verbs"])})\s+
+                (?:the|its|their|this\s+year's|[A-Z][\w'’-]*(?:['’]s))\s+
+                (?:(?!(?:{phrase_regex(d["ranking_gap_stop_words"])})\s)[\w'’-]+\s+){{0,3}}?
+                {phrase_regex(d["ranking_nouns"])}(?![\w-])
               | (?:{phrase_regex(d["from_cues"])})\s+from\s+(?:the\s+)?(?P<from>{ORDINAL_RE})
-              | (?P<place>{ORDINAL_RE})\s+{phrase_regex(d["place_words"])}
+                (?:\s+to\s+(?:the\s+)?(?P<from_to>{ORDINAL_RE})(?!\s+{not_after})(?:\s+{place})?)?
+              | (?:(?:{phrase_regex(d["move_verbs"])})(?:\s+(?:up|down))?{steps}?
+                  | (?:{phrase_regex(d["shift_verbs"])})(?:\s+(?:up|down){steps}?|{steps}))
+                \s+to\s+(?:the\s+)?(?P<to>{ORDINAL_RE})(?!\s+{not_after})(?:\s+{place})?
+              | (?:(?<=the\s)|(?<=['’]s\s))(?P<no2>{number_no})(?=[ ]+(?-i:[a-z])))
             )
             (?![\w-])
             """, re.IGNORECASE | re.VERBOSE)
         self._next_re = re.compile(
             rf"\s*(?:{phrase_regex(d['continuation'])})\s*(?P<ord>{ORDINAL_RE})(?![\w-])",
             re.IGNORECASE)
-        # a rank begins with its cue, a "from" cue or the ordinal itself
-        self._starts = StartFinder(ORDINAL_WORDS, [*d["cues"], *d["from_cues"]], digits=True)
+        # a rank begins with its cue, a "from" cue, a moving verb, "No."/"number", or the ordinal
+        self._starts = StartFinder(ORDINAL_WORDS, [*d["cues"], *d["from_cues"], *d["move_verbs"],
+                                                   *d["shift_verbs"], *d["top_verbs"], "no", "number"],
+                                   digits=True)
+        # "top 10": the words before it that make it a rank of the sentence's subject
+        self._top_re = re.compile(
+            rf"top[-\s]+(?P<n>\d+|{WORD_NUMBER_RE})(?![\w-]|[.,]\d|\s*(?:%|percent|per\s+cent))",
+            re.IGNORECASE)   # "the top 10 percent" is a share, not a rank
+        self._top_opener = re.compile(
+            rf"(?:(?P<cue>{cues})\s+)?(?:{phrase_regex(d['top_openers'])})\s+(?:the\s+)?$", re.IGNORECASE)
+        self._top_starts = StartFinder(["top"])
 
     def candidate_starts(self, doc: Doc) -> list[int]:
         return self._starts.starts(doc)
@@ -63,34 +119,71 @@ class RankExtractor:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         for m in matches_at(self._re, text, self.candidate_starts(doc)):
-            raw = m.group("ord") or m.group("from") or m.group("place")
+            g = m.group
+            raw = g("ord") or g("from") or g("place") or g("sup") or g("to") or g("no") or g("no2")
             try:
-                value = int(raw) if raw.isdigit() else parse_ordinal(raw)
-                den = parse_number(m.group("den")) if m.group("den") else None
-            except ValueError:
+                value = 1 if (g("top1") or g("topped")) else _value(re.sub(r"^(?i:No\.?|number)[-\s]*", "", raw))
+                den = parse_number(g("den")) if g("den") else None
+            except (ValueError, TypeError):
                 logger.debug("unparsed rank %r", m.group(0))
                 continue
-            end, unit = m.end(), None
-            if m.group("from"):
-                start, rule = m.start("from"), "rank.from"
-            elif m.group("place"):
-                start, rule = m.start(), "rank.place"
+            start, end, unit = m.start(), m.end(), None
+            if g("from"):
+                start, end, rule = m.start("from"), m.end("from"), "rank.from"
+            elif g("to"):
+                start, rule = m.start("to"), "rank.moved_to"
+            elif g("place"):
+                rule = "rank.place"
+            elif g("sup"):
+                rule = "rank.superlative"
+            elif g("topped") or g("top1"):
+                rule = "rank.topped"
+            elif g("no") or g("no2"):
+                rule = "rank.number"
+                if g("no2"):
+                    start = m.start("no2")
             else:
-                start = m.start()
                 rule = "rank.ordinal_of" if den is not None else "rank.cue"
-                if den is not None:
-                    phrase = list_noun_phrase_after(text, m.end())
-                    if phrase is not None:
-                        end, unit = phrase.end, phrase.text
-            add_fact(doc, start, end, KIND,
-                     {"value": value, "denominator": den, "unit": unit}, rule)
-            if m.group("ord"):
+            if den is not None:
+                phrase = list_noun_phrase_after(text, m.end())
+                if phrase is not None:
+                    end, unit = phrase.end, phrase.text
+            add_fact(doc, start, end, KIND, {"value": value, "denominator": den, "unit": unit}, rule)
+            if g("from_to"):
+                add_fact(doc, m.start("from_to"), m.end(), KIND, {"value": parse_ordinal(g("from_to"))},
+                         "rank.moved_to")
+            if g("ord"):
                 # "ranked second and third respectively": the further ordinal is a rank too.
                 nxt = self._next_re.match(text, end)
                 if nxt:
                     add_fact(doc, nxt.start("ord"), nxt.end(), KIND,
                              {"value": parse_ordinal(nxt.group("ord"))}, "rank.continued")
+        self._top_n(doc, text)
         return doc
+
+    def _top_n(self, doc: Doc, text: str) -> None:
+        """"(ranked) among the top 10 (provinces)": value 10, at most; only behind the words that
+        place a subject in the top group (top_openers)."""
+        for pos in self._top_starts.starts(doc):
+            m = self._top_re.match(text, pos)
+            if not m:
+                continue
+            lo = max(0, pos - _TOP_REACH)
+            opener = self._top_opener.search(text, lo, pos)
+            if not opener:
+                continue
+            try:
+                value = _value(m.group("n"))
+            except ValueError:
+                continue
+            start = opener.start("cue") if opener.group("cue") else opener.start()
+            end, unit = m.end(), None
+            phrase = list_noun_phrase_after(text, m.end())
+            # the ranked things, plural after a number ("the top 10 cities"; not "nationwide")
+            if phrase is not None and phrase.text.lower().endswith(("s", "people")):
+                end, unit = phrase.end, phrase.text
+            add_fact(doc, start, end, KIND, {"value": value, "qualifier": "at_most", "unit": unit},
+                     "rank.top_n")
 
 
 @English.factory("newsfacts_rank", assigns=["doc.spans"])
