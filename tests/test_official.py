@@ -168,3 +168,30 @@ def test_place_before_comma_is_not_a_person():
         "In Ninh Binh, Vice Chairman of the provincial People's Committee Tong Quang Thin said "
         "the road had reopened.")
     assert (person, title, org) == ("Tong Quang Thin", "Vice Chairman", "provincial People's Committee")
+
+
+@pytest.mark.parametrize("text, person, title, org, rule", [
+    # the organisation after the name
+    ("Chairman Tong Van Quy of the Hoai Duc District People's Committee cut the ribbon.",
+     "Tong Van Quy", "Chairman", "Hoai Duc District People's Committee", "official.title_org_name"),
+    # an organisation with "and" before its title
+    ("Industry and Trade Minister Ha Quang Long opened the fair.",
+     "Ha Quang Long", "Minister", "Industry and Trade", "official.org_title_name"),
+    # a sentence adverb does not open the organisation
+    ("Meanwhile Hanoi Party chief Cu Van Thang toured the site.",
+     "Cu Van Thang", "Chief", "Hanoi Party", "official.org_title_name"),
+    ("PM Lo Van Nam chaired the meeting.", "Lo Van Nam", "PM", None, "official.title_name"),
+    # a body named in the title itself: the chain's last body is not its organisation
+    ("Ung Van Dat, member of the Party Central Committee and Secretary of the Lao Cai Provincial "
+     "Party Committee, spoke.", "Ung Van Dat", "Member of the Party Central Committee", None,
+     "official.name_comma_title"),
+    ("Comrade Au Duc Minh, Deputy Secretary of the Hanoi Party Committee, spoke.",
+     "Au Duc Minh", "Deputy Secretary", "Hanoi Party Committee", "official.name_comma_title"),
+])
+def test_more_news_forms(text, person, title, org, rule):
+    [(span, *fields)] = officials(text)
+    assert tuple(fields) == (person, title, org, rule)
+
+
+def test_clock_time_is_no_title():
+    assert officials("The talks ended at 5 PM Nguyen Van Tam said.") == []

@@ -181,7 +181,10 @@ class OfficialExtractor:
         low_run = rf"(?:(?!{_words(d['org_run_stop_words'])})[a-z][a-z'’-]*\s+){{1,5}}"
         org_free = rf"(?:{low_run}(?:under|of|at|in|within)\s+(?:the\s+)?)?{org}"
         skip = rf"(?:the\s+)?(?:{_trie(_with_curly(d['org_prefixes_skipped']))}\s+)?"
-        org_short = rf"(?=[{_UP}])(?!{title})[{_UP}][\w'’&-]*(?:[ ]+(?!{title}){org_word_any}){{0,3}}"
+        # an organisation before its title ("Bach Mai Hospital Director", "Industry and Trade
+        # Minister"): up to six words, not opening with a sentence adverb ("Meanwhile")
+        org_short = (rf"(?=[{_UP}])(?!{title}|{_words(d['not_org_start_words'])})[{_UP}][\w'’&-]*"
+                     rf"(?:[ ]+(?:(?:of|and|&)[ ]+(?:the[ ]+)?)?(?!{title}){org_word_any}){{0,5}}")
         # --- positions
         of = r"\s+(?:of|at|under|to)\s+"      # "Ambassador to Japan"
         position = (rf"(?:{title}(?:{of}{skip}{org_free}(?:\s+at\s+{org})?)?"
@@ -201,14 +204,16 @@ class OfficialExtractor:
           | (?:(?P<hon_a>{hon})\s+(?P<name_a>{any_name})|(?P<name_a2>{vn_name}))
                 (?:,|[ ]+[-–—])\s+(?:(?:the|a|an)\s+)?(?P<chain_a>{first_a}(?:{further})*)
           | (?P<t_q>{title_pl})(?:{of}{skip}(?P<o_q>{org_lazy}))?,?\s+(?P<list_q>{names_list})
-          | (?:(?={hon}\s)(?!{title})(?P<hon_b>{hon})\s+)?(?P<chain_b>{first_b}
+          | (?<!\d[ ])(?:(?={hon}\s)(?!{title})(?P<hon_b>{hon})\s+)?(?P<chain_b>{first_b}
                 (?:(?:,\s+|\s+and\s+)(?:the\s+)?{position_lazy})*),?\s+
                 (?:(?P<hon_b2>{hon})\s+(?P<name_b2>{any_name})|(?P<name_b>{vn_name}))
+                (?:\s+of\s+(?:the\s+)?(?P<o_b2>{org}))?      # "Chairman Tran Van A of the ..."
           | (?<![\w])(?P<org_c>{org_short})\s+(?P<title_c>{title})\s+
                 (?P<name_c>{vn_name}|{any_name})
             """, re.VERBOSE)
         self._vn_name_re = re.compile(vn_name)
         self._of_re = re.compile(rf"{of}{skip}(?P<o>{org})$")
+        self._relative_titles = {" ".join(t.lower().split()) for t in d["relative_titles"]}
         self._not_positions = {" ".join(p.lower().split()) for p in d["not_positions"]}
         # A match begins with an honorific, a family name, a title, or (org_title_name) one of
         # the capitalised words just before a title.
@@ -238,6 +243,11 @@ class OfficialExtractor:
         raw = _ABBR_RE.sub("", raw).replace("’", "'")
         return " ".join(raw.split()) or None
 
+    def _relative(self, raw_title: str) -> bool:
+        """A title whose body the chain names later: "Member of the Standing Committee and Chairman of
+        ... of the X Party Committee" (X's standing committee); not "Member of the Politburo"."""
+        return self._title(raw_title).lower() in self._relative_titles
+
     def _chain_org(self, chain: str) -> str | None:
         """The organisation of a first position that names none, from the chain: "Member of the
         Standing Committee and Chairman of ... of the X Party Committee" (the standing committee is X's)."""
@@ -263,7 +273,8 @@ class OfficialExtractor:
     def candidate_starts(self, doc: Doc) -> list[int]:
         text = doc_text(doc)
         titles = self._titles.starts(doc)
-        starts = self._names.starts(doc) + titles     # a new list: starts() returns the cached one
+        # names and honorifics are capitalised ("To Lam", not "to"); titles may be in lower case
+        starts = [p for p in self._names.starts(doc) if text[p].isupper()] + titles
         # the capitals up to _ORG_REACH before each title that a capitalised word follows
         # (ascending), over the union of those windows: each character searched once
         # (matches_at takes the starts as a set)
@@ -309,7 +320,7 @@ class OfficialExtractor:
                 raw_title, org = g("t_a"), g("o_a")
                 if g("o2_a"):  # "Head of Research at Savills Hanoi"
                     raw_title, org = f"{raw_title} of {org}", g("o2_a")
-                if org is None and m.end("t_a") < m.end("chain_a"):
+                if org is None and m.end("t_a") < m.end("chain_a") and self._relative(raw_title):
                     org = self._chain_org(g("chain_a"))
             else:  # "Politburo member and ..."
                 raw_title, org = g("tc_a"), g("oc_a")
@@ -318,8 +329,8 @@ class OfficialExtractor:
                 return None
             rule = "official.name_comma_title"
         elif g("chain_b"):
-            person, raw_title, org = g("name_b") or g("name_b2"), g("t_b"), g("o_b")
-            if org is None and m.end("t_b") < m.end("chain_b"):
+            person, raw_title, org = g("name_b") or g("name_b2"), g("t_b"), g("o_b") or g("o_b2")
+            if org is None and m.end("t_b") < m.end("chain_b") and self._relative(raw_title):
                 org = self._chain_org(g("chain_b"))
             rule = "official.title_org_name" if org else "official.title_name"
         else:
