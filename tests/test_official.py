@@ -185,6 +185,8 @@ def test_place_before_comma_is_not_a_person():
     ("Ung Van Dat, member of the Party Central Committee and Secretary of the Lao Cai Provincial "
      "Party Committee, spoke.", "Ung Van Dat", "Member of the Party Central Committee", None,
      "official.name_comma_title"),
+    ("Prof. Thach Van Hoa, former Politburo member, spoke at the forum.",
+     "Thach Van Hoa", "Former Member", "Politburo", "official.name_comma_title"),
     ("Comrade Au Duc Minh, Deputy Secretary of the Hanoi Party Committee, spoke.",
      "Au Duc Minh", "Deputy Secretary", "Hanoi Party Committee", "official.name_comma_title"),
 ])

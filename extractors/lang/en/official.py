@@ -194,7 +194,7 @@ class OfficialExtractor:
         further = (rf"(?:,\s+and\s+|,\s+|\s+and\s+)(?:the\s+)?{position}"
                    rf"(?![ \t]+[{_UP}]|,?\s+{vn_name})")
         first_a = (rf"(?:(?P<t_a>{title})(?:{of}{skip}(?P<o_a>{org_free})(?:\s+at\s+(?P<o2_a>{org}))?)?"
-                   rf"|(?P<oc_a>{org_short})\s+(?P<tc_a>{title}))")
+                   rf"|(?:(?P<fo_a>[Ff]ormer|[Tt]hen)\s+)?(?P<oc_a>{org_short})\s+(?P<tc_a>{title}))")
         position_lazy = rf"{title}(?:{of}{skip}{org_lazy})?"
         first_b = rf"(?P<t_b>{title})(?:{of}{skip}(?P<o_b>{org_lazy}))?"
         names_list = rf"{vn_name}(?:\s*,\s*{vn_name})*,?\s+and\s+{vn_name}"
@@ -322,8 +322,10 @@ class OfficialExtractor:
                     raw_title, org = f"{raw_title} of {org}", g("o2_a")
                 if org is None and m.end("t_a") < m.end("chain_a") and self._relative(raw_title):
                     org = self._chain_org(g("chain_a"))
-            else:  # "Politburo member and ..."
+            else:  # "Politburo member and ...", "former Politburo member"
                 raw_title, org = g("tc_a"), g("oc_a")
+                if g("fo_a") and g("fo_a").lower() == "former":
+                    raw_title = f"{g('fo_a')} {raw_title}"
             # a lower-case title names a position only with its organisation ("head of ...")
             if org is None and _lower_case(raw_title):
                 return None
