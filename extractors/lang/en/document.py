@@ -80,7 +80,7 @@ class DocumentExtractor:
             (?<![\w-])
             (?:
                 (?P<ptype>{_either_case(plural_types)})\s+(?:(?P<pno>{number_words})\s*)?
-                (?P<list>{number}(?:\s*,\s*(?:{number_words}\s*)?{number})*,?\s+and\s+
+                (?P<list>{number}(?:\s*,\s*(?:{number_words}\s*)?{number}){{0,20}},?\s+and\s+
                     (?:{number_words}\s*)?{number})
               | (?P<type>{_either_case(types)})(?P<name>{name})?\s*
                 (?:(?P<no>{number_words})\s*)?

@@ -138,10 +138,10 @@ class OfficialExtractor:
         heads, mods, phrases = d["title_heads"], d["title_modifiers"], d["title_phrases"]
         # --- titles: as the lexicon writes them, or lower case ("deputy director"); plurals
         title = (rf"(?:{_either_case(phrases)}"
-                 rf"|(?:{_either_case(mods)}\s+)*{_either_case(heads)})(?![\w-])")
+                 rf"|(?:{_either_case(mods)}\s+){{0,4}}{_either_case(heads)})(?![\w-])")
         plurals = {plural(t): t for t in [*heads, *phrases]}
         title_pl = (rf"(?:{_either_case([p for p, t in plurals.items() if ' of ' in t])}"
-                    rf"|(?:{_either_case(mods)}\s+)*"
+                    rf"|(?:{_either_case(mods)}\s+){{0,4}}"
                     rf"{_either_case([p for p, t in plurals.items() if ' of ' not in t])})(?![\w-])")
         # canonical spelling of each title word, by its lower case (capitalised variant first)
         self._canon: dict[str, str] = {}
@@ -157,7 +157,7 @@ class OfficialExtractor:
         vn_name = rf"{_words(d['family_names'])}(?:[ ]+{given}){{1,3}}(?![ \t]+[{_UP}]|[\w'’-])"
         any_name = rf"(?!{not_name}){_CAP}(?:[ ]+{given}){{1,3}}(?![\w'’-])"
         hon1 = rf"{_trie(d['honorifics'])}(?![\w])"
-        hon = rf"{hon1}(?:\s+{hon1})*"        # "Assoc. Prof. Dr."
+        hon = rf"{hon1}(?:\s+{hon1}){{0,3}}"        # "Assoc. Prof. Dr."
         # --- organisations
         low_word = _words(_with_curly(d["org_lower_words"]))
         abbr = r"(?:\s*\([A-Z][A-Za-z&.-]{0,11}\))?"   # "National Assembly (NA)"
@@ -171,10 +171,13 @@ class OfficialExtractor:
         # "and" may not open the next position of a chain
         org_gap = rf"(?:\s+(?!and\s+(?:the\s+)?{title}){conn})?\s+"
         # a list inside a name: "Department of Culture, Sports and Tourism"
-        org_list = (rf"(?:(?:,\s+(?!{title}){org_word}(?:\s+{org_word})*)+,?\s+and\s+"
-                    rf"(?!(?:the\s+)?{title}){org_word}(?:\s+{org_word})*)?")
-        org = rf"{org_word}(?:{org_gap}{org_word})*{org_list}"
-        org_lazy = rf"{org_word_any}(?:{org_gap}{org_word_any})*?"
+        # Repetitions are bounded (names, organisations, chains and lists of real text are short),
+        # so that text without the expected end cannot make a match attempt run on through it
+        # from every start.
+        org_list = (rf"(?:(?:,\s+(?!{title}){org_word}(?:\s+{org_word}){{0,4}}){{1,6}},?\s+and\s+"
+                    rf"(?!(?:the\s+)?{title}){org_word}(?:\s+{org_word}){{0,4}})?")
+        org = rf"{org_word}(?:{org_gap}{org_word}){{0,14}}{org_list}"
+        org_lazy = rf"{org_word_any}(?:{org_gap}{org_word_any}){{0,14}}?"
         # An organisation after a name and its title runs to the end of the apposition, so it may
         # have a lower-case unit before its parent body: "(head of the) cadre management unit under
         # the municipal Department of Home Affairs".
@@ -197,15 +200,15 @@ class OfficialExtractor:
                    rf"|(?:(?P<fo_a>[Ff]ormer|[Tt]hen)\s+)?(?P<oc_a>{org_short})\s+(?P<tc_a>{title}))")
         position_lazy = rf"{title}(?:{of}{skip}{org_lazy})?"
         first_b = rf"(?P<t_b>{title})(?:{of}{skip}(?P<o_b>{org_lazy}))?"
-        names_list = rf"{vn_name}(?:\s*,\s*{vn_name})*,?\s+and\s+{vn_name}"
+        names_list = rf"{vn_name}(?:\s*,\s*{vn_name}){{0,8}},?\s+and\s+{vn_name}"
         self._re = re.compile(rf"""
             (?P<list_p>{names_list}),\s+(?:the\s+)?(?P<t_p>{title_pl})
                 (?:{of}{skip}(?P<o_p>{org_free}))?
           | (?:(?P<hon_a>{hon})\s+(?P<name_a>{any_name})|(?P<name_a2>{vn_name}))
-                (?:,|[ ]+[-–—])\s+(?:(?:the|a|an)\s+)?(?P<chain_a>{first_a}(?:{further})*)
+                (?:,|[ ]+[-–—])\s+(?:(?:the|a|an)\s+)?(?P<chain_a>{first_a}(?:{further}){{0,6}})
           | (?P<t_q>{title_pl})(?:{of}{skip}(?P<o_q>{org_lazy}))?,?\s+(?P<list_q>{names_list})
           | (?<!\d[ ])(?:(?={hon}\s)(?!{title})(?P<hon_b>{hon})\s+)?(?P<chain_b>{first_b}
-                (?:(?:,\s+|\s+and\s+)(?:the\s+)?{position_lazy})*),?\s+
+                (?:(?:,\s+|\s+and\s+)(?:the\s+)?{position_lazy}){{0,3}}),?\s+
                 (?:(?P<hon_b2>{hon})\s+(?P<name_b2>{any_name})|(?P<name_b>{vn_name}))
                 (?:\s+of\s+(?:the\s+)?(?P<o_b2>{org}))?      # "Chairman Tran Van A of the ..."
           | (?<![\w])(?P<org_c>{org_short})\s+(?P<title_c>{title})\s+
