@@ -197,3 +197,26 @@ def test_more_news_forms(text, person, title, org, rule):
 
 def test_clock_time_is_no_title():
     assert officials("The talks ended at 5 PM Nguyen Van Tam said.") == []
+
+
+@pytest.mark.parametrize("unit", [
+    "Deputy Director of the Department of Finance and ",     # title-first chains with no name
+    "Nguyen Van An, ",                                        # a list of names with no "and"
+])
+def test_text_without_an_end_is_linear(unit):
+    """Each start's match attempt stops within a bounded stretch: 4x the text takes about 4x the
+    time (it took 16x when a chain or list could run on through the rest of the text)."""
+    import time
+    from extractors.nlp import build_nlp
+    component = dict(build_nlp("en").pipeline)["newsfacts_official"]
+
+    def run(n):
+        doc = build_nlp("en").make_doc(unit * n)
+        started = time.perf_counter()
+        component(doc)
+        return time.perf_counter() - started
+
+    run(50)
+    small = min(run(300) for _ in range(3))
+    large = min(run(1200) for _ in range(3))
+    assert large < 9 * small + 0.05
