@@ -97,9 +97,12 @@ def _overlap(a: dict, b: dict) -> int:
     return min(a["end"], b["end"]) - max(a["start"], b["start"])
 
 
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
 def fold(text: str | None) -> str:
-    """Case-, space- and diacritic-insensitive form (đ/Đ fold to d too)."""
-    text = unicodedata.normalize("NFKD", (text or "").replace("đ", "d").replace("Đ", "D"))
+    """Case-, space-, diacritic- and apostrophe-insensitive form (đ/Đ fold to d, ’ to ')."""
+    text = unicodedata.normalize("NFKD", (text or "").replace("đ", "d").replace("Đ", "D").translate(_APOSTROPHES))
     return " ".join("".join(c for c in text if not unicodedata.combining(c)).casefold().split())
 
 
