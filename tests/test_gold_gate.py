@@ -44,7 +44,7 @@ def test_scores_at_or_above_floors(name, scores):
 def test_floors_meet_the_targets_or_say_why():
     known = FLOORS["known_below_target"]
     for name, floor in FLOORS["sets"].items():
-        if name in ("train", "snapshot", "vi_train", "vi_dev"):
+        if name in ("train", "snapshot", "vi_train", "vi_dev", "news_train"):
             continue  # the targets are for the seeds and the held-out splits
         targets = FLOORS["targets_vi"] if name.startswith("vi_") else FLOORS["targets"]
         assert floor["overall_f1"] >= targets["overall_f1"] or f"{name}:overall_f1" in known
