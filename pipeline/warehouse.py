@@ -15,6 +15,7 @@ import pandas as pd
 import pyarrow as pa
 
 from extractors.facts import SCHEMA_FIELDS, Fact
+from extractors.unitkey import unit_key
 from pipeline.errors import ConfigError, MissingInputError, WarehouseError
 
 log = logging.getLogger(__name__)
@@ -26,7 +27,7 @@ ARTICLE_COLUMNS = ("article_id", "url", "canonical_url", "site", "adapter", "ada
                    "etag", "last_modified", "extraction_status", "extractor_version",
                    "first_seen_run", "last_seen_run", "text", "lead_start", "body_start", "body_path")
 FACT_COLUMNS = ("fact_id", "article_id", *SCHEMA_FIELDS, "measure_key", "sentence", "sentence_start",
-                "rule_id", "extractor_version", "run_id", "section")
+                "rule_id", "extractor_version", "run_id", "section", "unit_key")
 FETCH_COLUMNS = ("run_id", "site", "url", "fetched_url", "status", "outcome", "reason", "bytes",
                  "elapsed_ms", "content_type", "etag", "last_modified", "fetched_at", "raw_sha256")
 FRONTIER_COLUMNS = ("url", "site", "status", "etag", "last_modified", "content_sha256", "reason",
@@ -348,6 +349,9 @@ _FACT_ID_SQL = ("left(sha256(article_id || '|' || CASE section WHEN 'body' THEN 
                 "|| CAST(\"end\" - section_start AS VARCHAR) || '|' || text), 20)")
 
 
+_COUNTED_KINDS = ("count", "ratio")   # whose unit is a counted noun, singular or plural
+
+
 def _facts_table(articles: list[dict], facts_by_article: dict[str, list[Fact]]) -> pa.Table:
     """The facts of these articles as an Arrow table, built column by column (a dict per fact, a
     pandas frame, or transposing per-fact tuples costs more than the insert itself)."""
@@ -356,6 +360,7 @@ def _facts_table(articles: list[dict], facts_by_article: dict[str, list[Fact]]) 
     versions: list[str] = []
     lead_starts: list[int | None] = []
     body_starts: list[int | None] = []
+    unit_keys: list[str | None] = []
     for article in articles:
         found = facts_by_article.get(article["article_id"], [])
         facts += found
@@ -364,9 +369,12 @@ def _facts_table(articles: list[dict], facts_by_article: dict[str, list[Fact]]) 
         # the article's bounds beside each fact: its section is computed in SQL (_SECTION_SQL)
         lead_starts += [article.get("lead_start")] * len(found)
         body_starts += [article.get("body_start")] * len(found)
+        lang = article.get("language")
+        unit_keys += [unit_key(f.unit, lang) if f.kind in _COUNTED_KINDS else None for f in found]
     arrays = {"article_id": pa.array(article_ids, pa.string()),
               "extractor_version": pa.array(versions, pa.string()),
-              "lead_start": pa.array(lead_starts, pa.int64()), "body_start": pa.array(body_starts, pa.int64())}
+              "lead_start": pa.array(lead_starts, pa.int64()), "body_start": pa.array(body_starts, pa.int64()),
+              "unit_key": pa.array(unit_keys, pa.string())}
     for name, typ in _FACT_FIELD_TYPES.items():
         arrays[name] = pa.array(list(map(_FACT_FIELD_GETTERS[name], facts)), typ)
     return pa.table(arrays)

@@ -141,7 +141,7 @@ def test_an_old_warehouse_is_upgraded_in_place(tmp_path, monkeypatch):
     monkeypatch.setattr(warehouse, "migrations", lambda: everything[:1])
     # the code of that time wrote the columns migration 001 has
     monkeypatch.setattr(warehouse, "FACT_COLUMNS", tuple(
-        c for c in warehouse.FACT_COLUMNS if c not in (*ANALYSIS_FIELDS, "measure_key", "section")))
+        c for c in warehouse.FACT_COLUMNS if c not in (*ANALYSIS_FIELDS, "measure_key", "section", "unit_key")))
     monkeypatch.setattr(warehouse, "ARTICLE_COLUMNS", tuple(
         c for c in warehouse.ARTICLE_COLUMNS if c not in NEW_IN_010))
     row = article()
@@ -245,7 +245,8 @@ def test_migration_010_keeps_every_stored_offset_fact_id_check_and_verdict(tmp_p
     # the code of that time: no text columns, facts from body_text and their offsets in it
     monkeypatch.setattr(warehouse, "ARTICLE_COLUMNS", tuple(c for c in warehouse.ARTICLE_COLUMNS
                                                            if c not in NEW_IN_010))
-    monkeypatch.setattr(warehouse, "FACT_COLUMNS", tuple(c for c in warehouse.FACT_COLUMNS if c != "section"))
+    monkeypatch.setattr(warehouse, "FACT_COLUMNS", tuple(c for c in warehouse.FACT_COLUMNS
+                                                        if c not in ("section", "unit_key")))
     row = article()
     row.update(title="Ward settles 133/155 tasks", lead="It also recorded 12 petitions.", text=None, body_start=None)
     with Warehouse(path) as wh:
