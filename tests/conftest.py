@@ -72,6 +72,24 @@ class _Routes:
             body = body.encode("utf-8")
         self.pages[path] = (status, {"Content-Type": content_type, **headers}, body)
 
+    def add_site(self, real_base: str, pages: dict, robots: str = "User-agent: *\nAllow: /\n") -> None:
+        """A crawlable site: robots.txt, a sitemap listing every page under the site's real URL, and the
+        pages (path -> body, or (Content-Type, body))."""
+        self.add("/robots.txt", robots, content_type="text/plain")
+        urls = "".join(f"<url><loc>{real_base}{p}</loc></url>" for p in pages)
+        self.add("/sitemap.xml", f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                                 f'{urls}</urlset>', content_type="application/xml")
+        for path, body in pages.items():
+            ctype, body = body if isinstance(body, tuple) else ("text/html; charset=utf-8", body)
+            self.add(path, body, content_type=ctype)
+
+
+def generic_site_config(tmp_path: Path, name: str, real_base: str, served: str, extra: str = "") -> None:
+    """newsfacts.toml crawling one site with the generic adapter from a local server."""
+    (tmp_path / "newsfacts.toml").write_text(
+        f"allow_loopback = true\ndelay_seconds = 0\n{extra}[[sites]]\nname = \"{name}\"\nadapter = \"generic\"\n"
+        f'base_url = "{real_base}"\n[url_map]\n"{real_base}" = "{served}"\n')
+
 
 @pytest.fixture
 def http_site():

@@ -7,28 +7,21 @@ import os
 import sys
 from pathlib import Path
 
-from conftest import run_cli
+from conftest import generic_site_config, run_cli
 
 PAGE = (Path(__file__).parent / "fixtures" / "generic" / "split_by_ads.html").read_bytes()
 
 
 def site(routes, *, broken: bool) -> None:
-    routes.add("/robots.txt", "User-agent: *\nAllow: /\n", content_type="text/plain")
-    paths = ["/news/good-story-page.html"] + (["/news/noise-story-page.html"] if broken else [])
-    urls = "".join(f"<url><loc>https://alerting.example{p}</loc></url>" for p in paths)
-    routes.add("/sitemap.xml", f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/'
-                               f'sitemap/0.9">{urls}</urlset>', content_type="application/xml")
-    routes.add(paths[0], PAGE)
+    pages = {"/news/good-story-page.html": PAGE}
     if broken:
-        routes.add(paths[1], os.urandom(30_000))
+        pages["/news/noise-story-page.html"] = os.urandom(30_000)
+    routes.add_site("https://alerting.example", pages)
     routes.add("/ping/fail", "ok", content_type="text/plain")
 
 
 def config(tmp_path, base: str, hook: str) -> None:
-    (tmp_path / "newsfacts.toml").write_text(
-        f'allow_loopback = true\ndelay_seconds = 0\non_failure = {json.dumps(hook)}\n'
-        '[[sites]]\nname = "alerting"\nadapter = "generic"\nbase_url = "https://alerting.example"\n'
-        f'[url_map]\n"https://alerting.example" = "{base}"\n')
+    generic_site_config(tmp_path, "alerting", "https://alerting.example", base, f"on_failure = {json.dumps(hook)}\n")
 
 
 def test_a_partial_run_pings_the_url_with_its_summary(tmp_path, http_site):

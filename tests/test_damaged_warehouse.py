@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import generic_site_config, run_cli
 from pipeline.ingest import ingest_pages
 from pipeline.replica import damaged, publish_replica, replica_path
 from pipeline.warehouse import Warehouse
@@ -75,14 +75,9 @@ def test_without_a_replica_a_reader_gets_one_line_and_73(good, tmp_path, how):
 @pytest.mark.parametrize("how", ("empty", "truncated", "flipped"))
 def test_a_run_on_a_damaged_warehouse_exits_73_and_publishes_nothing(good, tmp_path, http_site, how):
     base, routes = http_site
-    routes.add("/robots.txt", "User-agent: *\nAllow: /\n", content_type="text/plain")
-    routes.add("/sitemap.xml", '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-                               '<url><loc>https://news.example/news/split-by-ads-story.html</loc></url></urlset>',
-               content_type="application/xml")
-    routes.add("/news/split-by-ads-story.html", (PAGES / "split_by_ads.html").read_bytes())
-    (tmp_path / "newsfacts.toml").write_text(
-        'allow_loopback = true\ndelay_seconds = 0\n[[sites]]\nname = "news"\nadapter = "generic"\n'
-        f'base_url = "https://news.example"\n[url_map]\n"https://news.example" = "{base}"\n')
+    routes.add_site("https://news.example",
+                    {"/news/split-by-ads-story.html": (PAGES / "split_by_ads.html").read_bytes()})
+    generic_site_config(tmp_path, "news", "https://news.example", base)
     path = copy(good, tmp_path, how, with_replica=True)
     kept = replica_path(path).read_bytes()
     out = run_cli("run", cwd=tmp_path)

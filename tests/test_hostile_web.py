@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import run_cli
+from conftest import generic_site_config, run_cli
 
 PAGES = Path(__file__).parent / "fixtures" / "generic"
 
@@ -32,16 +32,8 @@ NOT_TEXT = {"/news/random-bytes-story.html": ("text/html", os.urandom(60_000))}
 @pytest.fixture
 def hostile(tmp_path, http_site):
     base, routes = http_site
-    pages = {**MISLABELLED, **NOT_TEXT}
-    routes.add("/robots.txt", "User-agent: *\nAllow: /\n", content_type="text/plain")
-    urls = "".join(f"<url><loc>https://hostile.example{p}</loc></url>" for p in pages)
-    routes.add("/sitemap.xml", f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/'
-                               f'sitemap/0.9">{urls}</urlset>', content_type="application/xml")
-    for path, (ctype, body) in pages.items():
-        routes.add(path, body, content_type=ctype)
-    (tmp_path / "newsfacts.toml").write_text(
-        'allow_loopback = true\ndelay_seconds = 0\n[[sites]]\nname = "hostile"\nadapter = "generic"\n'
-        f'base_url = "https://hostile.example"\n[url_map]\n"https://hostile.example" = "{base}"\n')
+    routes.add_site("https://hostile.example", {**MISLABELLED, **NOT_TEXT})
+    generic_site_config(tmp_path, "hostile", "https://hostile.example", base)
     return tmp_path
 
 
@@ -68,17 +60,11 @@ def test_parse_refuses_a_binary_file_with_one_line(tmp_path):
 
 def test_a_day_long_crawl_delay_is_capped_and_the_night_goes_on(tmp_path, http_site):
     base, routes = http_site
-    routes.add("/robots.txt", "User-agent: *\nCrawl-delay: 86400\nAllow: /\n", content_type="text/plain")
-    paths = ["/news/split-by-ads-story.html", "/news/form-wrapped-story.html"]
-    urls = "".join(f"<url><loc>https://slow.example{p}</loc></url>" for p in paths)
-    routes.add("/sitemap.xml", f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/'
-                               f'sitemap/0.9">{urls}</urlset>', content_type="application/xml")
-    routes.add(paths[0], page("split_by_ads"))
-    routes.add(paths[1], page("form_wrapped"))
-    (tmp_path / "newsfacts.toml").write_text(
-        'allow_loopback = true\ndelay_seconds = 0\nmax_crawl_delay = 0.2\nlog_level = "INFO"\n'
-        f'log_file = "{tmp_path / "run.log"}"\n[[sites]]\nname = "slow"\nadapter = "generic"\n'
-        f'base_url = "https://slow.example"\n[url_map]\n"https://slow.example" = "{base}"\n')
+    routes.add_site("https://slow.example", {"/news/split-by-ads-story.html": page("split_by_ads"),
+                                             "/news/form-wrapped-story.html": page("form_wrapped")},
+                    robots="User-agent: *\nCrawl-delay: 86400\nAllow: /\n")
+    generic_site_config(tmp_path, "slow", "https://slow.example", base,
+                        f'max_crawl_delay = 0.2\nlog_level = "INFO"\nlog_file = "{tmp_path / "run.log"}"\n')
     out = run_cli("run", cwd=tmp_path, timeout=120)     # uncapped, this would wait a day per page
     assert (out.returncode, out.stdout, out.stderr) == (0, "", "")
     assert "Crawl-delay of 86400 s; waiting 0.2 s" in (tmp_path / "run.log").read_text()
@@ -94,16 +80,9 @@ def nested(levels: int) -> str:
 
 def test_a_page_nested_ten_thousand_deep_fails_alone_and_fast(tmp_path, http_site):
     base, routes = http_site
-    routes.add("/robots.txt", "User-agent: *\nAllow: /\n", content_type="text/plain")
     paths = ["/news/deep-story-page.html", "/news/split-by-ads-story.html"]
-    urls = "".join(f"<url><loc>https://deep.example{p}</loc></url>" for p in paths)
-    routes.add("/sitemap.xml", f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/'
-                               f'sitemap/0.9">{urls}</urlset>', content_type="application/xml")
-    routes.add(paths[0], nested(10_000))
-    routes.add(paths[1], page("split_by_ads"))
-    (tmp_path / "newsfacts.toml").write_text(
-        'allow_loopback = true\ndelay_seconds = 0\n[[sites]]\nname = "deep"\nadapter = "generic"\n'
-        f'base_url = "https://deep.example"\n[url_map]\n"https://deep.example" = "{base}"\n')
+    routes.add_site("https://deep.example", {paths[0]: nested(10_000), paths[1]: page("split_by_ads")})
+    generic_site_config(tmp_path, "deep", "https://deep.example", base)
     out = run_cli("run", cwd=tmp_path, timeout=120)
     assert out.returncode == 3, out.stderr
     con = duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True)
