@@ -94,7 +94,7 @@ def run(ctx, demo: bool, warehouse: Path | None, since, max_articles: int | None
 def _alert(cfg: Config, code: int, message: str) -> None:
     from pipeline.alerts import notify_failure
 
-    status = "partial" if isinstance(code, int) and code == PartialRunError.exit_code else "failed"
+    status = "partial" if code == PartialRunError.exit_code else "failed"
     notify_failure(cfg.on_failure, {"status": status, "exit_code": code, "message": message,
                                     "warehouse": str(cfg.warehouse), "host": socket.gethostname()},
                    cfg.user_agent)

@@ -182,8 +182,7 @@ class ReviewStore:
             return []
         con = self._connect(read_only=True)
         try:
-            if not con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = 'reviews' "
-                               "AND table_name = 'check_dismissals'").fetchone()[0]:
+            if not self._has_table(con, "check_dismissals"):
                 return []
             return [r[0] for r in con.execute("SELECT check_id FROM check_dismissals").fetchall()]
         finally:
@@ -200,9 +199,9 @@ class ReviewStore:
         return True
 
     @staticmethod
-    def _has_table(con) -> bool:
+    def _has_table(con, name: str = "verdicts") -> bool:
         return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = 'reviews' "
-                                "AND table_name = 'verdicts'").fetchone()[0])
+                                "AND table_name = ?", [name]).fetchone()[0])
 
     def verdicts_for(self, facts: list[dict]) -> dict[str, dict]:
         """Latest verdict of each fact, keyed by fact_id. `facts` are dicts with fact_id,
