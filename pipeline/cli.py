@@ -74,13 +74,21 @@ warehouse_option = click.option("--warehouse", type=click.Path(path_type=Path, d
 @click.option("--max-articles", type=click.IntRange(min=0), help="At most N articles per site.")
 @click.option("--site", "sites", multiple=True, metavar="NAME", help="Only this configured site (repeatable).")
 @click.option("-v", "--verbose", is_flag=True, help="Log what the run does (INFO) to stderr or the log file.")
+@click.option("--dry-run", is_flag=True,
+              help="Discover and list the article URLs a run would fetch, and why; fetch and write nothing.")
 @click.pass_context
 def run(ctx, demo: bool, warehouse: Path | None, since, max_articles: int | None, sites: tuple[str, ...],
-        verbose: bool) -> None:
+        verbose: bool, dry_run: bool) -> None:
     """Run the nightly job: discover, fetch, parse, extract, load."""
     cfg = _config(ctx, warehouse=warehouse, max_articles=max_articles, log_level="INFO" if verbose else None)
     if sites and not demo:
         cfg = _only_sites(cfg, sites)
+    if dry_run:
+        if demo:
+            raise click.UsageError("--dry-run lists what a run of the configured sites would fetch; "
+                                   "it does not go with --demo")
+        _dry_run(cfg)
+        return
     try:
         _run(cfg, demo, since, sites)
     except NewsfactsError as exc:
@@ -102,21 +110,35 @@ def _alert(cfg: Config, code: int, message: str) -> None:
 
 def _run(cfg: Config, demo: bool, since, sites: tuple[str, ...]) -> None:
     from pipeline import demo as demo_mod, run as run_mod
+    from pipeline.progress import TerminalProgress
 
     since_date: date | None = since.date() if since else None
-    progress = _progress_line if sys.stderr.isatty() else None
-    if demo:
-        with demo_mod.demo_config(cfg) as demo_cfg:
-            demo_cfg = _only_sites(demo_cfg, sites) if sites else demo_cfg
-            summary = run_mod.run(demo_cfg, mode="demo", since=since_date, progress=progress)
-    else:
-        summary = run_mod.run(cfg, since=since_date, progress=progress)
-    if progress:
-        click.echo("\r\033[K", nl=False, err=True)
+    # a terminal gets the live per-site display; cron and pipes get nothing (a good run prints nothing)
+    progress = TerminalProgress(sys.stderr) if sys.stderr.isatty() else None
+    try:
+        if demo:
+            with demo_mod.demo_config(cfg) as demo_cfg:
+                demo_cfg = _only_sites(demo_cfg, sites) if sites else demo_cfg
+                summary = run_mod.run(demo_cfg, mode="demo", since=since_date, progress=progress)
+        else:
+            summary = run_mod.run(cfg, since=since_date, progress=progress)
+    finally:
+        if progress:
+            progress.close()
     if demo:
         _print_demo_summary(cfg, summary)
     if summary.status != "ok":
         raise PartialRunError(f"run {summary.run_id} {summary.status}: {summary.message}")
+
+
+def _dry_run(cfg: Config) -> None:
+    from pipeline.dryrun import plan_run, plan_table
+    from pipeline.query import format_table
+
+    plans = plan_run(cfg)
+    click.echo(format_table(plan_table(plans), max_width=None), nl=False)
+    for plan in plans:
+        click.echo(plan.summary)
 
 
 def _only_sites(cfg: Config, names: tuple[str, ...]) -> Config:
@@ -125,10 +147,6 @@ def _only_sites(cfg: Config, names: tuple[str, ...]) -> Config:
     if unknown:
         raise ConfigError(f"no configured site {unknown[0]!r} (configured: {', '.join(known)})")
     return dataclasses.replace(cfg, sites=tuple(known[n] for n in dict.fromkeys(names)))
-
-
-def _progress_line(url: str) -> None:
-    click.echo(f"\r\033[Kfetching {url[:100]}", nl=False, err=True)
 
 
 def _print_demo_summary(cfg: Config, summary) -> None:

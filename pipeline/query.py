@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import io
 import json
+import math
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from pipeline.errors import QueryError, WarehouseError
@@ -116,7 +118,21 @@ def _df(con, sql: str, params: list | None = None) -> pd.DataFrame:
             df[name] = pd.Series([None if pd.isna(v) else v.date() for v in df[name]], dtype=object,
                                  index=df.index)
     df.attrs["date_columns"] = dates
+    for name in df.columns[df.dtypes == object]:
+        # LIST columns arrive as numpy (masked) arrays, whose NULLs JSON would write as 0
+        if df[name].ndim == 1 and any(isinstance(v, (np.ndarray, dict)) for v in df[name]):
+            df[name] = pd.Series([_python(v) for v in df[name]], dtype=object, index=df.index)
     return df
+
+
+def _python(v):
+    if isinstance(v, np.ndarray):
+        return [_python(x) for x in v.tolist()]   # tolist() turns a masked entry into None
+    if isinstance(v, list):
+        return [_python(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _python(x) for k, x in v.items()}
+    return v
 
 
 def render(df: pd.DataFrame, fmt: str, output: Path | None, wide: bool = False) -> str | None:
@@ -135,7 +151,7 @@ def render(df: pd.DataFrame, fmt: str, output: Path | None, wide: bool = False) 
     if fmt == "table":
         text = format_table(df, max_width=None if wide else 60)
     elif fmt == "csv":
-        text = df.to_csv(index=False)
+        text = format_csv(df)
     else:
         buf = io.StringIO()
         dates = [c for c in df.attrs.get("date_columns", []) if c in df.columns]
@@ -154,6 +170,38 @@ def render(df: pd.DataFrame, fmt: str, output: Path | None, wide: bool = False) 
     return None
 
 
+def _is_null(v) -> bool:
+    # pandas spells a missing value None, NaN, NaT or <NA> by column type; a list cell is never one
+    return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and math.isnan(v))
+
+
+def _plain(v) -> str:
+    """A value as DuckDB's own shell writes it: true/false, [1, 2], 3 for a whole 3.0."""
+    if isinstance(v, (bool, np.bool_)):
+        return "true" if v else "false"
+    if isinstance(v, float) and v.is_integer() and abs(v) < 1e18:
+        return str(int(v))
+    if isinstance(v, (list, tuple)):
+        return "[" + ", ".join("NULL" if _is_null(x) else _plain(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{k}: {'NULL' if _is_null(x) else _plain(x)}" for k, x in v.items()) + "}"
+    return str(v)
+
+
+def format_csv(df: pd.DataFrame) -> str:
+    """CSV as DuckDB's COPY writes it: NULL an empty field, an empty string a quoted one, so the two
+    stay apart."""
+    def field(v) -> str:
+        if _is_null(v):
+            return ""
+        s = repr(v) if isinstance(v, float) else _plain(v)   # 1.0 stays a DOUBLE
+        return '"' + s.replace('"', '""') + '"' if s == "" or any(c in s for c in ',"\r\n') else s
+
+    lines = [",".join(field(str(c)) for c in df.columns)]
+    lines += [",".join(field(v) for v in row) for row in df.itertuples(index=False, name=None)]
+    return "\n".join(lines) + "\n"
+
+
 def format_table(df: pd.DataFrame, max_width: int | None = 60) -> str:
     """A plain aligned text table; cells longer than `max_width` are cut so a row stays on one line
     (None: never)."""
@@ -161,11 +209,7 @@ def format_table(df: pd.DataFrame, max_width: int | None = 60) -> str:
         return "(no result)\n"
 
     def cell(v) -> str:
-        if v is None or (isinstance(v, float) and pd.isna(v)) or v is pd.NaT:
-            return "NULL"
-        if isinstance(v, float) and v.is_integer() and abs(v) < 1e18:
-            v = int(v)
-        s = str(v).replace("\n", " ")
+        s = "NULL" if _is_null(v) else _plain(v).replace("\n", " ")
         return s if max_width is None or len(s) <= max_width else s[:max_width - 1] + "…"
 
     rows = [[cell(v) for v in r] for r in df.itertuples(index=False, name=None)]

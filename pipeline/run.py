@@ -8,8 +8,6 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
-from typing import Callable
-
 import duckdb
 
 import extractors
@@ -22,6 +20,7 @@ from pipeline.errors import DamagedWarehouseError, SitesUnavailableError, Wareho
 from pipeline.fetch import Fetcher, FetchResult
 from pipeline import logcontext
 from pipeline.lock import RunLock
+from pipeline.progress import RunProgress
 from pipeline.rawstore import store_raw
 from pipeline.reconcile import reconcile
 from pipeline.replica import is_damage, publish_replica
@@ -74,6 +73,7 @@ class _SiteRun:
         self.fetch_rows: list[dict] = []
         self.frontier_rows: list[dict] = []
         self.seen_ids: list[str] = []
+        self.outcome = ""   # what became of the last article URL
 
     def record(self, res: FetchResult, outcome: str | None = None, reason: str | None = None, *,
                article: bool = False, raw_sha: str | None = None) -> None:
@@ -90,13 +90,14 @@ class _SiteRun:
             elapsed_ms=res.elapsed_ms, content_type=res.content_type, etag=res.etag,
             last_modified=res.last_modified, fetched_at=datetime.now(timezone.utc), raw_sha256=raw_sha))
         if article:
+            self.outcome = outcome
             self.frontier_rows.append(dict(
                 url=res.url, site=self.site.name, status=_FRONTIER_STATUS[outcome],
                 etag=res.etag if res.ok else None, last_modified=res.last_modified if res.ok else None,
                 content_sha256=raw_sha, reason=reason, last_fetch_at=datetime.now(timezone.utc),
                 last_run=self.run_id))
 
-    def run(self, progress: Callable[[str], None] | None) -> None:
+    def run(self, progress: RunProgress) -> None:
         robots, res = fetch_robots(self.fetcher, self.site.base_url)
         self.record(res, "fetched" if res.ok else ("skipped" if res.status else "failed"),
                     None if res.ok else (res.reason or "no robots.txt"))
@@ -105,20 +106,14 @@ class _SiteRun:
                                             f"({res.reason}), site skipped")
             self.flush()
             return
-        host = self.fetcher.physical(self.site.base_url).split("://", 1)[1]
-        crawl_delay = robots.crawl_delay if self.cfg.respect_crawl_delay else None
-        if crawl_delay and crawl_delay > self.cfg.max_crawl_delay:
-            log.info("%s: robots.txt asks for a Crawl-delay of %g s; waiting %g s (max_crawl_delay)",
-                     self.site.name, crawl_delay, self.cfg.max_crawl_delay)
-            crawl_delay = self.cfg.max_crawl_delay
-        self.fetcher.host_delay[host] = max(self.cfg.delay_seconds, crawl_delay or 0.0)
+        self.polite(robots)
         urls = self.work_list(robots)
+        progress.site_due(self.site.name, len(urls))
         states = self.wh.article_state(urls)
         blocked = 0
         for url in urls:
-            if progress:
-                progress(url)
             res = self.fetch_article(url, states.get(url))
+            progress.article_done(self.site.name, self.outcome)
             # a site that refuses us (401/403) is left alone for the night, not hammered page by page
             blocked = blocked + 1 if (res.reason or "").startswith("blocked") else 0
             if blocked >= MAX_BLOCKED:
@@ -128,6 +123,16 @@ class _SiteRun:
             if len(self.pending) >= self.cfg.batch_size:
                 self.flush()
         self.flush()
+
+    def polite(self, robots: Robots) -> None:
+        """Space this site's requests as configured, or as its robots.txt asks within max_crawl_delay."""
+        host = self.fetcher.physical(self.site.base_url).split("://", 1)[1]
+        crawl_delay = robots.crawl_delay if self.cfg.respect_crawl_delay else None
+        if crawl_delay and crawl_delay > self.cfg.max_crawl_delay:
+            log.info("%s: robots.txt asks for a Crawl-delay of %g s; waiting %g s (max_crawl_delay)",
+                     self.site.name, crawl_delay, self.cfg.max_crawl_delay)
+            crawl_delay = self.cfg.max_crawl_delay
+        self.fetcher.host_delay[host] = max(self.cfg.delay_seconds, crawl_delay or 0.0)
 
     def discover(self, robots: Robots) -> list[str]:
         feeds = self.site.feeds if self.site.feeds is not None else self.adapter.feed_paths
@@ -158,10 +163,14 @@ class _SiteRun:
         known = set(urls)
         urls += [u for u in self.wh.frontier_due(self.site.name)
                  if u not in known and robots.allowed(u, self.cfg.user_agent)]
-        limit = self.site.max_articles if self.site.max_articles is not None else self.cfg.max_articles
+        limit = self.limit
         if len(urls) > limit:
             log.info("%s: %d article URLs, fetching the first %d", self.site.name, len(urls), limit)
         return urls[:limit]
+
+    @property
+    def limit(self) -> int:
+        return self.site.max_articles if self.site.max_articles is not None else self.cfg.max_articles
 
     def fetch_article(self, url: str, state) -> FetchResult:
         res = self.fetcher.get(url, state.etag if state else None, state.last_modified if state else None)
@@ -240,11 +249,11 @@ def _publish(cfg: Config, wh: Warehouse) -> None:
 
 
 def run(cfg: Config, mode: str = "nightly", since: date | None = None,
-        progress: Callable[[str], None] | None = None) -> RunSummary:
+        progress: RunProgress | None = None) -> RunSummary:
     """Run the job over cfg.sites. Raises SitesUnavailableError when no site could be crawled, and
     DamagedWarehouseError when the warehouse file does not read back (nothing is published then)."""
     try:
-        return _run(cfg, mode, since, progress)
+        return _run(cfg, mode, since, progress or RunProgress())
     except duckdb.Error as exc:
         first = str(exc).splitlines()[0]
         if "no space left" in first.lower():
@@ -261,14 +270,14 @@ def run(cfg: Config, mode: str = "nightly", since: date | None = None,
         raise
 
 
-def _run(cfg: Config, mode: str, since: date | None, progress: Callable[[str], None] | None) -> RunSummary:
+def _run(cfg: Config, mode: str, since: date | None, progress: RunProgress) -> RunSummary:
     started = time.monotonic()
     summary = RunSummary(new_run_id(), "running")
     with logcontext.about(logcontext.run_id, summary.run_id):
         return _run_logged(cfg, mode, since, progress, started, summary)
 
 
-def _run_logged(cfg: Config, mode: str, since: date | None, progress: Callable[[str], None] | None,
+def _run_logged(cfg: Config, mode: str, since: date | None, progress: RunProgress,
                 started: float, summary: RunSummary) -> RunSummary:
     with RunLock(cfg.warehouse), Warehouse(cfg.warehouse, memory_limit=cfg.memory_limit) as wh:
         if wh.close_dead_runs():
@@ -285,7 +294,7 @@ def _run_logged(cfg: Config, mode: str, since: date | None, progress: Callable[[
         finally:
             fetcher.close()
         # pages that answered 304 still need facts from the current extractor version
-        updated, facts = reextract(wh, summary.run_id, progress=progress)
+        updated, facts = reextract(wh, summary.run_id, progress=progress.note)
         summary.counts["articles_reextracted"] += updated
         summary.counts["facts_loaded"] += facts
         failed_sites = len(summary.site_errors)
@@ -310,19 +319,21 @@ _SITE_COUNTS = ("articles_new", "articles_updated", "articles_unchanged", "facts
 
 
 def _run_site(cfg: Config, wh: Warehouse, fetcher: Fetcher, site: SiteConfig, summary: RunSummary,
-              since: date | None, progress: Callable[[str], None] | None) -> None:
+              since: date | None, progress: RunProgress) -> None:
     """One site's part of the run, and its row in run_sites; the stats go to the log at INFO."""
     with logcontext.about(logcontext.site, site.name):
         _run_site_logged(cfg, wh, fetcher, site, summary, since, progress)
 
 
 def _run_site_logged(cfg: Config, wh: Warehouse, fetcher: Fetcher, site: SiteConfig, summary: RunSummary,
-                     since: date | None, progress: Callable[[str], None] | None) -> None:
+                     since: date | None, progress: RunProgress) -> None:
     before, errors = Counter(summary.counts), len(summary.site_errors)
     started, began = datetime.now(timezone.utc), time.monotonic()
+    progress.site_started(site.name)
     try:
         _SiteRun(cfg, wh, fetcher, site, summary.run_id, summary, since).run(progress)
     finally:
+        progress.site_finished(site.name)
         done = {k: summary.counts[k] - before[k] for k in _SITE_COUNTS}
         error = "; ".join(summary.site_errors[errors:]) or None
         seconds = time.monotonic() - began

@@ -213,19 +213,7 @@ class Warehouse:
 
     def article_state(self, canonical_urls: list[str]) -> dict[str, ArticleState]:
         """What is stored for these URLs (matched by article url or canonical url)."""
-        if not canonical_urls:
-            return {}
-        rows = self.con.execute("""SELECT url, canonical_url, article_id, content_sha256, etag,
-            last_modified, extractor_version FROM articles
-            WHERE url IN (SELECT unnest(?)) OR canonical_url IN (SELECT unnest(?))""",
-                                [canonical_urls, canonical_urls]).fetchall()
-        out = {}
-        for url, canonical, *rest in rows:
-            state = ArticleState(*rest)
-            out[url] = state
-            if canonical:
-                out[canonical] = state
-        return out
+        return article_state(self.con, canonical_urls)
 
     # --- the frontier ------------------------------------------------------------------------
     def frontier_discovered(self, site: str, urls: list[str], run_id: str) -> None:
@@ -243,9 +231,7 @@ class Warehouse:
 
     def frontier_due(self, site: str) -> list[str]:
         """URLs left from earlier runs: never fetched (a run was killed) or failed and due again."""
-        return [r[0] for r in self.con.execute("""SELECT url FROM frontier WHERE site = ?
-            AND (status = 'new' OR (status = 'failed' AND (next_fetch_at IS NULL OR next_fetch_at <= ?)))
-            ORDER BY first_seen_at, url""", [site, datetime.now(timezone.utc)]).fetchall()]
+        return frontier_due(self.con, site)
 
     def same_content_elsewhere(self, article_id: str, content_sha256: str) -> str | None:
         """URL of another stored article with exactly this content (a duplicate under a second URL)."""
@@ -321,6 +307,36 @@ class Warehouse:
         return len(self.con.execute("""UPDATE runs SET status = 'killed',
             message = 'ended without finishing (killed or crashed); the next run resumed its work'
             WHERE status = 'running' RETURNING run_id""").fetchall())
+
+
+def article_state(con: duckdb.DuckDBPyConnection, canonical_urls: list[str]) -> dict[str, ArticleState]:
+    """What is stored for these URLs (matched by article url or canonical url)."""
+    if not canonical_urls:
+        return {}
+    rows = con.execute("""SELECT url, canonical_url, article_id, content_sha256, etag,
+        last_modified, extractor_version FROM articles
+        WHERE url IN (SELECT unnest(?)) OR canonical_url IN (SELECT unnest(?))""",
+                            [canonical_urls, canonical_urls]).fetchall()
+    out = {}
+    for url, canonical, *rest in rows:
+        state = ArticleState(*rest)
+        out[url] = state
+        if canonical:
+            out[canonical] = state
+    return out
+
+
+def frontier_status(con: duckdb.DuckDBPyConnection, urls: list[str]) -> dict[str, str]:
+    """url -> its frontier status (new, done, failed, skipped) for the URLs the frontier knows."""
+    return dict(con.execute("SELECT url, status FROM frontier WHERE url IN (SELECT unnest(?))",
+                            [urls]).fetchall()) if urls else {}
+
+
+def frontier_due(con: duckdb.DuckDBPyConnection, site: str) -> list[str]:
+    """URLs left from earlier runs: never fetched (a run was killed) or failed and due again."""
+    return [r[0] for r in con.execute("""SELECT url FROM frontier WHERE site = ?
+        AND (status = 'new' OR (status = 'failed' AND (next_fetch_at IS NULL OR next_fetch_at <= ?)))
+        ORDER BY first_seen_at, url""", [site, datetime.now(timezone.utc)]).fetchall()]
 
 
 def _q(column: str) -> str:

@@ -138,3 +138,28 @@ def test_verdicts_and_reviewed_facts_export(stored, tmp_path):
     assert run_cli("export", "verdicts", "--format", "parquet", "--output", str(out), cwd=cwd).returncode == 0
     assert ddb.connect().execute(f"SELECT verdict FROM '{out}'").fetchall() == [("correct",)]
     assert run_cli("export", "nothing", cwd=cwd).returncode == 2
+
+
+def test_null_is_spelled_one_way_per_format_and_values_keep_their_types(stored):
+    """NULL in the table, an empty field in CSV (an empty string is a quoted one), null in JSON, for every
+    column type; a LIST's NULL element stays NULL, a DATE stays a date, a whole DOUBLE stays a DOUBLE."""
+    import csv, io, json
+
+    from pipeline.query import render
+
+    df = run_query(stored, """SELECT * FROM (VALUES
+        (1, 2.5, 'x', DATE '2024-03-01', true, [1, 2], 1.0::DOUBLE),
+        (NULL, NULL, NULL, NULL, NULL, [NULL, 3], NULL),
+        (3, NULL, '', NULL, false, NULL, 4.0)) t(n, d, s, day, flag, xs, w) ORDER BY coalesce(n, 2)""")
+    table = render(df, "table", None).splitlines()
+    assert table[2].split() == ["1", "2.5", "x", "2024-03-01", "true", "[1,", "2]", "1"]
+    assert table[4].split() == ["3", "NULL", "NULL", "false", "NULL", "4"]   # '' is blank, not NULL
+    assert table[3].split() == ["NULL", "NULL", "NULL", "NULL", "NULL", "[NULL,", "3]", "NULL"]
+    assert not any(spelling in "\n".join(table) for spelling in ("<NA>", "NaN", "NaT", "None"))
+    text = render(df, "csv", None)
+    assert text.splitlines()[2] == ',,,,,"[NULL, 3]",' and text.splitlines()[3] == '3,,"",,false,,4.0'
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[1] == ["1", "2.5", "x", "2024-03-01", "true", "[1, 2]", "1.0"]
+    records = [json.loads(line) for line in render(df, "json", None).splitlines()]
+    assert records[1] == {"n": None, "d": None, "s": None, "day": None, "flag": None, "xs": [None, 3], "w": None}
+    assert records[0]["day"] == "2024-03-01" and records[2]["s"] == "" and records[0]["xs"] == [1, 2]
