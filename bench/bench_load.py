@@ -20,7 +20,7 @@ def article_rows(docs, run_id: str) -> list[dict]:
     from datetime import datetime, timezone
 
     import extractors
-    from pipeline.warehouse import ARTICLE_COLUMNS, article_id_for
+    from pipeline.store.warehouse import ARTICLE_COLUMNS, article_id_for
     rows = []
     for doc_id, text, published in docs:
         url = f"https://bench.example/{doc_id}.html"
@@ -35,7 +35,7 @@ def article_rows(docs, run_id: str) -> list[dict]:
 
 
 def bulk_load(db: Path, rows, facts, batch: int) -> tuple[float, int]:
-    from pipeline.warehouse import Warehouse
+    from pipeline.store.warehouse import Warehouse
     with Warehouse(db) as wh:
         started = time.perf_counter()
         n = 0
@@ -48,7 +48,7 @@ def bulk_load(db: Path, rows, facts, batch: int) -> tuple[float, int]:
 def rowwise_load(db: Path, rows, facts, limit: int, one_transaction: bool) -> tuple[float, int]:
     """The naive way: one INSERT statement per fact (autocommit, or all in one transaction)."""
     from extractors.facts import SCHEMA_FIELDS
-    from pipeline.warehouse import FACT_COLUMNS, Warehouse, fact_id_for
+    from pipeline.store.warehouse import FACT_COLUMNS, Warehouse, fact_id_for
     with Warehouse(db) as wh:
         wh.load_batch(rows, {}, [], "setup")            # the articles, untimed
         sql = (f"INSERT INTO facts ({', '.join(chr(34) + c + chr(34) for c in FACT_COLUMNS)}) "
@@ -77,8 +77,8 @@ def snapshot_tables(wh) -> dict:
 
 def rerun(corpus: Path, n_pages: int, workdir: Path) -> dict:
     import extractors
-    from pipeline.ingest import ingest_pages
-    from pipeline.warehouse import Warehouse
+    from pipeline.jobs.ingest import ingest_pages
+    from pipeline.store.warehouse import Warehouse
     from itertools import islice
     db = workdir / "rerun.duckdb"
     out = {}

@@ -31,7 +31,7 @@ PAGES = DEFAULT_CORPUS.parent / "pages"
 def child(tree: Path, pages_dir: Path, n: int) -> dict:
     """Best of three passes over the first n pages, per mode, with `tree`'s code; JSON on stdout."""
     sys.path.insert(0, str(tree))   # before this tree's root, which _common put first
-    from pipeline.decode import decode_html
+    from pipeline.crawl.decode import decode_html
     from pipeline.sites import parse_page
 
     htmls = [decode_html(p.read_bytes())[0] for p in islice(page_paths(pages_dir), n)]

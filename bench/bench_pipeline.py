@@ -1,4 +1,4 @@
-"""Whole pipeline from stored pages (parse -> extract -> load via pipeline.ingest.ingest_pages).
+"""Whole pipeline from stored pages (parse -> extract -> load via pipeline.jobs.ingest.ingest_pages).
 
 Each size runs in a child process of its own (fresh warehouse file), which reports its peak RSS from
 resource.getrusage (its own, and the largest of its pool workers). First a calibration of one process
@@ -28,9 +28,9 @@ from generate import generate, page_paths
 def child(corpus: Path, n: int, workers: int, batch: int) -> dict:
     """One ingest run; printed as JSON on the last line of stdout."""
     import extractors
-    from pipeline.ingest import ingest_pages
+    from pipeline.jobs.ingest import ingest_pages
     from pipeline.config import Config
-    from pipeline.warehouse import Warehouse
+    from pipeline.store.warehouse import Warehouse
     trace = []          # (articles loaded, seconds, writer RSS MB) every `every` batches
     every = max(1, n // batch // 20)
     started = time.perf_counter()

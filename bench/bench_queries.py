@@ -49,7 +49,7 @@ BASELINE = "SELECT count(*), sum(value) FROM facts"
 
 
 def build(db: Path, n_articles: int, n_facts: int) -> float:
-    from pipeline.warehouse import Warehouse
+    from pipeline.store.warehouse import Warehouse
     started = time.perf_counter()
     with Warehouse(db) as wh:
         con = wh.con
@@ -104,7 +104,7 @@ def main(argv=None) -> dict:
     ap.add_argument("--articles", type=int, default=100_000)
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args(argv)
-    from pipeline.warehouse import Warehouse
+    from pipeline.store.warehouse import Warehouse
     out = dict(machine=machine(), facts=args.facts, articles=args.articles)
     with tempfile.TemporaryDirectory(prefix="bench-queries-") as tmp:
         db = Path(tmp) / "w.duckdb"

@@ -100,7 +100,7 @@ def run(ctx, demo: bool, warehouse: Path | None, since, max_articles: int | None
 
 
 def _alert(cfg: Config, code: int, message: str) -> None:
-    from pipeline.alerts import notify_failure
+    from pipeline.jobs.alerts import notify_failure
 
     status = "partial" if code == PartialRunError.exit_code else "failed"
     notify_failure(cfg.on_failure, {"status": status, "exit_code": code, "message": message,
@@ -109,8 +109,8 @@ def _alert(cfg: Config, code: int, message: str) -> None:
 
 
 def _run(cfg: Config, demo: bool, since, sites: tuple[str, ...]) -> None:
-    from pipeline import demo as demo_mod, run as run_mod
-    from pipeline.progress import TerminalProgress
+    from pipeline.jobs import demo as demo_mod, run as run_mod
+    from pipeline.jobs.progress import TerminalProgress
 
     since_date: date | None = since.date() if since else None
     # a terminal gets the live per-site display; cron and pipes get nothing (a good run prints nothing)
@@ -132,7 +132,7 @@ def _run(cfg: Config, demo: bool, since, sites: tuple[str, ...]) -> None:
 
 
 def _dry_run(cfg: Config) -> None:
-    from pipeline.dryrun import plan_run, plan_table
+    from pipeline.jobs.dryrun import plan_run, plan_table
     from pipeline.query import format_table
 
     plans = plan_run(cfg)
@@ -169,7 +169,7 @@ def _print_demo_summary(cfg: Config, summary) -> None:
 @click.pass_context
 def extract(ctx, input_path: Path | None, files: tuple[Path, ...]) -> None:
     """Print the facts of documents as JSON Lines (FACTS.md schema plus "doc")."""
-    from pipeline.documents import extract_documents, read_file, read_jsonl
+    from pipeline.jobs.documents import extract_documents, read_file, read_jsonl
 
     cfg = _config(ctx)
     if input_path is None and not files:
@@ -193,7 +193,7 @@ def extract(ctx, input_path: Path | None, files: tuple[Path, ...]) -> None:
 def parse(ctx, paths: tuple[Path, ...], url: str | None) -> None:
     """Parse stored pages (HTML or .html.gz), or fetch the page at --url, and print one JSON line per
     page: the fields the adapter found, which path produced the body ("body_path"), the lead and body."""
-    from pipeline.documents import parse_fetched_page, parse_stored_page
+    from pipeline.jobs.documents import parse_fetched_page, parse_stored_page
 
     cfg = _config(ctx)
     if not paths and not url:
@@ -298,7 +298,7 @@ def _echo(text: str | None) -> None:
 @click.pass_context
 def reextract(ctx, warehouse: Path | None, every: bool) -> None:
     """Re-extract stored articles whose facts came from another extractor version."""
-    from pipeline.run import reextract_stored
+    from pipeline.jobs.run import reextract_stored
 
     cfg = _config(ctx, warehouse=warehouse)
     reextract_stored(cfg, every=every)
@@ -311,7 +311,7 @@ def reextract(ctx, warehouse: Path | None, every: bool) -> None:
 @click.pass_context
 def review(ctx, warehouse: Path | None, host: str, port: int) -> None:
     """Serve the fact review page (verdicts go to reviews.duckdb beside the warehouse)."""
-    from pipeline.review import serve
+    from pipeline.review.app import serve
 
     cfg = _config(ctx, warehouse=warehouse)
     serve(cfg.warehouse, host, port, raw_root=cfg.raw_root)
@@ -333,7 +333,7 @@ def crontab(ctx) -> None:
 @click.pass_context
 def migrate(ctx, warehouse: Path | None) -> None:
     """Create the warehouse or bring its schema up to date."""
-    from pipeline.warehouse import Warehouse
+    from pipeline.store.warehouse import Warehouse
 
     cfg = _config(ctx, warehouse=warehouse)
     with Warehouse(cfg.warehouse) as wh:

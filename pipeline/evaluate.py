@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Iterable
 
 from extractors.facts import FIGURE_KINDS, KINDS
-from pipeline.documents import Document, parse_published, extract_documents
+from pipeline.jobs.documents import Document, parse_published, extract_documents
 from pipeline.errors import InputError, MissingInputError
-from pipeline.language import guess_language, language_code
+from pipeline.sites.language import guess_language, language_code
 
 SET_KINDS = ("official", "document")   # scored per article as sets, not by span
 VALUE_KINDS = ("count", "percentage", "money", "quantity", "rank")
@@ -375,16 +375,16 @@ def load_checks_gold(split_dir: Path) -> tuple[list[CheckDoc], list[Expected]]:
 
 def store_documents(wh, docs, run_id: str, prefix: str = "gold") -> dict[str, str]:
     """Documents (id, text, published, language) into a warehouse as the nightly job stores articles:
-    an `articles` row (pipeline.articles.article_row: the language as declared unless the text says
-    otherwise), facts by the extractors (pipeline.reextract.facts_for_rows, the ingest path), one
+    an `articles` row (pipeline.jobs.articles.article_row: the language as declared unless the text says
+    otherwise), facts by the extractors (pipeline.jobs.reextract.facts_for_rows, the ingest path), one
     load, then compute_checks. Returns {article_id: document id}. The document's text is the body
     and it has no title or lead, so the stored text is the gold text and the gold's offsets index
     it (a checks-gold title is not part of what its expectations were written on)."""
     from datetime import datetime, time, timezone
 
-    from pipeline.articles import article_row
-    from pipeline.checks import compute_checks
-    from pipeline.reextract import facts_for_rows
+    from pipeline.jobs.articles import article_row
+    from pipeline.checks.rules import compute_checks
+    from pipeline.jobs.reextract import facts_for_rows
     from pipeline.sites.base import ParsedArticle
 
     rows, doc_of = [], {}
@@ -408,7 +408,7 @@ def run_checks_on(docs: list, split: str = "gold") -> list[dict]:
     directory): every finding stored in `checks`, with the (doc, start, end) of the facts it names."""
     import tempfile
 
-    from pipeline.warehouse import Warehouse
+    from pipeline.store.warehouse import Warehouse
 
     with tempfile.TemporaryDirectory(prefix="newsfacts-checks-") as tmp, \
             Warehouse(Path(tmp) / "checks.duckdb") as wh:

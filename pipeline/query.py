@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 
 from pipeline.errors import QueryError, WarehouseError
-from pipeline.replica import open_for_reading
-from pipeline.reviewstore import attach_reviews
+from pipeline.store.replica import open_for_reading
+from pipeline.store.reviewstore import attach_reviews
 
 FORMATS = ("table", "csv", "json", "parquet")
 

@@ -1,4 +1,4 @@
-"""The on_failure hook (pipeline/alerts.py): a run that does not end ok pings a URL with its summary, or
+"""The on_failure hook (pipeline/jobs/alerts.py): a run that does not end ok pings a URL with its summary, or
 runs a command with it on stdin; an ok run calls nothing; a hook that fails changes no exit code."""
 from __future__ import annotations
 

@@ -2,10 +2,10 @@ from datetime import datetime, timezone
 
 import pytest
 
-from pipeline.articles import ArticleText, article_row, article_text, content_hash, extraction_status
-from pipeline.reextract import facts_for_rows
+from pipeline.jobs.articles import ArticleText, article_row, article_text, content_hash, extraction_status
+from pipeline.jobs.reextract import facts_for_rows
 from pipeline.sites.base import ParsedArticle
-from pipeline.warehouse import Warehouse
+from pipeline.store.warehouse import Warehouse
 
 TITLE = "Ward settles 133/155 tasks"
 LEAD = "The ward reached 85.8% of its annual plan."
@@ -105,7 +105,7 @@ def test_the_content_hash_covers_the_lead():
 
 
 def test_a_page_cannot_claim_another_sites_article_by_its_canonical_url(tmp_path):
-    from pipeline.articles import article_row
+    from pipeline.jobs.articles import article_row
     from pipeline.sites import parse_page
 
     def page(canonical: str) -> str:

@@ -3,9 +3,9 @@ from datetime import date, datetime, timezone
 import pytest
 
 from extractors import extract_facts
-from pipeline.checks import (compute_checks, future_date_past_tense, parts_sum, percentage_over_100,
+from pipeline.checks.rules import (compute_checks, future_date_past_tense, parts_sum, percentage_over_100,
                              ratio_exceeds_whole, ratio_percentage)
-from pipeline.warehouse import ARTICLE_COLUMNS, Warehouse, article_id_for, fact_id_for
+from pipeline.store.warehouse import ARTICLE_COLUMNS, Warehouse, article_id_for, fact_id_for
 
 PUBLISHED = datetime(2024, 7, 31, 3, tzinfo=timezone.utc)
 
@@ -326,11 +326,11 @@ def test_functions_work_on_fact_dicts():
 
 
 # --- Vietnamese articles ------------------------------------------------------------------------
-# The cue words come from pipeline/checks_lexicon/vi.json; numbers in the messages are written as
+# The cue words come from pipeline/checks/lexicon/vi.json; numbers in the messages are written as
 # the article writes them (dot groups thousands, comma is the decimal mark).
 import unicodedata  # noqa: E402
 
-from pipeline.checks import format_number, lexicon, lexicon_languages, written  # noqa: E402
+from pipeline.checks.rules import format_number, lexicon, lexicon_languages, written  # noqa: E402
 
 
 def vi_article(url: str, body: str, published: datetime = PUBLISHED, language: str | None = "vi") -> dict:

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from conftest import run_cli
 
-from pipeline.warehouse import Warehouse
+from pipeline.store.warehouse import Warehouse
 
 
 def test_help_lists_the_commands(tmp_path):
@@ -96,7 +96,7 @@ def test_extract_bad_input(tmp_path):
 def test_parse_stored_pages(tmp_path):
     import gzip
 
-    from pipeline.demo import snapshot_dir
+    from pipeline.jobs.demo import snapshot_dir
 
     page = next((snapshot_dir() / "www.vietnam.vn" / "en").glob("*/index.html"))
     stored = tmp_path / "page.html.gz"

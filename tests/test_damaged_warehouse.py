@@ -1,4 +1,4 @@
-"""A damaged warehouse file (pipeline/replica.py, pipeline/run.py): readers get one line, never a
+"""A damaged warehouse file (pipeline/store/replica.py, pipeline/jobs/run.py): readers get one line, never a
 traceback; nothing damaged is ever published over the last good replica; a run on it exits 73."""
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import generic_site_config, run_cli
-from pipeline.ingest import ingest_pages
-from pipeline.replica import damaged, publish_replica, replica_path
-from pipeline.warehouse import Warehouse
+from pipeline.jobs.ingest import ingest_pages
+from pipeline.store.replica import damaged, publish_replica, replica_path
+from pipeline.store.warehouse import Warehouse
 
 PAGES = Path(__file__).parent / "fixtures" / "generic"
 

@@ -1,6 +1,6 @@
 import unicodedata
 
-from pipeline.decode import decode_html
+from pipeline.crawl.decode import decode_html
 
 
 def test_bom_wins_over_everything():
@@ -41,7 +41,7 @@ def test_a_label_that_is_no_text_encoding_is_ignored():
 def test_binary_served_as_text_is_noise_and_real_pages_are_not():
     import os
 
-    from pipeline.decode import not_text_reason
+    from pipeline.crawl.decode import not_text_reason
     noise, _ = decode_html(os.urandom(50_000), "text/html")
     assert not_text_reason(noise).startswith("not text: ")
     page, _ = decode_html("<html><body><p>Thu ngân sách đạt 176.737 tỷ đồng.</p>\n\t</body></html>".encode())

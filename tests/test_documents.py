@@ -1,4 +1,4 @@
-"""`extract` and `parse` over files (pipeline/documents.py): what they read from a page, and the input
+"""`extract` and `parse` over files (pipeline/jobs/documents.py): what they read from a page, and the input
 they refuse, each with a one-line error and exit 65, never a traceback, nothing read past the size limit."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import json
 import pytest
 
 from conftest import run_cli
-from pipeline.documents import extract_documents, parse_stored_page, read_file, read_jsonl
+from pipeline.jobs.documents import extract_documents, parse_stored_page, read_file, read_jsonl
 
 PAGE = "<html><head><title>t</title></head><body><p>Thu ngân sách đạt 176.737 tỷ đồng.</p></body></html>"
 

@@ -1,4 +1,4 @@
-"""`newsfacts run --dry-run` (pipeline/dryrun.py): the article URLs a run would fetch and why, from the
+"""`newsfacts run --dry-run` (pipeline/jobs/dryrun.py): the article URLs a run would fetch and why, from the
 site's robots.txt and sitemap as the run reads them; no article is fetched and nothing is written."""
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 from pipeline.config import Config
-from pipeline.discover import canonicalize, discover, fetch_robots, parse_feed, parse_sitemap
-from pipeline.fetch import Fetcher
+from pipeline.crawl.discover import canonicalize, discover, fetch_robots, parse_feed, parse_sitemap
+from pipeline.crawl.fetch import Fetcher
 
 REAL = "https://news.example"
 

@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 from pipeline.config import Config, SiteConfig
-from pipeline.run import run
+from pipeline.jobs.run import run
 
 REAL = "https://hanoitimes.vn"
 PAGES = 200
@@ -190,7 +190,7 @@ def test_one_article_under_two_urls_is_stored_once(http_site, tmp_path):
 
 
 def test_a_blocking_site_is_left_alone_and_the_others_go_on(http_site, tmp_path):
-    from pipeline.demo import serve_directory, snapshot_dir
+    from pipeline.jobs.demo import serve_directory, snapshot_dir
 
     base, routes = http_site
     blocked_real = "https://blocked.example"

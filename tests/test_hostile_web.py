@@ -109,7 +109,7 @@ def test_a_name_that_rebinds_to_loopback_after_the_check_is_not_followed(http_si
     import socket
 
     from pipeline.config import Config
-    from pipeline.fetch import Fetcher
+    from pipeline.crawl.fetch import Fetcher
 
     base, routes = http_site
     port = int(base.rsplit(":", 1)[1])

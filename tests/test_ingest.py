@@ -3,8 +3,8 @@ import shutil
 from pathlib import Path
 
 import extractors
-from pipeline.ingest import IngestStats, ingest_pages
-from pipeline.warehouse import Warehouse
+from pipeline.jobs.ingest import IngestStats, ingest_pages
+from pipeline.store.warehouse import Warehouse
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOT = ROOT / "corpus" / "snapshot" / "hanoitimes.vn"
@@ -22,7 +22,7 @@ def snapshot(wh: Warehouse) -> tuple:
 
 
 def test_rows_and_facts_land_and_rerun_loads_nothing(tmp_path):
-    # one page stored gzipped, as pipeline.rawstore keeps them
+    # one page stored gzipped, as pipeline.crawl.rawstore keeps them
     gz = tmp_path / "page.html.gz"
     gz.write_bytes(gzip.compress(PAGES[0].read_bytes()))
     paths = [gz, *PAGES[1:]]

@@ -1,4 +1,4 @@
-"""pipeline.language: per-article language detection and the declared-vs-text decision.
+"""pipeline.sites.language: per-article language detection and the declared-vs-text decision.
 
 Every text here was written for these tests (none is copied from an article or the corpus).
 """
@@ -9,7 +9,7 @@ import unicodedata
 
 import pytest
 
-from pipeline.language import (
+from pipeline.sites.language import (
     DEFAULT_LANGUAGE,
     guess_language,
     language_code,

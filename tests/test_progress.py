@@ -1,4 +1,4 @@
-"""The run's progress (pipeline/progress.py): the nightly job reports each site's due articles and what
+"""The run's progress (pipeline/jobs/progress.py): the nightly job reports each site's due articles and what
 became of each; on a terminal that is a live line per site with counts and an ETA, under cron nothing."""
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from pathlib import Path
 
 from conftest import generic_site_config, run_cli
 from pipeline.config import load_config
-from pipeline.progress import RunProgress
-from pipeline.run import run
+from pipeline.jobs.progress import RunProgress
+from pipeline.jobs.run import run
 
 PAGES = Path(__file__).parent / "fixtures" / "generic"
 

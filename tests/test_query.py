@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import QueryError
-from pipeline.ingest import ingest_pages
+from pipeline.jobs.ingest import ingest_pages
 from pipeline.query import run_query
-from pipeline.reviewstore import ReviewStore, reviews_path
-from pipeline.warehouse import Warehouse
+from pipeline.store.reviewstore import ReviewStore, reviews_path
+from pipeline.store.warehouse import Warehouse
 
 PAGES = Path(__file__).parent / "fixtures" / "generic"
 

@@ -1,7 +1,7 @@
 import gzip
 import hashlib
 
-from pipeline.rawstore import read_raw, store_raw
+from pipeline.crawl.rawstore import read_raw, store_raw
 
 
 def test_content_addressed_and_idempotent(tmp_path):

@@ -2,8 +2,8 @@ from datetime import datetime, timezone
 
 import extractors
 from extractors.facts import Fact
-from pipeline.reextract import reextract, stale_article_ids
-from pipeline.warehouse import ARTICLE_COLUMNS, Warehouse, article_id_for
+from pipeline.jobs.reextract import reextract, stale_article_ids
+from pipeline.store.warehouse import ARTICLE_COLUMNS, Warehouse, article_id_for
 
 BODY = "The ward settled 133/155 tasks, or 85.8%."
 

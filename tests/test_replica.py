@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from pipeline.errors import MissingInputError, WarehouseError
-from pipeline.replica import open_for_reading, publish_replica, replica_is_current, replica_path
+from pipeline.store.replica import open_for_reading, publish_replica, replica_is_current, replica_path
 
 
 def _write(warehouse: Path, *values: int) -> None:
@@ -116,7 +116,7 @@ def test_no_replica_and_a_writer_holds_the_warehouse_gives_clear_error(tmp_path)
 _HOLD_READER = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from pipeline.replica import open_for_reading
+    from pipeline.store.replica import open_for_reading
     con = open_for_reading(Path(sys.argv[1]))
     print(con.execute("SELECT count(*) FROM t").fetchone()[0], flush=True)
     for line in sys.stdin:                 # keep the same connection open across the parent's writes
@@ -149,8 +149,8 @@ def test_two_processes_reader_holds_replica_while_writer_writes_and_publishes(tm
 
 
 def test_the_replica_and_raw_pages_are_readable_by_the_group(tmp_path):
-    from pipeline.rawstore import store_raw
-    from pipeline.warehouse import Warehouse
+    from pipeline.crawl.rawstore import store_raw
+    from pipeline.store.warehouse import Warehouse
 
     warehouse = tmp_path / "warehouse.duckdb"
     with Warehouse(warehouse) as wh:

@@ -12,11 +12,11 @@ import duckdb
 import pytest
 
 from extractors import extract_facts
-from pipeline.demo import snapshot_dir
-from pipeline.ingest import ingest_pages
-from pipeline.republication import (agree, compare, figure_links, figure_overlap, make_side, source_links,
+from pipeline.jobs.demo import snapshot_dir
+from pipeline.jobs.ingest import ingest_pages
+from pipeline.checks.republication import (agree, compare, figure_links, figure_overlap, make_side, source_links,
                                     stated_unit, url_key)
-from pipeline.warehouse import Warehouse, fact_id_for
+from pipeline.store.warehouse import Warehouse, fact_id_for
 from conftest import run_cli
 
 SNAP = snapshot_dir()

@@ -19,9 +19,9 @@ import requests
 from extractors import EXTRACTOR_VERSION
 from extractors.facts import Fact
 from pipeline.errors import InputError
-from pipeline.review import highlight, make_review_server
-from pipeline.reviewstore import ReviewStore, reviews_path
-from pipeline.warehouse import ARTICLE_COLUMNS, Warehouse, article_id_for, fact_id_for
+from pipeline.review.app import highlight, make_review_server
+from pipeline.store.reviewstore import ReviewStore, reviews_path
+from pipeline.store.warehouse import ARTICLE_COLUMNS, Warehouse, article_id_for, fact_id_for
 from conftest import run_cli
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -172,7 +172,7 @@ def test_a_verdict_never_redirects_off_the_page(site, back):
 
 
 def test_bidi_controls_in_scraped_text_are_shown_not_obeyed():
-    from pipeline.review import e
+    from pipeline.review.app import e
 
     assert e("Ward \u202e21 tasks\u202c done") == "Ward &lt;U+202E&gt;21 tasks&lt;U+202C&gt; done"
     assert e("Đống Đa: 12%") == "Đống Đa: 12%"
@@ -376,7 +376,7 @@ def test_cross_site_form_post_from_the_browser_is_refused(site, page):
     assert "not reviewed" in page.locator(".verdict").inner_text()
 
 
-_SERVE = ("import sys; from pathlib import Path; from pipeline.review import serve; "
+_SERVE = ("import sys; from pathlib import Path; from pipeline.review.app import serve; "
           "serve(Path(sys.argv[1]), '127.0.0.1', int(sys.argv[2]))")
 
 
@@ -395,7 +395,7 @@ def test_nightly_run_completes_while_the_page_is_open(site, page):
             except requests.ConnectionError:
                 time.sleep(0.1)
         page.goto(base + "/")
-        from pipeline.replica import open_for_reading
+        from pipeline.store.replica import open_for_reading
         analyst = open_for_reading(site["warehouse"])     # an analyst's SQL session stays open
         statuses: list[int] = []
         stop = threading.Event()
@@ -441,7 +441,7 @@ def test_nightly_run_completes_while_the_page_is_open(site, page):
 def test_verdicts_are_tied_to_fact_id_and_span(tmp_path):
     import duckdb
 
-    from pipeline.reviewstore import ReviewStore
+    from pipeline.store.reviewstore import ReviewStore
     store = ReviewStore(tmp_path / "reviews.duckdb")
     fact = dict(fact_id="aaaa0000aaaa0000aaaa", article_id="art1", start=10, end=20, text="15 members")
     store.record_verdict(fact_id=fact["fact_id"], article_id="art1", kind="count", fact_text="15 members",
@@ -469,7 +469,7 @@ def test_verdicts_are_tied_to_fact_id_and_span(tmp_path):
 
 
 # --- a Vietnamese article ------------------------------------------------------------------------
-from pipeline.review import _fmt, shown_corrected, stored_corrected  # noqa: E402
+from pipeline.review.app import _fmt, shown_corrected, stored_corrected  # noqa: E402
 
 VI_URL = "https://kinhte.example/tay-ho-thu-ngan-sach-9-thang.html"
 VI_BODY = ("Quận Tây Hồ công bố số liệu kinh tế - xã hội.\n"
@@ -483,7 +483,7 @@ VI_REVENUE = "Trong 9 tháng năm 2024, tổng thu ngân sách trên địa bàn
 def vi_site(tmp_path_factory):
     """A warehouse with one Vietnamese article, its facts by the Vietnamese extractors and its checks."""
     from extractors import extract_facts
-    from pipeline.checks import compute_checks
+    from pipeline.checks.rules import compute_checks
     root = tmp_path_factory.mktemp("review_vi")
     warehouse = root / "warehouse.duckdb"
     aid = article_id_for(VI_URL)

@@ -7,7 +7,7 @@ import duckdb
 import pytest
 from conftest import run_cli
 
-from pipeline.demo import serve_directory, snapshot_dir
+from pipeline.jobs.demo import serve_directory, snapshot_dir
 
 
 def counts(path):
@@ -92,7 +92,7 @@ def test_query_prints_a_table(demo_dir):
 def test_status_shows_the_run(demo_dir):
     where, _ = demo_dir
     out = run_cli("status", cwd=where)
-    from pipeline.warehouse import migrations
+    from pipeline.store.warehouse import migrations
 
     latest = max(version for version, _, _ in migrations())
     assert out.returncode == 0 and "demo" in out.stdout and f"schema version {latest}" in out.stdout
@@ -176,7 +176,7 @@ def test_pages_failing_mid_run_give_partial_exit_3(tmp_path):
 
 
 def test_second_writer_exits_75(tmp_path):
-    from pipeline.lock import RunLock
+    from pipeline.store.lock import RunLock
 
     with RunLock(tmp_path / "warehouse.duckdb"):
         out = run_cli("run", "--demo", cwd=tmp_path)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.sites import ADAPTERS, adapter_for_url, get_adapter, parse_page
-from pipeline.decode import decode_html
+from pipeline.crawl.decode import decode_html
 from pipeline.sites.common import (is_furniture, parse_datetime, parse_en_dateline,
                                    parse_vn_dateline, strip_lead_prefix)
 

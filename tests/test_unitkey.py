@@ -13,8 +13,8 @@ def test_singular_and_plural_of_one_noun_share_a_key():
 
 
 def test_the_warehouse_stores_the_key_of_counts_and_ratios(tmp_path):
-    from pipeline.ingest import ingest_pages
-    from pipeline.warehouse import Warehouse
+    from pipeline.jobs.ingest import ingest_pages
+    from pipeline.store.warehouse import Warehouse
 
     page = tmp_path / "ward.html"
     page.write_text("<html lang='en'><head><title>Ward report</title></head><body><article>"

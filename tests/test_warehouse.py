@@ -6,8 +6,8 @@ import pytest
 from extractors.facts import ANALYSIS_FIELDS, SCHEMA_FIELDS, Fact
 from pipeline.errors import MissingInputError, QueryError
 from pipeline.query import render, run_query
-from pipeline.warehouse import ARTICLE_COLUMNS, Warehouse, article_id_for
-from pipeline.warehouse import migrations as warehouse_migrations
+from pipeline.store.warehouse import ARTICLE_COLUMNS, Warehouse, article_id_for
+from pipeline.store.warehouse import migrations as warehouse_migrations
 
 BODY = "The ward settled 133/155 tasks, or 85.8%.\nIt disciplined 4 Party members."
 NEW_IN_010 = ("text", "lead_start", "body_start", "body_path")   # articles columns of migration 010
@@ -134,7 +134,7 @@ def test_render_formats(tmp_path):
 
 
 def test_an_old_warehouse_is_upgraded_in_place(tmp_path, monkeypatch):
-    import pipeline.warehouse as warehouse
+    import pipeline.store.warehouse as warehouse
 
     path = tmp_path / "w.duckdb"
     everything = warehouse.migrations()
@@ -156,7 +156,7 @@ def test_an_old_warehouse_is_upgraded_in_place(tmp_path, monkeypatch):
 
 
 def test_stored_fact_ids_are_fact_id_for_and_fields_survive_the_load(tmp_path):
-    from pipeline.warehouse import fact_id_for
+    from pipeline.store.warehouse import fact_id_for
     body = "Ông Nguyễn Văn Phong nói 12 tỷ đồng — 45 cuộc họp."
     row = article(body=body)
     found = [Fact("money", "12 tỷ đồng", 25, 35, value=12e9, currency="VND", rule_id="money.suffix",
@@ -183,7 +183,7 @@ def test_a_batch_with_no_facts_loads_its_articles(tmp_path):
 
 
 def test_migration_006_fills_the_other_article_of_stored_cross_article_checks(tmp_path, monkeypatch):
-    import pipeline.warehouse as warehouse
+    import pipeline.store.warehouse as warehouse
 
     path = tmp_path / "w.duckdb"
     everything = warehouse.migrations()
@@ -234,10 +234,10 @@ def test_a_date_column_stays_a_date_in_every_format(tmp_path):
 
 
 def test_migration_010_keeps_every_stored_offset_fact_id_check_and_verdict(tmp_path, monkeypatch):
-    import pipeline.warehouse as warehouse
+    import pipeline.store.warehouse as warehouse
     from extractors import extract_facts
-    from pipeline.reextract import reextract
-    from pipeline.reviewstore import ReviewStore, reviews_path
+    from pipeline.jobs.reextract import reextract
+    from pipeline.store.reviewstore import ReviewStore, reviews_path
 
     path = tmp_path / "w.duckdb"
     everything = warehouse.migrations()

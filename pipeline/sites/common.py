@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
-from pipeline.decode import decode_html
+from pipeline.crawl.decode import decode_html
 
 log = logging.getLogger(__name__)
 

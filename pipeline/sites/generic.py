@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 from bs4 import Tag
 
-from pipeline.language import guess_language as detect_language
-from pipeline.language import language_code
+from pipeline.sites.language import guess_language as detect_language
+from pipeline.sites.language import language_code
 
 from .base import ParsedArticle
 from .bodytext import LD_MIN_SHARE, joined_length, ld_body_lines, markup_date, trafilatura_lines
@@ -217,7 +217,7 @@ def main_text_element(soup) -> Tag | None:
 def _drop_repeated_heading(body: str, title: str | None) -> str:
     """Generic containers often repeat the headline as the first line. A first paragraph that
     repeats the lead stays: the lead may be a description the page does not show, and the
-    article's text keeps what the page says once (pipeline/articles.py)."""
+    article's text keeps what the page says once (pipeline/jobs/articles.py)."""
     lines = body.split("\n") if body else []
     if lines and title and _same(lines[0], title):
         lines = lines[1:]
@@ -230,7 +230,7 @@ def _same(a: str, b: str) -> bool:
 
 
 def guess_language(text: str) -> str | None:
-    """The body's language (pipeline.language) when the page declares none; None for too little text."""
+    """The body's language (pipeline.sites.language) when the page declares none; None for too little text."""
     if sum(ch.isalpha() for ch in text[:5000]) < 50:
         return None
     return detect_language(text)

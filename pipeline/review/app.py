@@ -1,8 +1,8 @@
 """The review page: a small local web app where analysts judge extracted facts.
 
 stdlib only (wsgiref, threaded). It reads the warehouse through its read-only replica
-(pipeline.replica), one short-lived connection per request, so a nightly run never waits for it
-and it never waits for a run; verdicts go to reviews.duckdb (pipeline.reviewstore).
+(pipeline.store.replica), one short-lived connection per request, so a nightly run never waits for it
+and it never waits for a run; verdicts go to reviews.duckdb (pipeline.store.reviewstore).
 
 Security: it binds 127.0.0.1 by default and answers only requests whose Host header names it (no
 DNS rebinding); every POST needs the per-session CSRF token (SameSite=Strict cookie + hidden
@@ -11,7 +11,7 @@ served as text/plain, and the CSP allows scripts only from /static.
 
 Numbers are shown as the article writes them (the article's language, articles.language): a
 Vietnamese fact's value 176737000000000 as "176.737.000.000.000", 7.6 as "7,6", in its fields, the
-corrected-value hint and (written so by pipeline.checks) its check messages; English as before. A
+corrected-value hint and (written so by pipeline.checks.rules) its check messages; English as before. A
 corrected value typed on a Vietnamese figure in Vietnamese notation ("1.234,5") is stored in plain
 notation, the number it means ("1234.5": no grouping, dot decimal), and shown back as "1.234,5".
 """
@@ -35,17 +35,17 @@ from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from extractors.facts import SCHEMA_FIELDS
-from pipeline.charts import Bar, bar_chart
-from pipeline.checks import language_code, lexicon, written
+from pipeline.review.charts import Bar, bar_chart
+from pipeline.checks.rules import language_code, lexicon, written
 from pipeline.errors import EXIT_UNAVAILABLE, InputError, NewsfactsError
-from pipeline.rawstore import read_raw
+from pipeline.crawl.rawstore import read_raw
 from pipeline.query import export_rows, render
-from pipeline.replica import open_for_reading
-from pipeline.reviewstore import REASONS, VERDICTS, ReviewStore, reviews_path
+from pipeline.store.replica import open_for_reading
+from pipeline.store.reviewstore import REASONS, VERDICTS, ReviewStore, reviews_path
 
 log = logging.getLogger(__name__)
 
-STATIC_DIR = Path(__file__).resolve().parent / "review_static"
+STATIC_DIR = Path(__file__).resolve().parent / "static"
 STATIC_FILES = {"review.js": "text/javascript; charset=utf-8", "review.css": "text/css; charset=utf-8"}
 PAGE_SIZE = 25
 MAX_BODY = 64 * 1024

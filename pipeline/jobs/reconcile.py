@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.warehouse import Warehouse
+from pipeline.store.warehouse import Warehouse
 
 log = logging.getLogger(__name__)
 

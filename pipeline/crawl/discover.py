@@ -8,7 +8,7 @@ from urllib.robotparser import RobotFileParser
 
 from bs4 import BeautifulSoup
 
-from pipeline.fetch import Fetcher, FetchResult
+from pipeline.crawl.fetch import Fetcher, FetchResult
 
 log = logging.getLogger(__name__)
 

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 import extractors
-from pipeline.decode import decode_html, not_text_reason
+from pipeline.crawl.decode import decode_html, not_text_reason
 from pipeline.errors import FetchFailedError, InputError, MissingInputError
-from pipeline.language import language_code, normalize_language
+from pipeline.sites.language import language_code, normalize_language
 
 if TYPE_CHECKING:
     from pipeline.config import Config
@@ -55,9 +55,9 @@ def _parsed(html: str, url: str | None, where: str) -> ParsedArticle:
 
 
 def _from_html(doc_id: str, html: str, url: str | None, published: date | None) -> Document:
-    """A page as the warehouse extracts it: its title, lead and body (pipeline.articles.article_text),
+    """A page as the warehouse extracts it: its title, lead and body (pipeline.jobs.articles.article_text),
     nothing when it has no body."""
-    from pipeline.articles import article_text
+    from pipeline.jobs.articles import article_text
 
     parsed = _parsed(html, url, doc_id)
     if published is None and parsed.published_at is not None:
@@ -177,7 +177,7 @@ def parse_stored_page(path: Path, url: str | None = None, limit: int = DEFAULT_M
 
 def parse_fetched_page(cfg: Config, url: str) -> dict:
     """The `parse --url` check of a site: fetch one page as the nightly run would, then parse it."""
-    from pipeline.fetch import Fetcher
+    from pipeline.crawl.fetch import Fetcher
 
     fetcher = Fetcher(cfg)
     try:
@@ -195,7 +195,7 @@ def parse_fetched_page(cfg: Config, url: str) -> dict:
 def _parse_record(parsed: ParsedArticle) -> dict:
     """What `parse` prints of a page; "text" is what `extract` and the warehouse read from it (fact
     offsets index it)."""
-    from pipeline.articles import article_text
+    from pipeline.jobs.articles import article_text
 
     return {"adapter": parsed.adapter, "title": parsed.title, "lead": parsed.lead,
             "published": parsed.published_at.isoformat() if parsed.published_at else None,

@@ -27,13 +27,13 @@ from typing import Callable, Iterable, Iterator
 
 import extractors
 from extractors.facts import Fact
-from pipeline.articles import article_row
-from pipeline.decode import decode_html, not_text_reason
+from pipeline.jobs.articles import article_row
+from pipeline.crawl.decode import decode_html, not_text_reason
 from pipeline.errors import InputError
-from pipeline.checks import compute_checks
-from pipeline.reextract import facts_for_rows
+from pipeline.checks.rules import compute_checks
+from pipeline.jobs.reextract import facts_for_rows
 from pipeline.sites import parse_page
-from pipeline.warehouse import Warehouse
+from pipeline.store.warehouse import Warehouse
 
 log = logging.getLogger(__name__)
 

@@ -30,7 +30,7 @@ def snapshot_dir() -> Path:
             return path
     except ModuleNotFoundError:
         pass
-    return Path(__file__).resolve().parent.parent / "corpus" / "snapshot"
+    return Path(__file__).resolve().parents[2] / "corpus" / "snapshot"
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

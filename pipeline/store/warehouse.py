@@ -69,7 +69,7 @@ def fact_id_for(article_id: str, fact: Fact, section: str = "body", section_star
 def migrations() -> list[tuple[int, str, str]]:
     """(version, name, sql) of every migration shipped with the package, in order."""
     found = []
-    for entry in resources.files("pipeline.migrations").iterdir():
+    for entry in resources.files("pipeline.store.migrations").iterdir():
         m = _MIGRATION_NAME.match(entry.name)
         if m:
             found.append((int(m.group(1)), m.group(2), entry.read_text(encoding="utf-8")))
@@ -353,7 +353,7 @@ _FACT_FIELD_TYPES = {name: (pa.float64() if name in ("value", "value_max", "nume
                             else pa.int64() if name in ("start", "end", "sentence_start") else pa.string())
                      for name in (*SCHEMA_FIELDS, "measure_key", "sentence", "sentence_start", "rule_id")}
 _FACT_FIELD_GETTERS = {name: operator.attrgetter(name) for name in _FACT_FIELD_TYPES}
-# The section a fact starts in, from its article's bounds (pipeline.articles.ArticleText): the body
+# The section a fact starts in, from its article's bounds (pipeline.jobs.articles.ArticleText): the body
 # from body_start on, the lead from lead_start, the title (which starts text) before them; and where
 # that section starts.
 _SECTION_SQL = ("CASE WHEN \"start\" >= body_start THEN 'body' WHEN \"start\" >= lead_start THEN 'lead' "

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import extractors
-from pipeline.discover import canonicalize
-from pipeline.language import normalize_language
+from pipeline.crawl.discover import canonicalize
+from pipeline.sites.language import normalize_language
 from pipeline.sites import ADAPTERS
 from pipeline.sites.base import ParsedArticle
-from pipeline.warehouse import article_id_for
+from pipeline.store.warehouse import article_id_for
 
 log = logging.getLogger(__name__)
 

@@ -11,23 +11,23 @@ from datetime import date, datetime, timezone
 import duckdb
 
 import extractors
-from pipeline.articles import article_row
-from pipeline.checks import compute_checks
+from pipeline.jobs.articles import article_row
+from pipeline.checks.rules import compute_checks
 from pipeline.config import Config, SiteConfig
-from pipeline.decode import decode_html, not_text_reason
-from pipeline.discover import Robots, canonicalize, discover, fetch_robots
+from pipeline.crawl.decode import decode_html, not_text_reason
+from pipeline.crawl.discover import Robots, canonicalize, discover, fetch_robots
 from pipeline.errors import DamagedWarehouseError, SitesUnavailableError, WarehouseError
-from pipeline.fetch import Fetcher, FetchResult
+from pipeline.crawl.fetch import Fetcher, FetchResult
 from pipeline import logcontext
-from pipeline.lock import RunLock
-from pipeline.progress import RunProgress
-from pipeline.rawstore import store_raw
-from pipeline.reconcile import reconcile
-from pipeline.replica import is_damage, publish_replica
-from pipeline.reextract import facts_for_rows, reextract
+from pipeline.store.lock import RunLock
+from pipeline.jobs.progress import RunProgress
+from pipeline.crawl.rawstore import store_raw
+from pipeline.jobs.reconcile import reconcile
+from pipeline.store.replica import is_damage, publish_replica
+from pipeline.jobs.reextract import facts_for_rows, reextract
 from pipeline.sites import get_adapter
 from pipeline.sites.common import PageRefused
-from pipeline.warehouse import Warehouse
+from pipeline.store.warehouse import Warehouse
 
 log = logging.getLogger(__name__)
 

@@ -6,9 +6,9 @@ from typing import Callable
 
 import extractors
 from extractors.facts import Fact
-from pipeline.articles import article_text, content_hash, extraction_status
-from pipeline.checks import compute_checks
-from pipeline.warehouse import ARTICLE_COLUMNS, Warehouse
+from pipeline.jobs.articles import article_text, content_hash, extraction_status
+from pipeline.checks.rules import compute_checks
+from pipeline.store.warehouse import ARTICLE_COLUMNS, Warehouse
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ Figures of two articles are compared by what they are about, from the facts' own
 The checks read the article's language (`articles.language`): the cue words they look for
 ("including", "trong đó", "accounting for", "chiếm", "was", "đã", ...) and the way numbers are
 written in their messages ("1,234.5" or "1.234,5") are data, one file per language in
-checks_lexicon/ (en.json, vi.json). An article in a language without a lexicon (or none stored)
+lexicon/ (en.json, vi.json). An article in a language without a lexicon (or none stored)
 gets only the checks that need no words: a ratio over its whole (and percentage_over_100, which
 then has no share or rate cue to fire on).
 
@@ -33,7 +33,7 @@ from typing import Callable
 
 import pandas as pd
 
-from pipeline.warehouse import Warehouse
+from pipeline.store.warehouse import Warehouse
 
 # Figures compared across articles (not ranks, dates, periods, officials, documents).
 CROSS_KINDS = ("count", "percentage", "ratio", "money", "quantity")
@@ -41,7 +41,7 @@ CROSS_ARTICLE_DAYS = 400    # other articles compared: published within this man
 CROSS_ARTICLE_ROWS = 20000  # ... and at most this many of their facts per batch
 CHECK_COLUMNS = ("check_id", "article_id", "check_name", "severity", "fact_ids", "message",
                  "computed_at", "run_id", "other_article_id")
-LEXICON_DIR = Path(__file__).resolve().parent / "checks_lexicon"
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
 
 
 @dataclass(slots=True)
@@ -109,7 +109,7 @@ def lexicon_languages() -> tuple[str, ...]:
 
 @dataclass(frozen=True, eq=False)
 class Lexicon:
-    """One language's cue words (see checks_lexicon/*.json), compiled."""
+    """One language's cue words (see lexicon/*.json), compiled."""
     language: str
     data: dict
     normalizer: Callable[[str], tuple[str, list[int] | None]] | None
@@ -308,7 +308,7 @@ def ratio_exceeds_whole(facts: list[dict], lang: str | None = "en") -> list[Find
 
 # --- 2. ratio and percentage stated together --------------------------------------------------
 # A ratio and a percentage are compared only when the sentence says the percentage is the ratio's
-# share (checks_lexicon/*.json, "ratio_percentage"):
+# share (lexicon/*.json, "ratio_percentage"):
 # - after the ratio's clause, behind a comma, bracket or dash and nothing but link words
 #   ("18 out of 22 cases ... have been reviewed and resolved, achieving 81.1%"; "15/17 đơn, đạt
 #   88,2%"; "6/20 communes ..., accounting for 35%"), or in brackets right after it ("18/20 xã (90%)");
@@ -835,7 +835,7 @@ def compute_checks(wh: Warehouse, article_ids: list[str], run_id: str) -> int:
                                           [sorted({f["article_id"] for f in others})]).fetchall():
                 published[a], languages[a] = p, lang
             findings += cross_article_conflicts(facts, others, published, languages)
-    from pipeline.republication import republication_findings  # it imports this module
+    from pipeline.checks.republication import republication_findings  # it imports this module
     findings += republication_findings(con, ids)   # translation vs original, whichever side is new
     now = datetime.now(timezone.utc)
     rows = {}

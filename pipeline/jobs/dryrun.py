@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from pipeline.config import Config
-from pipeline.discover import fetch_robots
+from pipeline.crawl.discover import fetch_robots
 from pipeline.errors import SitesUnavailableError
-from pipeline.fetch import Fetcher
-from pipeline.replica import open_for_reading, replica_path
-from pipeline.run import RunSummary, _SiteRun
-from pipeline.warehouse import article_state, frontier_due, frontier_status
+from pipeline.crawl.fetch import Fetcher
+from pipeline.store.replica import open_for_reading, replica_path
+from pipeline.jobs.run import RunSummary, _SiteRun
+from pipeline.store.warehouse import article_state, frontier_due, frontier_status
 
 log = logging.getLogger(__name__)
 

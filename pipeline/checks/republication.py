@@ -65,7 +65,7 @@ from extractors.lang.en import numbers as en_numbers
 from extractors.lang.vi import numbers as vi_numbers
 from extractors.gazetteer import fold as fold_place
 from extractors.numbers import DIGITS_RE, parse_digits
-from pipeline.checks import Finding
+from pipeline.checks.rules import Finding
 
 REPUBLICATION_CHECKS = ("republication_mismatch", "republication_dropped")
 FIGURE_KINDS = ("count", "quantity", "percentage", "ratio", "rank", "money")
@@ -561,7 +561,7 @@ def _facts(con, ids: list[str], limit: int | None = None) -> dict[str, list[dict
 
 
 def url_forms(url: str | None) -> list[str]:
-    """Every form a stored (canonicalised: pipeline.discover.canonicalize) URL may take that has
+    """Every form a stored (canonicalised: pipeline.crawl.discover.canonicalize) URL may take that has
     this url_key: https or http, with or without www., the path as written or in lower case, with
     or without the query. Looking these up is a hash join on the stored columns, cheap over millions
     of articles, where computing url_key of every stored URL per batch is not."""

@@ -1,0 +1,1 @@
+"""Consistency checks over the facts of each article, and republication fidelity."""

@@ -1,0 +1,1 @@
+"""Crawling: fetch pages politely, find article URLs, decode bytes, keep the raw pages."""

@@ -1,0 +1,1 @@
+"""The review page: a queue of facts with their sentences, verdicts, the article view and the summary."""
