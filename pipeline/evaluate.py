@@ -1,6 +1,7 @@
 """Scoring extracted facts against a gold set exactly as FACTS.md says (`newsfacts eval`)."""
 from __future__ import annotations
 
+import hashlib
 import json
 import unicodedata
 from collections import defaultdict
@@ -48,6 +49,7 @@ class Report:
     misses: list[dict] = field(default_factory=list)
     spurious: list[dict] = field(default_factory=list)
     wrong_fields: list[tuple[str, dict, dict]] = field(default_factory=list)
+    output_digest: str = ""    # sha256 of every predicted fact, in document order (see evaluate)
 
     @property
     def overall(self) -> KindScore:
@@ -240,9 +242,12 @@ def load_gold(gold_dir: Path) -> tuple[list[Document], dict[str, list[dict]]]:
 def evaluate(gold_dir: Path) -> Report:
     docs, gold = load_gold(gold_dir)
     predicted: dict[str, list[dict]] = defaultdict(list)
+    digest = hashlib.sha256()
     for record in extract_documents(docs):
         predicted[record["doc"]].append(record)
-    report = Report()
+        # the whole output, not the scores: a change that leaves the F1 alone still changes this
+        digest.update(json.dumps(record, sort_keys=True, ensure_ascii=False, default=str).encode() + b"\n")
+    report = Report(output_digest=digest.hexdigest())
     annotated = {doc_id for doc_id, facts in gold.items()
                  if any(f.get("measure") or f.get("place") for f in facts)}
     for doc in docs:

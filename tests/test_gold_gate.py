@@ -5,17 +5,20 @@ from pathlib import Path
 
 import pytest
 
+from extractors import EXTRACTOR_VERSION
 from pipeline.evaluate import evaluate
 
 HERE = Path(__file__).resolve().parent
 FLOORS_PATH = HERE / "gold" / "floors.json"
 FLOORS = json.loads(FLOORS_PATH.read_text(encoding="utf-8"))
+DIGESTS_PATH = HERE / "gold" / "output_digests.json"
 SEEDS = HERE.parent.parent / "shared" / "gold" / "seeds"   # beside the repo, when it is there
 GOLD_DIRS = {"train": HERE / "gold" / "train", "test": HERE / "gold" / "test", "seeds": SEEDS,
              "snapshot": HERE / "gold" / "snapshot", "vi_train": HERE / "gold" / "vi" / "train",
              "vi_dev": HERE / "gold" / "vi" / "dev", "vi_test": HERE / "gold" / "vi" / "test",
              # the news-style English set (tests/gold/news): gated once the lead pins its floors
              "news_train": HERE / "gold" / "news" / "train", "news_test": HERE / "gold" / "news" / "test"}
+IN_REPO_SETS = {name: path for name, path in GOLD_DIRS.items() if name != "seeds"}
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +33,10 @@ def test_scores_at_or_above_floors(name, scores):
     if name not in FLOORS["sets"]:
         pytest.skip(f"{name}: no floors pinned in tests/gold/floors.json yet (a new set is not gated "
                     f"until its floors are added)")
-    report = evaluate(GOLD_DIRS[name]).as_dict()
+    result = evaluate(GOLD_DIRS[name])
+    if name in IN_REPO_SETS:
+        scores[name] = result.output_digest
+    report = result.as_dict()
     floor = FLOORS["sets"][name]
     assert report["overall"]["f1"] >= floor["overall_f1"]
     low = {k: report[k]["f1"] for k, f in floor["kind_f1"].items() if report[k]["f1"] < f}
@@ -52,6 +58,40 @@ def test_floors_meet_the_targets_or_say_why():
             assert value >= targets["kind_f1"] or f"{name}:{kind}" in known, (name, kind)
         for key in ("unit:count", "unit:ratio"):
             assert floor[key] >= targets[key] or f"{name}:{key}" in known, (name, key)
+
+
+def test_the_extraction_output_is_the_one_pinned_for_this_extractor_version(scores):
+    """Stored articles are re-extracted only when EXTRACTOR_VERSION changes, so facts that change under an
+    unchanged version would leave old articles with stale facts: the output of every gold set is pinned per
+    version (tests/gold/pin_digests.py), and a different output needs a new version."""
+    pinned = json.loads(DIGESTS_PATH.read_text(encoding="utf-8"))
+    assert EXTRACTOR_VERSION in pinned, (f"EXTRACTOR_VERSION {EXTRACTOR_VERSION} has no pinned output: run "
+                                         f"python tests/gold/pin_digests.py")
+    now = {name: scores.get(name) or evaluate(path).output_digest for name, path in IN_REPO_SETS.items()}
+    changed = sorted(name for name in now if pinned[EXTRACTOR_VERSION].get(name) != now[name])
+    assert changed == [], (f"the facts of {changed} changed under EXTRACTOR_VERSION {EXTRACTOR_VERSION}: bump "
+                           f"it in extractors/__init__.py and run python tests/gold/pin_digests.py")
+
+
+def test_a_pinned_output_is_never_changed_afterwards():
+    """Every committed version of output_digests.json agrees on each version it pins (a digest edited to
+    fit a changed output, instead of a version bump, fails here on any clone with its history)."""
+    try:
+        log = subprocess.run(["git", "log", "--format=%H", "--", "tests/gold/output_digests.json"],
+                             cwd=HERE.parent, capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        pytest.skip("git is not available")
+    if log.returncode != 0 or not log.stdout.strip():
+        pytest.skip("no git history of tests/gold/output_digests.json (not a git checkout, or a shallow one)")
+    seen: dict[str, dict] = json.loads(DIGESTS_PATH.read_text(encoding="utf-8"))
+    for commit in log.stdout.split():
+        shown = subprocess.run(["git", "show", f"{commit}:tests/gold/output_digests.json"], cwd=HERE.parent,
+                               capture_output=True, text=True, timeout=30)
+        if shown.returncode != 0:
+            continue
+        for version, digests in json.loads(shown.stdout).items():
+            assert seen.setdefault(version, digests) == digests, \
+                f"the pinned output of {version} was changed in {commit[:10]} or later; bump the version instead"
 
 
 def _committed_floors() -> dict | None:
