@@ -21,7 +21,7 @@ Written (UTF-8, tab-separated, header row):
   Vietnamese abbreviations (below, in ALIASES: editorial, this project's own).
 
 ``--check DIR`` also compares the package with the CSV compilation in DIR
-(/work/shared/data/gazetteer) and prints the differences; nothing from DIR is written.
+(../shared/data/gazetteer) and prints the differences; nothing from DIR is written.
 """
 from __future__ import annotations
 

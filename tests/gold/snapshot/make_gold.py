@@ -11,8 +11,8 @@ previous fact (from the start of a document, so that the date nested in it is fo
 Mechanical fields are derived with the functions of tests/gold/build_gold.py; every fact is
 validated by its build_fact/check_overlaps/check_context.
 
-    /work/main/.venv/bin/python tests/gold/snapshot/make_gold.py            # build + validate
-    /work/main/.venv/bin/python tests/gold/snapshot/make_gold.py --review   # list facts and
+    python tests/gold/snapshot/make_gold.py            # build + validate
+    python tests/gold/snapshot/make_gold.py --review   # list facts and
                                                                             # unannotated numbers
 """
 from __future__ import annotations

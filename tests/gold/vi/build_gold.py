@@ -50,7 +50,7 @@ the written value always wins. ok=1 also silences the warnings of one span.
 
 The text is kept exactly as written (no NFC normalisation; U+00D0 "Ð" and old spellings stay).
 
-Usage (from /work/main):
+Usage (from the repository root):
     .venv/bin/python tests/gold/vi/build_gold.py                # build + validate
     .venv/bin/python tests/gold/vi/build_gold.py --review       # + every fact and every digit run
                                                                 #   not covered by a span
