@@ -118,7 +118,7 @@ def _df(con, sql: str, params: list | None = None) -> pd.DataFrame:
             df[name] = pd.Series([None if pd.isna(v) else v.date() for v in df[name]], dtype=object,
                                  index=df.index)
     df.attrs["date_columns"] = dates
-    for name in df.columns[df.dtypes == object]:
+    for name in [c for c, dtype in df.dtypes.items() if dtype.kind == "O"]:
         # LIST columns arrive as numpy (masked) arrays, whose NULLs JSON would write as 0
         if df[name].ndim == 1 and any(isinstance(v, (np.ndarray, dict)) for v in df[name]):
             df[name] = pd.Series([_python(v) for v in df[name]], dtype=object, index=df.index)
@@ -254,11 +254,15 @@ def table_schema(warehouse: Path, name: str) -> pd.DataFrame:
     return df
 
 
+def _scalar(con, sql: str):
+    row = con.execute(sql).fetchone()
+    return row[0] if row else None
+
+
 def status_report(warehouse: Path, last: int = 5) -> str:
     con = open_for_reading(warehouse)
     try:
-        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                  for t in ("runs", "articles", "facts", "fetches")}
+        counts = {t: _scalar(con, f"SELECT count(*) FROM {t}") for t in ("runs", "articles", "facts", "fetches")}
         runs = _df(con, f"""SELECT run_id, mode, status, started_at, finished_at, articles_new AS new,
             articles_updated AS updated, articles_unchanged AS unchanged, facts_loaded AS facts,
             fetches, failures FROM runs ORDER BY started_at DESC LIMIT {int(last)}""")

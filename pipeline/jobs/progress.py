@@ -4,7 +4,10 @@ default, so cron and tests see nothing."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
 
 # the fetch outcomes of an article URL, in the order the line shows them
 OUTCOMES = ("stored", "unchanged", "skipped", "failed")
@@ -45,9 +48,9 @@ class TerminalProgress(RunProgress):
             SpinnerColumn(), TextColumn("{task.description:<14}"), BarColumn(), MofNCompleteColumn(),
             TextColumn("{task.fields[counts]}"), TimeRemainingColumn(),
             console=Console(file=stream), transient=False)
-        self._tasks: dict[str, int] = {}
+        self._tasks: dict[str, TaskID] = {}
         self._counts: dict[str, Counter] = {}
-        self._note: int | None = None
+        self._note: TaskID | None = None
         self._progress.start()
 
     def site_started(self, site: str) -> None:
