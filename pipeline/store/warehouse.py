@@ -4,10 +4,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import operator
-import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from importlib import resources
 from pathlib import Path
 
 import duckdb
@@ -17,10 +15,10 @@ import pyarrow as pa
 from extractors.facts import SCHEMA_FIELDS, Fact
 from extractors.unitkey import unit_key
 from pipeline.errors import ConfigError, MissingInputError, WarehouseError
+from pipeline.store.migrate import Migration, applied, apply_pending, shipped
 
 log = logging.getLogger(__name__)
 
-_MIGRATION_NAME = re.compile(r"^(\d{3})_(\w+)\.sql$")
 ARTICLE_COLUMNS = ("article_id", "url", "canonical_url", "site", "adapter", "adapter_version",
                    "parse_complete", "title", "lead", "body_text", "published_at", "published_flag",
                    "author", "language", "source_url", "content_sha256", "raw_sha256", "raw_path",
@@ -66,14 +64,9 @@ def fact_id_for(article_id: str, fact: Fact, section: str = "body", section_star
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
-def migrations() -> list[tuple[int, str, str]]:
-    """(version, name, sql) of every migration shipped with the package, in order."""
-    found = []
-    for entry in resources.files("pipeline.store.migrations").iterdir():
-        m = _MIGRATION_NAME.match(entry.name)
-        if m:
-            found.append((int(m.group(1)), m.group(2), entry.read_text(encoding="utf-8")))
-    return sorted(found)
+def migrations() -> list[Migration]:
+    """(version, name, sql) of every warehouse migration shipped with the package, in order."""
+    return shipped("pipeline.store.migrations")
 
 
 @dataclass(slots=True)
@@ -128,39 +121,11 @@ class Warehouse:
 
     # --- schema -----------------------------------------------------------------------------
     def applied_migrations(self) -> list[int]:
-        exists = self.con.execute("SELECT count(*) FROM duckdb_tables() "
-                                  "WHERE table_name = 'schema_migrations'").fetchone()[0]
-        if not exists:
-            return []
-        return [r[0] for r in self.con.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall()]
+        return applied(self.con)
 
     def migrate(self) -> list[int]:
         """Apply pending migrations, each in its own transaction; return the versions applied."""
-        self.con.execute("""CREATE TABLE IF NOT EXISTS schema_migrations (
-            version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)""")
-        self.con.execute("COMMENT ON TABLE schema_migrations IS 'Schema migrations applied to this warehouse.'")
-        self.con.execute("COMMENT ON COLUMN schema_migrations.version IS 'Migration number.'")
-        self.con.execute("COMMENT ON COLUMN schema_migrations.name IS 'Migration file name without number.'")
-        self.con.execute("COMMENT ON COLUMN schema_migrations.applied_at IS 'When it was applied.'")
-        done = set(self.applied_migrations())
-        applied = []
-        for version, name, sql in migrations():
-            if version in done:
-                continue
-            self.con.execute("BEGIN TRANSACTION")
-            try:
-                self.con.execute(sql)
-                self._comment_view_columns()
-                self.con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
-                                 [version, name, datetime.now(timezone.utc)])
-                self.con.execute("COMMIT")
-            except duckdb.Error as exc:
-                self.con.execute("ROLLBACK")
-                raise WarehouseError(f"migration {version:03d}_{name} failed: "
-                                     f"{str(exc).splitlines()[0]}") from None
-            applied.append(version)
-            log.info("applied migration %03d_%s", version, name)
-        return applied
+        return apply_pending(self.con, migrations(), "warehouse", after_each=self._comment_view_columns)
 
     def _comment_view_columns(self) -> None:
         """View columns carry the comment of the table column they show (derived, so never stale)."""
