@@ -4,7 +4,9 @@
 nightly run (which rewrites facts) never touches it and never waits for it. A verdict names the
 fact by its stable `fact_id` (hash of article, kind, span and text) and also by
 (article_id, start, end, fact_text), so a fact re-extracted with the same span keeps its verdict.
-The latest verdict per fact wins (view `latest_verdicts`).
+The latest verdict per fact wins (view `latest_verdicts`). Its schema is made by the numbered
+migrations in pipeline/store/review_migrations, applied on the first write and recorded in its
+`schema_migrations`, as the warehouse's are.
 
 Query it with SQL:  ATTACH 'reviews.duckdb' AS reviews (READ_ONLY);
                     SELECT * FROM reviews.latest_verdicts;
@@ -22,6 +24,7 @@ from pathlib import Path
 import duckdb
 
 from pipeline.errors import InputError, WarehouseError
+from pipeline.store.migrate import Migration, apply_pending, shipped
 
 log = logging.getLogger(__name__)
 
@@ -30,54 +33,17 @@ VERDICTS = ("correct", "wrong", "corrected")
 REASONS = ("wrong_value", "wrong_kind", "not_a_fact", "wrong_unit", "wrong_span")
 LOCK_TIMEOUT = 10.0
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS verdicts (
-    verdict_id      VARCHAR PRIMARY KEY,
-    fact_id         VARCHAR NOT NULL,
-    article_id      VARCHAR NOT NULL,
-    kind            VARCHAR NOT NULL,
-    rule_id         VARCHAR,
-    fact_text       VARCHAR NOT NULL,
-    start           INTEGER NOT NULL,
-    "end"           INTEGER NOT NULL,
-    verdict         VARCHAR NOT NULL CHECK (verdict IN ('correct', 'wrong', 'corrected')),
-    corrected_value VARCHAR,
-    note            VARCHAR,
-    reviewer        VARCHAR,
-    decided_at      TIMESTAMPTZ NOT NULL
-);
-ALTER TABLE verdicts ADD COLUMN IF NOT EXISTS reason VARCHAR;
-COMMENT ON TABLE verdicts IS 'Every verdict an analyst gave on a fact in the review page (append-only; the latest per fact wins, see latest_verdicts).';
-COMMENT ON COLUMN verdicts.verdict_id IS 'Random id of this verdict.';
-COMMENT ON COLUMN verdicts.fact_id IS 'facts.fact_id judged: stable hash of article, kind, span and text.';
-COMMENT ON COLUMN verdicts.article_id IS 'articles.article_id of the fact.';
-COMMENT ON COLUMN verdicts.kind IS 'Kind of the fact when judged.';
-COMMENT ON COLUMN verdicts.rule_id IS 'Extraction rule that produced the fact when judged.';
-COMMENT ON COLUMN verdicts.fact_text IS 'Text of the fact when judged (with start/end: the span it is tied to).';
-COMMENT ON COLUMN verdicts.start IS 'Character offset of the fact in articles.text when judged (before warehouse migration 010: in body_text, which that migration keeps as the text of stored articles).';
-COMMENT ON COLUMN verdicts."end" IS 'End offset (exclusive) of the fact in articles.text (see start).';
-COMMENT ON COLUMN verdicts.verdict IS 'correct, wrong (not a fact or wrong span) or corrected (right span, wrong value: see corrected_value).';
-COMMENT ON COLUMN verdicts.corrected_value IS 'The right normalised value (verdict corrected): as the analyst typed it, except that on figures of Vietnamese articles numbers typed the Vietnamese way (1.234,5) are stored as plain numbers (1234.5).';
-COMMENT ON COLUMN verdicts.note IS 'Free-text note of the analyst.';
-COMMENT ON COLUMN verdicts.reviewer IS 'Name the analyst gave.';
-COMMENT ON COLUMN verdicts.decided_at IS 'When the verdict was given (UTC).';
-COMMENT ON COLUMN verdicts.reason IS 'Why a fact is wrong, when the analyst said: wrong_value, wrong_kind, not_a_fact, wrong_unit or wrong_span.';
-CREATE TABLE IF NOT EXISTS check_dismissals (
-    check_id     VARCHAR PRIMARY KEY,
-    check_name   VARCHAR NOT NULL,
-    reviewer     VARCHAR,
-    dismissed_at TIMESTAMPTZ NOT NULL
-);
-COMMENT ON TABLE check_dismissals IS 'Checks an analyst dismissed as false alarms in the review page: no longer flagged, no longer open.';
-COMMENT ON COLUMN check_dismissals.check_id IS 'checks.check_id dismissed (stable: a hash of the check, its article and its facts).';
-COMMENT ON COLUMN check_dismissals.check_name IS 'Which check it was, when dismissed.';
-COMMENT ON COLUMN check_dismissals.reviewer IS 'Name the analyst gave.';
-COMMENT ON COLUMN check_dismissals.dismissed_at IS 'When it was dismissed (UTC).';
-CREATE OR REPLACE VIEW latest_verdicts AS
-SELECT * FROM verdicts
-QUALIFY row_number() OVER (PARTITION BY fact_id ORDER BY decided_at DESC, verdict_id DESC) = 1;
-COMMENT ON VIEW latest_verdicts IS 'The verdict in force for each fact: its latest one.';
-"""
+
+def migrations() -> list[Migration]:
+    """(version, name, sql) of every reviews.duckdb migration shipped with the package, in order."""
+    return shipped("pipeline.store.review_migrations")
+
+
+def migrate(con) -> list[int]:
+    """Bring the reviews database `con` is using up to date; return the versions applied. A file
+    written before it had migrations (tables, no schema_migrations) is adopted as it is: the first
+    migrations find their tables there and leave the verdicts alone."""
+    return apply_pending(con, migrations(), "reviews database")
 
 
 class _Locked:
@@ -146,7 +112,11 @@ class ReviewStore:
                     raise WarehouseError(f"cannot open reviews {self.path}: {first}") from None
                 time.sleep(0.1)
         if not read_only and not self._ready:
-            con.execute(_SCHEMA)
+            try:
+                migrate(con)
+            except WarehouseError as exc:
+                con.close()
+                raise WarehouseError(f"reviews {self.path}: {exc}") from None
             self._ready = True
         return con
 
@@ -308,7 +278,7 @@ def attach_reviews(con, warehouse: Path) -> bool:
     con.execute("ATTACH ':memory:' AS reviews")
     con.execute("USE reviews")
     try:
-        con.execute(_SCHEMA)
+        migrate(con)
     finally:
         con.execute(f'USE "{current}"')
     return False
