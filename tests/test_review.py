@@ -19,7 +19,8 @@ import requests
 from extractors import EXTRACTOR_VERSION
 from extractors.facts import Fact
 from pipeline.errors import InputError
-from pipeline.review.app import highlight, make_review_server
+from pipeline.review.app import make_review_server
+from pipeline.review.cards import highlight
 from pipeline.store.reviewstore import ReviewStore, reviews_path
 from pipeline.store.warehouse import ARTICLE_COLUMNS, Warehouse, article_id_for, fact_id_for
 from conftest import run_cli
@@ -172,7 +173,7 @@ def test_a_verdict_never_redirects_off_the_page(site, back):
 
 
 def test_bidi_controls_in_scraped_text_are_shown_not_obeyed():
-    from pipeline.review.app import e
+    from pipeline.review.cards import e
 
     assert e("Ward \u202e21 tasks\u202c done") == "Ward &lt;U+202E&gt;21 tasks&lt;U+202C&gt; done"
     assert e("Đống Đa: 12%") == "Đống Đa: 12%"
@@ -469,7 +470,7 @@ def test_verdicts_are_tied_to_fact_id_and_span(tmp_path):
 
 
 # --- a Vietnamese article ------------------------------------------------------------------------
-from pipeline.review.app import _fmt, shown_corrected, stored_corrected  # noqa: E402
+from pipeline.review.notation import shown_corrected, shown_value, stored_corrected  # noqa: E402
 
 VI_URL = "https://kinhte.example/tay-ho-thu-ngan-sach-9-thang.html"
 VI_BODY = ("Quận Tây Hồ công bố số liệu kinh tế - xã hội.\n"
@@ -513,9 +514,9 @@ def _fields(card) -> dict[str, str]:
 
 def test_vietnamese_numbers_are_formatted_and_read_back():
     vi, en = dict(kind="money", article_language="vi"), dict(kind="money", article_language="en")
-    assert _fmt(176737000000000.0, "vi") == "176.737.000.000.000" and _fmt(7.6, "vi") == "7,6"
-    assert _fmt(176737000000000.0, "en") == "176737000000000" and _fmt(7.6, "en") == "7.6"
-    assert _fmt(5330.9, None) == "5,330.9"                      # no language: as before
+    assert shown_value(176737000000000.0, "vi") == "176.737.000.000.000" and shown_value(7.6, "vi") == "7,6"
+    assert shown_value(176737000000000.0, "en") == "176737000000000" and shown_value(7.6, "en") == "7.6"
+    assert shown_value(5330.9, None) == "5,330.9"               # no language: as before
     # typed in the article's notation, stored as the number it means, shown back in that notation
     for typed, stored, shown in (("1.234,5", "1234.5", "1.234,5"), ("176.737.000.000.000", "176737000000000",
                                                                     "176.737.000.000.000"),
