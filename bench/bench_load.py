@@ -20,7 +20,8 @@ def article_rows(docs, run_id: str) -> list[dict]:
     from datetime import datetime, timezone
 
     import extractors
-    from pipeline.store.warehouse import ARTICLE_COLUMNS, article_id_for
+    from pipeline.store.ids import article_id_for
+    from pipeline.store.warehouse import ARTICLE_COLUMNS
     rows = []
     for doc_id, text, published in docs:
         url = f"https://bench.example/{doc_id}.html"
@@ -48,7 +49,8 @@ def bulk_load(db: Path, rows, facts, batch: int) -> tuple[float, int]:
 def rowwise_load(db: Path, rows, facts, limit: int, one_transaction: bool) -> tuple[float, int]:
     """The naive way: one INSERT statement per fact (autocommit, or all in one transaction)."""
     from extractors.facts import SCHEMA_FIELDS
-    from pipeline.store.warehouse import FACT_COLUMNS, Warehouse, fact_id_for
+    from pipeline.store.ids import fact_id_for
+    from pipeline.store.warehouse import FACT_COLUMNS, Warehouse
     with Warehouse(db) as wh:
         wh.load_batch(rows, {}, [], "setup")            # the articles, untimed
         sql = (f"INSERT INTO facts ({', '.join(chr(34) + c + chr(34) for c in FACT_COLUMNS)}) "

@@ -5,7 +5,8 @@ import pytest
 from extractors import extract_facts
 from pipeline.checks.rules import (compute_checks, future_date_past_tense, parts_sum, percentage_over_100,
                              ratio_exceeds_whole, ratio_percentage)
-from pipeline.store.warehouse import ARTICLE_COLUMNS, Warehouse, article_id_for, fact_id_for
+from pipeline.store.ids import article_id_for, fact_id_for
+from pipeline.store.warehouse import ARTICLE_COLUMNS, Warehouse
 
 PUBLISHED = datetime(2024, 7, 31, 3, tzinfo=timezone.utc)
 

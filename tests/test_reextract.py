@@ -3,7 +3,8 @@ from datetime import datetime, timezone
 import extractors
 from extractors.facts import Fact
 from pipeline.jobs.reextract import reextract, stale_article_ids
-from pipeline.store.warehouse import ARTICLE_COLUMNS, Warehouse, article_id_for
+from pipeline.store.ids import article_id_for
+from pipeline.store.warehouse import ARTICLE_COLUMNS, Warehouse
 
 BODY = "The ward settled 133/155 tasks, or 85.8%."
 

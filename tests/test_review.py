@@ -22,7 +22,8 @@ from pipeline.errors import InputError
 from pipeline.review.app import make_review_server
 from pipeline.review.cards import highlight
 from pipeline.store.reviewstore import ReviewStore, reviews_path
-from pipeline.store.warehouse import ARTICLE_COLUMNS, Warehouse, article_id_for, fact_id_for
+from pipeline.store.ids import article_id_for, fact_id_for
+from pipeline.store.warehouse import ARTICLE_COLUMNS, Warehouse
 from conftest import run_cli
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -6,7 +6,8 @@ import pytest
 from extractors.facts import ANALYSIS_FIELDS, SCHEMA_FIELDS, Fact
 from pipeline.errors import MissingInputError, QueryError
 from pipeline.query import render, run_query
-from pipeline.store.warehouse import ARTICLE_COLUMNS, Warehouse, article_id_for
+from pipeline.store.ids import article_id_for
+from pipeline.store.warehouse import ARTICLE_COLUMNS, Warehouse
 from pipeline.store.warehouse import migrations as warehouse_migrations
 
 BODY = "The ward settled 133/155 tasks, or 85.8%.\nIt disciplined 4 Party members."
@@ -156,7 +157,7 @@ def test_an_old_warehouse_is_upgraded_in_place(tmp_path, monkeypatch):
 
 
 def test_stored_fact_ids_are_fact_id_for_and_fields_survive_the_load(tmp_path):
-    from pipeline.store.warehouse import fact_id_for
+    from pipeline.store.ids import fact_id_for
     body = "Ông Nguyễn Văn Phong nói 12 tỷ đồng — 45 cuộc họp."
     row = article(body=body)
     found = [Fact("money", "12 tỷ đồng", 25, 35, value=12e9, currency="VND", rule_id="money.suffix",

@@ -12,7 +12,7 @@ from pipeline.crawl.discover import canonicalize
 from pipeline.sites.language import normalize_language
 from pipeline.sites import ADAPTERS
 from pipeline.sites.base import ParsedArticle
-from pipeline.store.warehouse import article_id_for
+from pipeline.store.ids import article_id_for
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,6 @@
 """The DuckDB warehouse: migrations, run records, bulk loads and read-only queries."""
 from __future__ import annotations
 
-import hashlib
 import logging
 import operator
 from dataclasses import dataclass
@@ -49,19 +48,6 @@ ON CONFLICT (url) DO UPDATE SET
     reason = excluded.reason, last_fetch_at = excluded.last_fetch_at, last_run = excluded.last_run
 """.format(max_attempts=MAX_ATTEMPTS)
 _DATE_COLUMNS = ("period_start", "period_end", "issued", "ref_start", "ref_end")
-
-
-def article_id_for(canonical_url: str) -> str:
-    return hashlib.sha256(canonical_url.encode("utf-8")).hexdigest()[:16]
-
-
-def fact_id_for(article_id: str, fact: Fact, section: str = "body", section_start: int = 0) -> str:
-    """The fact's id: a hash of where it stands in its section of the article's text (not in the whole
-    text), so that a changed headline or lead, or a text stored before it had them, leaves the ids
-    of the body's facts -- and the analysts' verdicts on them -- as they were."""
-    where = "" if section == "body" else f"{section}|"
-    key = f"{article_id}|{where}{fact.kind}|{fact.start - section_start}|{fact.end - section_start}|{fact.text}"
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
 def migrations() -> list[Migration]:
@@ -324,7 +310,7 @@ _FACT_FIELD_GETTERS = {name: operator.attrgetter(name) for name in _FACT_FIELD_T
 _SECTION_SQL = ("CASE WHEN \"start\" >= body_start THEN 'body' WHEN \"start\" >= lead_start THEN 'lead' "
                 "ELSE 'title' END")
 _SECTION_START_SQL = "CASE section WHEN 'body' THEN body_start WHEN 'lead' THEN lead_start ELSE 0 END"
-# fact_id_for, vectorised: sha256 of the same key, the same 20 hex digits.
+# pipeline.store.ids.fact_id_for, vectorised: sha256 of the same key, the same 20 hex digits.
 _FACT_ID_SQL = ("left(sha256(article_id || '|' || CASE section WHEN 'body' THEN '' ELSE section || '|' END "
                 "|| kind || '|' || CAST(\"start\" - section_start AS VARCHAR) || '|' "
                 "|| CAST(\"end\" - section_start AS VARCHAR) || '|' || text), 20)")
