@@ -25,6 +25,7 @@ from typing import Iterator
 import duckdb
 
 from pipeline.errors import DamagedWarehouseError, MissingInputError, WarehouseError
+from pipeline.store.sql import quote_identifier
 
 log = logging.getLogger(__name__)
 
@@ -150,7 +151,8 @@ def _unreadable(con: duckdb.DuckDBPyConnection) -> str | None:
         tables = con.execute("SELECT schema_name, table_name FROM duckdb_tables() "
                              "WHERE database_name = 'warehouse'").fetchall()
         for schema, table in tables:
-            con.execute(f'SELECT count(*), sum(hash(t)) FROM "{schema}"."{table}" AS t').fetchall()
+            con.execute(f"SELECT count(*), sum(hash(t)) FROM {quote_identifier(schema)}.{quote_identifier(table)} "
+                        f"AS t").fetchall()
     except duckdb.Error as exc:
         return _first_line(exc)
     return None
@@ -198,17 +200,13 @@ def _connect_ro(path: Path) -> duckdb.DuckDBPyConnection:
     a database this process already has open on that path -- the replica's old inode."""
     con = duckdb.connect(":memory:")
     try:
-        con.execute(f"ATTACH {_sql_str(str(path))} AS warehouse (READ_ONLY)")
+        con.execute("ATTACH ? AS warehouse (READ_ONLY)", [str(path)])
         con.execute("USE warehouse")
         con.execute("SET TimeZone = 'UTC'")
     except BaseException:
         con.close()
         raise
     return con
-
-
-def _sql_str(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def open_for_reading(warehouse: Path, timeout: float = READ_TIMEOUT) -> duckdb.DuckDBPyConnection:

@@ -25,6 +25,7 @@ import duckdb
 
 from pipeline.errors import InputError, WarehouseError
 from pipeline.store.migrate import Migration, apply_pending, shipped
+from pipeline.store.sql import quote_identifier
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +102,7 @@ class ReviewStore:
             con = duckdb.connect(":memory:")
             try:
                 mode = " (READ_ONLY)" if read_only else ""
-                con.execute(f"ATTACH '{str(self.path).replace(chr(39), chr(39) * 2)}' AS reviews{mode}")
+                con.execute(f"ATTACH ? AS reviews{mode}", [str(self.path)])
                 con.execute("USE reviews")
                 con.execute("SET TimeZone = 'UTC'")
                 break
@@ -270,7 +271,7 @@ def attach_reviews(con, warehouse: Path) -> bool:
     path = reviews_path(warehouse)
     if path.exists():
         try:
-            con.execute(f"ATTACH '{str(path).replace(chr(39), chr(39) * 2)}' AS reviews (READ_ONLY)")
+            con.execute("ATTACH ? AS reviews (READ_ONLY)", [str(path)])
             return True
         except duckdb.Error as exc:  # the page is writing a verdict this instant: query without them
             log.info("reviews not attached: %s", str(exc).splitlines()[0])
@@ -280,5 +281,5 @@ def attach_reviews(con, warehouse: Path) -> bool:
     try:
         migrate(con)
     finally:
-        con.execute(f'USE "{current}"')
+        con.execute(f"USE {quote_identifier(current)}")
     return False

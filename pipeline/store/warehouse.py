@@ -15,6 +15,7 @@ from extractors.facts import SCHEMA_FIELDS, Fact
 from extractors.unitkey import unit_key
 from pipeline.errors import ConfigError, MissingInputError, WarehouseError
 from pipeline.store.migrate import Migration, applied, apply_pending, shipped
+from pipeline.store.sql import quote_identifier, quote_literal
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +90,7 @@ class Warehouse:
         if memory_limit:
             # DuckDB would otherwise cache up to 80 % of RAM: a backfill's memory must stay flat
             try:
-                self.con.execute(f"SET memory_limit = {_sql_str(memory_limit)}")
+                self.con.execute("SET memory_limit = ?", [memory_limit])
             except duckdb.Error as exc:
                 self.con.close()
                 raise ConfigError(f"memory_limit = {memory_limit!r}: {str(exc).splitlines()[0]}") from None
@@ -132,13 +133,15 @@ class Warehouse:
                  "share": "numerator / denominator.",
                  "date_first_day": "First day of the date, for date arithmetic."}
         for view, column, comment in rows:
-            self.con.execute(f'COMMENT ON COLUMN "{view}"."{column}" IS {_sql_str(comment)}')
+            self.con.execute(f"COMMENT ON COLUMN {quote_identifier(view)}.{quote_identifier(column)} "
+                             f"IS {quote_literal(comment)}")
         for view, column in self.con.execute("""
                 SELECT c.table_name, c.column_name FROM duckdb_columns() c
                 JOIN duckdb_views() dv ON dv.view_name = c.table_name AND NOT dv.internal
                 WHERE c.comment IS NULL""").fetchall():
             if column in extra:
-                self.con.execute(f'COMMENT ON COLUMN "{view}"."{column}" IS {_sql_str(extra[column])}')
+                self.con.execute(f"COMMENT ON COLUMN {quote_identifier(view)}.{quote_identifier(column)} "
+                                 f"IS {quote_literal(extra[column])}")
 
     # --- runs and fetches -------------------------------------------------------------------
     def start_run(self, run_id: str, mode: str, sites: list[str], extractor_version: str) -> None:
@@ -290,12 +293,7 @@ def frontier_due(con: duckdb.DuckDBPyConnection, site: str) -> list[str]:
         ORDER BY first_seen_at, url""", [site, datetime.now(timezone.utc)]).fetchall()]
 
 
-def _q(column: str) -> str:
-    return f'"{column}"'
-
-
-def _sql_str(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
+_q, _sql_str = quote_identifier, quote_literal   # the short names load_batch composes its SQL with
 
 
 # Arrow types of the fact fields as load_batch hands them to DuckDB (dates go as ISO text and are
