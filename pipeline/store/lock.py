@@ -1,4 +1,7 @@
-"""One writer at a time: a run holds an exclusive lock file beside the warehouse."""
+"""One writer at a time: a run holds an exclusive lock file beside the warehouse.
+
+While held, the file says who holds it ("pid N"): for the error a second run gets, and for readers,
+which ask `run_in_progress` rather than take the lock themselves."""
 from __future__ import annotations
 
 import fcntl
@@ -7,10 +10,13 @@ from pathlib import Path
 
 from pipeline.errors import LockedError, WarehouseError
 
+def lock_path(warehouse: Path) -> Path:
+    return Path(str(warehouse) + ".lock")
+
 
 class RunLock:
     def __init__(self, warehouse: Path):
-        self.path = Path(str(warehouse) + ".lock")
+        self.path = lock_path(warehouse)
         self._fd: int | None = None
 
     def __enter__(self) -> "RunLock":
@@ -36,3 +42,22 @@ class RunLock:
             fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)
             self._fd = None
+
+
+def run_in_progress(warehouse: Path) -> bool:
+    """True while a run holds the warehouse's run lock: its file names a live process.
+
+    Read only: testing the flock itself could make a run that starts at that instant fail."""
+    try:
+        text = lock_path(warehouse).read_text(encoding="utf-8", errors="replace").strip()
+    except FileNotFoundError:
+        return False
+    if not text.startswith("pid "):
+        return False
+    try:
+        os.kill(int(text.split()[1]), 0)
+    except (ValueError, IndexError, ProcessLookupError):
+        return False  # a killed run left its pid behind
+    except PermissionError:
+        return True
+    return True

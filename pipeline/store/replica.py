@@ -25,6 +25,7 @@ from typing import Iterator
 import duckdb
 
 from pipeline.errors import DamagedWarehouseError, MissingInputError, WarehouseError
+from pipeline.store.lock import run_in_progress
 from pipeline.store.sql import quote_identifier
 
 log = logging.getLogger(__name__)
@@ -165,25 +166,6 @@ def _first_line(exc: BaseException) -> str:
 def is_damage(exc: duckdb.Error) -> bool:
     """Whether a DuckDB error says the file itself is unreadable, rather than the SQL being wrong."""
     return isinstance(exc, duckdb.IOException) or "corrupt database file" in str(exc).lower()
-
-
-def run_in_progress(warehouse: Path) -> bool:
-    """True while a run holds the run lock (RunLock writes 'pid N' into it while held).
-
-    Read only: testing the flock itself could make a run that starts at that instant fail."""
-    try:
-        text = Path(str(warehouse) + ".lock").read_text(encoding="utf-8", errors="replace").strip()
-    except FileNotFoundError:
-        return False
-    if not text.startswith("pid "):
-        return False
-    try:
-        os.kill(int(text.split()[1]), 0)
-    except (ValueError, IndexError, ProcessLookupError):
-        return False  # a killed run left its pid behind
-    except PermissionError:
-        return True
-    return True
 
 
 def replica_is_current(warehouse: Path) -> bool:
