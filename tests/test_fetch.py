@@ -86,6 +86,17 @@ def test_per_host_delay_is_respected(http_site):
     assert all(b - a >= 0.29 for a, b in zip(times, times[1:]))
 
 
+def test_a_delay_set_for_a_site_spaces_the_requests_to_where_it_is_served(http_site):
+    base, routes = http_site
+    routes.add("/p.html", "<p>x</p>")
+    fetcher = Fetcher(Config(url_map={REAL: base}, allow_loopback=True, delay_seconds=0))
+    fetcher.set_delay(REAL, 0.3)      # a robots.txt Crawl-delay, set by the real site's URL
+    for _ in range(3):
+        fetcher.get(REAL + "/p.html")
+    times = [t for t, _, _ in routes.requests]
+    assert all(b - a >= 0.29 for a, b in zip(times, times[1:]))
+
+
 def test_canonicalize():
     assert canonicalize("HTTPS://News.Example:443/a.html?utm_source=x&id=3#top") == \
         "https://news.example/a.html?id=3"

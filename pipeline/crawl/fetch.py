@@ -187,7 +187,7 @@ class Fetcher:
         self.session.headers["User-Agent"] = cfg.user_agent
         self.session.headers["Accept"] = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5"
         self._last_request: dict[str, float] = {}
-        self.host_delay: dict[str, float] = {}   # Crawl-delay from robots.txt overrides the default
+        self._host_delay: dict[str, float] = {}   # set_delay's, by served host; else cfg.delay_seconds
 
     def physical(self, url: str) -> str:
         """Map a real site URL to where it is served (identity unless the demo or a test maps it)."""
@@ -195,6 +195,11 @@ class Fetcher:
             if url == real or url.startswith(real + "/"):
                 return served + url[len(real):]
         return url
+
+    def set_delay(self, url: str, seconds: float) -> None:
+        """Space the requests to the host serving `url` (a real site URL) `seconds` apart, in place of
+        the configured delay (a site's robots.txt may ask for a longer Crawl-delay)."""
+        self._host_delay[urlsplit(self.physical(url)).netloc] = seconds
 
     def logical(self, wire_url: str) -> str:
         """The inverse of physical(): a served URL back to the real site's URL."""
@@ -206,7 +211,7 @@ class Fetcher:
     def _wait_turn(self, host: str) -> None:
         """Sleep until `delay` has passed since the last exchange with `host` *ended*: counted from
         the end, the server sees the gap however long connecting and sending took."""
-        delay = self.host_delay.get(host, self.cfg.delay_seconds)
+        delay = self._host_delay.get(host, self.cfg.delay_seconds)
         last = self._last_request.get(host)
         if last is not None:
             pause = last + delay - time.monotonic()

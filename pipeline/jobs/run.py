@@ -126,13 +126,12 @@ class _SiteRun:
 
     def polite(self, robots: Robots) -> None:
         """Space this site's requests as configured, or as its robots.txt asks within max_crawl_delay."""
-        host = self.fetcher.physical(self.site.base_url).split("://", 1)[1]
         crawl_delay = robots.crawl_delay if self.cfg.respect_crawl_delay else None
         if crawl_delay and crawl_delay > self.cfg.max_crawl_delay:
             log.info("%s: robots.txt asks for a Crawl-delay of %g s; waiting %g s (max_crawl_delay)",
                      self.site.name, crawl_delay, self.cfg.max_crawl_delay)
             crawl_delay = self.cfg.max_crawl_delay
-        self.fetcher.host_delay[host] = max(self.cfg.delay_seconds, crawl_delay or 0.0)
+        self.fetcher.set_delay(self.site.base_url, max(self.cfg.delay_seconds, crawl_delay or 0.0))
 
     def discover(self, robots: Robots) -> list[str]:
         feeds = self.site.feeds if self.site.feeds is not None else self.adapter.feed_paths
