@@ -402,7 +402,7 @@ def store_documents(wh, docs, run_id: str, prefix: str = "gold") -> dict[str, st
                                complete=published is not None)
         row = article_row(parsed, url, prefix, run_id)
         rows.append(row)
-        doc_of[row["article_id"]] = d.id
+        doc_of[row.article_id] = d.id
     wh.load_batch(rows, facts_for_rows(rows), [], run_id)
     compute_checks(wh, list(doc_of), run_id)
     return doc_of

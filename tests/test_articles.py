@@ -117,10 +117,10 @@ def test_a_page_cannot_claim_another_sites_article_by_its_canonical_url(tmp_path
     own = article_row(parse_page(page(victim), victim), victim, "hanoitimes", "r1")
     hostile_url = "https://copycat.example/news/ward-settles-tasks.html"
     hostile = article_row(parse_page(page(victim), hostile_url), hostile_url, "copycat", "r1")
-    assert own["canonical_url"] == victim
-    assert hostile["canonical_url"] == hostile_url and hostile["article_id"] != own["article_id"]
+    assert own.canonical_url == victim
+    assert hostile.canonical_url == hostile_url and hostile.article_id != own.article_id
     # the site's own hosts may name each other: the mobile page's canonical is the desktop one
     mobile = "https://m.hanoitimes.vn/ward-settles-133-tasks-314281.html"
-    assert article_row(parse_page(page(victim), mobile), mobile, "hanoitimes", "r1")["article_id"] == own["article_id"]
+    assert article_row(parse_page(page(victim), mobile), mobile, "hanoitimes", "r1").article_id == own.article_id
     old_host = "http://hanoitimes.com.vn/hanoinews/2016/05/81e0b5af/ward/"
-    assert article_row(parse_page(page(victim), old_host), old_host, "hanoitimes", "r1")["canonical_url"] == victim
+    assert article_row(parse_page(page(victim), old_host), old_host, "hanoitimes", "r1").canonical_url == victim

@@ -13,6 +13,7 @@ from pipeline.sites.language import normalize_language
 from pipeline.sites import ADAPTERS
 from pipeline.sites.base import ParsedArticle
 from pipeline.store.ids import article_id_for
+from pipeline.store.rows import ArticleRow
 
 log = logging.getLogger(__name__)
 
@@ -119,13 +120,13 @@ def extraction_status(language: str | None, body_text: str) -> str:
 
 def article_row(parsed: ParsedArticle, url: str, site: str, run_id: str, *, raw_sha256: str | None = None,
                 raw_path: str | None = None, etag: str | None = None,
-                last_modified: str | None = None) -> dict:
+                last_modified: str | None = None) -> ArticleRow:
     """The row for `articles`; `extraction_status` says whether the extractors run on it."""
     canonical = canonicalize(own_canonical(parsed, url))
     language = normalize_language(parsed.language, parsed.body_text)
     status = extraction_status(language, parsed.body_text)
     whole = article_text(parsed.title, parsed.lead, parsed.body_text)
-    return dict(
+    return ArticleRow(
         article_id=article_id_for(canonical), url=url, canonical_url=canonical, site=site,
         adapter=parsed.adapter, adapter_version=parsed.adapter_version, parse_complete=parsed.complete,
         title=parsed.title, lead=parsed.lead, body_text=parsed.body_text,
@@ -136,3 +137,4 @@ def article_row(parsed: ParsedArticle, url: str, site: str, run_id: str, *, raw_
         raw_sha256=raw_sha256, raw_path=raw_path, etag=etag, last_modified=last_modified,
         extraction_status=status, extractor_version=extractors.EXTRACTOR_VERSION,
         first_seen_run=run_id, last_seen_run=run_id)
+

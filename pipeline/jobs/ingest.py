@@ -33,6 +33,7 @@ from pipeline.errors import InputError
 from pipeline.checks.rules import compute_checks
 from pipeline.jobs.reextract import facts_for_rows
 from pipeline.sites import parse_page
+from pipeline.store.rows import ArticleRow
 from pipeline.store.warehouse import Warehouse
 
 log = logging.getLogger(__name__)
@@ -76,7 +77,7 @@ def _read_page(path: Path) -> bytes:
 
 
 def _parse_batch(items: list[tuple[str, str]], site: str, run_id: str,
-                 adapter: str | None) -> tuple[list[dict], list[str], float]:
+                 adapter: str | None) -> tuple[list[ArticleRow], list[str], float]:
     """(path, url) pairs -> (article rows, "path: reason" failures, seconds)."""
     started = time.perf_counter()
     rows, failures = [], []
@@ -97,7 +98,7 @@ def _parse_batch(items: list[tuple[str, str]], site: str, run_id: str,
     return rows, failures, time.perf_counter() - started
 
 
-def _extract_batch(rows: list[dict]) -> tuple[dict[str, list[Fact]], float]:
+def _extract_batch(rows: list[ArticleRow]) -> tuple[dict[str, list[Fact]], float]:
     started = time.perf_counter()
     facts = facts_for_rows(rows)
     return facts, time.perf_counter() - started
@@ -127,7 +128,7 @@ class _Loader:
                  progress: Callable[[str], None] | None):
         self.wh, self.run_id, self.stats, self.progress = wh, run_id, stats, progress
 
-    def select(self, rows: list[dict], failures: list[str], n_pages: int) -> list[dict]:
+    def select(self, rows: list[ArticleRow], failures: list[str], n_pages: int) -> list[ArticleRow]:
         """Rows that need extraction: new, changed, or extracted by another version."""
         st = self.stats
         st.pages += n_pages
@@ -135,13 +136,13 @@ class _Loader:
         st.failures.extend(failures[:max(0, 100 - len(st.failures))])
         started = time.perf_counter()
         # one row per article in a batch (a page stored twice): the last wins
-        by_id = {r["article_id"]: r for r in rows}
-        states = self.wh.article_state([r["canonical_url"] for r in by_id.values()])
+        by_id = {r.article_id: r for r in rows}
+        states = self.wh.article_state([r.canonical_url for r in by_id.values()])
         st.load_seconds += time.perf_counter() - started
         todo = []
         for row in by_id.values():
-            state = states.get(row["canonical_url"])
-            if (state and state.content_sha256 == row["content_sha256"]
+            state = states.get(row.canonical_url)
+            if (state and state.content_sha256 == row.content_sha256
                     and state.extractor_version == extractors.EXTRACTOR_VERSION):
                 st.articles_unchanged += 1
                 continue
@@ -153,7 +154,7 @@ class _Loader:
         st.articles_unchanged += len(rows) - len(by_id)
         return todo
 
-    def load(self, rows: list[dict], facts: dict[str, list[Fact]]) -> None:
+    def load(self, rows: list[ArticleRow], facts: dict[str, list[Fact]]) -> None:
         if not rows:
             return
         started = time.perf_counter()

@@ -41,17 +41,10 @@ def _raw_files(root: Path) -> dict[str, Path]:
 
 def reconcile(wh: Warehouse, raw_root: Path, sites: list[str]) -> Reconciliation:
     files = _raw_files(raw_root)
-    rows = wh.con.execute("""SELECT a.raw_sha256,
-            EXISTS (SELECT 1 FROM fetches f WHERE f.raw_sha256 = a.raw_sha256 AND f.outcome = 'stored')
-        FROM articles a WHERE a.site IN (SELECT unnest(?)) AND a.raw_sha256 IS NOT NULL""",
-                          [sites]).fetchall()
     result = Reconciliation()
-    for sha, fetched in rows:
+    for sha, fetched in wh.raw_pages_of_articles(sites):
         result.articles_without_raw += sha not in files
         result.articles_without_fetch += not fetched
-    referenced = {r[0] for r in wh.con.execute(
-        "SELECT DISTINCT raw_sha256 FROM fetches WHERE raw_sha256 IS NOT NULL "
-        "UNION SELECT raw_sha256 FROM articles WHERE raw_sha256 IS NOT NULL").fetchall()}
-    result.orphan_raw_files = len(files.keys() - referenced)
+    result.orphan_raw_files = len(files.keys() - wh.referenced_raw_pages())
     (log.info if result.consistent else log.warning)("%s", result)
     return result

@@ -23,11 +23,12 @@ from pipeline.store.lock import RunLock
 from pipeline.jobs.progress import RunProgress
 from pipeline.crawl.rawstore import store_raw
 from pipeline.jobs.reconcile import reconcile
-from pipeline.store.replica import is_damage, publish_replica
+from pipeline.store.replica import is_damage
 from pipeline.jobs.reextract import facts_for_rows, reextract
 from pipeline.sites import get_adapter
 from pipeline.sites.common import PageRefused
-from pipeline.store.warehouse import Warehouse
+from pipeline.store.rows import ArticleRow, FetchRow, FrontierRow
+from pipeline.store.warehouse import ArticleState, Warehouse
 
 log = logging.getLogger(__name__)
 
@@ -69,9 +70,9 @@ class _SiteRun:
         self.cfg, self.wh, self.fetcher, self.site = cfg, wh, fetcher, site
         self.run_id, self.summary, self.since = run_id, summary, since
         self.adapter = get_adapter(site.adapter)
-        self.pending: list[dict] = []
-        self.fetch_rows: list[dict] = []
-        self.frontier_rows: list[dict] = []
+        self.pending: list[ArticleRow] = []
+        self.fetch_rows: list[FetchRow] = []
+        self.frontier_rows: list[FrontierRow] = []
         self.seen_ids: list[str] = []
         self.outcome = ""   # what became of the last article URL
 
@@ -84,14 +85,14 @@ class _SiteRun:
         if outcome == "failed":
             self.summary.counts["failures"] += 1
             log.warning("%s: %s failed: %s", self.site.name, res.url, reason)
-        self.fetch_rows.append(dict(
+        self.fetch_rows.append(FetchRow(
             run_id=self.run_id, site=self.site.name, url=res.url, fetched_url=res.fetched_url,
             status=res.status, outcome=outcome, reason=reason, bytes=len(res.body),
             elapsed_ms=res.elapsed_ms, content_type=res.content_type, etag=res.etag,
             last_modified=res.last_modified, fetched_at=datetime.now(timezone.utc), raw_sha256=raw_sha))
         if article:
             self.outcome = outcome
-            self.frontier_rows.append(dict(
+            self.frontier_rows.append(FrontierRow(
                 url=res.url, site=self.site.name, status=_FRONTIER_STATUS[outcome],
                 etag=res.etag if res.ok else None, last_modified=res.last_modified if res.ok else None,
                 content_sha256=raw_sha, reason=reason, last_fetch_at=datetime.now(timezone.utc),
@@ -171,7 +172,7 @@ class _SiteRun:
     def limit(self) -> int:
         return self.site.max_articles if self.site.max_articles is not None else self.cfg.max_articles
 
-    def fetch_article(self, url: str, state) -> FetchResult:
+    def fetch_article(self, url: str, state: ArticleState | None) -> FetchResult:
         res = self.fetcher.get(url, state.etag if state else None, state.last_modified if state else None)
         if res.outcome == "unchanged" and state:
             self.seen_ids.append(state.article_id)
@@ -206,16 +207,16 @@ class _SiteRun:
         row = article_row(parsed, url, self.site.name, self.run_id, raw_sha256=raw_sha,
                           raw_path=str(raw_path.relative_to(self.cfg.raw_root)), etag=res.etag,
                           last_modified=res.last_modified)
-        if (state and state.content_sha256 == row["content_sha256"]
+        if (state and state.content_sha256 == row.content_sha256
                 and state.extractor_version == extractors.EXTRACTOR_VERSION):
-            self.seen_ids.append(row["article_id"])
+            self.seen_ids.append(row.article_id)
             self.summary.counts["articles_unchanged"] += 1
             self.record(res, "unchanged", "same content", article=True, raw_sha=raw_sha)
             return res
-        duplicate_of = self.wh.same_content_elsewhere(row["article_id"], row["content_sha256"])
+        duplicate_of = self.wh.same_content_elsewhere(row.article_id, row.content_sha256)
         if duplicate_of is None:  # two URLs of one article (or one text) within this batch
-            duplicate_of = next((p["url"] for p in self.pending if p["article_id"] == row["article_id"]
-                                 or p["content_sha256"] == row["content_sha256"]), None)
+            duplicate_of = next((p.url for p in self.pending if p.article_id == row.article_id
+                                 or p.content_sha256 == row.content_sha256), None)
         if duplicate_of:
             self.record(res, "skipped", f"same content as {duplicate_of}", article=True, raw_sha=raw_sha)
             return res
@@ -240,7 +241,7 @@ def _publish(cfg: Config, wh: Warehouse) -> None:
     """Readers (query, the review page) read the published replica: a failed publish costs them
     freshness, never the night's data."""
     try:
-        publish_replica(cfg.warehouse, wh.con, cfg.file_mode)
+        wh.publish(cfg.file_mode)
     except DamagedWarehouseError:
         raise
     except (WarehouseError, OSError) as exc:

@@ -15,21 +15,14 @@ from extractors.facts import SCHEMA_FIELDS, Fact
 from extractors.unitkey import unit_key
 from pipeline.errors import ConfigError, MissingInputError, WarehouseError
 from pipeline.store.migrate import Migration, applied, apply_pending, shipped
+from pipeline.store.replica import DEFAULT_MODE, publish_replica
+from pipeline.store.rows import ARTICLE_COLUMNS, FETCH_COLUMNS, FRONTIER_COLUMNS, ArticleRow, as_article_row
 from pipeline.store.sql import quote_identifier, quote_literal
 
 log = logging.getLogger(__name__)
 
-ARTICLE_COLUMNS = ("article_id", "url", "canonical_url", "site", "adapter", "adapter_version",
-                   "parse_complete", "title", "lead", "body_text", "published_at", "published_flag",
-                   "author", "language", "source_url", "content_sha256", "raw_sha256", "raw_path",
-                   "etag", "last_modified", "extraction_status", "extractor_version",
-                   "first_seen_run", "last_seen_run", "text", "lead_start", "body_start", "body_path")
 FACT_COLUMNS = ("fact_id", "article_id", *SCHEMA_FIELDS, "measure_key", "sentence", "sentence_start",
                 "rule_id", "extractor_version", "run_id", "section", "unit_key")
-FETCH_COLUMNS = ("run_id", "site", "url", "fetched_url", "status", "outcome", "reason", "bytes",
-                 "elapsed_ms", "content_type", "etag", "last_modified", "fetched_at", "raw_sha256")
-FRONTIER_COLUMNS = ("url", "site", "status", "etag", "last_modified", "content_sha256", "reason",
-                    "last_fetch_at", "last_run")
 MAX_ATTEMPTS = 5  # failed fetches in a row before a URL is given up
 # A failed URL waits 1, 2, 4, 8 hours before its next try (a night's run is usually the next chance).
 _FRONTIER_UPSERT = """
@@ -262,6 +255,40 @@ class Warehouse:
             message = 'ended without finishing (killed or crashed); the next run resumed its work'
             WHERE status = 'running' RETURNING run_id""").fetchall())
 
+    def publish(self, mode: int = DEFAULT_MODE) -> Path:
+        """Checkpoint and publish the read-only replica readers open (pipeline.store.replica)."""
+        return publish_replica(self.path, self.con, mode)
+
+    # --- what re-extraction and reconciliation read -----------------------------------------
+    def stale_article_ids(self, extractor_version: str | None) -> list[str]:
+        """Ids of the articles whose facts another extractor version made, in order (every
+        article's with None)."""
+        where = "" if extractor_version is None else "WHERE extractor_version IS DISTINCT FROM ?"
+        params = [] if extractor_version is None else [extractor_version]
+        return [r[0] for r in self.con.execute(
+            f"SELECT article_id FROM articles {where} ORDER BY article_id", params).fetchall()]
+
+    def stored_articles(self, article_ids: list[str]) -> list[ArticleRow]:
+        """The stored rows of these articles, in article id order."""
+        columns = ", ".join(ARTICLE_COLUMNS)
+        return [ArticleRow(*r) for r in self.con.execute(
+            f"SELECT {columns} FROM articles WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id",
+            [article_ids]).fetchall()]
+
+    def raw_pages_of_articles(self, sites: list[str]) -> list[tuple[str, bool]]:
+        """(raw_sha256, whether a 'stored' fetch names it) of each article of these sites that has
+        a raw page."""
+        return self.con.execute("""SELECT a.raw_sha256,
+                EXISTS (SELECT 1 FROM fetches f WHERE f.raw_sha256 = a.raw_sha256 AND f.outcome = 'stored')
+            FROM articles a WHERE a.site IN (SELECT unnest(?)) AND a.raw_sha256 IS NOT NULL""",
+                                [sites]).fetchall()
+
+    def referenced_raw_pages(self) -> set[str]:
+        """The raw_sha256 of every raw page a fetch or an article names."""
+        return {r[0] for r in self.con.execute(
+            "SELECT DISTINCT raw_sha256 FROM fetches WHERE raw_sha256 IS NOT NULL "
+            "UNION SELECT raw_sha256 FROM articles WHERE raw_sha256 IS NOT NULL").fetchall()}
+
 
 def article_state(con: duckdb.DuckDBPyConnection, canonical_urls: list[str]) -> dict[str, ArticleState]:
     """What is stored for these URLs (matched by article url or canonical url)."""
@@ -317,7 +344,7 @@ _FACT_ID_SQL = ("left(sha256(article_id || '|' || CASE section WHEN 'body' THEN 
 _COUNTED_KINDS = ("count", "ratio")   # whose unit is a counted noun, singular or plural
 
 
-def _facts_table(articles: list[dict], facts_by_article: dict[str, list[Fact]]) -> pa.Table:
+def _facts_table(articles: list[ArticleRow], facts_by_article: dict[str, list[Fact]]) -> pa.Table:
     """The facts of these articles as an Arrow table, built column by column (a dict per fact, a
     pandas frame, or transposing per-fact tuples costs more than the insert itself)."""
     facts: list[Fact] = []
@@ -326,16 +353,15 @@ def _facts_table(articles: list[dict], facts_by_article: dict[str, list[Fact]]) 
     lead_starts: list[int | None] = []
     body_starts: list[int | None] = []
     unit_keys: list[str | None] = []
-    for article in articles:
-        found = facts_by_article.get(article["article_id"], [])
+    for article in map(as_article_row, articles):
+        found = facts_by_article.get(article.article_id, [])
         facts += found
-        article_ids += [article["article_id"]] * len(found)
-        versions += [article["extractor_version"]] * len(found)
+        article_ids += [article.article_id] * len(found)
+        versions += [article.extractor_version] * len(found)
         # the article's bounds beside each fact: its section is computed in SQL (_SECTION_SQL)
-        lead_starts += [article.get("lead_start")] * len(found)
-        body_starts += [article.get("body_start")] * len(found)
-        lang = article.get("language")
-        unit_keys += [unit_key(f.unit, lang) if f.kind in _COUNTED_KINDS else None for f in found]
+        lead_starts += [article.lead_start] * len(found)
+        body_starts += [article.body_start] * len(found)
+        unit_keys += [unit_key(f.unit, article.language) if f.kind in _COUNTED_KINDS else None for f in found]
     arrays = {"article_id": pa.array(article_ids, pa.string()),
               "extractor_version": pa.array(versions, pa.string()),
               "lead_start": pa.array(lead_starts, pa.int64()), "body_start": pa.array(body_starts, pa.int64()),
