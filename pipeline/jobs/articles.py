@@ -14,6 +14,7 @@ from pipeline.sites import ADAPTERS
 from pipeline.sites.base import ParsedArticle
 from pipeline.store.ids import article_id_for
 from pipeline.store.rows import ArticleRow
+from pipeline.store.warehouse import ArticleState
 
 log = logging.getLogger(__name__)
 
@@ -138,3 +139,9 @@ def article_row(parsed: ParsedArticle, url: str, site: str, run_id: str, *, raw_
         extraction_status=status, extractor_version=extractors.EXTRACTOR_VERSION,
         first_seen_run=run_id, last_seen_run=run_id)
 
+
+def unchanged(state: ArticleState | None, row: ArticleRow) -> bool:
+    """Whether the stored article already holds what `row` would store: the same content, extracted
+    by the current extractor version (so nothing to extract or load)."""
+    return bool(state and state.content_sha256 == row.content_sha256
+                and state.extractor_version == extractors.EXTRACTOR_VERSION)

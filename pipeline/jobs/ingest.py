@@ -27,7 +27,7 @@ from typing import Callable, Iterable, Iterator
 
 import extractors
 from extractors.facts import Fact
-from pipeline.jobs.articles import article_row
+from pipeline.jobs.articles import article_row, unchanged
 from pipeline.crawl.decode import decode_html, not_text_reason
 from pipeline.errors import InputError
 from pipeline.checks.rules import compute_checks
@@ -142,8 +142,7 @@ class _Loader:
         todo = []
         for row in by_id.values():
             state = states.get(row.canonical_url)
-            if (state and state.content_sha256 == row.content_sha256
-                    and state.extractor_version == extractors.EXTRACTOR_VERSION):
+            if unchanged(state, row):
                 st.articles_unchanged += 1
                 continue
             if state:

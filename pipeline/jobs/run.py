@@ -11,7 +11,7 @@ from datetime import date, datetime, timezone
 import duckdb
 
 import extractors
-from pipeline.jobs.articles import article_row
+from pipeline.jobs.articles import article_row, unchanged
 from pipeline.checks.rules import compute_checks
 from pipeline.config import Config, SiteConfig
 from pipeline.crawl.decode import decode_html, not_text_reason
@@ -207,8 +207,7 @@ class _SiteRun:
         row = article_row(parsed, url, self.site.name, self.run_id, raw_sha256=raw_sha,
                           raw_path=str(raw_path.relative_to(self.cfg.raw_root)), etag=res.etag,
                           last_modified=res.last_modified)
-        if (state and state.content_sha256 == row.content_sha256
-                and state.extractor_version == extractors.EXTRACTOR_VERSION):
+        if unchanged(state, row):
             self.seen_ids.append(row.article_id)
             self.summary.counts["articles_unchanged"] += 1
             self.record(res, "unchanged", "same content", article=True, raw_sha=raw_sha)
