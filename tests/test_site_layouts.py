@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.sites import get_adapter, parse_page
-from pipeline.sites.common import parse_vn_dateline, strip_lead_prefix
+from pipeline.sites import hanoitimes, kinhtedothi
+from pipeline.sites.dates import parse_vn_dateline
 
 
 @pytest.mark.parametrize("text, iso", [
@@ -30,19 +31,19 @@ def test_vn_dateline_rejects(text):
     assert parse_vn_dateline(text) is None
 
 
-@pytest.mark.parametrize("text, want", [
-    ("THE HANOI TIMES — Hanoi has opened 14 bus routes.", "Hanoi has opened 14 bus routes."),
-    ("THE HANOI TIMES – Hanoi has opened 14 bus routes.", "Hanoi has opened 14 bus routes."),
-    ("THE HANOI TIMES—Hanoi has opened 14 bus routes.", "Hanoi has opened 14 bus routes."),
-    ("The Hanoi Times - Hanoi has opened 14 bus routes.", "Hanoi has opened 14 bus routes."),
-    ("KInhtedothi - Sáng 3/11, huyện Đông Anh", "Sáng 3/11, huyện Đông Anh"),
+@pytest.mark.parametrize("site, text, want", [
+    (hanoitimes, "THE HANOI TIMES — Hanoi has opened 14 bus routes.", "Hanoi has opened 14 bus routes."),
+    (hanoitimes, "THE HANOI TIMES – Hanoi has opened 14 bus routes.", "Hanoi has opened 14 bus routes."),
+    (hanoitimes, "THE HANOI TIMES—Hanoi has opened 14 bus routes.", "Hanoi has opened 14 bus routes."),
+    (hanoitimes, "The Hanoi Times - Hanoi has opened 14 bus routes.", "Hanoi has opened 14 bus routes."),
+    (kinhtedothi, "KInhtedothi - Sáng 3/11, huyện Đông Anh", "Sáng 3/11, huyện Đông Anh"),
     # Not prefixes: the paper named inside a sentence.
-    ("The Hanoi Times: a survey of 1,200 readers", "The Hanoi Times: a survey of 1,200 readers"),
-    ("The Hanoi Times-run forum drew 300 guests.", "The Hanoi Times-run forum drew 300 guests."),
-    ("The Hanoi Times reported a 12% rise.", "The Hanoi Times reported a 12% rise."),
+    (hanoitimes, "The Hanoi Times: a survey of 1,200 readers", "The Hanoi Times: a survey of 1,200 readers"),
+    (hanoitimes, "The Hanoi Times-run forum drew 300 guests.", "The Hanoi Times-run forum drew 300 guests."),
+    (hanoitimes, "The Hanoi Times reported a 12% rise.", "The Hanoi Times reported a 12% rise."),
 ])
-def test_lead_prefixes(text, want):
-    assert strip_lead_prefix(text) == want
+def test_lead_prefixes(site, text, want):
+    assert site.strip_lead_prefix(text) == want
 
 
 @pytest.mark.parametrize("adapter, url, ok", [

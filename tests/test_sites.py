@@ -11,8 +11,9 @@ import pytest
 
 from pipeline.sites import ADAPTERS, adapter_for_url, get_adapter, parse_page
 from pipeline.crawl.decode import decode_html
-from pipeline.sites.common import (is_furniture, parse_datetime, parse_en_dateline,
-                                   parse_vn_dateline, strip_lead_prefix)
+from pipeline.sites.dates import parse_datetime, parse_en_dateline, parse_vn_dateline
+from pipeline.sites.kinhtedothi import strip_lead_prefix
+from pipeline.sites.text import is_furniture
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = Path(__file__).parent / "fixtures" / "pages"

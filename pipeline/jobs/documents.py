@@ -46,7 +46,7 @@ def parse_published(value, where: str) -> date | None:
 def _parsed(html: str, url: str | None, where: str) -> ParsedArticle:
     """parse_page, a page no adapter reads (too deeply nested) being bad input."""
     from pipeline.sites import parse_page  # late: bs4 is only needed for HTML input
-    from pipeline.sites.common import PageRefused
+    from pipeline.sites.page import PageRefused
 
     try:
         return parse_page(html, url or "")

@@ -26,7 +26,7 @@ from pipeline.jobs.reconcile import reconcile
 from pipeline.store.replica import is_damage
 from pipeline.jobs.reextract import facts_for_rows, reextract
 from pipeline.sites import get_adapter
-from pipeline.sites.common import PageRefused
+from pipeline.sites.page import PageRefused
 from pipeline.store.rows import ArticleRow, FetchRow, FrontierRow
 from pipeline.store.warehouse import ArticleState, Warehouse
 

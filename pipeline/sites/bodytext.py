@@ -22,7 +22,9 @@ import htmldate
 import trafilatura
 from lxml.etree import LxmlError
 
-from .common import Page, body_lines, clean_text, parse_datetime, source_in_lines
+from .dates import parse_datetime
+from .page import Page
+from .text import body_lines, clean_text, source_in_lines
 
 log = logging.getLogger(__name__)
 

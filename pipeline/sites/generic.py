@@ -20,8 +20,10 @@ from pipeline.sites.language import language_code
 
 from .base import ParsedArticle
 from .bodytext import LD_MIN_SHARE, joined_length, ld_body_lines, markup_date, trafilatura_lines
-from .common import (Page, block_lines, body_lines, clean_text, cut_source, date_flag, parse_datetime,
-                     parse_en_dateline, person_name, strip_furniture)
+from .dates import date_flag, parse_datetime, parse_en_dateline
+from .jsonld import person_name
+from .page import Page
+from .text import block_lines, body_lines, clean_text, cut_source, strip_furniture
 
 log = logging.getLogger(__name__)
 

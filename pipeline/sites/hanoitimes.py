@@ -11,14 +11,19 @@ import re
 from datetime import datetime
 from urllib.parse import urlsplit, urlunsplit
 
-from .common import Page, parse_en_dateline, strip_lead_prefix
+from .dates import parse_en_dateline
 from .generic import GenericAdapter
+from .page import Page
+from .text import strip_prefix
 
 _ARTICLE_PATHS = (
     re.compile(r"^/[a-z0-9]+(?:-[a-z0-9]+)*-\d+\.html$"),         # 2019–2024
     re.compile(r"^/[a-z0-9]+(?:-[a-z0-9]+)*\.\d+\.html$"),        # 2025+
     re.compile(r"^/hanoinews/\d{4}/\d{1,2}/[0-9a-f]+/[a-z0-9-]+/?$"),  # hanoitimes.com.vn
 )
+# "THE HANOI TIMES — " needs a dash (a hyphen only when a space follows): "The Hanoi Times: ..."
+# and "The Hanoi Times-run ..." can open real sentences.
+_LEAD_PREFIX = re.compile(r"^the\s+hanoi\s+times\s*(?:[–—]+|-+(?=\s))\s*", re.I)
 
 
 class HanoiTimesAdapter(GenericAdapter):
@@ -71,3 +76,8 @@ class HanoiTimesAdapter(GenericAdapter):
         if parts.hostname == "m.hanoitimes.vn":
             return urlunsplit((parts.scheme or "https", "hanoitimes.vn", parts.path, "", ""))
         return None
+
+
+def strip_lead_prefix(text: str | None) -> str | None:
+    """A lead or first paragraph without its 'THE HANOI TIMES — ' prefix."""
+    return strip_prefix(text, _LEAD_PREFIX)

@@ -16,8 +16,10 @@ import re
 from datetime import datetime
 from urllib.parse import urlsplit, urlunsplit
 
-from .common import Page, parse_vn_dateline, strip_lead_prefix
+from .dates import parse_vn_dateline
 from .generic import GenericAdapter
+from .page import Page
+from .text import strip_prefix
 
 _ARTICLE_PATH = re.compile(r"^/[a-z0-9]+(?:-[a-z0-9]+){3,}(?:\.\d+)?\.html$")
 _NOT_ARTICLE = re.compile(r"^/(?:tag|tim-kiem|api|rss|video|podcast|emagazine-list)/")
@@ -28,6 +30,8 @@ _CREDIT_HEAD = re.compile(r"^(?:bài\s*(?:(?:,|và|&)\s*)?(?:ảnh|video)?|bài 
                           re.I)
 _CREDIT_TAIL = re.compile(r"\s*[-–,;|]?\s*(?:\(?\s*thực hiện\s*\)?"
                           r"|(?:ảnh|video|đồ họa|đồ hoạ)\s*:.*)$", re.I)
+# The paper's name before a lead or first paragraph: "Kinhtedothi - ", "(Kinhtedothi) - ", "KTĐT: ".
+_LEAD_PREFIX = re.compile(r"^[(\[]?\s*(?:kinhtedothi(?:\.vn)?|ktđt|ktdt)\s*[)\]]?\s*[-–—:]+\s*", re.I)
 
 
 class KinhTeDoThiAdapter(GenericAdapter):
@@ -82,6 +86,11 @@ class KinhTeDoThiAdapter(GenericAdapter):
         # Without a canonical link the fetched URL, minus tracking parameters, is the identity.
         parts = urlsplit(page.url)
         return urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")) if parts.path else None
+
+
+def strip_lead_prefix(text: str | None) -> str | None:
+    """A lead or first paragraph without its 'Kinhtedothi - ' prefix."""
+    return strip_prefix(text, _LEAD_PREFIX)
 
 
 def _writer(byline: str | None) -> str | None:

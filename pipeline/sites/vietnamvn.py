@@ -15,8 +15,10 @@ from urllib.parse import urlsplit
 
 from bs4 import Tag
 
-from .common import Page, clean_text, parse_datetime, parse_vn_dateline
+from .dates import parse_datetime, parse_vn_dateline
 from .generic import GenericAdapter
+from .page import Page
+from .text import clean_text
 
 _ARTICLE_PATH = re.compile(
     r"^/en/(?!(?:category|tag|author|page|feed|search|wp-[a-z]+)/)[a-z0-9]+(?:-[a-z0-9]+){2,}/?$")
