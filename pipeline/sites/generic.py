@@ -15,8 +15,7 @@ from urllib.parse import urlsplit
 
 from bs4 import Tag
 
-from pipeline.sites.language import guess_language as detect_language
-from pipeline.sites.language import language_code
+from pipeline.sites.language import guess_language, language_code
 
 from .base import ParsedArticle
 from .bodytext import LD_MIN_SHARE, joined_length, ld_body_lines, markup_date, trafilatura_lines
@@ -34,6 +33,8 @@ _NOT_ARTICLE = re.compile(r"(?:^|/)(?:index|default|home|about|about-us|contact|
                           r"author|page|rss|feed|sitemap[\w-]*|robots)(?:\.\w+)?/?$", re.I)
 _SITE_SUFFIX = re.compile(r"\s+[|\-–—]\s+[^|\-–—]{2,40}$")
 _BYLINE = re.compile(r"^(?:by|bởi|theo)\s+", re.I)
+# A body with fewer letters than this in its first 5,000 characters is too little to guess its language from.
+_GUESS_MIN_LETTERS = 50
 
 
 class GenericAdapter:
@@ -173,8 +174,12 @@ class GenericAdapter:
     def language(self, page: Page, body: str = "") -> str | None:
         html = page.soup.find("html")
         lang = language_code(html.get("lang") or html.get("xml:lang")) if html else None
-        return (lang or language_code(page.meta("og:locale", "content-language", "language"))
-                or self.default_language or guess_language(body))
+        if lang := lang or language_code(page.meta("og:locale", "content-language", "language")) \
+                or self.default_language:
+            return lang
+        if sum(ch.isalpha() for ch in body[:5000]) < _GUESS_MIN_LETTERS:
+            return None
+        return guess_language(body)
 
     def canonical(self, page: Page) -> str | None:
         link = page.soup.select_one("link[rel~=canonical][href]")
@@ -230,9 +235,3 @@ def _same(a: str, b: str) -> bool:
     norm = lambda s: re.sub(r"\W+", " ", s).strip().casefold()   # noqa: E731
     return norm(a) == norm(b)
 
-
-def guess_language(text: str) -> str | None:
-    """The body's language (pipeline.sites.language) when the page declares none; None for too little text."""
-    if sum(ch.isalpha() for ch in text[:5000]) < 50:
-        return None
-    return detect_language(text)
