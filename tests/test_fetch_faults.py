@@ -16,7 +16,8 @@ from typing import Callable
 import pytest
 
 from pipeline.config import Config
-from pipeline.crawl.fetch import Fetcher, parse_retry_after, site_host
+from pipeline.crawl.fetch import Fetcher, parse_retry_after
+from pipeline.crawl.hosts import site_host
 
 REAL = "https://news.example"
 LIMIT = 1024 * 1024                      # max_page_bytes for the bomb tests

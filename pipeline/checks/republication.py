@@ -66,6 +66,7 @@ from extractors.lang.vi import numbers as vi_numbers
 from extractors.gazetteer import fold as fold_place
 from extractors.numbers import DIGITS_RE, parse_digits
 from pipeline.checks.rules import Finding
+from pipeline.crawl.hosts import bare_host
 
 REPUBLICATION_CHECKS = ("republication_mismatch", "republication_dropped")
 FIGURE_KINDS = ("count", "quantity", "percentage", "ratio", "rank", "money")
@@ -568,9 +569,7 @@ def url_forms(url: str | None) -> list[str]:
     if not url:
         return []
     parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower()
-    if host.startswith("www."):
-        host = host[4:]
+    host = bare_host(parts.hostname or "", ("www.",))
     if parts.port and parts.port not in (80, 443):
         host = f"{host}:{parts.port}"
     path = parts.path.rstrip("/")

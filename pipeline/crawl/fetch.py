@@ -20,6 +20,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from pipeline.config import Config
+from pipeline.crawl.hosts import site_host
 
 log = logging.getLogger(__name__)
 
@@ -63,15 +64,6 @@ class _Answer:
     retry: bool = False                  # worth another attempt
     retry_after: float | None = None     # seconds the server asked us to wait, if it said
     location: str | None = None          # a redirect to follow
-
-
-def site_host(url: str) -> str:
-    """The host that identifies a site: lower case, without a leading "www." or "m."."""
-    host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    for prefix in ("www.", "m."):
-        if host.startswith(prefix):
-            return host[len(prefix):]
-    return host
 
 
 def parse_retry_after(value: str | None) -> float | None:

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import extractors
 from pipeline.crawl.discover import canonicalize
+from pipeline.crawl.hosts import SITE_PREFIXES, bare_host
 from pipeline.sites.language import normalize_language
 from pipeline.sites import ADAPTERS
 from pipeline.sites.base import ParsedArticle
@@ -74,17 +75,12 @@ def article_text(title: str | None, lead: str | None, body: str | None) -> Artic
     return ArticleText("\n".join(parts), starts.get("lead"), starts.get("body"))
 
 
-def _bare(host: str) -> str:
-    """A host without the prefixes one site serves under: www., m. (mobile), amp."""
-    host = host.lower().rstrip(".")
-    for prefix in ("www.", "m.", "amp."):
-        if host.startswith(prefix):
-            return host[len(prefix):]
-    return host
+# An article's own site also answers under its AMP host.
+_SAME_SITE = (*SITE_PREFIXES, "amp.")
 
 
 def _bare_host(url: str) -> str:
-    return _bare(urlsplit(url).hostname or "")
+    return bare_host(urlsplit(url).hostname or "", _SAME_SITE)
 
 
 def own_canonical(parsed: ParsedArticle, url: str) -> str:
@@ -96,7 +92,7 @@ def own_canonical(parsed: ParsedArticle, url: str) -> str:
     if not claimed or not url.startswith(("http://", "https://")):
         return claimed or url
     own = _bare_host(url)
-    hosts = {_bare(h) for h in getattr(ADAPTERS.get(parsed.adapter), "hosts", ())}
+    hosts = {bare_host(h, _SAME_SITE) for h in getattr(ADAPTERS.get(parsed.adapter), "hosts", ())}
     if _bare_host(claimed) == own or (own in hosts and _bare_host(claimed) in hosts):
         return claimed
     log.info("%s names %s as its canonical URL, on another site: stored under its own URL", url, claimed)

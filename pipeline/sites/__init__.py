@@ -5,6 +5,8 @@ import logging
 import re
 from urllib.parse import urlsplit
 
+from pipeline.crawl.hosts import bare_host
+
 from .base import ParsedArticle, SiteAdapter
 from .generic import GenericAdapter
 from .hanoitimes import HanoiTimesAdapter
@@ -30,10 +32,7 @@ def get_adapter(name: str) -> SiteAdapter:
 def adapter_for_url(url: str) -> SiteAdapter:
     """The adapter for the URL's host (www./m./bare variants included), else the generic one."""
     host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    bare = host
-    for prefix in ("www.", "m."):
-        if bare.startswith(prefix):
-            bare = bare[len(prefix):]
+    bare = bare_host(host)
     for candidate in (host, bare, "www." + bare, "m." + bare):
         if candidate in _BY_HOST:
             return _BY_HOST[candidate]
