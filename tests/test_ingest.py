@@ -88,3 +88,12 @@ def test_two_workers_give_the_same_facts_as_one(tmp_path):
         assert facts_of(two) == facts_of(one)
         again = ingest_pages(PAGES, two, "hanoitimes", "r2", batch_size=2, workers=2)
         assert again.articles_unchanged == 4 and again.facts_loaded == 0
+
+
+def test_a_page_over_max_page_bytes_is_a_failure(tmp_path):
+    bomb = tmp_path / "bomb.html.gz"
+    bomb.write_bytes(gzip.compress(b"<p>" + b" " * 2_000_000 + b"</p>"))
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        stats = ingest_pages([bomb, PAGES[1]], wh, "hanoitimes", "r1", max_page_bytes=1_000_000)
+    assert (stats.pages, stats.failed, stats.articles_new) == (2, 1, 1)
+    assert "unpacks to more than 1,000,000 bytes (max_page_bytes)" in stats.failures[0]

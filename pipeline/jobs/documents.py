@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import logging
-import zlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 import extractors
 from pipeline.crawl.decode import decode_html, not_text_reason
+from pipeline.crawl.rawstore import DEFAULT_MAX_BYTES, read_raw
 from pipeline.errors import FetchFailedError, InputError, MissingInputError
 from pipeline.sites.language import language_code, normalize_language
 
@@ -127,41 +127,8 @@ def _no_lone_surrogates(obj: dict, where: str) -> None:
                 raise InputError(f"{where}: \"{key}\" holds a lone surrogate (half of a UTF-16 pair)") from None
 
 
-# Local files get the limit fetched pages have (max_page_bytes): a gzip bomb must not take the memory.
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-
-
-def _read_bytes(path: Path, limit: int = DEFAULT_MAX_BYTES) -> bytes:
-    try:
-        with path.open("rb") as fh:
-            body = fh.read(limit + 1)
-    except FileNotFoundError:
-        raise MissingInputError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
-    if len(body) > limit:
-        raise InputError(f"{path}: larger than {limit:,} bytes (max_page_bytes)")
-    if path.suffix == ".gz":
-        return _gunzipped(body, limit, path)
-    return body
-
-
-def _gunzipped(body: bytes, limit: int, path: Path) -> bytes:
-    """The gzip member's bytes, at most `limit` of them."""
-    inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = inflate.decompress(body, limit + 1)
-    except zlib.error as exc:
-        raise InputError(f"{path}: not a readable gzip file: {exc}") from None
-    if len(out) > limit:
-        raise InputError(f"{path}: unpacks to more than {limit:,} bytes (max_page_bytes)")
-    if not inflate.eof:
-        raise InputError(f"{path}: not a readable gzip file: truncated")
-    return out
-
-
 def read_file(path: Path, limit: int = DEFAULT_MAX_BYTES) -> Document:
-    text, _ = decode_html(_read_bytes(path, limit))
+    text, _ = decode_html(read_raw(path, limit))
     if path.suffix.lower() in (".html", ".htm", ".xhtml"):
         return _from_html(str(path), text, None, None)
     return Document(str(path), text, None, normalize_language(None, text))
@@ -169,7 +136,7 @@ def read_file(path: Path, limit: int = DEFAULT_MAX_BYTES) -> Document:
 
 def parse_stored_page(path: Path, url: str | None = None, limit: int = DEFAULT_MAX_BYTES) -> dict:
     """The `parse` contract: what the site adapter makes of one stored page (.html or .html.gz)."""
-    html, _ = decode_html(_read_bytes(path, limit))
+    html, _ = decode_html(read_raw(path, limit))
     if reason := not_text_reason(html):
         raise InputError(f"{path}: {reason}")
     return {"path": str(path), **_parse_record(_parsed(html, url, str(path)))}

@@ -14,7 +14,6 @@ the warehouse is written by the calling process only, in input order.
 """
 from __future__ import annotations
 
-import gzip
 import hashlib
 import logging
 import multiprocessing
@@ -29,6 +28,7 @@ import extractors
 from extractors.facts import Fact
 from pipeline.jobs.articles import article_row, unchanged
 from pipeline.crawl.decode import decode_html, not_text_reason
+from pipeline.crawl.rawstore import DEFAULT_MAX_BYTES, read_raw
 from pipeline.errors import InputError
 from pipeline.checks.rules import compute_checks
 from pipeline.jobs.reextract import facts_for_rows
@@ -69,22 +69,15 @@ class IngestStats:
 
 
 # --- the work of one batch (runs in the caller or in a pool worker) ---------------------------
-def _read_page(path: Path) -> bytes:
-    if path.suffix == ".gz":
-        with gzip.open(path, "rb") as fh:
-            return fh.read()
-    return path.read_bytes()
-
-
-def _parse_batch(items: list[tuple[str, str]], site: str, run_id: str,
-                 adapter: str | None) -> tuple[list[ArticleRow], list[str], float]:
+def _parse_batch(items: list[tuple[str, str]], site: str, run_id: str, adapter: str | None,
+                 max_page_bytes: int) -> tuple[list[ArticleRow], list[str], float]:
     """(path, url) pairs -> (article rows, "path: reason" failures, seconds)."""
     started = time.perf_counter()
     rows, failures = [], []
     for path_str, url in items:
         path = Path(path_str)
         try:
-            body = _read_page(path)
+            body = read_raw(path, max_page_bytes)
             html, _ = decode_html(body)
             if reason := not_text_reason(html):
                 raise InputError(reason)
@@ -168,12 +161,13 @@ class _Loader:
 
 def ingest_pages(paths: Iterable[Path], wh: Warehouse, site: str, run_id: str, *, batch_size: int = 200,
                  workers: int = 1, url_for: Callable[[Path], str] | None = None,
-                 adapter: str | None = None,
+                 adapter: str | None = None, max_page_bytes: int = DEFAULT_MAX_BYTES,
                  progress: Callable[[str], None] | None = None) -> IngestStats:
     """Parse, extract and load stored pages into `wh`, one transaction per batch of `batch_size` pages.
 
     `site` names the configured site the articles belong to; `adapter` forces a site adapter (default:
-    the one for the page's URL). Returns counts and stage timings. Does not touch `runs`.
+    the one for the page's URL). A page over `max_page_bytes` (stored or unpacked) is a failure, as
+    it is when fetched. Returns counts and stage timings. Does not touch `runs`.
     With workers > 1 the caller's script needs the `if __name__ == "__main__":` guard (spawned pool).
     A page whose article also appears in a batch still in flight is counted (and loaded) twice;
     the warehouse keeps one row, the last.
@@ -184,7 +178,7 @@ def ingest_pages(paths: Iterable[Path], wh: Warehouse, site: str, run_id: str, *
     batches = _batches(paths, batch_size, url_for)
     if workers <= 1:
         for items in batches:
-            rows, failures, secs = _parse_batch(items, site, run_id, adapter)
+            rows, failures, secs = _parse_batch(items, site, run_id, adapter, max_page_bytes)
             stats.parse_seconds += secs
             todo = loader.select(rows, failures, len(items))
             if todo:
@@ -192,13 +186,13 @@ def ingest_pages(paths: Iterable[Path], wh: Warehouse, site: str, run_id: str, *
                 stats.extract_seconds += secs
                 loader.load(todo, facts)
     else:
-        _run_pool(batches, workers, site, run_id, adapter, loader)
+        _run_pool(batches, workers, site, run_id, adapter, max_page_bytes, loader)
     stats.seconds = time.perf_counter() - started
     return stats
 
 
 def _run_pool(batches: Iterator[list[tuple[str, str]]], workers: int, site: str, run_id: str,
-              adapter: str | None, loader: _Loader) -> None:
+              adapter: str | None, max_page_bytes: int, loader: _Loader) -> None:
     """Two tasks per batch: parse (-> rows), then, after the skip check here, extract the changed rows.
 
     At most `2 * workers` parse tasks and `2 * workers` extract tasks are in flight, so memory does not
@@ -219,7 +213,8 @@ def _run_pool(batches: Iterator[list[tuple[str, str]]], workers: int, site: str,
                 if items is None:
                     exhausted = True
                     return
-                parsing.append((pool.apply_async(_parse_batch, (items, site, run_id, adapter)), len(items)))
+                task = pool.apply_async(_parse_batch, (items, site, run_id, adapter, max_page_bytes))
+                parsing.append((task, len(items)))
 
         def drain_one_extract() -> None:
             result, rows = extracting.popleft()
