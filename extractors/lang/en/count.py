@@ -26,6 +26,7 @@ from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractors.lang.en.months import MONTHS
 from extractors.lang.en.nounphrase import list_noun_phrase_after, noun_phrase_after
 from extractors.lang.en.numbers import SCALES, WORD_NUMBER_RE, number_starts, parse_number
 from extractors.nlp import (
@@ -124,7 +125,7 @@ class CountExtractor:
         self._change_before = frozenset(d["rank_change"]["before"])
         self._change_units = frozenset(d["rank_change"]["units"])
         self._partitive = frozenset(d["partitive_heads"])
-        self._months = frozenset(d["months"])
+        self._months = frozenset(MONTHS)
         self._bare_after = frozenset(d["bare_idioms_after"])
         self._idiom_re = re.compile("|".join(r"\s+".join(map(re.escape, i.split())) for i in d["idioms"]),
                                     re.IGNORECASE)
