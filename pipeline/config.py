@@ -52,6 +52,12 @@ class Config:
     max_crawl_delay: float = 60.0            # ... up to this: "Crawl-delay: 86400" must not stall a night
     max_articles: int = 500                  # per site per run
     max_page_bytes: int = 10 * 1024 * 1024
+    page_seconds: float = 60.0               # wall clock for one page (its attempts and redirects), then it fails
+    max_retries: int = 2                     # retries after a timeout, reset or 408/429/5xx: 3 attempts at most
+    retry_after_cap: float = 60.0            # a longer Retry-After fails the page instead of being waited for
+    max_attempts: int = 5                    # failed fetches of a URL, run after run, before it is given up
+    max_blocked: int = 3                     # 401/403 answers in a row that stop a site for the run
+    max_sitemaps: int = 50                   # sitemap files read per site per run (an index may list thousands)
     allow_loopback: bool = False             # only the demo and tests fetch from 127.0.0.1
     batch_size: int = 50                     # articles per extraction + load transaction
     schedule: str = "15 2 * * *"             # cron fields for the nightly run (`newsfacts crontab`)
@@ -83,7 +89,9 @@ _ENV = {
 _SCALARS = {f.name: f for f in fields(Config) if f.name not in ("sites", "url_map")}
 _LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 # zero would wait forever, never read, or fetch nothing: refused like a negative value
-_POSITIVE = frozenset(("connect_timeout", "read_timeout", "max_page_bytes", "batch_size", "max_crawl_delay"))
+# (max_retries = 0 and retry_after_cap = 0 mean something: no retries, no waiting for Retry-After)
+_POSITIVE = frozenset(("connect_timeout", "read_timeout", "max_page_bytes", "batch_size", "max_crawl_delay",
+                       "page_seconds", "max_attempts", "max_blocked", "max_sitemaps"))
 
 
 def _coerce(name: str, raw: Any, where: str) -> Any:

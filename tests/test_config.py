@@ -63,6 +63,16 @@ def test_sites_table(in_tmp):
     ('schedule = "0 2 * 13 *"', "month '13'"),
     ('schedule = "*/0 2 * * *"', "step"),
     ("file_mode = 0o440", "owner"),
+    ("page_seconds = 0", "page_seconds = 0: must be positive"),
+    ("page_seconds = inf", "page_seconds = inf: expected a finite number"),
+    ("max_retries = -1", "max_retries = -1: must not be negative"),
+    ("max_retries = 1.5", "max_retries = 1.5: expected an integer"),
+    ("retry_after_cap = -1", "retry_after_cap = -1: must not be negative"),
+    ("retry_after_cap = nan", "retry_after_cap = nan: expected a finite number"),
+    ("max_attempts = 0", "max_attempts = 0: must be positive"),
+    ("max_blocked = 0", "max_blocked = 0: must be positive"),
+    ("max_blocked = true", "max_blocked = True: expected an integer"),
+    ("max_sitemaps = 0", "max_sitemaps = 0: must be positive"),
 ])
 def test_bad_config_is_one_clear_error(in_tmp, text, fragment):
     (in_tmp / "a-file").write_text("not a folder")
@@ -112,3 +122,12 @@ def test_file_mode_is_octal_as_chmod_reads_it(in_tmp):
 def test_cron_schedules_with_ranges_steps_and_names_load(in_tmp):
     for schedule in ("15 2 * * *", "*/20 1-4 * * mon-fri", "0 3 1,15 jan,jul *", "30 23 * * 7"):
         assert load_config(write(in_tmp, f'schedule = "{schedule}"'), env={}).schedule == schedule
+
+
+def test_fetch_limits_load_with_todays_defaults(in_tmp):
+    names = ("page_seconds", "max_retries", "retry_after_cap", "max_attempts", "max_blocked", "max_sitemaps")
+    cfg = load_config(env={})
+    assert tuple(getattr(cfg, n) for n in names) == (60.0, 2, 60.0, 5, 3, 50)
+    cfg = load_config(write(in_tmp, "page_seconds = 20\nmax_retries = 0\nretry_after_cap = 0\n"
+                                    "max_attempts = 1\nmax_blocked = 10\nmax_sitemaps = 1\n"), env={})
+    assert tuple(getattr(cfg, n) for n in names) == (20.0, 0, 0.0, 1, 10, 1)

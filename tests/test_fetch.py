@@ -38,6 +38,18 @@ def test_feed_sitemap_index_and_robots(http_site):
                                                   "/sitemap.xml", "/sm-1.xml"}
 
 
+def test_max_sitemaps_bounds_the_sitemaps_read(http_site):
+    base, routes = http_site
+    routes.add("/sitemap.xml", INDEX, content_type="application/xml")
+    routes.add("/sm-1.xml", URLSET, content_type="application/xml")
+    for limit, want in ((1, []), (2, ["https://news.example/c-3.html"])):
+        routes.requests.clear()
+        fetcher = fetcher_for(base, max_sitemaps=limit)
+        urls, fetches = discover(fetcher, REAL, (), ("/sitemap.xml",), fetch_robots(fetcher, REAL)[0])
+        assert urls == want and len(fetches) == limit
+        assert [p for _, p, _ in routes.requests if p != "/robots.txt"] == ["/sitemap.xml", "/sm-1.xml"][:limit]
+
+
 def test_robots_status_semantics(http_site):
     base, routes = http_site
     robots, _ = fetch_robots(fetcher_for(base), REAL)            # 404: no rules

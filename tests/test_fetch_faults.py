@@ -186,6 +186,26 @@ def test_retry_after_too_long_is_recorded_not_slept(scripted_site):
     assert waits == [] and len(hits) == 1
 
 
+@pytest.mark.parametrize("retries", [0, 1])
+def test_max_retries_setting(http_site, retries):
+    base, routes = http_site
+    routes.add("/a.html", "busy", status=503)
+    res = fetcher_for(base, cfg={"max_retries": retries}, backoff_base=0.01).get(REAL + "/a.html")
+    assert (res.outcome, res.status, res.attempts) == ("failed", 503, retries + 1)
+    assert len(routes.requests) == retries + 1
+
+
+def test_retry_after_cap_setting(http_site):
+    base, routes = http_site
+    routes.add("/a.html", "busy", status=503, Retry_After="5")
+    waits: list[float] = []
+    res = fetcher_for(base, cfg={"retry_after_cap": 4}, sleep=waits.append).get(REAL + "/a.html")
+    assert (res.outcome, res.reason, res.attempts, waits) == ("failed", "retry-after too long (5 s)", 1, [])
+    res = fetcher_for(base, cfg={"retry_after_cap": 5}, sleep=waits.append).get(REAL + "/a.html")
+    assert (res.outcome, res.reason, res.attempts) == ("failed", "HTTP 503", 3)
+    assert len(waits) == 2 and min(waits) >= 5
+
+
 def test_connection_errors_are_retried(raw_server):
     server = raw_server(reset)
     res = fetcher_for(server.base).get(REAL + "/a.html")
@@ -348,7 +368,7 @@ def _trickle(head: bytes) -> Callable[[socket.socket], None]:
 def test_trickling_body_hits_the_page_limit(raw_server, head):
     server = raw_server(_trickle(head))
     started = time.monotonic()
-    res = fetcher_for(server.base, page_seconds=0.5).get(REAL + "/a.html")
+    res = fetcher_for(server.base, cfg={"page_seconds": 0.5}).get(REAL + "/a.html")
     took = time.monotonic() - started
     assert (res.outcome, res.reason, res.attempts) == ("failed", "page took longer than 0.5 s", 1)
     assert took < 2.0 and len(server.hits) == 1
@@ -357,7 +377,7 @@ def test_trickling_body_hits_the_page_limit(raw_server, head):
 def test_trickling_headers_hit_the_page_limit(raw_server):
     server = raw_server(_trickle(b"HTTP/1.1 200 OK\r\nX-Slow: "))   # one header byte per 50 ms
     started = time.monotonic()
-    res = fetcher_for(server.base, page_seconds=0.5).get(REAL + "/a.html")
+    res = fetcher_for(server.base, cfg={"page_seconds": 0.5}).get(REAL + "/a.html")
     assert (res.outcome, res.reason, res.attempts) == ("failed", "page took longer than 0.5 s", 1)
     assert time.monotonic() - started < 2.0 and len(server.hits) == 1
 
@@ -368,7 +388,7 @@ def test_slow_headers_hit_the_page_limit(raw_server):
 
     server = raw_server(sleepy)
     started = time.monotonic()
-    res = fetcher_for(server.base, page_seconds=0.5).get(REAL + "/a.html")
+    res = fetcher_for(server.base, cfg={"page_seconds": 0.5}).get(REAL + "/a.html")
     assert (res.outcome, res.reason) == ("failed", "page took longer than 0.5 s")
     assert time.monotonic() - started < 2.0
 

@@ -14,6 +14,7 @@ import duckdb
 import pytest
 
 from pipeline.config import Config, SiteConfig
+from pipeline.errors import SitesUnavailableError
 from pipeline.jobs.run import run
 
 REAL = "https://hanoitimes.vn"
@@ -211,3 +212,35 @@ def test_a_blocking_site_is_left_alone_and_the_others_go_on(http_site, tmp_path)
     assert summary.counts["articles_new"] >= 16           # the other site was crawled in full
     assert rows(tmp_path / "w.duckdb", "select count(*) from frontier where site = 'blocked' "
                                        "and status = 'new'")[0][0] == 7   # left for the next run
+
+
+def _generic_site(routes, real: str, status: int, pages: int = 5) -> None:
+    locs = "".join(f"<url><loc>{real}/story-{n}.html</loc></url>" for n in range(pages))
+    routes.add("/sitemap.xml", f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>',
+               content_type="application/xml")
+    for n in range(pages):
+        routes.add(f"/story-{n}.html", "no", status=status)
+
+
+def _generic_config(tmp_path, real: str, base: str, **kw) -> Config:
+    return Config(warehouse=tmp_path / "w.duckdb", allow_loopback=True, delay_seconds=0,
+                  sites=(SiteConfig("one", "generic", real, feeds=(), sitemaps=("/sitemap.xml",)),),
+                  url_map={real: base}, **kw)
+
+
+def test_max_blocked_setting(http_site, tmp_path):
+    base, routes = http_site
+    real = "https://blocked.example"
+    _generic_site(routes, real, 403)
+    with pytest.raises(SitesUnavailableError, match=r"blocked \(HTTP 403\) for 1 pages in a row"):
+        run(_generic_config(tmp_path, real, base, max_blocked=1))     # the one site was stopped
+    assert [p for _, p, _ in routes.requests if p.startswith("/story-")] == ["/story-0.html"]
+
+
+@pytest.mark.parametrize("max_attempts, status", [(1, "gave_up"), (2, "failed")])
+def test_max_attempts_setting(http_site, tmp_path, max_attempts, status):
+    base, routes = http_site
+    real = "https://gone.example"
+    _generic_site(routes, real, 404, pages=2)
+    run(_generic_config(tmp_path, real, base, max_attempts=max_attempts))
+    assert rows(tmp_path / "w.duckdb", "select status, count(*) from frontier group by 1") == [(status, 2)]

@@ -125,7 +125,7 @@ def test_a_name_that_rebinds_to_loopback_after_the_check_is_not_followed(http_si
         return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (addr, port))]
 
     monkeypatch.setattr(socket, "getaddrinfo", rebinding)
-    fetcher = Fetcher(Config(delay_seconds=0, connect_timeout=1, read_timeout=1), backoff_base=0.01, page_seconds=5)
+    fetcher = Fetcher(Config(delay_seconds=0, connect_timeout=1, read_timeout=1, page_seconds=5), backoff_base=0.01)
     try:
         res = fetcher.get(f"http://rebind.example:{port}/secret.html")
     finally:

@@ -12,7 +12,6 @@ from pipeline.crawl.fetch import Fetcher, FetchResult
 
 log = logging.getLogger(__name__)
 
-MAX_SITEMAPS = 50  # a sitemap index pointing at itself or at thousands of files must not stall a run
 MAX_LISTING_PAGES = 5  # pages followed per listing: new articles are on the first few
 
 
@@ -112,7 +111,8 @@ def discover(fetcher: Fetcher, base_url: str, feeds: tuple[str, ...], sitemaps: 
             found += links
     queue = [urljoin(base_url + "/", s) for s in sitemaps] + robots.sitemaps
     seen: set[str] = set()
-    while queue and len(seen) < MAX_SITEMAPS:
+    # max_sitemaps: a sitemap index pointing at itself or at thousands of files must not stall a run
+    while queue and len(seen) < fetcher.cfg.max_sitemaps:
         url = queue.pop(0)
         if url in seen or not robots.allowed(url, fetcher.cfg.user_agent):
             continue

@@ -27,9 +27,7 @@ log = logging.getLogger(__name__)
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 BLOCKED_STATUSES = frozenset({401, 403})
-MAX_RETRIES = 2                 # so at most 3 attempts per page
 MAX_REDIRECTS = 5
-RETRY_AFTER_CAP = 60.0          # seconds; a server asking for longer is recorded, not waited for
 CHUNK_BYTES = 64 * 1024         # decoded bytes per read: the body limit is checked this often
 
 
@@ -165,11 +163,9 @@ def _is_truncation(exc: BaseException) -> bool:
 
 
 class Fetcher:
-    def __init__(self, cfg: Config, *, backoff_base: float = 1.0, page_seconds: float = 60.0,
-                 sleep: Callable[[float], None] = time.sleep):
+    def __init__(self, cfg: Config, *, backoff_base: float = 1.0, sleep: Callable[[float], None] = time.sleep):
         self.cfg = cfg
         self.backoff_base = backoff_base
-        self.page_seconds = page_seconds
         self._sleep = sleep
         self._watch = _Watch()
         self.session = requests.Session()
@@ -258,8 +254,8 @@ class Fetcher:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         # The page clock counts time spent talking to servers only: politeness pauses and
-        # Retry-After/backoff waits are bounded on their own (delay settings, RETRY_AFTER_CAP).
-        budget = self.page_seconds
+        # Retry-After/backoff waits are bounded on their own (delay settings, retry_after_cap).
+        budget = self.cfg.page_seconds
         attempts, hops = 1, 0
         while True:
             host = urlsplit(target).netloc
@@ -278,7 +274,7 @@ class Fetcher:
                 log.debug("%s: redirected (%s) to %s", url, ans.status, nxt)
                 target = nxt
                 continue
-            if not ans.retry or attempts > MAX_RETRIES:
+            if not ans.retry or attempts > self.cfg.max_retries:
                 return result(ans, attempts)
             wait, why_not = self._retry_wait(ans, attempts)
             if why_not:
@@ -294,7 +290,7 @@ class Fetcher:
         step = self.backoff_base * 2 ** (attempts - 1)
         wait = step / 2 + random.uniform(0, step / 2)
         if ans.retry_after is not None:
-            if ans.retry_after > RETRY_AFTER_CAP:
+            if ans.retry_after > self.cfg.retry_after_cap:
                 return 0.0, f"retry-after too long ({ans.retry_after:.0f} s)"
             wait = max(wait, ans.retry_after)
         return wait, None
@@ -405,7 +401,7 @@ class Fetcher:
         return bytes(body), None, False
 
     def _too_slow(self) -> str:
-        return f"page took longer than {self.page_seconds:g} s"
+        return f"page took longer than {self.cfg.page_seconds:g} s"
 
     def close(self) -> None:
         self.session.close()

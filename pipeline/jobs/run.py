@@ -33,7 +33,6 @@ from pipeline.store.warehouse import ArticleState, Warehouse
 log = logging.getLogger(__name__)
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-MAX_BLOCKED = 3  # refusals in a row that stop a site for this run
 # fetches outcome -> frontier status of an article URL
 _FRONTIER_STATUS = {"stored": "done", "unchanged": "done", "skipped": "skipped", "failed": "failed",
                     "fetched": "done"}
@@ -117,7 +116,7 @@ class _SiteRun:
             progress.article_done(self.site.name, self.outcome)
             # a site that refuses us (401/403) is left alone for the night, not hammered page by page
             blocked = blocked + 1 if (res.reason or "").startswith("blocked") else 0
-            if blocked >= MAX_BLOCKED:
+            if blocked >= self.cfg.max_blocked:
                 self.summary.site_errors.append(f"{self.site.name}: {res.reason} for {blocked} pages in a "
                                                 f"row; the rest of the site is left for the next run")
                 break
@@ -230,7 +229,8 @@ class _SiteRun:
         for facts in facts_by_article.values():
             self.summary.facts_by_kind.update(f.kind for f in facts)
         self.summary.counts["facts_loaded"] += self.wh.load_batch(
-            self.pending, facts_by_article, self.fetch_rows, self.run_id, self.frontier_rows)
+            self.pending, facts_by_article, self.fetch_rows, self.run_id, self.frontier_rows,
+            max_attempts=self.cfg.max_attempts)
         self.summary.counts["checks"] += compute_checks(self.wh, list(facts_by_article), self.run_id)
         self.wh.mark_seen(self.seen_ids, self.run_id)
         self.pending, self.fetch_rows, self.frontier_rows, self.seen_ids = [], [], [], []

@@ -13,6 +13,7 @@ import pyarrow as pa
 
 from extractors.facts import SCHEMA_FIELDS, Fact
 from extractors.unitkey import unit_key
+from pipeline.config import Config
 from pipeline.errors import ConfigError, MissingInputError, WarehouseError
 from pipeline.store.migrate import Migration, applied, apply_pending, shipped
 from pipeline.store.replica import DEFAULT_MODE, publish_replica
@@ -23,8 +24,9 @@ log = logging.getLogger(__name__)
 
 FACT_COLUMNS = ("fact_id", "article_id", *SCHEMA_FIELDS, "measure_key", "sentence", "sentence_start",
                 "rule_id", "extractor_version", "run_id", "section", "unit_key")
-MAX_ATTEMPTS = 5  # failed fetches in a row before a URL is given up
+MAX_ATTEMPTS = Config().max_attempts  # failed fetches in a row before a URL is given up (max_attempts)
 # A failed URL waits 1, 2, 4, 8 hours before its next try (a night's run is usually the next chance).
+# The parameter (?) is max_attempts.
 _FRONTIER_UPSERT = """
 INSERT INTO frontier (url, site, status, attempts, etag, last_modified, content_sha256, reason,
                       first_seen_at, last_fetch_at, last_run)
@@ -32,7 +34,7 @@ SELECT url, site, status, CASE WHEN status = 'failed' THEN 1 ELSE 0 END, etag, l
        content_sha256, reason, last_fetch_at, last_fetch_at, last_run FROM batch_frontier
 ON CONFLICT (url) DO UPDATE SET
     attempts = CASE WHEN excluded.status = 'failed' THEN frontier.attempts + 1 ELSE 0 END,
-    status = CASE WHEN excluded.status = 'failed' AND frontier.attempts + 1 >= {max_attempts}
+    status = CASE WHEN excluded.status = 'failed' AND frontier.attempts + 1 >= ?
                   THEN 'gave_up' ELSE excluded.status END,
     next_fetch_at = CASE WHEN excluded.status = 'failed'
                          THEN excluded.last_fetch_at + to_hours(CAST(power(2, frontier.attempts) AS BIGINT)) END,
@@ -40,7 +42,7 @@ ON CONFLICT (url) DO UPDATE SET
     last_modified = COALESCE(excluded.last_modified, frontier.last_modified),
     content_sha256 = COALESCE(excluded.content_sha256, frontier.content_sha256),
     reason = excluded.reason, last_fetch_at = excluded.last_fetch_at, last_run = excluded.last_run
-""".format(max_attempts=MAX_ATTEMPTS)
+"""
 _DATE_COLUMNS = ("period_start", "period_end", "issued", "ref_start", "ref_end")
 
 
@@ -193,9 +195,11 @@ class Warehouse:
 
     # --- bulk loads -------------------------------------------------------------------------
     def load_batch(self, articles: list[dict], facts_by_article: dict[str, list[Fact]],
-                   fetches: list[dict], run_id: str, frontier: list[dict] | None = None) -> int:
+                   fetches: list[dict], run_id: str, frontier: list[dict] | None = None,
+                   max_attempts: int = MAX_ATTEMPTS) -> int:
         """Upsert articles, replace their facts, append fetch rows, update the frontier: one
-        transaction, all or nothing, so a run killed at any point leaves them consistent."""
+        transaction, all or nothing, so a run killed at any point leaves them consistent. A URL whose
+        fetch failed `max_attempts` times in a row is given up."""
         article_df = pd.DataFrame(articles, columns=list(ARTICLE_COLUMNS))
         fact_table = _facts_table(articles, facts_by_article)
         fetch_df = pd.DataFrame(fetches, columns=list(FETCH_COLUMNS))
@@ -231,7 +235,7 @@ class Warehouse:
                             f"SELECT * FROM batch_fetches")
             if len(frontier_df):
                 con.register("batch_frontier", frontier_df)
-                con.execute(_FRONTIER_UPSERT)
+                con.execute(_FRONTIER_UPSERT, [max_attempts])
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
