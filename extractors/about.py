@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.datenorm import month_bounds, year_bounds
-from extractors.facts import FIGURE_KINDS
+from extractors.kinds import FIGURE_KINDS, KINDS
 from extractors.measure import BLANK, lowered, measure_key, measure_of
 from extractors.nlp import (
     SPANS_KEY,
@@ -50,7 +50,7 @@ from extractors.place import PlaceChooser, gazetteer_finder, place_cues
 
 logger = logging.getLogger(__name__)
 
-_TIME_KINDS = ("date", "period")
+_TIME_KINDS = tuple(name for name, spec in KINDS.items() if spec.time)
 
 
 class _Cues:

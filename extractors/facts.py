@@ -1,14 +1,11 @@
 """The fact record shared by extractors, warehouse and evaluation (the FACTS.md schema)."""
 from __future__ import annotations
 
+import typing
 from dataclasses import asdict, dataclass, fields
 
-KINDS = ("count", "percentage", "ratio", "rank", "money", "quantity",
-         "date", "period", "official", "document")
-
-# What a figure is about (FACTS.md): filled for the FIGURE_KINDS.
+# What a figure is about (FACTS.md): filled for the figure kinds (extractors/kinds.py).
 ANALYSIS_FIELDS = ("measure", "place", "place_level", "ref_start", "ref_end")
-FIGURE_KINDS = ("count", "percentage", "ratio", "rank", "money", "quantity")
 # FACTS.md fields in contract order; the JSON Lines output and the warehouse columns follow it.
 SCHEMA_FIELDS = ("kind", "text", "start", "end", "value", "value_max", "qualifier", "unit",
                  "currency", "numerator", "denominator", "date", "granularity",
@@ -69,3 +66,14 @@ class Fact:
 
 
 FACT_FIELD_NAMES = tuple(f.name for f in fields(Fact))
+
+
+def _without_none(hint: typing.Any) -> type:
+    """float for `float | None`, str for `str`."""
+    kept = [t for t in typing.get_args(hint) if t is not type(None)]
+    return kept[0] if kept else hint
+
+
+# Each field's type as Fact declares it, None aside: float for value, int for start, str for unit.
+FIELD_TYPES: dict[str, type] = {name: _without_none(hint)
+                                for name, hint in typing.get_type_hints(Fact).items()}

@@ -2,7 +2,8 @@
 
 Each fact component scans `doc.text` and records spans in `doc.spans["facts"]` with
 `span.label_ = kind` and `span._.fact = {normalised fields..., "rule_id": ...}`.
-The last component, "newsfacts_resolve", settles spans that claim the same words.
+The last component, "newsfacts_resolve", settles spans that claim the same words. The kinds, their
+components and how they settle are declared in extractors/kinds.py.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from spacy.pipeline import Sentencizer
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
+from extractors.kinds import KINDS
 from extractors.lang import language_data
 
 logger = logging.getLogger(__name__)
@@ -33,23 +35,17 @@ _MATCH_KEY = "newsfacts.matching_text"
 _OFFSETS_KEY = "newsfacts.matching_offsets"
 _SENTS_KEY = "newsfacts.sentence_starts"   # (len(doc), sentence_starts) as the sentencizer left them
 
-# Fact components in pipeline order. Each language registers its own implementation of the
-# ones it supports (`@English.factory("newsfacts_count")` in extractors/lang/en/count.py), as
-# spaCy keeps a factory per language; build_nlp adds those the language has.
-FACT_COMPONENTS: tuple[str, ...] = (
-    "newsfacts_percentage", "newsfacts_ratio", "newsfacts_money", "newsfacts_rank",
-    "newsfacts_quantity", "newsfacts_count", "newsfacts_date", "newsfacts_period",
-    "newsfacts_document", "newsfacts_official",
-)
+# Fact components in pipeline order (each finds its kind on its own, so any order gives the same
+# facts). Each language registers its own implementation of the ones it supports
+# (`@English.factory("newsfacts_count")` in extractors/lang/en/count.py), as spaCy keeps a factory
+# per language; build_nlp adds those the language has.
+FACT_COMPONENTS: tuple[str, ...] = tuple(spec.component for spec in KINDS.values())
 
 # Which claim wins when spans of different kinds overlap (lower wins).
-KIND_PRIORITY: dict[str, int] = {
-    "document": 0, "official": 1, "period": 2, "date": 3, "money": 4,
-    "percentage": 5, "ratio": 6, "rank": 7, "quantity": 8, "count": 9,
-}
-# (outer, inner) kinds that gold annotates nested, so both are kept when inner lies
-# inside outer: "Directive No. 24-CT/TU dated August 7, 2023" holds a date.
-NESTABLE: frozenset[tuple[str, str]] = frozenset({("document", "date")})
+KIND_PRIORITY: dict[str, int] = {name: spec.priority for name, spec in KINDS.items()}
+# (outer, inner) kinds that gold annotates nested, so both are kept when inner lies inside outer.
+NESTABLE: frozenset[tuple[str, str]] = frozenset((name, inner) for name, spec in KINDS.items()
+                                                 for inner in spec.holds)
 
 # Scraped text has headlines and captions on lines of their own without a full stop;
 # ending sentences at line breaks keeps them out of the next sentence.

@@ -9,17 +9,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from extractors.facts import FIGURE_KINDS, KINDS
+from extractors.kinds import FIGURE_KINDS, KINDS
 from pipeline.jobs.documents import Document, parse_published, extract_documents
 from pipeline.errors import InputError, MissingInputError
 from pipeline.sites.language import guess_language, language_code
 
-SET_KINDS = ("official", "document")   # scored per article as sets, not by span
-VALUE_KINDS = ("count", "percentage", "money", "quantity", "rank")
-ACCURACY_FIELDS = {"unit": ("count", "ratio", "quantity", "percentage", "rank", "money"),
-                   "qualifier": ("count", "percentage", "money", "quantity"),
-                   "currency": ("money",),
-                   "title": ("official",), "organization": ("official",)}
+SET_KINDS = tuple(name for name, spec in KINDS.items() if spec.scored_as_set)
+# the kinds whose figure is `value`: a prediction agrees when its value (and value_max) does
+VALUE_KINDS = tuple(name for name, spec in KINDS.items() if "value" in spec.fields)
 
 
 @dataclass(slots=True)
@@ -144,9 +141,7 @@ def _analysis_accuracy(report: Report, pred: dict, gold: dict) -> None:
 
 def _field_accuracy(report: Report, pred: dict, gold: dict) -> None:
     kind = gold["kind"]
-    for name, kinds in ACCURACY_FIELDS.items():
-        if kind not in kinds or name in ("title", "organization"):
-            continue
+    for name in KINDS[kind].scored_fields:
         if name == "qualifier" and not (pred.get(name) or gold.get(name)):
             continue
         if name != "qualifier" and gold.get(name) is None:
@@ -202,12 +197,11 @@ def _score_sets(report: Report, kind: str, preds: list[dict], golds: list[dict])
             report.misses.append(gs[0])
             continue
         score.matched += 1
-        if kind == "official":
-            for name in ("title", "organization"):
-                wanted = {fold(g.get(name)) for g in gs if g.get(name)}
-                if wanted:
-                    got = {fold(p.get(name)) for p in pred_by[k]}
-                    _account(report, f"{name}:official", bool(wanted & got), pred_by[k][0], gs[0])
+        for name in KINDS[kind].scored_fields:
+            wanted = {fold(g.get(name)) for g in gs if g.get(name)}
+            if wanted:
+                got = {fold(p.get(name)) for p in pred_by[k]}
+                _account(report, f"{name}:{kind}", bool(wanted & got), pred_by[k][0], gs[0])
     report.spurious += [ps[0] for k, ps in pred_by.items() if k not in gold_by]
 
 

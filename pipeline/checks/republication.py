@@ -64,12 +64,12 @@ from urllib.parse import urlsplit
 from extractors.lang.en import numbers as en_numbers
 from extractors.lang.vi import numbers as vi_numbers
 from extractors.gazetteer import fold as fold_place
+from extractors.kinds import FIGURE_KINDS
 from extractors.numbers import DIGITS_RE, parse_digits
 from pipeline.checks.rules import Finding
 from pipeline.crawl.hosts import bare_host
 
 REPUBLICATION_CHECKS = ("republication_mismatch", "republication_dropped")
-FIGURE_KINDS = ("count", "quantity", "percentage", "ratio", "rank", "money")
 FAMILY = {"count": "count", "quantity": "count", "percentage": "percentage", "ratio": "ratio",
           "rank": "rank", "money": "money"}
 # linking by figures: which adapters, and how strict

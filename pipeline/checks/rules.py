@@ -33,10 +33,11 @@ from typing import Callable
 
 import pandas as pd
 
+from extractors.kinds import KINDS
 from pipeline.store.warehouse import Warehouse
 
 # Figures compared across articles (not ranks, dates, periods, officials, documents).
-CROSS_KINDS = ("count", "percentage", "ratio", "money", "quantity")
+CROSS_KINDS = tuple(name for name, spec in KINDS.items() if spec.cross_article)
 CROSS_ARTICLE_DAYS = 400    # other articles compared: published within this many days of the new ones
 CROSS_ARTICLE_ROWS = 20000  # ... and at most this many of their facts per batch
 CHECK_COLUMNS = ("check_id", "article_id", "check_name", "severity", "fact_ids", "message",

@@ -11,7 +11,8 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from extractors.facts import SCHEMA_FIELDS, Fact
+from extractors.facts import FIELD_TYPES, SCHEMA_FIELDS, Fact
+from extractors.kinds import KINDS
 from extractors.unitkey import unit_key
 from pipeline.config import Config
 from pipeline.errors import ConfigError, MissingInputError, WarehouseError
@@ -329,8 +330,8 @@ _q, _sql_str = quote_identifier, quote_literal   # the short names load_batch co
 
 # Arrow types of the fact fields as load_batch hands them to DuckDB (dates go as ISO text and are
 # cast in SQL; fact_id is computed in SQL, see _FACT_ID_SQL).
-_FACT_FIELD_TYPES = {name: (pa.float64() if name in ("value", "value_max", "numerator", "denominator")
-                            else pa.int64() if name in ("start", "end", "sentence_start") else pa.string())
+_ARROW_TYPES = {float: pa.float64(), int: pa.int64(), str: pa.string()}
+_FACT_FIELD_TYPES = {name: _ARROW_TYPES[FIELD_TYPES[name]]
                      for name in (*SCHEMA_FIELDS, "measure_key", "sentence", "sentence_start", "rule_id")}
 _FACT_FIELD_GETTERS = {name: operator.attrgetter(name) for name in _FACT_FIELD_TYPES}
 # The section a fact starts in, from its article's bounds (pipeline.jobs.articles.ArticleText): the body
@@ -345,7 +346,7 @@ _FACT_ID_SQL = ("left(sha256(article_id || '|' || CASE section WHEN 'body' THEN 
                 "|| CAST(\"end\" - section_start AS VARCHAR) || '|' || text), 20)")
 
 
-_COUNTED_KINDS = ("count", "ratio")   # whose unit is a counted noun, singular or plural
+_COUNTED_KINDS = tuple(name for name, spec in KINDS.items() if spec.counted_unit)
 
 
 def _facts_table(articles: list[ArticleRow], facts_by_article: dict[str, list[Fact]]) -> pa.Table:
