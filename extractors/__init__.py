@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from extractors.facts import Fact
 from extractors.lang import UnsupportedLanguage, available
-from extractors.nlp import SPANS_KEY, build_nlp, doc_text, sentence_starts, settled_facts, span_fields
+from extractors.nlp import build_nlp, doc_text, fact_rows, sentence_starts
 
 logger = logging.getLogger(__name__)
 
@@ -32,19 +32,16 @@ __all__ = ["EXTRACTOR_VERSION", "SUPPORTED_LANGUAGES", "Fact", "UnsupportedLangu
            "extract_many"]
 
 
-def _row_to_fact(label: str, start_char: int, end_char: int, fields: dict | None, text: str,
+def _row_to_fact(label: str, start_char: int, end_char: int, fields: dict | None, rule_id: str, text: str,
                  sentence: tuple[str, int]) -> Fact:
     fields = dict(fields or {})
-    rule_id = fields.pop("rule_id", "")
     start, end = fields.pop("_chars", (start_char, end_char))
     return Fact(kind=label, text=text[start:end], start=start, end=end,
                 rule_id=rule_id, sentence=sentence[0], sentence_start=sentence[1], **fields)
 
 
 def _facts(doc: Doc) -> list[Fact]:
-    rows = settled_facts(doc)   # the spans as newsfacts_resolve listed them, else listed here
-    if rows is None:
-        rows = [(s.label_, s.start_char, s.end_char, span_fields(s)) for s in doc.spans.get(SPANS_KEY, [])]
+    rows = fact_rows(doc)
     if not rows:
         return []
     text = doc_text(doc)
@@ -52,7 +49,7 @@ def _facts(doc: Doc) -> list[Fact]:
     bounds = starts[1:] + [len(text)]
     sentences: dict[int, tuple[str, int]] = {}  # sentence index -> (its text, where it starts)
     facts = []
-    for label, start_char, end_char, fields in rows:
+    for label, start_char, end_char, fields, rule_id in rows:
         i = bisect.bisect_right(starts, start_char) - 1
         sentence = sentences.get(i)
         if sentence is None:
@@ -60,7 +57,7 @@ def _facts(doc: Doc) -> list[Fact]:
             # Sentences run up to the next one, so they carry the whitespace between them.
             lead = len(raw) - len(raw.lstrip())
             sentence = sentences[i] = (raw.strip(), starts[i] + lead)
-        facts.append(_row_to_fact(label, start_char, end_char, fields, text, sentence))
+        facts.append(_row_to_fact(label, start_char, end_char, fields, rule_id, text, sentence))
     facts.sort(key=lambda f: (f.start, f.kind))
     return facts
 

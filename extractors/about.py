@@ -37,15 +37,7 @@ from spacy.tokens import Doc
 from extractors.datenorm import month_bounds, year_bounds
 from extractors.kinds import FIGURE_KINDS, KINDS
 from extractors.measure import BLANK, lowered, measure_key, measure_of
-from extractors.nlp import (
-    SPANS_KEY,
-    load_patterns,
-    matching_text,
-    phrase_regex,
-    sentence_starts,
-    settled_facts,
-    span_fields,
-)
+from extractors.nlp import fact_rows, load_patterns, matching_text, phrase_regex, sentence_starts
 from extractors.place import PlaceChooser, gazetteer_finder, place_cues
 
 logger = logging.getLogger(__name__)
@@ -215,9 +207,7 @@ class AboutComponent:
         self._cues = _cues(lang)
 
     def __call__(self, doc: Doc) -> Doc:
-        rows = settled_facts(doc)   # the spans as newsfacts_resolve listed them, else listed here
-        if rows is None:
-            rows = [(s.label_, s.start_char, s.end_char, span_fields(s)) for s in doc.spans.get(SPANS_KEY, [])]
+        rows = fact_rows(doc)
         labels = [r[0] for r in rows]
         figures = [i for i, label in enumerate(labels) if label in FIGURE_KINDS]
         if not figures:

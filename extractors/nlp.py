@@ -1,9 +1,9 @@
 """The spaCy pipeline and the plumbing every fact component shares, in every language.
 
 Each fact component scans `doc.text` and records spans in `doc.spans["facts"]` with
-`span.label_ = kind` and `span._.fact = {normalised fields..., "rule_id": ...}`.
-The last component, "newsfacts_resolve", settles spans that claim the same words. The kinds, their
-components and how they settle are declared in extractors/kinds.py.
+`span.label_ = kind`, `span.id_ = the rule that found it` and `span._.fact = {normalised fields...}`.
+"newsfacts_resolve" then settles spans that claim the same words. The kinds, their components and
+how they settle are declared in extractors/kinds.py.
 """
 from __future__ import annotations
 
@@ -457,27 +457,39 @@ def _sentence_starts(doc: Doc) -> list[int]:
 def add_fact(doc: Doc, start: int, end: int, kind: str, fields: dict[str, Any],
              rule_id: str) -> Span | None:
     """Record a fact over matching_text(doc)[start:end], i.e. doc.text at the same offsets or at the
-    characters they came from (widened to token boundaries)."""
+    characters they came from (widened to token boundaries), found by rule `rule_id` (the span's id).
+    A kind claims the same words once: a later claim replaces the earlier one, fields and rule."""
     offsets = doc.user_data.get(_OFFSETS_KEY)
     if offsets is not None:
         start, end = offsets[start], offsets[end]
-    span = doc.char_span(start, end, label=kind, alignment_mode="expand")
+    span = doc.char_span(start, end, label=kind, alignment_mode="expand", span_id=rule_id)
     if span is None:
         logger.debug("no span for %s at %d-%d", kind, start, end)
         return None
     fact = {k: v for k, v in fields.items() if v is not None}
-    fact["rule_id"] = rule_id
     if (span.start_char, span.end_char) != (start, end):
         # The tokenizer glued neighbouring characters on ("13.5 m." is one token "m."): the fact
         # keeps the characters the rule matched, the span only serves overlap resolution.
         fact["_chars"] = (start, end)
-    doc.user_data[_fact_key(span)] = fact  # span._.fact = fact, without spaCy's Underscore object
+    key = _fact_key(span)
+    claimed = key in doc.user_data
+    doc.user_data[key] = fact  # span._.fact = fact, without spaCy's Underscore object
     group = doc.spans.get(SPANS_KEY)
     if group is None:
         doc.spans[SPANS_KEY] = [span]
-    else:
+    elif not (claimed and _replace_claim(group, span)):
         group.append(span)
     return span
+
+
+def _replace_claim(group: Any, span: Span) -> bool:
+    """Put span in the place of the span of its kind over the same characters in the group, if any."""
+    same = (span.label, span.start_char, span.end_char)
+    for i, old in enumerate(group):
+        if (old.label, old.start_char, old.end_char) == same:
+            group[i] = span
+            return True
+    return False
 
 
 def _may_nest(outer: tuple, inner: tuple) -> bool:
@@ -519,25 +531,28 @@ def resolve_overlaps(spans: Iterable[Span]) -> list[Span]:
 
 
 # The settled spans of each doc as newsfacts_resolve left them: doc -> (the span group it set, one
-# (label, start_char, end_char, fields) row per span in the group's order, fields being the span's
-# own dict (span_fields), which newsfacts_about edits in place). Kept off doc.user_data (a span
-# group does not serialise), weakly, so a doc's entry goes with it.
-_SETTLED: "weakref.WeakKeyDictionary[Doc, tuple[Any, list[tuple]]]" = weakref.WeakKeyDictionary()
+# FactRow per span in the group's order). Kept off doc.user_data (a span group does not serialise),
+# weakly, so a doc's entry goes with it.
+_SETTLED: "weakref.WeakKeyDictionary[Doc, tuple[Any, list[FactRow]]]" = weakref.WeakKeyDictionary()
+
+# (label, start_char, end_char, span_fields, rule id) of a span: its kind, where it stands, its own
+# fields dict (which newsfacts_about edits in place) and the rule that found it (span.id_).
+FactRow = tuple[str, int, int, "dict[str, Any] | None", str]
 
 
-def settled_facts(doc: Doc) -> list[tuple[str, int, int, dict[str, Any] | None]] | None:
-    """(label, start_char, end_char, span_fields) of each span in doc.spans["facts"], in order, as
-    newsfacts_resolve listed them; None unless the group is still the one it set (same object and
-    length), in which case the caller lists the spans itself. The fields are the dicts the spans
+def fact_rows(doc: Doc) -> list[FactRow]:
+    """A FactRow for each span in doc.spans["facts"], in order: as newsfacts_resolve listed them
+    while the group is still the one it set (same object and length), else read off the spans (each
+    Span.label_ a string-store lookup, each offset a property). The fields are the dicts the spans
     had then: edited in place since (newsfacts_about does), never replaced (nothing after
     newsfacts_resolve sets span._.fact)."""
-    entry = _SETTLED.get(doc)
-    if entry is None:
-        return None
     group = doc.spans.get(SPANS_KEY)
-    if group is not entry[0] or len(group) != len(entry[1]):
-        return None
-    return entry[1]
+    if group is None:
+        return []
+    entry = _SETTLED.get(doc)
+    if entry is not None and group is entry[0] and len(group) == len(entry[1]):
+        return entry[1]
+    return [(s.label_, s.start_char, s.end_char, span_fields(s), s.id_) for s in group]
 
 
 @Language.component("newsfacts_resolve", assigns=["doc.spans"])
@@ -547,8 +562,8 @@ def resolve_component(doc: Doc) -> Doc:
     doc.spans[SPANS_KEY] = [r[3] for r in kept]
     user_data = doc.user_data
     _SETTLED[doc] = (doc.spans[SPANS_KEY],
-                     [(label, start, end, user_data.get(("newsfacts.fact", label, start, end)))
-                      for label, start, end, _ in kept])
+                     [(label, start, end, user_data.get(("newsfacts.fact", label, start, end)), span.id_)
+                      for label, start, end, span in kept])
     return doc
 
 

@@ -6,7 +6,7 @@ from spacy.tokens import Span
 import extractors
 from extractors import EXTRACTOR_VERSION, SUPPORTED_LANGUAGES, extract_facts, extract_many
 from extractors.facts import Fact
-from extractors.nlp import FACT_COMPONENTS, SPANS_KEY, build_nlp, resolve_overlaps
+from extractors.nlp import FACT_COMPONENTS, SPANS_KEY, add_fact, build_nlp, resolve_overlaps
 
 ARTICLE = (
     "Flood relief in the highlands\n"
@@ -100,8 +100,8 @@ def test_pipeline_is_cached_and_ordered():
 
 
 def _span(doc, start, end, kind, fact=None):
-    span = doc.char_span(start, end, label=kind)
-    span._.fact = fact or {"rule_id": kind + ".test"}
+    span = doc.char_span(start, end, label=kind, span_id=kind + ".test")
+    span._.fact = fact or {}
     return span
 
 
@@ -129,8 +129,8 @@ def test_fact_extension_keeps_kinds_apart():
     # spaCy keys span extensions by offsets; two kinds over the same characters must not
     # overwrite each other's fields.
     doc = build_nlp().make_doc("They met 8 teams.")
-    a = _span(doc, 9, 16, "count", {"value": 8, "rule_id": "count.x"})
-    b = _span(doc, 9, 16, "quantity", {"value": 9, "rule_id": "quantity.x"})
+    a = _span(doc, 9, 16, "count", {"value": 8})
+    b = _span(doc, 9, 16, "quantity", {"value": 9})
     assert a._.fact["value"] == 8 and b._.fact["value"] == 9
 
 
@@ -139,8 +139,17 @@ def test_spans_written_to_doc():
     spans = list(doc.spans[SPANS_KEY])
     assert [s.label_ for s in spans] == ["percentage", "ratio"]
     assert isinstance(spans[0], Span)
-    assert spans[0]._.fact == {"value": 62.0, "qualifier": "approx",
-                               "rule_id": "percentage.symbol"}
+    assert spans[0]._.fact == {"value": 62.0, "qualifier": "approx"}
+    assert [s.id_ for s in spans] == ["percentage.symbol", "ratio.slash"]   # the rule that found it
+
+
+def test_a_later_claim_of_the_same_words_by_a_kind_replaces_the_earlier():
+    doc = build_nlp().make_doc("They met 8 teams.")
+    add_fact(doc, 9, 16, "count", {"value": 8, "unit": "teams"}, "count.first")
+    add_fact(doc, 9, 16, "count", {"value": 9, "unit": None}, "count.second")
+    add_fact(doc, 9, 10, "count", {"value": 8}, "count.bare")
+    assert [(s.text, s.id_, s._.fact) for s in doc.spans[SPANS_KEY]] == [
+        ("8 teams", "count.second", {"value": 9}), ("8", "count.bare", {"value": 8})]
 
 
 def test_pipeline_is_renewed_so_the_vocabulary_does_not_grow_with_the_corpus(monkeypatch):
