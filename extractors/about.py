@@ -37,7 +37,7 @@ from spacy.tokens import Doc
 from extractors.datenorm import month_bounds, year_bounds
 from extractors.kinds import FIGURE_KINDS, KINDS
 from extractors.measure import BLANK, lowered, measure_key, measure_of
-from extractors.nlp import fact_rows, load_patterns, matching_text, phrase_regex, sentence_starts
+from extractors.nlp import SPANS_KEY, fact_rows, load_patterns, matching_text, phrase_regex, sentence_starts
 from extractors.place import PlaceChooser, gazetteer_finder, place_cues
 
 logger = logging.getLogger(__name__)
@@ -202,12 +202,13 @@ class _References:
 
 
 class AboutComponent:
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, spans_key: str = SPANS_KEY) -> None:
         self.lang = lang
+        self.spans_key = spans_key
         self._cues = _cues(lang)
 
     def __call__(self, doc: Doc) -> Doc:
-        rows = fact_rows(doc)
+        rows = fact_rows(doc, self.spans_key)
         labels = [r[0] for r in rows]
         figures = [i for i, label in enumerate(labels) if label in FIGURE_KINDS]
         if not figures:
@@ -332,6 +333,7 @@ def _blanked(text: str, ranges: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-@Language.factory("newsfacts_about", assigns=["span._.fact"])
-def make_about(nlp: Language, name: str) -> AboutComponent:
-    return AboutComponent(nlp.lang)
+@Language.factory("newsfacts_about", assigns=["span._.fact"], requires=["doc.spans", "doc.sents"],
+                  default_config={"spans_key": SPANS_KEY})
+def make_about(nlp: Language, name: str, spans_key: str) -> AboutComponent:
+    return AboutComponent(nlp.lang, spans_key)

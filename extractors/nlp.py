@@ -455,10 +455,11 @@ def _sentence_starts(doc: Doc) -> list[int]:
 
 # --- writing and settling spans -------------------------------------------------------
 def add_fact(doc: Doc, start: int, end: int, kind: str, fields: dict[str, Any],
-             rule_id: str) -> Span | None:
+             rule_id: str, spans_key: str = SPANS_KEY) -> Span | None:
     """Record a fact over matching_text(doc)[start:end], i.e. doc.text at the same offsets or at the
-    characters they came from (widened to token boundaries), found by rule `rule_id` (the span's id).
-    A kind claims the same words once: a later claim replaces the earlier one, fields and rule."""
+    characters they came from (widened to token boundaries), found by rule `rule_id` (the span's id),
+    in the span group `spans_key`. A kind claims the same words once: a later claim replaces the
+    earlier one, fields and rule."""
     offsets = doc.user_data.get(_OFFSETS_KEY)
     if offsets is not None:
         start, end = offsets[start], offsets[end]
@@ -474,9 +475,9 @@ def add_fact(doc: Doc, start: int, end: int, kind: str, fields: dict[str, Any],
     key = _fact_key(span)
     claimed = key in doc.user_data
     doc.user_data[key] = fact  # span._.fact = fact, without spaCy's Underscore object
-    group = doc.spans.get(SPANS_KEY)
+    group = doc.spans.get(spans_key)
     if group is None:
-        doc.spans[SPANS_KEY] = [span]
+        doc.spans[spans_key] = [span]
     elif not (claimed and _replace_claim(group, span)):
         group.append(span)
     return span
@@ -540,13 +541,13 @@ _SETTLED: "weakref.WeakKeyDictionary[Doc, tuple[Any, list[FactRow]]]" = weakref.
 FactRow = tuple[str, int, int, "dict[str, Any] | None", str]
 
 
-def fact_rows(doc: Doc) -> list[FactRow]:
-    """A FactRow for each span in doc.spans["facts"], in order: as newsfacts_resolve listed them
+def fact_rows(doc: Doc, spans_key: str = SPANS_KEY) -> list[FactRow]:
+    """A FactRow for each span in doc.spans[spans_key], in order: as newsfacts_resolve listed them
     while the group is still the one it set (same object and length), else read off the spans (each
     Span.label_ a string-store lookup, each offset a property). The fields are the dicts the spans
     had then: edited in place since (newsfacts_about does), never replaced (nothing after
     newsfacts_resolve sets span._.fact)."""
-    group = doc.spans.get(SPANS_KEY)
+    group = doc.spans.get(spans_key)
     if group is None:
         return []
     entry = _SETTLED.get(doc)
@@ -555,16 +556,27 @@ def fact_rows(doc: Doc) -> list[FactRow]:
     return [(s.label_, s.start_char, s.end_char, span_fields(s), s.id_) for s in group]
 
 
-@Language.component("newsfacts_resolve", assigns=["doc.spans"])
-def resolve_component(doc: Doc) -> Doc:
-    kept = _resolve_rows([(s.label_, s.start_char, s.end_char, s)
-                          for s in doc.spans.get(SPANS_KEY, [])])
-    doc.spans[SPANS_KEY] = [r[3] for r in kept]
-    user_data = doc.user_data
-    _SETTLED[doc] = (doc.spans[SPANS_KEY],
-                     [(label, start, end, user_data.get(("newsfacts.fact", label, start, end)), span.id_)
-                      for label, start, end, span in kept])
-    return doc
+class OverlapResolver:
+    """newsfacts_resolve: settles the spans in doc.spans[spans_key] (resolve_overlaps)."""
+
+    def __init__(self, spans_key: str = SPANS_KEY) -> None:
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        kept = _resolve_rows([(s.label_, s.start_char, s.end_char, s)
+                              for s in doc.spans.get(self.spans_key, [])])
+        doc.spans[self.spans_key] = [r[3] for r in kept]
+        user_data = doc.user_data
+        _SETTLED[doc] = (doc.spans[self.spans_key],
+                         [(label, start, end, user_data.get(("newsfacts.fact", label, start, end)), span.id_)
+                          for label, start, end, span in kept])
+        return doc
+
+
+@Language.factory("newsfacts_resolve", assigns=["doc.spans"], requires=["doc.spans"],
+                  default_config={"spans_key": SPANS_KEY})
+def make_resolver(nlp: Language, name: str, spans_key: str) -> OverlapResolver:
+    return OverlapResolver(spans_key)
 
 
 # --- the pipeline ---------------------------------------------------------------------
@@ -657,7 +669,8 @@ class _Sentencizer(Sentencizer):
             doc.user_data[_SENTS_KEY] = (len(doc), _sentence_starts(doc))
 
 
-@Language.factory("newsfacts_sentencizer", default_config={"punct_chars": None})
+@Language.factory("newsfacts_sentencizer", assigns=["token.is_sent_start", "doc.sents"],
+                  default_config={"punct_chars": None})
 def make_sentencizer(nlp: Language, name: str, punct_chars: list[str] | None) -> _Sentencizer:
     return _Sentencizer(name, punct_chars=punct_chars)
 

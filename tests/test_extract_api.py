@@ -6,7 +6,7 @@ from spacy.tokens import Span
 import extractors
 from extractors import EXTRACTOR_VERSION, SUPPORTED_LANGUAGES, extract_facts, extract_many
 from extractors.facts import Fact
-from extractors.nlp import FACT_COMPONENTS, SPANS_KEY, add_fact, build_nlp, resolve_overlaps
+from extractors.nlp import FACT_COMPONENTS, SPANS_KEY, add_fact, blank_pipeline, build_nlp, resolve_overlaps
 
 ARTICLE = (
     "Flood relief in the highlands\n"
@@ -150,6 +150,17 @@ def test_a_later_claim_of_the_same_words_by_a_kind_replaces_the_earlier():
     add_fact(doc, 9, 10, "count", {"value": 8}, "count.bare")
     assert [(s.text, s.id_, s._.fact) for s in doc.spans[SPANS_KEY]] == [
         ("8 teams", "count.second", {"value": 9}), ("8", "count.bare", {"value": 8})]
+
+
+def test_components_take_their_span_group_from_their_config():
+    build_nlp()   # registers the English components
+    nlp = blank_pipeline("en")
+    nlp.add_pipe("newsfacts_percentage", config={"spans_key": "figures"})
+    nlp.add_pipe("newsfacts_resolve", config={"spans_key": "figures"})
+    doc = nlp("Roughly 62% of clinics reopened, up from 40%.")
+    assert SPANS_KEY not in doc.spans
+    assert [(s.text, s.id_) for s in doc.spans["figures"]] == [("Roughly 62%", "percentage.symbol"),
+                                                               ("40%", "percentage.symbol")]
 
 
 def test_pipeline_is_renewed_so_the_vocabulary_does_not_grow_with_the_corpus(monkeypatch):

@@ -30,6 +30,7 @@ from extractors.lang.en.months import MONTHS
 from extractors.lang.en.nounphrase import list_noun_phrase_after, noun_phrase_after
 from extractors.lang.en.numbers import SCALES, WORD_NUMBER_RE, number_starts, parse_number
 from extractors.nlp import (
+    SPANS_KEY,
     add_fact,
     doc_text,
     load_patterns,
@@ -117,7 +118,8 @@ def scaled_range(lo: str, hi: str | None, scale: str | None = None) -> tuple[flo
 
 
 class CountExtractor:
-    def __init__(self) -> None:
+    def __init__(self, spans_key: str = SPANS_KEY) -> None:
+        self.spans_key = spans_key
         d = load_patterns("count", "en")
         self._reference = frozenset(d["reference_cues"])
         self._not_units = frozenset(d["not_units"])
@@ -316,7 +318,7 @@ class CountExtractor:
             elif not hi and self._bare_ok(text, m):
                 found.append(_Candidate(m.start(), m.end(), fields, "count.list_inherit", True))
         for c in self._inherit(doc, text, found):
-            add_fact(doc, c.start, c.end, KIND, c.fields, c.rule)
+            add_fact(doc, c.start, c.end, KIND, c.fields, c.rule, spans_key=self.spans_key)
         return doc
 
     def _partitive_phrase(self, text: str, pos: int) -> tuple[Any, int]:
@@ -378,6 +380,7 @@ class CountExtractor:
         return out
 
 
-@English.factory("newsfacts_count", assigns=["doc.spans"])
-def make_count(nlp: Language, name: str) -> CountExtractor:
-    return CountExtractor()
+@English.factory("newsfacts_count", assigns=["doc.spans", "span._.fact"],
+                 default_config={"spans_key": SPANS_KEY})
+def make_count(nlp: Language, name: str, spans_key: str) -> CountExtractor:
+    return CountExtractor(spans_key=spans_key)

@@ -24,6 +24,7 @@ from extractors.datenorm import (
 )
 from extractors.lang.en.months import DAY_RE, MONTH_RE, MONTHS, day_number, month_number
 from extractors.nlp import (
+    SPANS_KEY,
     StartFinder,
     add_fact,
     doc_text,
@@ -70,7 +71,9 @@ def _build_regex() -> re.Pattern[str]:
 
 
 class DateExtractor:
-    def __init__(self) -> None:
+    def __init__(self, spans_key: str = SPANS_KEY, reach: int = _REACH) -> None:
+        self.spans_key = spans_key
+        self.reach = reach
         d = load_patterns("dates", "en")
         self._re = _build_regex()
         self._years = range(int(d["year_min"]), int(d["year_max"]) + 1)
@@ -80,7 +83,7 @@ class DateExtractor:
         self._anchors = StartFinder(MONTHS, digits=True)
 
     def candidate_starts(self, doc: Doc) -> list[int]:
-        return near(self._starts.starts(doc), self._anchors.starts(doc), _REACH)
+        return near(self._starts.starts(doc), self._anchors.starts(doc), self.reach)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -121,10 +124,12 @@ class DateExtractor:
             if date is None:
                 logger.debug("impossible date %r", m.group(0))
                 continue
-            add_fact(doc, start, m.end(), KIND, {"date": date, "granularity": gran}, rule)
+            add_fact(doc, start, m.end(), KIND, {"date": date, "granularity": gran}, rule,
+                     spans_key=self.spans_key)
         return doc
 
 
-@English.factory("newsfacts_date", assigns=["doc.spans"])
-def make_date(nlp: Language, name: str) -> DateExtractor:
-    return DateExtractor()
+@English.factory("newsfacts_date", assigns=["doc.spans", "span._.fact"],
+                 default_config={"spans_key": SPANS_KEY, "reach": _REACH})
+def make_date(nlp: Language, name: str, spans_key: str, reach: int) -> DateExtractor:
+    return DateExtractor(spans_key=spans_key, reach=reach)

@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from extractors.datenorm import YEAR_RE, iso_day, parse_numeric_dmy
 from extractors.lang.en.months import DAY_RE, MONTH_RE, day_number, month_number
 from extractors.nlp import (
+    SPANS_KEY,
     StartFinder,
     add_fact,
     doc_text,
@@ -60,7 +61,8 @@ def _plural(t: str) -> str:
 
 
 class DocumentExtractor:
-    def __init__(self) -> None:
+    def __init__(self, spans_key: str = SPANS_KEY) -> None:
+        self.spans_key = spans_key
         d = load_patterns("document", "en")
         types = d["types"]
         plural_types = {" ".join(t.split()[:-1] + [_plural(t.split()[-1])]): t for t in types}
@@ -145,7 +147,8 @@ class DocumentExtractor:
             fields = {"doc_type": self._type(raw_type), "doc_number": number, "issued": issued}
             coded = any(c.isalpha() for c in number) or "/" in number
             rule = "document.typed_number" if coded else "document.bare_number"
-            add_fact(doc, m.start(), end, KIND, fields, rule + ("_dated" if issued else ""))
+            add_fact(doc, m.start(), end, KIND, fields, rule + ("_dated" if issued else ""),
+                     spans_key=self.spans_key)
         return doc
 
     def _add_list(self, doc: Doc, text: str, m: re.Match) -> None:
@@ -161,9 +164,11 @@ class DocumentExtractor:
                 logger.debug("no reference in %r", n.group())
                 continue
             add_fact(doc, m.start() if i == 0 else start, end, KIND,
-                     {"doc_type": singular, "doc_number": n.group()}, "document.listed")
+                     {"doc_type": singular, "doc_number": n.group()}, "document.listed",
+                     spans_key=self.spans_key)
 
 
-@English.factory("newsfacts_document", assigns=["doc.spans"])
-def make_document(nlp: Language, name: str) -> DocumentExtractor:
-    return DocumentExtractor()
+@English.factory("newsfacts_document", assigns=["doc.spans", "span._.fact"],
+                 default_config={"spans_key": SPANS_KEY})
+def make_document(nlp: Language, name: str, spans_key: str) -> DocumentExtractor:
+    return DocumentExtractor(spans_key=spans_key)

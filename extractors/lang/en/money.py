@@ -39,6 +39,7 @@ from extractors.lang.en.numbers import (
     scale_suffix_re,
 )
 from extractors.nlp import (
+    SPANS_KEY,
     StartFinder,
     add_fact,
     doc_text,
@@ -151,7 +152,9 @@ def _scale_of(figure: str) -> int:
 
 
 class MoneyExtractor:
-    def __init__(self) -> None:
+    def __init__(self, spans_key: str = SPANS_KEY, reach: int = _REACH) -> None:
+        self.spans_key = spans_key
+        self.reach = reach
         self._re = _build_regex(ranges=True)
         self._single = _build_regex(ranges=False)
         t = self._t = _data()
@@ -189,7 +192,7 @@ class MoneyExtractor:
         anchors = self._names.starts(doc)
         if signs:
             anchors = sorted(anchors + signs)
-        return near(starts, anchors, _REACH)
+        return near(starts, anchors, self.reach)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -208,7 +211,7 @@ class MoneyExtractor:
                 taken = m.end()     # as matches_at: no start inside a match, money or not
             if isinstance(found, tuple):
                 start, fields, rule = found
-                add_fact(doc, start, m.end(), KIND, fields, rule)
+                add_fact(doc, start, m.end(), KIND, fields, rule, spans_key=self.spans_key)
         return doc
 
     # --- one match -------------------------------------------------------------------------
@@ -362,6 +365,7 @@ def _abbreviated(figure: str) -> bool:
     return bool(words) and words[-1] in SCALE_ABBREVIATIONS and words[-1] not in SCALE_WORDS
 
 
-@English.factory("newsfacts_money", assigns=["doc.spans"])
-def make_money(nlp: Language, name: str) -> MoneyExtractor:
-    return MoneyExtractor()
+@English.factory("newsfacts_money", assigns=["doc.spans", "span._.fact"],
+                 default_config={"spans_key": SPANS_KEY, "reach": _REACH})
+def make_money(nlp: Language, name: str, spans_key: str, reach: int) -> MoneyExtractor:
+    return MoneyExtractor(spans_key=spans_key, reach=reach)

@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.nlp import (
+    SPANS_KEY,
     StartFinder,
     add_fact,
     doc_text,
@@ -133,7 +134,8 @@ def plural(title: str) -> str:
 
 
 class OfficialExtractor:
-    def __init__(self) -> None:
+    def __init__(self, spans_key: str = SPANS_KEY) -> None:
+        self.spans_key = spans_key
         d = load_patterns("official", "en")
         heads, mods, phrases = d["title_heads"], d["title_modifiers"], d["title_phrases"]
         # --- titles: as the lexicon writes them, or lower case ("deputy director"); plurals
@@ -367,7 +369,7 @@ class OfficialExtractor:
                 continue
             taken = max(m.end(), pos + 1)
             for start, end, fields, rule in facts:
-                add_fact(doc, start, end, KIND, fields, rule)
+                add_fact(doc, start, end, KIND, fields, rule, spans_key=self.spans_key)
         return doc
 
 
@@ -380,6 +382,7 @@ def _find_places():
     return find_places
 
 
-@English.factory("newsfacts_official", assigns=["doc.spans"])
-def make_official(nlp: Language, name: str) -> OfficialExtractor:
-    return OfficialExtractor()
+@English.factory("newsfacts_official", assigns=["doc.spans", "span._.fact"],
+                 default_config={"spans_key": SPANS_KEY})
+def make_official(nlp: Language, name: str, spans_key: str) -> OfficialExtractor:
+    return OfficialExtractor(spans_key=spans_key)

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from extractors.lang.en.numbers import WORD_NUMBER_RE, number_starts, parse_number
 from extractors.nlp import (
+    SPANS_KEY,
     StartFinder,
     add_fact,
     doc_text,
@@ -69,7 +70,9 @@ def _build_regex() -> re.Pattern[str]:
 
 
 class PercentageExtractor:
-    def __init__(self) -> None:
+    def __init__(self, spans_key: str = SPANS_KEY, reach: int = _REACH) -> None:
+        self.spans_key = spans_key
+        self.reach = reach
         d = load_patterns("percentage", "en")
         self._re = _build_regex()
         self._signs = _build_signs()
@@ -78,7 +81,7 @@ class PercentageExtractor:
 
     def candidate_starts(self, doc: Doc) -> list[int]:
         """A percentage begins with a qualifier, "from"/"between" or its figure, and has a sign."""
-        return near(number_starts().starts(doc), self._signs.starts(doc), _REACH)
+        return near(number_starts().starts(doc), self._signs.starts(doc), self.reach)
 
     def _minus_start(self, text: str, m: re.Match[str]) -> int | None:
         """Where a written minus begins ("-0.8%", "minus 5%"), or None. A "-" counts only after a
@@ -150,7 +153,7 @@ class PercentageExtractor:
                 "qualifier": qualifier,
                 "unit": "percentage_points" if m.group("points") else None,
             }
-            add_fact(doc, start, m.end(), KIND, fields, rule)
+            add_fact(doc, start, m.end(), KIND, fields, rule, spans_key=self.spans_key)
         return doc
 
     def _add_pair(self, doc: Doc, m: re.Match[str], minus: int | None, value: float, second: float,
@@ -169,13 +172,14 @@ class PercentageExtractor:
             first_end = m.end("losign") if m.group("losign") else m.end("loword")
         if first:
             add_fact(doc, first_start, first_end, KIND, {"value": value, "qualifier": qualifier},
-                     "percentage.pair")
+                     "percentage.pair", spans_key=self.spans_key)
         unit = "percentage_points" if m.group("points") else None
         add_fact(doc, m.start(hi), m.end(), KIND, {"value": second, "unit": unit},
                  "percentage.points" if unit else "percentage.word" if m.group("word")
-                 else "percentage.symbol")
+                 else "percentage.symbol", spans_key=self.spans_key)
 
 
-@English.factory("newsfacts_percentage", assigns=["doc.spans"])
-def make_percentage(nlp: Language, name: str) -> PercentageExtractor:
-    return PercentageExtractor()
+@English.factory("newsfacts_percentage", assigns=["doc.spans", "span._.fact"],
+                 default_config={"spans_key": SPANS_KEY, "reach": _REACH})
+def make_percentage(nlp: Language, name: str, spans_key: str, reach: int) -> PercentageExtractor:
+    return PercentageExtractor(spans_key=spans_key, reach=reach)

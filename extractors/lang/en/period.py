@@ -31,6 +31,7 @@ from extractors.datenorm import (
 from extractors.lang.en.months import DAY_RE, MONTH_RE, day_number, month_number
 from extractors.lang.en.numbers import WORD_NUMBER_RE, parse_number
 from extractors.nlp import (
+    SPANS_KEY,
     BoundedAnchor,
     add_fact,
     anchored_finditer,
@@ -88,7 +89,8 @@ def _year_of(g: dict, p: str) -> int | None:
 
 
 class PeriodExtractor:
-    def __init__(self) -> None:
+    def __init__(self, spans_key: str = SPANS_KEY) -> None:
+        self.spans_key = spans_key
         d = load_patterns("period", "en")
         self._ordinals: dict[str, int] = d["ordinals"]
         ords = phrase_regex(self._ordinals)
@@ -219,10 +221,11 @@ class PeriodExtractor:
                         and g["head"].strip() == "the":
                     start = m.start("y1")  # a bare "the" belongs to what follows the range
                 add_fact(doc, start, m.end(), KIND,
-                         {"period_start": bounds[0], "period_end": bounds[1]}, rule)
+                         {"period_start": bounds[0], "period_end": bounds[1]}, rule, spans_key=self.spans_key)
         return doc
 
 
-@English.factory("newsfacts_period", assigns=["doc.spans"])
-def make_period(nlp: Language, name: str) -> PeriodExtractor:
-    return PeriodExtractor()
+@English.factory("newsfacts_period", assigns=["doc.spans", "span._.fact"],
+                 default_config={"spans_key": SPANS_KEY})
+def make_period(nlp: Language, name: str, spans_key: str) -> PeriodExtractor:
+    return PeriodExtractor(spans_key=spans_key)

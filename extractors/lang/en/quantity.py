@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from extractors.lang.en.count import WORD_FIGURE_RE, scaled_range
 from extractors.lang.en.numbers import DIGITS_RE, SCALE_RE, number_starts
 from extractors.nlp import (
+    SPANS_KEY,
     StartFinder,
     add_fact,
     doc_text,
@@ -157,7 +158,10 @@ class _Candidate(NamedTuple):
 
 
 class QuantityExtractor:
-    def __init__(self, multipliers: bool | None = None) -> None:
+    def __init__(self, multipliers: bool | None = None, spans_key: str = SPANS_KEY,
+                 reach: int = _REACH) -> None:
+        self.spans_key = spans_key
+        self.reach = reach
         t = self._t = _tables()
         self._multipliers = t["multipliers"] if multipliers is None else multipliers
         self._re = _build_regex(self._multipliers)
@@ -233,7 +237,7 @@ class QuantityExtractor:
         extra = [a.start() for a in _GLUED_ANCHOR_RE.finditer(text)]
         if extra:
             anchors = sorted(anchors + extra)
-        starts = near(number_starts().starts(doc), anchors, _REACH)
+        starts = near(number_starts().starts(doc), anchors, self.reach)
         if self._multipliers and "fold" in text:
             # "fivefold" begins with a number word glued to its unit: no word start of its own
             starts = sorted(set(starts) | {a.start() for a in _FOLD_ANCHOR_RE.finditer(text)})
@@ -328,7 +332,7 @@ class QuantityExtractor:
         found = [c for m in matches_at(self._re, text, self.candidate_starts(doc))
                  if (c := self._candidate(text, m)) is not None]
         for c in _merge_between(text, found):
-            add_fact(doc, c.start, c.end, KIND, c.fields, c.rule)
+            add_fact(doc, c.start, c.end, KIND, c.fields, c.rule, spans_key=self.spans_key)
         return doc
 
 
@@ -355,6 +359,9 @@ def _merge_between(text: str, found: list[_Candidate]) -> list[_Candidate]:
     return out
 
 
-@English.factory("newsfacts_quantity", assigns=["doc.spans"])
-def make_quantity(nlp: Language, name: str) -> QuantityExtractor:
-    return QuantityExtractor()
+# multipliers: None for the patterns' multipliers_are_facts
+@English.factory("newsfacts_quantity", assigns=["doc.spans", "span._.fact"],
+                 default_config={"multipliers": None, "spans_key": SPANS_KEY, "reach": _REACH})
+def make_quantity(nlp: Language, name: str, multipliers: bool | None, spans_key: str,
+                  reach: int) -> QuantityExtractor:
+    return QuantityExtractor(multipliers, spans_key=spans_key, reach=reach)

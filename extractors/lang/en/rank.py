@@ -35,6 +35,7 @@ from extractors.lang.en.numbers import (
     parse_ordinal,
 )
 from extractors.nlp import (
+    SPANS_KEY,
     StartFinder,
     add_fact,
     doc_text,
@@ -63,7 +64,8 @@ def _value(raw: str) -> int:
 
 
 class RankExtractor:
-    def __init__(self) -> None:
+    def __init__(self, spans_key: str = SPANS_KEY) -> None:
+        self.spans_key = spans_key
         d = load_patterns("rank", "en")
         cues, links = phrase_regex(d["cues"]), phrase_regex(d["size_links"])
         place = phrase_regex(d["place_words"])
@@ -148,16 +150,18 @@ class RankExtractor:
                 phrase = list_noun_phrase_after(text, m.end())
                 if phrase is not None:
                     end, unit = phrase.end, phrase.text
-            add_fact(doc, start, end, KIND, {"value": value, "denominator": den, "unit": unit}, rule)
+            add_fact(doc, start, end, KIND, {"value": value, "denominator": den, "unit": unit}, rule,
+                     spans_key=self.spans_key)
             if g("from_to"):
                 add_fact(doc, m.start("from_to"), m.end(), KIND, {"value": parse_ordinal(g("from_to"))},
-                         "rank.moved_to")
+                         "rank.moved_to", spans_key=self.spans_key)
             if g("ord"):
                 # "ranked second and third respectively": the further ordinal is a rank too.
                 nxt = self._next_re.match(text, end)
                 if nxt:
                     add_fact(doc, nxt.start("ord"), nxt.end(), KIND,
-                             {"value": parse_ordinal(nxt.group("ord"))}, "rank.continued")
+                             {"value": parse_ordinal(nxt.group("ord"))}, "rank.continued",
+                             spans_key=self.spans_key)
         self._top_n(doc, text)
         return doc
 
@@ -183,9 +187,10 @@ class RankExtractor:
             if phrase is not None and phrase.text.lower().endswith(("s", "people")):
                 end, unit = phrase.end, phrase.text
             add_fact(doc, start, end, KIND, {"value": value, "qualifier": "at_most", "unit": unit},
-                     "rank.top_n")
+                     "rank.top_n", spans_key=self.spans_key)
 
 
-@English.factory("newsfacts_rank", assigns=["doc.spans"])
-def make_rank(nlp: Language, name: str) -> RankExtractor:
-    return RankExtractor()
+@English.factory("newsfacts_rank", assigns=["doc.spans", "span._.fact"],
+                 default_config={"spans_key": SPANS_KEY})
+def make_rank(nlp: Language, name: str, spans_key: str) -> RankExtractor:
+    return RankExtractor(spans_key=spans_key)

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from extractors.lang.en.nounphrase import list_noun_phrase_after, noun_phrase_after
 from extractors.lang.en.numbers import WORD_NUMBER_RE, number_starts, parse_number
 from extractors.nlp import (
+    SPANS_KEY,
     StartFinder,
     add_fact,
     doc_text,
@@ -53,7 +54,9 @@ class _Candidate(NamedTuple):
 
 
 class RatioExtractor:
-    def __init__(self) -> None:
+    def __init__(self, spans_key: str = SPANS_KEY, reach: int = _REACH) -> None:
+        self.spans_key = spans_key
+        self.reach = reach
         d = load_patterns("ratio", "en")
         self._rank_cues = frozenset(d["rank_cues"])
         self._rank_window = int(d["rank_window"])
@@ -118,7 +121,7 @@ class RatioExtractor:
         return words[0][:1].isupper() and words[-1].lower() in self._street_words
 
     def candidate_starts(self, doc: Doc) -> list[int]:
-        return near(number_starts().starts(doc), _LINKS.starts(doc), _REACH)
+        return near(number_starts().starts(doc), _LINKS.starts(doc), self.reach)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -147,7 +150,7 @@ class RatioExtractor:
         if any(c.fields["unit"] is None for c in found):
             _inherit_units(doc, found)
         for c in found:
-            add_fact(doc, c.start, c.end, KIND, c.fields, c.rule)
+            add_fact(doc, c.start, c.end, KIND, c.fields, c.rule, spans_key=self.spans_key)
         return doc
 
 
@@ -181,6 +184,7 @@ def _unit_of_whole(text: str, sentence_start: int, c: _Candidate) -> str | None:
     return phrase.text if phrase else None
 
 
-@English.factory("newsfacts_ratio", assigns=["doc.spans"])
-def make_ratio(nlp: Language, name: str) -> RatioExtractor:
-    return RatioExtractor()
+@English.factory("newsfacts_ratio", assigns=["doc.spans", "span._.fact"],
+                 default_config={"spans_key": SPANS_KEY, "reach": _REACH})
+def make_ratio(nlp: Language, name: str, spans_key: str, reach: int) -> RatioExtractor:
+    return RatioExtractor(spans_key=spans_key, reach=reach)

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from extractors.lang.vi.nounphrase import noun_phrase_after, syllables_before
 from extractors.lang.vi.numbers import LANG, SCALE_RE, WORD_NUMBER_RE, number_starts, parse_number
-from extractors.nlp import (add_fact, load_patterns, matches_at, matching_text, phrase_regex,
+from extractors.nlp import (SPANS_KEY, add_fact, load_patterns, matches_at, matching_text, phrase_regex,
                             qualifier_code, qualifier_regex, sentence_starts)
 
 logger = logging.getLogger(__name__)
@@ -43,7 +43,8 @@ class _Candidate(NamedTuple):
 
 
 class CountExtractor:
-    def __init__(self) -> None:
+    def __init__(self, spans_key: str = SPANS_KEY) -> None:
+        self.spans_key = spans_key
         d = load_patterns("count", LANG)
         self._labels = frozenset(d["label_before"])
         self._label_exceptions = frozenset(d["label_exceptions"])
@@ -126,7 +127,7 @@ class CountExtractor:
             elif not hi and self._bare_ok(text, m):
                 found.append(_Candidate(m.start(), m.end(), fields, "count.list_inherit", True))
         for c in self._inherit(doc, found):
-            add_fact(doc, c.start, c.end, KIND, c.fields, c.rule)
+            add_fact(doc, c.start, c.end, KIND, c.fields, c.rule, spans_key=self.spans_key)
         return doc
 
     def _bare_ok(self, text: str, m: re.Match[str]) -> bool:
@@ -169,6 +170,7 @@ class CountExtractor:
         return out
 
 
-@Vietnamese.factory("newsfacts_count", assigns=["doc.spans"])
-def make_count(nlp: Vietnamese, name: str) -> CountExtractor:
-    return CountExtractor()
+@Vietnamese.factory("newsfacts_count", assigns=["doc.spans", "span._.fact"],
+                    default_config={"spans_key": SPANS_KEY})
+def make_count(nlp: Vietnamese, name: str, spans_key: str) -> CountExtractor:
+    return CountExtractor(spans_key=spans_key)

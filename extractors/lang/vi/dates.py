@@ -45,6 +45,7 @@ from extractors.lang.vi.calendar import (
     years_ok,
 )
 from extractors.nlp import (
+    SPANS_KEY,
     StartFinder,
     add_fact,
     matches_at,
@@ -104,7 +105,9 @@ def build_regex() -> re.Pattern[str]:
 
 
 class DateExtractor:
-    def __init__(self) -> None:
+    def __init__(self, spans_key: str = SPANS_KEY, reach: int = _REACH) -> None:
+        self.spans_key = spans_key
+        self.reach = reach
         d = lexicon()
         self._re = build_regex()
         self._starts = StartFinder(["tháng", "năm"], [*d["edges"], *d["day_heads"], *d["time_of_day"],
@@ -113,7 +116,7 @@ class DateExtractor:
         self._digits = StartFinder(digits=True)
 
     def candidate_starts(self, doc: Doc) -> list[int]:
-        return near(self._starts.starts(doc), self._digits.starts(doc), _REACH)
+        return near(self._starts.starts(doc), self._digits.starts(doc), self.reach)
 
     def __call__(self, doc: Doc) -> Doc:
         text = matching_text(doc)
@@ -153,7 +156,8 @@ class DateExtractor:
             if date is None:
                 logger.debug("no date for %r", m.group(0))
                 continue
-            add_fact(doc, start, m.end(), KIND, {"date": date, "granularity": gran}, rule)
+            add_fact(doc, start, m.end(), KIND, {"date": date, "granularity": gran}, rule,
+                     spans_key=self.spans_key)
         return doc
 
 
@@ -169,6 +173,7 @@ def written_year_bad(g: dict) -> bool:
     return False
 
 
-@Vietnamese.factory("newsfacts_date", assigns=["doc.spans"])
-def make_date(nlp: Vietnamese, name: str) -> DateExtractor:
-    return DateExtractor()
+@Vietnamese.factory("newsfacts_date", assigns=["doc.spans", "span._.fact"],
+                    default_config={"spans_key": SPANS_KEY, "reach": _REACH})
+def make_date(nlp: Vietnamese, name: str, spans_key: str, reach: int) -> DateExtractor:
+    return DateExtractor(spans_key=spans_key, reach=reach)

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from extractors.datenorm import YEAR_RE, iso_day, resolve_year
 from extractors.nlp import (
+    SPANS_KEY,
     StartFinder,
     add_fact,
     doc_text,
@@ -43,7 +44,8 @@ _YEAR_FULL = re.compile(rf"{YEAR_RE}\Z")
 
 
 class DocumentExtractor:
-    def __init__(self) -> None:
+    def __init__(self, spans_key: str = SPANS_KEY) -> None:
+        self.spans_key = spans_key
         d = load_patterns("document", LANG)
         types = phrase_regex(d["types"])
         number = phrase_regex(d["number_words"])
@@ -91,10 +93,12 @@ class DocumentExtractor:
                 if issued:
                     end, rule = m.end(), rule + "_dated"
             add_fact(doc, m.start(), end, KIND,
-                     {"doc_type": doc_type, "doc_number": number, "issued": issued}, rule)
+                     {"doc_type": doc_type, "doc_number": number, "issued": issued}, rule,
+                     spans_key=self.spans_key)
         return doc
 
 
-@Vietnamese.factory("newsfacts_document", assigns=["doc.spans"])
-def make_document(nlp: Vietnamese, name: str) -> DocumentExtractor:
-    return DocumentExtractor()
+@Vietnamese.factory("newsfacts_document", assigns=["doc.spans", "span._.fact"],
+                    default_config={"spans_key": SPANS_KEY})
+def make_document(nlp: Vietnamese, name: str, spans_key: str) -> DocumentExtractor:
+    return DocumentExtractor(spans_key=spans_key)

@@ -16,7 +16,7 @@ from spacy.lang.vi import Vietnamese
 from spacy.tokens import Doc
 
 from extractors.lang.vi.numbers import DIGITS_RE, LANG, SCALE_RE, WORD_NUMBER_RE, number_starts, parse_number
-from extractors.nlp import (StartFinder, add_fact, load_patterns, matches_at, matching_text, near,
+from extractors.nlp import (SPANS_KEY, StartFinder, add_fact, load_patterns, matches_at, matching_text, near,
                             phrase_regex, qualifier_code, qualifier_regex)
 
 logger = logging.getLogger(__name__)
@@ -35,7 +35,9 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], list[str]
 
 
 class MoneyExtractor:
-    def __init__(self) -> None:
+    def __init__(self, spans_key: str = SPANS_KEY, reach: int = _REACH) -> None:
+        self.spans_key = spans_key
+        self.reach = reach
         suffix, prefix, per, not_after_dong = _tables()
         suf = phrase_regex(suffix)
         amount = rf"{DIGITS_RE}(?:\s+{SCALE_RE})?"
@@ -59,7 +61,7 @@ class MoneyExtractor:
 
     def candidate_starts(self, doc: Doc) -> list[int]:
         starts = sorted(number_starts().starts(doc) + self._prefixes.starts(doc))
-        return near(starts, self._currencies.starts(doc), _REACH)
+        return near(starts, self._currencies.starts(doc), self.reach)
 
     def __call__(self, doc: Doc) -> Doc:
         text = matching_text(doc)
@@ -73,7 +75,7 @@ class MoneyExtractor:
                 fields["qualifier"] = None
             rule = ("money.range" if fields.get("value_max") is not None else
                     "money.prefix" if m.group("pcur") else "money.suffix")
-            add_fact(doc, start, m.end(), KIND, fields, rule)
+            add_fact(doc, start, m.end(), KIND, fields, rule, spans_key=self.spans_key)
         return doc
 
     def _fields(self, m: re.Match[str]) -> dict | None:
@@ -104,6 +106,7 @@ class MoneyExtractor:
                 "currency": currency}
 
 
-@Vietnamese.factory("newsfacts_money", assigns=["doc.spans"])
-def make_money(nlp: Vietnamese, name: str) -> MoneyExtractor:
-    return MoneyExtractor()
+@Vietnamese.factory("newsfacts_money", assigns=["doc.spans", "span._.fact"],
+                    default_config={"spans_key": SPANS_KEY, "reach": _REACH})
+def make_money(nlp: Vietnamese, name: str, spans_key: str, reach: int) -> MoneyExtractor:
+    return MoneyExtractor(spans_key=spans_key, reach=reach)

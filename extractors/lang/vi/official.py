@@ -33,6 +33,7 @@ from spacy.lang.vi import Vietnamese
 from spacy.tokens import Doc
 
 from extractors.nlp import (
+    SPANS_KEY,
     StartFinder,
     add_fact,
     doc_text,
@@ -70,7 +71,8 @@ def _words(phrases) -> str:
 
 
 class OfficialExtractor:
-    def __init__(self) -> None:
+    def __init__(self, spans_key: str = SPANS_KEY) -> None:
+        self.spans_key = spans_key
         d = load_patterns("official", LANG)
         heads = [*d["title_heads"], *d["title_phrases"]]
         prefix = _words(d["title_prefixes"])
@@ -292,7 +294,8 @@ class OfficialExtractor:
         org = (first[0][0], first[-1][1]) if first else None
         title, organization = self._title_org(orig, (m.start(), m.end()), org)
         add_fact(doc, span_start, end, KIND, {"person": person, "title": title,
-                                              "organization": organization}, "official.name_comma_title")
+                                              "organization": organization}, "official.name_comma_title",
+                 spans_key=self.spans_key)
         return end
 
     def _title_first(self, doc: Doc, text: str, orig: str, m: re.Match[str]) -> int | None:
@@ -343,7 +346,7 @@ class OfficialExtractor:
         start = hon if hon is not None else m.start()
         person = " ".join(orig[name_start:name_end].split())
         add_fact(doc, start, name_end, KIND, {"person": person, "title": title,
-                                              "organization": organization}, rule)
+                                              "organization": organization}, rule, spans_key=self.spans_key)
         return name_end
 
     def __call__(self, doc: Doc) -> Doc:
@@ -374,6 +377,7 @@ def _original(doc: Doc, text: str) -> str:
     return orig if len(orig) == len(text) else text
 
 
-@Vietnamese.factory("newsfacts_official", assigns=["doc.spans"])
-def make_official(nlp: Vietnamese, name: str) -> OfficialExtractor:
-    return OfficialExtractor()
+@Vietnamese.factory("newsfacts_official", assigns=["doc.spans", "span._.fact"],
+                    default_config={"spans_key": SPANS_KEY})
+def make_official(nlp: Vietnamese, name: str, spans_key: str) -> OfficialExtractor:
+    return OfficialExtractor(spans_key=spans_key)

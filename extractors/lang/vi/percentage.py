@@ -13,7 +13,7 @@ from spacy.lang.vi import Vietnamese
 from spacy.tokens import Doc
 
 from extractors.lang.vi.numbers import DIGITS_RE, LANG, WORD_NUMBER_RE, number_starts, parse_number
-from extractors.nlp import (StartFinder, add_fact, load_patterns, matches_at, matching_text, near,
+from extractors.nlp import (SPANS_KEY, StartFinder, add_fact, load_patterns, matches_at, matching_text, near,
                             phrase_regex, qualifier_code, qualifier_regex)
 
 logger = logging.getLogger(__name__)
@@ -23,7 +23,9 @@ _REACH = 60  # the sign lies at most this far after the start ("không quá từ
 
 
 class PercentageExtractor:
-    def __init__(self) -> None:
+    def __init__(self, spans_key: str = SPANS_KEY, reach: int = _REACH) -> None:
+        self.spans_key = spans_key
+        self.reach = reach
         d = load_patterns("percentage", LANG)
         fig = rf"(?:{DIGITS_RE}|{WORD_NUMBER_RE})"
         sign, words, points = phrase_regex(d["signs"]), phrase_regex(d["words"]), phrase_regex(d["points"])
@@ -42,7 +44,7 @@ class PercentageExtractor:
         self._signs = StartFinder((), d["signs"] + d["words"] + d["points"], inside_words=True)
 
     def candidate_starts(self, doc: Doc) -> list[int]:
-        return near(number_starts().starts(doc), self._signs.starts(doc), _REACH)
+        return near(number_starts().starts(doc), self._signs.starts(doc), self.reach)
 
     def __call__(self, doc: Doc) -> Doc:
         text = matching_text(doc)
@@ -62,10 +64,11 @@ class PercentageExtractor:
             fields = {"value": value, "value_max": value_max,
                       "qualifier": qualifier_code(m.group("qual"), LANG),
                       "unit": "percentage_points" if m.group("points") else None}
-            add_fact(doc, m.start(), m.end(), KIND, fields, rule)
+            add_fact(doc, m.start(), m.end(), KIND, fields, rule, spans_key=self.spans_key)
         return doc
 
 
-@Vietnamese.factory("newsfacts_percentage", assigns=["doc.spans"])
-def make_percentage(nlp: Vietnamese, name: str) -> PercentageExtractor:
-    return PercentageExtractor()
+@Vietnamese.factory("newsfacts_percentage", assigns=["doc.spans", "span._.fact"],
+                    default_config={"spans_key": SPANS_KEY, "reach": _REACH})
+def make_percentage(nlp: Vietnamese, name: str, spans_key: str, reach: int) -> PercentageExtractor:
+    return PercentageExtractor(spans_key=spans_key, reach=reach)

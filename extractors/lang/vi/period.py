@@ -56,6 +56,7 @@ from extractors.lang.vi.calendar import (
 )
 from extractors.lang.vi.numbers import UNITS, WORD_NUMBER_RE, parse_number
 from extractors.nlp import (
+    SPANS_KEY,
     StartFinder,
     add_fact,
     load_patterns,
@@ -127,7 +128,8 @@ class _Point:
 
 
 class PeriodExtractor:
-    def __init__(self) -> None:
+    def __init__(self, spans_key: str = SPANS_KEY) -> None:
+        self.spans_key = spans_key
         d = load_patterns("period", LANG)
         self._d = d
         edges = edge_regex()
@@ -356,7 +358,7 @@ class PeriodExtractor:
                 if not bounds or not all(bounds) or bounds[0] > bounds[1]:
                     continue
                 add_fact(doc, m.start(), m.end(), KIND,
-                         {"period_start": bounds[0], "period_end": bounds[1]}, rule)
+                         {"period_start": bounds[0], "period_end": bounds[1]}, rule, spans_key=self.spans_key)
                 if rule == "period.months" and bounds[0].endswith("-01-01"):
                     months.append((m.start(), parse_number(m.group("n")), bounds))
         if months:
@@ -377,9 +379,11 @@ class PeriodExtractor:
             bounds = earlier[-1] if earlier else later[0] if later else None
             if bounds:
                 add_fact(doc, m.start(), m.end(), KIND,
-                         {"period_start": bounds[0], "period_end": bounds[1]}, "period.months_again")
+                         {"period_start": bounds[0], "period_end": bounds[1]}, "period.months_again",
+                         spans_key=self.spans_key)
 
 
-@Vietnamese.factory("newsfacts_period", assigns=["doc.spans"])
-def make_period(nlp: Vietnamese, name: str) -> PeriodExtractor:
-    return PeriodExtractor()
+@Vietnamese.factory("newsfacts_period", assigns=["doc.spans", "span._.fact"],
+                    default_config={"spans_key": SPANS_KEY})
+def make_period(nlp: Vietnamese, name: str, spans_key: str) -> PeriodExtractor:
+    return PeriodExtractor(spans_key=spans_key)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from extractors.lang.vi.nounphrase import noun_phrase_after, syllables_before
 from extractors.lang.vi.numbers import DIGITS_RE, LANG, SCALE_RE, WORD_NUMBER_RE, number_starts, parse_number
-from extractors.nlp import (StartFinder, add_fact, load_patterns, matches_at, matching_text, near,
+from extractors.nlp import (SPANS_KEY, StartFinder, add_fact, load_patterns, matches_at, matching_text, near,
                             phrase_regex, qualifier_code, qualifier_regex)
 
 logger = logging.getLogger(__name__)
@@ -43,7 +43,9 @@ def _tables() -> dict[str, Any]:
 
 
 class QuantityExtractor:
-    def __init__(self) -> None:
+    def __init__(self, spans_key: str = SPANS_KEY, reach: int = _REACH) -> None:
+        self.spans_key = spans_key
+        self.reach = reach
         t = self._t = _tables()
         fig = rf"(?:{DIGITS_RE}|{WORD_NUMBER_RE})"
         self._re = re.compile(rf"""
@@ -64,7 +66,7 @@ class QuantityExtractor:
         self._units = StartFinder((), [*t["units"], *t["glued"], *t["durations"]], inside_words=True)
 
     def candidate_starts(self, doc: Doc) -> list[int]:
-        return near(number_starts().starts(doc), self._units.starts(doc), _REACH)
+        return near(number_starts().starts(doc), self._units.starts(doc), self.reach)
 
     def _not_a_quantity(self, text: str, m: re.Match[str]) -> str | None:
         before = syllables_before(text, m.start())[0]
@@ -121,10 +123,11 @@ class QuantityExtractor:
                     continue
             add_fact(doc, start, m.end(), KIND,
                      {"value": value, "value_max": value_max, "qualifier": qualifier, "unit": unit},
-                     "quantity.range" if value_max is not None else rule)
+                     "quantity.range" if value_max is not None else rule, spans_key=self.spans_key)
         return doc
 
 
-@Vietnamese.factory("newsfacts_quantity", assigns=["doc.spans"])
-def make_quantity(nlp: Vietnamese, name: str) -> QuantityExtractor:
-    return QuantityExtractor()
+@Vietnamese.factory("newsfacts_quantity", assigns=["doc.spans", "span._.fact"],
+                    default_config={"spans_key": SPANS_KEY, "reach": _REACH})
+def make_quantity(nlp: Vietnamese, name: str, spans_key: str, reach: int) -> QuantityExtractor:
+    return QuantityExtractor(spans_key=spans_key, reach=reach)

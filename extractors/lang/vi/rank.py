@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 
 from extractors.lang.vi.nounphrase import noun_phrase_after
 from extractors.lang.vi.numbers import LANG, parse_number
-from extractors.nlp import StartFinder, add_fact, load_patterns, matches_at, matching_text, phrase_regex
+from extractors.nlp import (SPANS_KEY, StartFinder, add_fact, load_patterns, matches_at, matching_text,
+                            phrase_regex)
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +24,8 @@ _INT = r"(?:\d{1,3}(?:\.\d{3})+|\d+)"
 
 
 class RankExtractor:
-    def __init__(self) -> None:
+    def __init__(self, spans_key: str = SPANS_KEY) -> None:
+        self.spans_key = spans_key
         d = load_patterns("rank", LANG)
         self._ordinals: dict[str, int] = d["ordinals"]
         ords = phrase_regex(self._ordinals)
@@ -55,10 +57,12 @@ class RankExtractor:
                 if phrase is not None:
                     end, unit = phrase.end, phrase.text
             rule = "rank.ordinal_of" if den is not None else "rank.word" if m.group("word") else "rank.cue"
-            add_fact(doc, m.start(), end, KIND, {"value": value, "denominator": den, "unit": unit}, rule)
+            add_fact(doc, m.start(), end, KIND, {"value": value, "denominator": den, "unit": unit}, rule,
+                     spans_key=self.spans_key)
         return doc
 
 
-@Vietnamese.factory("newsfacts_rank", assigns=["doc.spans"])
-def make_rank(nlp: Vietnamese, name: str) -> RankExtractor:
-    return RankExtractor()
+@Vietnamese.factory("newsfacts_rank", assigns=["doc.spans", "span._.fact"],
+                    default_config={"spans_key": SPANS_KEY})
+def make_rank(nlp: Vietnamese, name: str, spans_key: str) -> RankExtractor:
+    return RankExtractor(spans_key=spans_key)

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from extractors.lang.vi.nounphrase import noun_phrase_after, syllables_before
 from extractors.lang.vi.numbers import LANG, number_starts, parse_number
-from extractors.nlp import (StartFinder, add_fact, load_patterns, matches_at, matching_text, near,
+from extractors.nlp import (SPANS_KEY, StartFinder, add_fact, load_patterns, matches_at, matching_text, near,
                             phrase_regex, sentence_starts)
 
 logger = logging.getLogger(__name__)
@@ -38,7 +38,9 @@ class _Candidate(NamedTuple):
 
 
 class RatioExtractor:
-    def __init__(self) -> None:
+    def __init__(self, spans_key: str = SPANS_KEY, reach: int = _REACH) -> None:
+        self.spans_key = spans_key
+        self.reach = reach
         d = load_patterns("ratio", LANG)
         self._rank_cues = frozenset(d["rank_cues"])
         self._date_cues = frozenset(d["date_cues"])
@@ -71,7 +73,7 @@ class RatioExtractor:
         return None
 
     def candidate_starts(self, doc: Doc) -> list[int]:
-        return near(number_starts().starts(doc), self._links.starts(doc), _REACH)
+        return near(number_starts().starts(doc), self._links.starts(doc), self.reach)
 
     def __call__(self, doc: Doc) -> Doc:
         text = matching_text(doc)
@@ -94,7 +96,7 @@ class RatioExtractor:
         if any(c.fields["unit"] is None for c in found):
             _inherit_units(doc, text, found)
         for c in found:
-            add_fact(doc, c.start, c.end, KIND, c.fields, c.rule)
+            add_fact(doc, c.start, c.end, KIND, c.fields, c.rule, spans_key=self.spans_key)
         return doc
 
 
@@ -126,6 +128,7 @@ def _unit_of_whole(text: str, sentence_start: int, c: _Candidate) -> str | None:
     return phrase.text if phrase else None
 
 
-@Vietnamese.factory("newsfacts_ratio", assigns=["doc.spans"])
-def make_ratio(nlp: Vietnamese, name: str) -> RatioExtractor:
-    return RatioExtractor()
+@Vietnamese.factory("newsfacts_ratio", assigns=["doc.spans", "span._.fact"],
+                    default_config={"spans_key": SPANS_KEY, "reach": _REACH})
+def make_ratio(nlp: Vietnamese, name: str, spans_key: str, reach: int) -> RatioExtractor:
+    return RatioExtractor(spans_key=spans_key, reach=reach)
