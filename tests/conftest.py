@@ -135,3 +135,53 @@ def http_site():
     yield f"http://127.0.0.1:{server.server_address[1]}", routes
     server.shutdown()
     server.server_close()
+
+
+# --- a generated site of ward reports (test_frontier, test_load) --------------------------------
+WARD_SITE = "https://hanoitimes.vn"   # the site the generated pages say they are from
+WARD_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>{title}</title><link rel="canonical" href="{url}">
+<meta property="og:title" content="{title}"><meta property="og:url" content="{url}">
+<meta property="article:published_time" content="{day}T08:{minute:02d}:00+07:00"></head>
+<body><nav><a href="/">Home</a></nav><article><h1 class="article-title">{title}</h1>
+<p class="article-sapo">Ward {n} reported its results for the first {months} months of {year}.</p>
+<div class="article-content">
+<p>In the first {months} months of {year}, ward {n} settled {done}/{total} petitions, or {share}% of the
+total, and disciplined {members} Party members.</p>
+<p>The ward spent VND{money} billion on {km} km of drainage and reached {rate} percent coverage.</p>
+</div></article><footer>Contact</footer></body></html>"""
+
+
+def write_ward_site(root: Path, pages: int, page: str = WARD_PAGE) -> list[str]:
+    """`pages` Hanoi Times ward reports under `root` (from `page`, a template with WARD_PAGE's
+    fields), with a robots.txt and a sitemap naming them under WARD_SITE; returns their URLs."""
+    from datetime import date, timedelta
+
+    urls = []
+    for n in range(1, pages + 1):
+        slug = f"ward-{n}-reports-its-results-{1000 + n}.html"
+        url = f"{WARD_SITE}/{slug}"
+        day = date(2024, 1, 1) + timedelta(days=n)
+        total = 40 + n % 17
+        (root / slug).write_text(page.format(
+            title=f"Ward {n} reports its results", url=url, day=day.isoformat(), minute=n % 60,
+            n=n, months=3 + n % 9, year=day.year, done=total - n % 5, total=total,
+            share=round(100 * (total - n % 5) / total, 1), members=2 + n % 7, money=10 + n,
+            km=1 + n % 4, rate=80 + n % 19), encoding="utf-8")
+        urls.append(url)
+    (root / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {WARD_SITE}/sitemap.xml\n")
+    locs = "".join(f"<url><loc>{u}</loc></url>" for u in urls)
+    (root / "sitemap.xml").write_text('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/'
+                                      f'schemas/sitemap/0.9">{locs}</urlset>')
+    return urls
+
+
+def warehouse_rows(path: Path, sql: str) -> list[tuple]:
+    """A query's rows from a warehouse file, opened read-only as a user inspecting it would."""
+    import duckdb
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()

@@ -6,52 +6,18 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import date, timedelta
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
-import duckdb
 import pytest
 
+from conftest import WARD_PAGE as PAGE, WARD_SITE as REAL, warehouse_rows as rows, write_ward_site
 from pipeline.config import Config, SiteConfig
 from pipeline.errors import SitesUnavailableError
 from pipeline.jobs.run import run
 
-REAL = "https://hanoitimes.vn"
 PAGES = 200
 DELAY = 0.03
-
-PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<title>{title}</title><link rel="canonical" href="{url}">
-<meta property="og:title" content="{title}"><meta property="og:url" content="{url}">
-<meta property="article:published_time" content="{day}T08:{minute:02d}:00+07:00"></head>
-<body><nav><a href="/">Home</a></nav><article><h1 class="article-title">{title}</h1>
-<p class="article-sapo">Ward {n} reported its results for the first {months} months of {year}.</p>
-<div class="article-content">
-<p>In the first {months} months of {year}, ward {n} settled {done}/{total} petitions, or {share}% of the
-total, and disciplined {members} Party members.</p>
-<p>The ward spent VND{money} billion on {km} km of drainage and reached {rate} percent coverage.</p>
-</div></article><footer>Contact</footer></body></html>"""
-
-
-def write_site(root, pages=PAGES):
-    urls = []
-    for n in range(1, pages + 1):
-        slug = f"ward-{n}-reports-its-results-{1000 + n}.html"
-        url = f"{REAL}/{slug}"
-        day = date(2024, 1, 1) + timedelta(days=n)
-        total = 40 + n % 17
-        (root / slug).write_text(PAGE.format(
-            title=f"Ward {n} reports its results", url=url, day=day.isoformat(), minute=n % 60,
-            n=n, months=3 + n % 9, year=day.year, done=total - n % 5, total=total,
-            share=round(100 * (total - n % 5) / total, 1), members=2 + n % 7, money=10 + n,
-            km=1 + n % 4, rate=80 + n % 19), encoding="utf-8")
-        urls.append(url)
-    (root / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {REAL}/sitemap.xml\n")
-    locs = "".join(f"<url><loc>{u}</loc></url>" for u in urls)
-    (root / "sitemap.xml").write_text('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/'
-                                      f'schemas/sitemap/0.9">{locs}</urlset>')
-    return urls
 
 
 class _LoggingHandler(SimpleHTTPRequestHandler):
@@ -68,7 +34,7 @@ class _LoggingHandler(SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("site")
-    write_site(root)
+    write_ward_site(root, PAGES)
     log: list = []
     handler = type("Handler", (_LoggingHandler,), {"log": log})
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(root)))
@@ -81,14 +47,6 @@ def site(tmp_path_factory):
 def config(tmp_path, base, **kw):
     return Config(warehouse=tmp_path / "w.duckdb", sites=(SiteConfig("ht", "hanoitimes", REAL),),
                   url_map={REAL: base}, allow_loopback=True, **kw)
-
-
-def rows(path, sql):
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def test_polite_crawl_then_conditional_recrawl(site, tmp_path):
