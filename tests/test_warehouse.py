@@ -4,7 +4,7 @@ import duckdb
 import pytest
 
 from extractors.facts import ANALYSIS_FIELDS, SCHEMA_FIELDS, Fact
-from pipeline.errors import MissingInputError, QueryError
+from pipeline.errors import MissingInputError, QueryError, WarehouseError
 from pipeline.query import render, run_query
 from pipeline.store.ids import article_id_for
 from pipeline.store.warehouse import ARTICLE_COLUMNS, Warehouse
@@ -88,6 +88,37 @@ def test_failed_batch_leaves_what_was_stored(tmp_path):
             wh.load_batch([article(version="2")], {row["article_id"]: [broken]}, [], "r2")
         assert wh.table_counts()["facts"] == 3
         assert wh.con.execute("select extractor_version from articles").fetchone()[0] == "1"
+
+
+def test_a_transaction_commits_whole_or_not_at_all_and_nested_blocks_join_it(tmp_path):
+    row, other = article(), article("https://news.example/a-2.html")
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        def stored() -> int:
+            return wh.table_counts()["articles"]
+
+        with pytest.raises(duckdb.Error):
+            with wh.transaction():
+                wh.load_batch([row], {row["article_id"]: facts()}, [], "r1")   # its own block joins this one
+                wh.con.execute("INSERT INTO no_such_table VALUES (1)")
+        assert stored() == 0 and wh.table_counts()["facts"] == 0
+        # an inner step that failed dooms the transaction, even when its exception is caught
+        with pytest.raises(WarehouseError, match="rolled back"):
+            with wh.transaction():
+                wh.load_batch([row], {row["article_id"]: facts()}, [], "r1")
+                try:
+                    wh.load_batch([other], {other["article_id"]: [Fact("count", None, 0, 3, value=4)]}, [], "r1")
+                except duckdb.Error:
+                    pass
+        assert stored() == 0
+        with wh.transaction():
+            wh.load_batch([row], {row["article_id"]: facts()}, [], "r1")
+            with wh.transaction():
+                wh.load_batch([other], {}, [], "r1")
+            assert stored() == 2     # the transaction's own writes are visible inside it
+        assert stored() == 2 and wh.table_counts()["facts"] == 3
+        wh.load_batch([row], {row["article_id"]: facts()}, [], "r2")   # no transaction left open
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        assert wh.table_counts()["articles"] == 2
 
 
 def test_views_join_article_context(tmp_path):

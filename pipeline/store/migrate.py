@@ -16,6 +16,7 @@ from typing import Callable
 import duckdb
 
 from pipeline.errors import WarehouseError
+from pipeline.store.sql import transaction
 
 log = logging.getLogger(__name__)
 
@@ -60,15 +61,14 @@ def apply_pending(con: duckdb.DuckDBPyConnection, migrations: list[Migration], t
     for version, name, sql in migrations:
         if version in done:
             continue
-        con.execute("BEGIN TRANSACTION")
         try:
-            con.execute(sql)
-            if after_each is not None:
-                after_each()
-            con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, datetime.now(timezone.utc)])
-            con.execute("COMMIT")
+            with transaction(con):
+                con.execute(sql)
+                if after_each is not None:
+                    after_each()
+                con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                            [version, name, datetime.now(timezone.utc)])
         except duckdb.Error as exc:
-            con.execute("ROLLBACK")
             raise WarehouseError(f"migration {version:03d}_{name} failed: {str(exc).splitlines()[0]}") from None
         versions.append(version)
         log.info("applied migration %03d_%s to the %s", version, name, target)

@@ -1,11 +1,13 @@
 """The DuckDB warehouse: migrations, run records, bulk loads and read-only queries."""
 from __future__ import annotations
 
+import contextlib
 import logging
 import operator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterator
 
 import duckdb
 import pandas as pd
@@ -19,7 +21,7 @@ from pipeline.errors import ConfigError, MissingInputError, WarehouseError
 from pipeline.store.migrate import Migration, applied, apply_pending, shipped
 from pipeline.store.replica import DEFAULT_MODE, publish_replica
 from pipeline.store.rows import ARTICLE_COLUMNS, FETCH_COLUMNS, FRONTIER_COLUMNS, ArticleRow, as_article_row
-from pipeline.store.sql import quote_identifier, quote_literal
+from pipeline.store.sql import quote_identifier, quote_literal, transaction
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +84,8 @@ class Warehouse:
             raise WarehouseError(f"cannot open warehouse {self.path}: {first}") from None
         except (duckdb.Error, OSError) as exc:
             raise WarehouseError(f"cannot open warehouse {self.path}: {str(exc).splitlines()[0]}") from None
+        self._transaction_depth = 0     # transaction(): how many blocks are open
+        self._transaction_failed = False
         self.con.execute("SET TimeZone = 'UTC'")
         if memory_limit:
             # DuckDB would otherwise cache up to 80 % of RAM: a backfill's memory must stay flat
@@ -101,6 +105,34 @@ class Warehouse:
 
     def close(self) -> None:
         self.con.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator["Warehouse"]:
+        """BEGIN, then COMMIT when the block ends, ROLLBACK when an exception leaves it.
+
+        Nestable: a block inside an open one joins it, and only the outermost commits, so that a
+        job can make one transaction of steps that each open their own (a batch's load and its
+        checks). An exception leaving an inner block dooms the whole transaction: the outermost
+        block rolls back even if the exception was caught in between, and then raises
+        WarehouseError."""
+        if self._transaction_depth:
+            self._transaction_depth += 1
+            try:
+                yield self
+            except BaseException:
+                self._transaction_failed = True
+                raise
+            finally:
+                self._transaction_depth -= 1
+            return
+        self._transaction_depth, self._transaction_failed = 1, False
+        try:
+            with transaction(self.con):
+                yield self
+                if self._transaction_failed:
+                    raise WarehouseError("rolled back: a step of the transaction failed")
+        finally:
+            self._transaction_depth, self._transaction_failed = 0, False
 
     # --- schema -----------------------------------------------------------------------------
     def applied_migrations(self) -> list[int]:
@@ -214,33 +246,30 @@ class Warehouse:
                         f"(SELECT *, {_SECTION_SQL} AS section FROM batch_facts))")
         article_columns = ", ".join(_q(c) for c in ARTICLE_COLUMNS)
         con = self.con
-        con.execute("BEGIN TRANSACTION")
         try:
-            if len(article_df):
-                con.register("batch_articles", article_df)
-                # Only articles stored before have facts to replace; a backfill of new articles
-                # then never scans the facts table, whose size grows with the archive.
-                stored = [r[0] for r in con.execute("""SELECT article_id FROM articles
-                    WHERE article_id IN (SELECT article_id FROM batch_articles)""").fetchall()]
-                con.execute(f"INSERT INTO articles ({article_columns}) SELECT {article_columns} FROM batch_articles "
-                            f"ON CONFLICT (article_id) DO UPDATE SET {updates}")
-                if stored:
-                    con.execute("DELETE FROM facts WHERE article_id IN (SELECT unnest(?))", [stored])
-            if fact_table.num_rows:
-                con.register("batch_facts", fact_table)
-                con.execute(f"INSERT INTO facts ({', '.join(_q(c) for c in FACT_COLUMNS)}) "
-                            f"SELECT {fact_select} FROM {placed_facts}")
-            if len(fetch_df):
-                con.register("batch_fetches", fetch_df)
-                con.execute(f"INSERT INTO fetches ({', '.join(FETCH_COLUMNS)}) "
-                            f"SELECT * FROM batch_fetches")
-            if len(frontier_df):
-                con.register("batch_frontier", frontier_df)
-                con.execute(_FRONTIER_UPSERT, [max_attempts])
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+            with self.transaction():
+                if len(article_df):
+                    con.register("batch_articles", article_df)
+                    # Only articles stored before have facts to replace; a backfill of new articles
+                    # then never scans the facts table, whose size grows with the archive.
+                    stored = [r[0] for r in con.execute("""SELECT article_id FROM articles
+                        WHERE article_id IN (SELECT article_id FROM batch_articles)""").fetchall()]
+                    con.execute(f"INSERT INTO articles ({article_columns}) "
+                                f"SELECT {article_columns} FROM batch_articles "
+                                f"ON CONFLICT (article_id) DO UPDATE SET {updates}")
+                    if stored:
+                        con.execute("DELETE FROM facts WHERE article_id IN (SELECT unnest(?))", [stored])
+                if fact_table.num_rows:
+                    con.register("batch_facts", fact_table)
+                    con.execute(f"INSERT INTO facts ({', '.join(_q(c) for c in FACT_COLUMNS)}) "
+                                f"SELECT {fact_select} FROM {placed_facts}")
+                if len(fetch_df):
+                    con.register("batch_fetches", fetch_df)
+                    con.execute(f"INSERT INTO fetches ({', '.join(FETCH_COLUMNS)}) "
+                                f"SELECT * FROM batch_fetches")
+                if len(frontier_df):
+                    con.register("batch_frontier", frontier_df)
+                    con.execute(_FRONTIER_UPSERT, [max_attempts])
         finally:
             for name in ("batch_articles", "batch_facts", "batch_fetches", "batch_frontier"):
                 try:
