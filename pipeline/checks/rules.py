@@ -846,26 +846,22 @@ def compute_checks(wh: Warehouse, article_ids: list[str], run_id: str) -> int:
                          severity=f.severity, fact_ids=f.fact_ids, message=f.message,
                          computed_at=now, run_id=run_id, other_article_id=f.other_article_id)
     df = pd.DataFrame(list(rows.values()), columns=list(CHECK_COLUMNS))
-    con.execute("BEGIN TRANSACTION")
     try:
-        con.execute("DELETE FROM checks WHERE article_id IN (SELECT unnest(?))", [ids])
-        # Cross-article checks filed under another article but naming these articles' (possibly
-        # replaced) facts are recomputed here. Found by other_article_id: joining checks to all
-        # facts needs memory that grows with the warehouse.
-        con.execute("""DELETE FROM checks WHERE check_name IN ('cross_article_conflict',
-                       'republication_mismatch', 'republication_dropped')
-                       AND other_article_id IN (SELECT unnest(?))""", [ids])
-        if len(df):
-            con.register("batch_checks", df)
-            con.execute("DELETE FROM checks WHERE check_id IN (SELECT check_id FROM batch_checks)")
-            con.execute(f"INSERT INTO checks ({', '.join(CHECK_COLUMNS)}) "
-                        f"SELECT check_id, article_id, check_name, severity, "
-                        f"CAST(fact_ids AS VARCHAR[]), message, computed_at, run_id, other_article_id "
-                        f"FROM batch_checks")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+        with wh.transaction():
+            con.execute("DELETE FROM checks WHERE article_id IN (SELECT unnest(?))", [ids])
+            # Cross-article checks filed under another article but naming these articles' (possibly
+            # replaced) facts are recomputed here. Found by other_article_id: joining checks to all
+            # facts needs memory that grows with the warehouse.
+            con.execute("""DELETE FROM checks WHERE check_name IN ('cross_article_conflict',
+                           'republication_mismatch', 'republication_dropped')
+                           AND other_article_id IN (SELECT unnest(?))""", [ids])
+            if len(df):
+                con.register("batch_checks", df)
+                con.execute("DELETE FROM checks WHERE check_id IN (SELECT check_id FROM batch_checks)")
+                con.execute(f"INSERT INTO checks ({', '.join(CHECK_COLUMNS)}) "
+                            f"SELECT check_id, article_id, check_name, severity, "
+                            f"CAST(fact_ids AS VARCHAR[]), message, computed_at, run_id, other_article_id "
+                            f"FROM batch_checks")
     finally:
         try:
             con.unregister("batch_checks")

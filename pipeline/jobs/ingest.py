@@ -27,10 +27,10 @@ from typing import Callable, Iterable, Iterator
 import extractors
 from extractors.facts import Fact
 from pipeline.jobs.articles import article_row, unchanged
+from pipeline.jobs.load import load_checked
 from pipeline.crawl.decode import decode_html, not_text_reason
 from pipeline.crawl.rawstore import DEFAULT_MAX_BYTES, read_raw
 from pipeline.errors import InputError
-from pipeline.checks.rules import compute_checks
 from pipeline.jobs.reextract import facts_for_rows
 from pipeline.sites import parse_page
 from pipeline.store.rows import ArticleRow
@@ -152,8 +152,7 @@ class _Loader:
         started = time.perf_counter()
         for fs in facts.values():
             self.stats.facts_by_kind.update(f.kind for f in fs)
-        self.stats.facts_loaded += self.wh.load_batch(rows, facts, [], self.run_id)
-        compute_checks(self.wh, list(facts), self.run_id)
+        self.stats.facts_loaded += load_checked(self.wh, rows, facts, [], self.run_id)[0]
         self.stats.load_seconds += time.perf_counter() - started
         if self.progress:
             self.progress(f"{self.stats.pages} pages, {self.stats.articles_loaded} articles loaded")

@@ -8,7 +8,7 @@ from typing import Callable
 import extractors
 from extractors.facts import Fact
 from pipeline.jobs.articles import article_text, content_hash, extraction_status
-from pipeline.checks.rules import compute_checks
+from pipeline.jobs.load import load_checked
 from pipeline.store.rows import ArticleRow
 from pipeline.store.warehouse import Warehouse
 
@@ -69,8 +69,7 @@ def reextract(wh: Warehouse, run_id: str, every: bool = False, batch_size: int =
     for i in range(0, len(ids), batch_size):
         rows = [_refreshed(row) for row in wh.stored_articles(ids[i:i + batch_size])]
         facts = facts_for_rows(rows)
-        loaded += wh.load_batch(rows, facts, [], run_id)
-        compute_checks(wh, list(facts), run_id)
+        loaded += load_checked(wh, rows, facts, [], run_id)[0]
         done += len(rows)
         if progress:
             progress(f"re-extracted {done}/{len(ids)} articles")

@@ -12,7 +12,7 @@ import duckdb
 
 import extractors
 from pipeline.jobs.articles import article_row, unchanged
-from pipeline.checks.rules import compute_checks
+from pipeline.jobs.load import load_checked
 from pipeline.config import Config, SiteConfig
 from pipeline.crawl.decode import decode_html, not_text_reason
 from pipeline.crawl.discover import Robots, canonicalize, discover, fetch_robots
@@ -224,14 +224,14 @@ class _SiteRun:
         return res
 
     def flush(self) -> None:
-        """Extract the pending articles and load them with the fetch rows in one transaction."""
+        """Extract the pending articles; load them, their checks and the fetch rows in one transaction."""
         facts_by_article = facts_for_rows(self.pending)
         for facts in facts_by_article.values():
             self.summary.facts_by_kind.update(f.kind for f in facts)
-        self.summary.counts["facts_loaded"] += self.wh.load_batch(
-            self.pending, facts_by_article, self.fetch_rows, self.run_id, self.frontier_rows,
-            max_attempts=self.cfg.max_attempts)
-        self.summary.counts["checks"] += compute_checks(self.wh, list(facts_by_article), self.run_id)
+        loaded, checks = load_checked(self.wh, self.pending, facts_by_article, self.fetch_rows, self.run_id,
+                                      self.frontier_rows, max_attempts=self.cfg.max_attempts)
+        self.summary.counts["facts_loaded"] += loaded
+        self.summary.counts["checks"] += checks
         self.wh.mark_seen(self.seen_ids, self.run_id)
         self.pending, self.fetch_rows, self.frontier_rows, self.seen_ids = [], [], [], []
 
