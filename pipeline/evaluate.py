@@ -382,7 +382,7 @@ def store_documents(wh, docs, run_id: str, prefix: str = "gold") -> dict[str, st
     from datetime import datetime, time, timezone
 
     from pipeline.jobs.articles import article_row
-    from pipeline.checks.rules import compute_checks
+    from pipeline.checks.store import compute_checks
     from pipeline.jobs.reextract import facts_for_rows
     from pipeline.sites.base import ParsedArticle
 

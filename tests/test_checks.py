@@ -3,8 +3,9 @@ from datetime import date, datetime, timezone
 import pytest
 
 from extractors import extract_facts
-from pipeline.checks.rules import (compute_checks, future_date_past_tense, parts_sum, percentage_over_100,
-                             ratio_exceeds_whole, ratio_percentage)
+from pipeline.checks.rules import (future_date_past_tense, parts_sum, percentage_over_100, ratio_exceeds_whole,
+                                   ratio_percentage)
+from pipeline.checks.store import compute_checks
 from pipeline.store.ids import article_id_for, fact_id_for
 from pipeline.store.warehouse import ARTICLE_COLUMNS, Warehouse
 
@@ -331,7 +332,7 @@ def test_functions_work_on_fact_dicts():
 # the article writes them (dot groups thousands, comma is the decimal mark).
 import unicodedata  # noqa: E402
 
-from pipeline.checks.rules import format_number, lexicon, lexicon_languages, written  # noqa: E402
+from pipeline.checks.lexicon import format_number, lexicon, lexicon_languages, written  # noqa: E402
 
 
 def vi_article(url: str, body: str, published: datetime = PUBLISHED, language: str | None = "vi") -> dict:

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from conftest import WARD_PAGE, WARD_SITE, run_cli, warehouse_rows, write_ward_site
-from pipeline.checks.rules import compute_checks
+from pipeline.checks.store import compute_checks
 from pipeline.config import Config, SiteConfig
 from pipeline.jobs.demo import serve_directory
 from pipeline.jobs.ingest import ingest_pages

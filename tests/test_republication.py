@@ -14,8 +14,8 @@ import pytest
 from extractors import extract_facts
 from pipeline.jobs.demo import snapshot_dir
 from pipeline.jobs.ingest import ingest_pages
-from pipeline.checks.republication import (agree, compare, figure_links, figure_overlap, make_side, source_links,
-                                    stated_unit, url_key)
+from pipeline.checks.republication import agree, compare, figure_overlap, make_side, stated_unit, url_key
+from pipeline.checks.store import figure_links, source_links
 from pipeline.store.ids import fact_id_for
 from pipeline.store.warehouse import Warehouse
 from conftest import run_cli

@@ -485,7 +485,7 @@ VI_REVENUE = "Trong 9 tháng năm 2024, tổng thu ngân sách trên địa bàn
 def vi_site(tmp_path_factory):
     """A warehouse with one Vietnamese article, its facts by the Vietnamese extractors and its checks."""
     from extractors import extract_facts
-    from pipeline.checks.rules import compute_checks
+    from pipeline.checks.store import compute_checks
     root = tmp_path_factory.mktemp("review_vi")
     warehouse = root / "warehouse.duckdb"
     aid = article_id_for(VI_URL)

@@ -1,6 +1,10 @@
 """Republication fidelity: an English republication compared, figure by figure, with its stored original.
 
-    findings = republication_findings(con_or_wh, article_ids)   # compute_checks calls it per batch
+    findings = compare(make_side(translation, its_facts), make_side(original, its_facts), by_source)
+
+The pairs are found, and their sides read, in the warehouse by pipeline/checks/store.py
+(source_links, figure_links, republication_findings: compute_checks calls it per batch) with the
+rules below.
 
 Linking a republication to its original:
 
@@ -57,9 +61,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import timedelta
 from typing import Iterable
-from urllib.parse import urlsplit
 
 from extractors.lang.en import numbers as en_numbers
 from extractors.lang.vi import numbers as vi_numbers
@@ -67,7 +69,6 @@ from extractors.gazetteer import fold as fold_place
 from extractors.kinds import FIGURE_KINDS
 from extractors.numbers import DIGITS_RE, parse_digits
 from pipeline.checks.rules import Finding
-from pipeline.crawl.hosts import bare_host
 
 REPUBLICATION_CHECKS = ("republication_mismatch", "republication_dropped")
 FAMILY = {"count": "count", "quantity": "count", "percentage": "percentage", "ratio": "ratio",
@@ -492,11 +493,6 @@ def distinctive(fig: Figure) -> bool:
     return False
 
 
-# main_place's folding in SQL: no diacritics (Đ as D), case or characters other than letters and digits
-_PLACE_KEY_SQL = ("lower(regexp_replace(strip_accents(replace(replace({col}, 'Đ', 'D'), 'đ', 'd')), "
-                  "'[^A-Za-z0-9]+', '', 'g'))")
-
-
 def main_place(facts: Iterable[dict]) -> str | None:
     """The place most figures belong to, folded ('Đống Đa', 'Dong Da' -> 'dongda')."""
     places = Counter(re.sub(r"[\W_]+", "", fold_place(f.get("place") or "")) for f in facts
@@ -523,185 +519,3 @@ def figures_link(translation: Side, original: Side, t_place: str | None, o_place
         return shared
     return 0
 
-
-# --- the warehouse side -------------------------------------------------------------------------
-_ARTICLE_COLS = ("article_id", "site", "adapter", "language", "title", "lead", "body_text", "text",
-                 "published_at", "source_url")
-_FACT_COLS = ("fact_id", "article_id", "kind", "text", "start", "end", "value", "value_max", "qualifier",
-              "unit", "currency", "numerator", "denominator", "measure_key", "place", "sentence",
-              "sentence_start", "section")
-
-
-def _connection(con_or_wh):
-    return getattr(con_or_wh, "con", con_or_wh)
-
-
-def _articles(con, ids: list[str]) -> dict[str, dict]:
-    if not ids:
-        return {}
-    cols = ", ".join(_ARTICLE_COLS)
-    rows = con.execute(f"SELECT {cols} FROM articles WHERE article_id IN (SELECT unnest(?))", [ids]).fetchall()
-    return {r[0]: dict(zip(_ARTICLE_COLS, r)) for r in rows}
-
-
-def _facts(con, ids: list[str], limit: int | None = None) -> dict[str, list[dict]]:
-    out: dict[str, list[dict]] = {a: [] for a in ids}
-    if not ids:
-        return out
-    cols = ", ".join(f'"{c}"' for c in _FACT_COLS)
-    sql = (f"SELECT {cols} FROM facts WHERE article_id IN (SELECT unnest(?)) "
-           f"AND kind IN (SELECT unnest(?)) ORDER BY article_id, \"start\"")
-    if limit:
-        sql += f" LIMIT {int(limit)}"
-    for r in con.execute(sql, [ids, list(FIGURE_KINDS)]).fetchall():
-        f = dict(zip(_FACT_COLS, r))
-        if f["sentence_start"] is None:
-            f["sentence_start"] = -1
-        out[f["article_id"]].append(f)
-    return out
-
-
-def url_forms(url: str | None) -> list[str]:
-    """Every form a stored (canonicalised: pipeline.crawl.discover.canonicalize) URL may take that has
-    this url_key: https or http, with or without www., the path as written or in lower case, with
-    or without the query. Looking these up is a hash join on the stored columns, cheap over millions
-    of articles, where computing url_key of every stored URL per batch is not."""
-    if not url:
-        return []
-    parts = urlsplit(url.strip())
-    host = bare_host(parts.hostname or "", ("www.",))
-    if parts.port and parts.port not in (80, 443):
-        host = f"{host}:{parts.port}"
-    path = parts.path.rstrip("/")
-    if not host:
-        return []
-    forms = []
-    for p in dict.fromkeys((path, path.lower())):
-        for q in dict.fromkeys(("", parts.query)):
-            for scheme in ("https", "http"):
-                for www in ("", "www."):
-                    forms.append(f"{scheme}://{www}{host}{p or '/'}" + (f"?{q}" if q else ""))
-    return forms
-
-
-def _keyed(pairs: Iterable[tuple[str, str | None]]) -> tuple[list[str], list[str]]:
-    ids, forms = [], []
-    for article_id, url in pairs:
-        for form in url_forms(url):
-            ids.append(article_id)
-            forms.append(form)
-    return ids, forms
-
-
-def source_links(con, ids: list[str]) -> list[tuple[str, str]]:
-    """(translation, original) pairs linked by the translation's Source line, one side in `ids`: the
-    original is the stored article whose url (or, preferred, canonical_url) is the Source URL, up to
-    scheme, www., query, fragment and trailing slash; one original per translation."""
-    rows = con.execute("SELECT article_id, url, canonical_url, source_url FROM articles "
-                       "WHERE article_id IN (SELECT unnest(?))", [ids]).fetchall()
-    translations = {a for a, _, _, src in rows if src}
-    # translations naming one of these articles
-    k_ids, k_forms = _keyed([(a, u) for a, u, _, _ in rows] + [(a, c) for a, _, c, _ in rows if c])
-    if k_forms:
-        translations |= {r[0] for r in con.execute("""
-            SELECT DISTINCT t.article_id FROM (SELECT unnest(?) AS form) k
-            JOIN articles t ON t.source_url = k.form""", [k_forms]).fetchall()}
-    if not translations:
-        return []
-    sources = con.execute("SELECT article_id, source_url FROM articles WHERE article_id IN (SELECT unnest(?)) "
-                          "AND source_url IS NOT NULL", [sorted(translations)]).fetchall()
-    t_ids, t_forms = _keyed(sources)
-    if not t_forms:
-        return []
-    found = con.execute("""
-        WITH k AS (SELECT unnest(?) AS tid, unnest(?) AS form)
-        SELECT k.tid, o.article_id, 1 AS pref FROM k JOIN articles o ON o.canonical_url = k.form
-        UNION ALL
-        SELECT k.tid, o.article_id, 0 FROM k JOIN articles o ON o.url = k.form""",
-                        [t_ids, t_forms]).fetchall()
-    best: dict[str, tuple[int, str]] = {}
-    for t, o, pref in found:
-        if o != t and (t not in best or (-pref, o) < (-best[t][0], best[t][1])):
-            best[t] = (pref, o)
-    wanted = set(ids)
-    return sorted((t, o) for t, (_, o) in best.items() if t in wanted or o in wanted)
-
-
-def figure_links(con, ids: list[str]) -> list[tuple[str, str]]:
-    """(translation, original) pairs linked by the figure rule, one side in `ids`: every English
-    article concerned (in `ids`, or a candidate of a Vietnamese one in `ids`) gets its best original."""
-    t_adapters, o_adapters = list(FIGURE_LINK_TRANSLATION_ADAPTERS), list(FIGURE_LINK_ORIGINAL_ADAPTERS)
-    before, after = timedelta(days=FIGURE_LINK_DAYS_BEFORE), timedelta(days=FIGURE_LINK_DAYS_AFTER)
-    english = {r[0] for r in con.execute(
-        """SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?)) AND source_url IS NULL
-           AND adapter IN (SELECT unnest(?)) AND published_at IS NOT NULL""", [ids, t_adapters]).fetchall()}
-    english |= {r[0] for r in con.execute(
-        """SELECT t.article_id FROM articles o JOIN articles t
-             ON t.published_at BETWEEN o.published_at - ? AND o.published_at + ?
-           WHERE o.article_id IN (SELECT unnest(?)) AND o.adapter IN (SELECT unnest(?))
-             AND t.source_url IS NULL AND t.adapter IN (SELECT unnest(?))""",
-        [before, after, ids, o_adapters, t_adapters]).fetchall()}
-    if not english:
-        return []
-    en_facts = _facts(con, sorted(english))
-    en_place = {t: main_place(fs) for t, fs in en_facts.items()}
-    en_place = {t: p for t, p in en_place.items() if p}
-    if not en_place:
-        return []
-    # originals in the window with a figure in the English article's main place (the rest cannot pass)
-    candidates = con.execute(f"""
-        WITH t AS (SELECT unnest(?) AS article_id, unnest(?) AS place)
-        SELECT DISTINCT t.article_id, o.article_id FROM t
-        JOIN articles ta ON ta.article_id = t.article_id
-        JOIN articles o ON o.published_at BETWEEN ta.published_at - ? AND ta.published_at + ?
-        JOIN facts f ON f.article_id = o.article_id AND f.place IS NOT NULL
-             AND {_PLACE_KEY_SQL.format(col='f.place')} = t.place
-        WHERE o.adapter IN (SELECT unnest(?)) AND o.article_id <> t.article_id""",
-                            [list(en_place), list(en_place.values()), before, after, o_adapters]).fetchall()
-    if not candidates:
-        return []
-    needed = sorted({a for pair in candidates for a in pair})
-    articles = _articles(con, needed)
-    facts = {**_facts(con, sorted({o for _, o in candidates}), FIGURE_LINK_ROWS), **en_facts}
-    sides = {a: make_side(articles[a], facts[a]) for a in needed if a in articles}
-    places = {a: main_place(facts[a]) for a in needed}
-    best: dict[str, list[tuple[int, str]]] = {}
-    for t, o in candidates:
-        if t in sides and o in sides:
-            shared = figures_link(sides[t], sides[o], places[t], places[o])
-            if shared:
-                best.setdefault(t, []).append((shared, o))
-    links = []
-    wanted = set(ids)
-    for t, scored in best.items():
-        scored.sort(reverse=True)
-        if len(scored) > 1 and scored[0][0] == scored[1][0]:
-            continue            # two originals as good: no link
-        o = scored[0][1]
-        if t in wanted or o in wanted:
-            links.append((t, o))
-    return sorted(links)
-
-
-def republication_findings(con_or_wh, article_ids: list[str]) -> list[Finding]:
-    """The republication checks of every pair with a side among `article_ids` (the translation's,
-    when it is stored after its original, or the original's, when it comes second)."""
-    con = _connection(con_or_wh)
-    ids = list(dict.fromkeys(article_ids))
-    if not ids:
-        return []
-    pairs = {(t, o): True for t, o in source_links(con, ids)}
-    linked = {t for t, _ in pairs}
-    for t, o in figure_links(con, ids):
-        if t not in linked:
-            pairs[(t, o)] = False
-    if not pairs:
-        return []
-    needed = sorted({a for pair in pairs for a in pair})
-    articles = _articles(con, needed)
-    facts = _facts(con, needed)
-    out: list[Finding] = []
-    for (t, o), by_source in sorted(pairs.items()):
-        if t in articles and o in articles:
-            out += compare(make_side(articles[t], facts[t]), make_side(articles[o], facts[o]), by_source)
-    return out

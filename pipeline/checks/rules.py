@@ -1,4 +1,5 @@
-"""Consistency checks over the facts of each article, stored in the `checks` table.
+"""Consistency checks over the facts of each article: pure rules, which pipeline/checks/store.py
+runs over each batch and stores in the `checks` table.
 
 Each check is one small function over a list of fact dicts (the `facts` columns: fact_id, kind,
 text, start, end, value, ..., sentence, sentence_start) that returns `Finding`s. The rules are
@@ -11,38 +12,27 @@ Figures of two articles are compared by what they are about, from the facts' own
 The checks read the article's language (`articles.language`): the cue words they look for
 ("including", "trong đó", "accounting for", "chiếm", "was", "đã", ...) and the way numbers are
 written in their messages ("1,234.5" or "1.234,5") are data, one file per language in
-lexicon/ (en.json, vi.json). An article in a language without a lexicon (or none stored)
+lexicon/ (en.json, vi.json), and so are the thresholds they judge by (thresholds.json); both are
+loaded by pipeline/checks/lexicon.py. An article in a language without a lexicon (or none stored)
 gets only the checks that need no words: a ratio over its whole (and percentage_over_100, which
 then has no share or rate cue to fire on).
 
-    compute_checks(wh, article_ids, run_id)   # after every load; replaces those articles' checks
+    article_checks(facts, published, language)            # one article's findings
+    cross_article_conflicts(new, others, published, languages)
 """
 from __future__ import annotations
 
 import functools
-import hashlib
-import importlib
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from decimal import Decimal
-from pathlib import Path
-from typing import Callable
-
-import pandas as pd
 
 from extractors.kinds import KINDS
-from pipeline.store.warehouse import Warehouse
+from pipeline.checks.lexicon import THRESHOLDS, Lexicon, format_number, lexicon, singular_form
 
 # Figures compared across articles (not ranks, dates, periods, officials, documents).
 CROSS_KINDS = tuple(name for name, spec in KINDS.items() if spec.cross_article)
-CROSS_ARTICLE_DAYS = 400    # other articles compared: published within this many days of the new ones
-CROSS_ARTICLE_ROWS = 20000  # ... and at most this many of their facts per batch
-CHECK_COLUMNS = ("check_id", "article_id", "check_name", "severity", "fact_ids", "message",
-                 "computed_at", "run_id", "other_article_id")
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
 
 
 @dataclass(slots=True)
@@ -53,221 +43,6 @@ class Finding:
     message: str
     article_id: str | None = None   # None: the article of the facts checked
     other_article_id: str | None = None  # a cross-article check's older article
-
-
-def check_id_for(check_name: str, article_id: str, fact_ids: list[str]) -> str:
-    key = f"{check_name}|{article_id}|{','.join(fact_ids)}"
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
-
-
-# --- numbers as a language writes them --------------------------------------------------------
-def _num(x: float | None) -> str:
-    if x is None:
-        return "?"
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"
-
-
-def _group(digits: str, sep: str) -> str:
-    head = len(digits) % 3 or 3
-    return sep.join([digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)])
-
-
-def written(x: float | int | Decimal | None, thousands: str, decimal: str) -> str:
-    """A number in a notation that groups thousands ('176.737.000.000.000', '5.230,5', '7,6'):
-    every digit of the value kept (of a float up to 15 significant ones, which drops float noise)."""
-    if x is None:
-        return "?"
-    d = x if isinstance(x, Decimal) else Decimal(f"{float(x):.15g}")
-    sign, d = ("-" if d < 0 else ""), abs(d)
-    text = format(d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize(), "f")
-    whole, _, frac = text.partition(".")
-    return sign + _group(whole, thousands) + (decimal + frac if frac else "")
-
-
-# --- the lexicons -------------------------------------------------------------------------------
-def _rx(spec) -> re.Pattern | None:
-    """A regex from a lexicon: a bare string (case-sensitive) or {"pattern", "flags": "i"}."""
-    if spec is None:
-        return None
-    if isinstance(spec, str):
-        return re.compile(spec)
-    flags = 0
-    for flag in spec.get("flags", ""):
-        flags |= {"i": re.I}[flag]
-    return re.compile(spec["pattern"], flags)
-
-
-def language_code(language: str | None) -> str | None:
-    """'vi', 'en-GB' -> 'en', 'EN' -> 'en'; None for no or no sensible code."""
-    code = re.split(r"[-_]", (language or "").strip().lower())[0]
-    return code if re.fullmatch(r"[a-z]{2,3}", code) else None
-
-
-def lexicon_languages() -> tuple[str, ...]:
-    """Languages with a lexicon: the checks that need words run on their articles."""
-    return tuple(sorted(p.stem for p in LEXICON_DIR.glob("*.json")))
-
-
-@dataclass(frozen=True, eq=False)
-class Lexicon:
-    """One language's cue words (see lexicon/*.json), compiled."""
-    language: str
-    data: dict
-    normalizer: Callable[[str], tuple[str, list[int] | None]] | None
-    thousands: str
-    decimal: str
-    decimals_re: re.Pattern
-    bare_number: re.Pattern
-    number_words: re.Pattern
-    change_words: re.Pattern
-    link_phrases: frozenset
-    restate_phrases: frozenset
-    link_longest: int
-    link_split: re.Pattern
-    link_word: re.Pattern
-    percentage_of_other: re.Pattern
-    percentage_own_whole: re.Pattern | None
-    not_share_measure: re.Pattern | None
-    clause_reach: int
-    separator_needed: bool
-    part_cue: re.Pattern
-    exhaustive: tuple[str, ...]
-    incomplete_list: re.Pattern | None
-    unit_word: re.Pattern
-    unit_head: str
-    singular: bool
-    share_cue: re.Pattern
-    rate_cue: re.Pattern
-    not_a_share: re.Pattern
-    share_clause_split: re.Pattern
-    head_words: int
-    tail_words: int
-    future: re.Pattern
-    past: re.Pattern
-    not_past: frozenset
-    date_clause_split: re.Pattern
-    date_word: re.Pattern
-    window: int
-    past_after: re.Pattern | None
-    opening_words: frozenset | None
-    date_context: frozenset
-    relative_before: re.Pattern
-    relative_after: re.Pattern
-
-    # numbers
-    def num(self, x: float | None) -> str:
-        """A figure in a message, as the language writes it."""
-        if self.thousands == "," and self.decimal == ".":
-            return _num(x)  # English: as the checks always wrote them
-        return written(x, self.thousands, self.decimal)
-
-    def fixed(self, x: float, places: int) -> str:
-        text = f"{x:.{places}f}"
-        return text if self.decimal == "." else text.replace(".", self.decimal)
-
-    def decimals(self, text: str) -> int:
-        m = self.decimals_re.search(text)
-        return len(m.group(1)) if m else 0
-
-    def parse_bare(self, text: str) -> float:
-        return float(text.replace(self.thousands, "").replace(self.decimal, "."))
-
-    # text as the cues are matched
-    def norm(self, text: str) -> str:
-        return self.normalizer(text)[0] if self.normalizer else text
-
-    def finditer(self, rx: re.Pattern, text: str):
-        """(start, end, matched text) of rx in the normalised text, offsets in `text`."""
-        if not self.normalizer:
-            for m in rx.finditer(text):
-                yield m.start(), m.end(), m
-            return
-        norm, offsets = self.normalizer(text)
-        for m in rx.finditer(norm):
-            if offsets is None:
-                yield m.start(), m.end(), m
-            else:
-                yield offsets[m.start()], offsets[m.end()], m
-
-    def linked(self, text: str, phrases: frozenset | None = None) -> bool:
-        """Whether the words of `text` are all link words (phrases of several words included), or
-        all of `phrases`."""
-        phrases = self.link_phrases if phrases is None else phrases
-        words = self.link_word.findall(text.lower())
-        ok = [True] + [False] * len(words)   # ok[i]: words[:i] is a run of link phrases
-        for i in range(len(words)):
-            if ok[i]:
-                for n in range(1, min(self.link_longest, len(words) - i) + 1):
-                    if tuple(words[i:i + n]) in phrases:
-                        ok[i + n] = True
-        return ok[-1]
-
-    def head(self, unit: str | None) -> str | None:
-        """The head word of a counted noun phrase: 'Party members' -> member, 'đơn khiếu nại' -> đơn."""
-        words = self.unit_word.findall(self.norm(unit or ""))
-        if not words:
-            return None
-        word = words[-1] if self.unit_head == "last" else words[0]
-        return _singular(word) if self.singular else word.lower()
-
-
-def _load_lexicon(code: str, data: dict) -> Lexicon:
-    numbers, rp, ps = data["numbers"], data["ratio_percentage"], data["parts_sum"]
-    share, dated, cross = data["percentage_over_100"], data["future_date_past_tense"], data["cross_article"]
-    normalizer = None
-    if data.get("normalize"):
-        normalizer = importlib.import_module(f"extractors.lang.{code}.normalize").normalize
-
-    def words(items) -> frozenset[str]:
-        """Word lists as the normalised text is matched (the data may spell "uỷ" or "ủy")."""
-        return frozenset((normalizer(w)[0] if normalizer else w).lower() for w in items)
-    link_word = _rx(rp["word"])
-    phrases = frozenset(tuple(link_word.findall(p)) for p in words(rp["link_words"]))
-    restate = frozenset(tuple(link_word.findall(p)) for p in words(rp["restate_words"]))
-    opening = dated.get("opening_words")
-    return Lexicon(
-        language=code, data=data, normalizer=normalizer,
-        thousands=numbers["thousands"], decimal=numbers["decimal"], decimals_re=_rx(numbers["decimals"]),
-        bare_number=_rx(numbers["bare_number"]), number_words=_rx(numbers["number_words"]),
-        change_words=_rx(rp["change_words"]), link_phrases=phrases, restate_phrases=restate,
-        link_longest=max((len(p) for p in phrases | restate), default=1), link_split=_rx(rp["link_split"]),
-        link_word=link_word, percentage_of_other=_rx(rp["percentage_of_other"]),
-        percentage_own_whole=_rx(rp.get("percentage_own_whole")), not_share_measure=_rx(rp.get("not_share_measure")),
-        clause_reach=int(rp["clause_reach"]),
-        separator_needed=bool(rp.get("separator_needed", False)),
-        part_cue=_rx(ps["part_cue"]), exhaustive=tuple(words(ps["exhaustive"])),
-        incomplete_list=_rx(ps.get("incomplete_list")), unit_word=_rx(ps["unit_word"]),
-        unit_head=ps["unit_head"], singular=bool(ps["singular"]),
-        share_cue=_rx(share["share_cue"]), rate_cue=_rx(share["rate_cue"]), not_a_share=_rx(share["not_a_share"]),
-        share_clause_split=_rx(share["clause_split"]), head_words=int(share["head_words"]),
-        tail_words=int(share["tail_words"]),
-        future=_rx(dated["future"]), past=_rx(dated["past"]), not_past=words(dated["not_past"]),
-        date_clause_split=_rx(dated["clause_split"]), date_word=_rx(dated["word"]), window=int(dated["window"]),
-        past_after=_rx(dated.get("past_after")), opening_words=words(opening) if opening is not None else None,
-        date_context=words(dated["date_context"]),
-        relative_before=_rx(cross["relative_before"]), relative_after=_rx(cross["relative_after"]))
-
-
-@functools.lru_cache(maxsize=None)
-def _lexicon(code: str) -> Lexicon | None:
-    if not LEXICON_DIR.is_dir():  # an install without its data: every article would lose its checks
-        raise FileNotFoundError(f"the checks' lexicons are missing: {LEXICON_DIR}")
-    path = LEXICON_DIR / f"{code}.json"
-    if not path.is_file():
-        return None
-    return _load_lexicon(code, json.loads(path.read_text(encoding="utf-8")))
-
-
-def lexicon(language: str | None) -> Lexicon | None:
-    """The cue words of an article's language; None for a language without a lexicon."""
-    code = language_code(language)
-    return _lexicon(code) if code else None
-
-
-def format_number(x: float | None, language: str | None) -> str:
-    """A figure as an article in this language writes it ('1.234,5' in Vietnamese)."""
-    lex = lexicon(language)
-    return lex.num(x) if lex else _num(x)
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -282,15 +57,6 @@ def _between(f: dict, a: int, b: int) -> str:
     """Sentence text between text offsets a and b (both inside f's sentence)."""
     s0 = f["sentence_start"]
     return (f.get("sentence") or "")[max(a - s0, 0):max(b - s0, 0)]
-
-
-def _singular(word: str) -> str:
-    w = word.lower()
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
-        return w[:-1]
-    return w
 
 
 # --- 1. ratio over its whole ------------------------------------------------------------------
@@ -329,7 +95,7 @@ def _pct_matches(share: float, pct: dict, lex: Lexicon) -> bool:
     tol = 10 ** -lex.decimals(pct["text"])  # one unit in the last stated digit: rounding or truncation
     q = pct.get("qualifier")
     if q == "approx":
-        return abs(share - stated) < max(tol, 1.0)
+        return abs(share - stated) < max(tol, THRESHOLDS.approx_points)
     if q in ("more_than", "at_least"):
         return share > stated - tol
     if q in ("less_than", "at_most"):
@@ -384,7 +150,7 @@ def _pct_before(pct: dict, r: dict, lex: Lexicon) -> bool:
 
 def _pct_tail_ok(pct: dict, lex: Lexicon) -> bool:
     """Nothing after the percentage says what else it is of."""
-    after = lex.norm(_between(pct, pct["end"], pct["end"] + 30)).strip()
+    after = lex.norm(_between(pct, pct["end"], pct["end"] + THRESHOLDS.percentage_tail)).strip()
     return not (lex.change_words.match(after) or lex.percentage_of_other.match(after)
                 or (lex.percentage_own_whole is not None and lex.percentage_own_whole.match(after)))
 
@@ -408,7 +174,7 @@ def ratio_percentage(facts: list[dict], lang: str | None = "en") -> list[Finding
             prv = next((g for g in reversed(sent[:i]) if not _time_between(g)), None)
             if prv is not None and prv["kind"] == "ratio":
                 gap = _between(r, prv["end"], r["start"])
-                if len(gap) <= 40 and not re.search(r"[;:.%]", gap):
+                if len(gap) <= THRESHOLDS.ratio_list_gap and not re.search(r"[;:.%]", gap):
                     continue    # a list of ratios: a percentage after it may be the share of all
             pct = None
             nxt = next((g for g in sent[i + 1:] if not _time_between(g)), None)
@@ -471,7 +237,7 @@ def parts_sum(facts: list[dict], lang: str | None = "en") -> list[Finding]:
             gap = sentence[whole["end"] - s0:cue_start]
             if whole["kind"] not in ("count", "money", "quantity") or whole.get("value") is None \
                     or whole.get("qualifier") or whole.get("value_max") is not None \
-                    or len(gap) > 40 or re.search(r"[\d;]", gap):
+                    or len(gap) > THRESHOLDS.parts_whole_gap or re.search(r"[\d;]", gap):
                 continue
             rest = sentence[cue_end:]
             stop = re.search(r"[;)]|\.(\s|$)", rest)
@@ -585,7 +351,7 @@ def future_date_past_tense(facts: list[dict], published: date | None, lang: str 
         if f["kind"] != "date" or not f.get("date"):
             continue
         day = _first_day(f["date"])
-        if day is None or day <= published + timedelta(days=1):
+        if day is None or day <= published + timedelta(days=THRESHOLDS.future_grace_days):
             continue
         sentence = f.get("sentence") or ""
         if _BARE_DAY.match(f["text"].strip()):
@@ -635,12 +401,11 @@ def _fold(text: str | None) -> str:
 
 _WORDS = re.compile(r"[^\W\d_]+")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-APPROX = 0.05   # "about", "nearly": this share of the value either way
 
 
 def _unit_key(f: dict, lex: Lexicon) -> str:
     words = _WORDS.findall(_fold(f.get("unit")))
-    return " ".join(_singular(w) if lex.singular else w for w in words)
+    return " ".join(singular_form(w) if lex.singular else w for w in words)
 
 
 def figure_key(f: dict, lang: str | None) -> tuple | None:
@@ -659,7 +424,7 @@ def figure_key(f: dict, lang: str | None) -> tuple | None:
 def _relative(f: dict, lex: Lexicon) -> bool:
     """A change or a share of a plan ("up 12%", "112% of the estimate", "tăng 5%", "so với cùng kỳ")."""
     before = lex.norm(_between(f, f["sentence_start"], f["start"]))
-    after = lex.norm(_between(f, f["end"], f["end"] + 40))
+    after = lex.norm(_between(f, f["end"], f["end"] + THRESHOLDS.relative_after))
     return bool(lex.relative_before.search(before) or lex.relative_after.match(after))
 
 
@@ -693,8 +458,9 @@ def _interval(f: dict, lex: Lexicon) -> tuple[float, float]:
     hi = f["value_max"] if f.get("value_max") is not None else lo
     step = _step(f, lex)
     q = f.get("qualifier")
+    approx = THRESHOLDS.approx_share
     if q == "approx":
-        return min(lo * (1 - APPROX), lo - step), max(hi * (1 + APPROX), hi + step)
+        return min(lo * (1 - approx), lo - step), max(hi * (1 + approx), hi + step)
     if q in ("more_than", "at_least"):
         return lo - step, float("inf")
     if q in ("less_than", "at_most"):
@@ -769,102 +535,3 @@ def article_checks(facts: list[dict], published: date | None, lang: str | None =
         return ratio_exceeds_whole(facts, lang) + percentage_over_100(facts, lang)
     return (ratio_exceeds_whole(facts, lang) + ratio_percentage(facts, lang) + parts_sum(facts, lang)
             + percentage_over_100(facts, lang) + future_date_past_tense(facts, published, lang))
-
-
-# --- the warehouse side ----------------------------------------------------------------------
-_FACT_SELECT = """SELECT f.fact_id, f.article_id, f.kind, f.text, f."start", f."end", f.value, f.value_max,
-    f.qualifier, f.unit, f.currency, f.numerator, f.denominator, f.date, f.granularity, f.period_start,
-    f.period_end, f.measure, f.measure_key, f.place, f.place_level, f.ref_start, f.ref_end,
-    f.sentence, f.sentence_start FROM facts f"""
-_DAY_COLUMNS = ("period_start", "period_end", "ref_start", "ref_end")
-
-
-def _fact_dicts(result) -> list[dict]:
-    """Rows of a _FACT_SELECT result as dicts (fetchall: a pandas round trip costs more than the checks)."""
-    cols = [d[0] for d in result.description]
-    rows = [dict(zip(cols, values)) for values in result.fetchall()]
-    for r in rows:
-        for col in _DAY_COLUMNS:
-            if r.get(col) is not None:
-                r[col] = str(r[col])[:10]
-        if r["sentence_start"] is None:
-            r["sentence_start"] = -1
-    return rows
-
-
-def compute_checks(wh: Warehouse, article_ids: list[str], run_id: str) -> int:
-    """Compute the checks of these articles (and their cross-article conflicts with stored
-    articles) and replace their stored checks in one transaction; returns rows written."""
-    if not article_ids:
-        return 0
-    con = wh.con
-    ids = list(dict.fromkeys(article_ids))
-    published, languages = {}, {}
-    for a, p, lang in con.execute("SELECT article_id, published_at, language FROM articles "
-                                  "WHERE article_id IN (SELECT unnest(?))", [ids]).fetchall():
-        published[a], languages[a] = p, lang
-    facts = _fact_dicts(con.execute(_FACT_SELECT + " WHERE f.article_id IN (SELECT unnest(?)) "
-                                    "ORDER BY f.article_id, f.\"start\", f.kind", [ids]))
-    by_article: dict[str, list[dict]] = {a: [] for a in ids}
-    for f in facts:
-        by_article[f["article_id"]].append(f)
-    findings: list[Finding] = []
-    for article_id, article_facts in by_article.items():
-        pub = published.get(article_id)
-        for finding in article_checks(article_facts, pub.date() if pub else None, languages.get(article_id)):
-            finding.article_id = article_id
-            findings.append(finding)
-    # cross-article: stored figures (these articles' included, so two of them loaded together are
-    # compared too) with the kind, measure_key and reference period of one of these articles' figures
-    keys = sorted({(f["kind"], f["measure_key"], f["ref_end"]) for f in facts
-                   if figure_key(f, languages.get(f["article_id"])) is not None})
-    dates = [p for p in published.values() if p is not None]
-    if keys and dates:
-        # Bounded, so a backfill does not compare every batch with the whole archive: articles
-        # published within CROSS_ARTICLE_DAYS of these ones, at most CROSS_ARTICLE_ROWS facts.
-        others = _fact_dicts(con.execute(_FACT_SELECT + f""" JOIN articles a USING (article_id)
-                WHERE a.published_at BETWEEN ? AND ?
-                  AND f.place IS NOT NULL
-                  AND (f.kind, f.measure_key, CAST(f.ref_end AS VARCHAR)) IN (SELECT unnest(?), unnest(?), unnest(?))
-                ORDER BY a.published_at DESC LIMIT {CROSS_ARTICLE_ROWS}""",
-                                         [min(dates) - timedelta(days=CROSS_ARTICLE_DAYS),
-                                          max(dates) + timedelta(days=CROSS_ARTICLE_DAYS),
-                                          [k[0] for k in keys], [k[1] for k in keys], [k[2] for k in keys]]))
-        if others:
-            for a, p, lang in con.execute("SELECT article_id, published_at, language FROM articles "
-                                          "WHERE article_id IN (SELECT unnest(?))",
-                                          [sorted({f["article_id"] for f in others})]).fetchall():
-                published[a], languages[a] = p, lang
-            findings += cross_article_conflicts(facts, others, published, languages)
-    from pipeline.checks.republication import republication_findings  # it imports this module
-    findings += republication_findings(con, ids)   # translation vs original, whichever side is new
-    now = datetime.now(timezone.utc)
-    rows = {}
-    for f in findings:
-        cid = check_id_for(f.check_name, f.article_id, f.fact_ids)
-        rows[cid] = dict(check_id=cid, article_id=f.article_id, check_name=f.check_name,
-                         severity=f.severity, fact_ids=f.fact_ids, message=f.message,
-                         computed_at=now, run_id=run_id, other_article_id=f.other_article_id)
-    df = pd.DataFrame(list(rows.values()), columns=list(CHECK_COLUMNS))
-    try:
-        with wh.transaction():
-            con.execute("DELETE FROM checks WHERE article_id IN (SELECT unnest(?))", [ids])
-            # Cross-article checks filed under another article but naming these articles' (possibly
-            # replaced) facts are recomputed here. Found by other_article_id: joining checks to all
-            # facts needs memory that grows with the warehouse.
-            con.execute("""DELETE FROM checks WHERE check_name IN ('cross_article_conflict',
-                           'republication_mismatch', 'republication_dropped')
-                           AND other_article_id IN (SELECT unnest(?))""", [ids])
-            if len(df):
-                con.register("batch_checks", df)
-                con.execute("DELETE FROM checks WHERE check_id IN (SELECT check_id FROM batch_checks)")
-                con.execute(f"INSERT INTO checks ({', '.join(CHECK_COLUMNS)}) "
-                            f"SELECT check_id, article_id, check_name, severity, "
-                            f"CAST(fact_ids AS VARCHAR[]), message, computed_at, run_id, other_article_id "
-                            f"FROM batch_checks")
-    finally:
-        try:
-            con.unregister("batch_checks")
-        except Exception:
-            pass
-    return len(df)

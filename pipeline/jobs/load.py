@@ -9,7 +9,7 @@ leaves each article with both or neither.
 from __future__ import annotations
 
 from extractors.facts import Fact
-from pipeline.checks.rules import compute_checks
+from pipeline.checks.store import compute_checks
 from pipeline.store.rows import ArticleRow, FetchRow, FrontierRow
 from pipeline.store.warehouse import MAX_ATTEMPTS, Warehouse
 

@@ -11,7 +11,7 @@ import html
 from urllib.parse import urlsplit
 
 from extractors.facts import SCHEMA_FIELDS
-from pipeline.checks.rules import language_code, written
+from pipeline.checks.lexicon import language_code, written
 from pipeline.review.notation import NUMERIC_KINDS, notation, shown_corrected, shown_value
 from pipeline.review.request import Request
 from pipeline.store.reviewstore import REASONS

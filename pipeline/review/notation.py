@@ -11,7 +11,7 @@ import re
 from datetime import date, datetime
 from decimal import Decimal
 
-from pipeline.checks.rules import lexicon, written
+from pipeline.checks.lexicon import lexicon, written
 
 # kinds whose corrected value is a figure (numbers in it are read in the article's notation)
 NUMERIC_KINDS = ("count", "percentage", "ratio", "rank", "money", "quantity")
