@@ -4,7 +4,8 @@ from datetime import datetime, timezone
 from extractors.facts import ANALYSIS_FIELDS, SCHEMA_FIELDS, Fact
 from extractors.kinds import FIGURE_KINDS, KINDS
 from extractors.nlp import build_nlp
-from pipeline.store.warehouse import ARTICLE_COLUMNS, Warehouse, article_id_for
+from pipeline.store.ids import article_id_for
+from pipeline.store.warehouse import ARTICLE_COLUMNS, Warehouse
 
 # what every per-kind view shows beside the columns of its kind
 CONTEXT_COLUMNS = ("fact_id", "article_id", "site", "published_at", "article_title", "article_url",
