@@ -22,7 +22,7 @@ from .bodytext import LD_MIN_SHARE, joined_length, ld_body_lines, markup_date, t
 from .dates import date_flag, parse_datetime, parse_en_dateline
 from .jsonld import person_name
 from .page import Page
-from .text import block_lines, body_lines, clean_text, cut_source, strip_furniture
+from .text import attr_text, block_lines, body_lines, clean_text, cut_source, strip_furniture
 
 log = logging.getLogger(__name__)
 
@@ -94,8 +94,9 @@ class GenericAdapter:
             log.info("%s: publication date %s on %s", self.name, article.date_flag, url)
         return article
 
-    def _or_generic(self, page: Page, field: str, found: T | None, generic: Callable[[Page], T]) -> T:
-        """found if the site selectors produced it, else the generic path (and note that we fell back)."""
+    def _or_generic(self, page: Page, field: str, found: T, generic: Callable[[Page], T]) -> T:
+        """found if the site selectors produced it (anything truthy), else the generic path (and note
+        that we fell back). T is the field's type, None included where the field may be missing."""
         if found:
             if field == "body":
                 page.body_path = "site"
@@ -154,7 +155,7 @@ class GenericAdapter:
 
     def dateline(self, page: Page) -> datetime | None:
         for el in page.soup.select("[itemprop=datePublished], time[datetime], time[pubdate]"):
-            value = el.get("content") or el.get("datetime") or el.get_text(" ")
+            value = attr_text(el, "content") or attr_text(el, "datetime") or el.get_text(" ")
             if dt := parse_datetime(value) or parse_en_dateline(value):
                 return dt
         return parse_datetime(page.meta("pubdate", "publishdate", "date", "dc.date", "DC.date.issued",
@@ -173,7 +174,7 @@ class GenericAdapter:
 
     def language(self, page: Page, body: str = "") -> str | None:
         html = page.soup.find("html")
-        lang = language_code(html.get("lang") or html.get("xml:lang")) if html else None
+        lang = language_code(attr_text(html, "lang") or attr_text(html, "xml:lang")) if html else None
         if lang := lang or language_code(page.meta("og:locale", "content-language", "language")) \
                 or self.default_language:
             return lang
@@ -183,8 +184,9 @@ class GenericAdapter:
 
     def canonical(self, page: Page) -> str | None:
         link = page.soup.select_one("link[rel~=canonical][href]")
-        if link and link["href"].strip():
-            return page.absolute(link["href"])
+        href = attr_text(link, "href") if link else None
+        if href and href.strip():
+            return page.absolute(href)
         if url := page.meta("og:url"):
             return page.absolute(url)
         entity = page.ld_value("mainEntityOfPage")

@@ -7,11 +7,11 @@ How a text is judged (``guess_language``):
    ``DEFAULT_LANGUAGE`` ("en"), as before: figures alone still go through the English rules, which
    read digits, and a declared language always stands against it.
 2. Fast paths. English: 30 words or more of which a fifth are English function words (the, of,
-   and, to, ...) is "en" without the library. Vietnamese: written Vietnamese puts marks on its everyday lowercase words (của, được,
-   người, những, đầu tư). When at least 3 words, and at least 15 % of all words, start lowercase
-   and hold a letter no other Latin-script language uses (ơ, ư, a hook above, a tone on top of
-   â ă ê ô) the text is "vi" without asking the library. Capitalised words do not count, so
-   Vietnamese names (Nguyễn Mạnh Quyền, Đống Đa) never make an English text "vi".
+   and, to, ...) is "en" without the library. Vietnamese: written Vietnamese puts marks on its everyday
+   lowercase words (của, được, người, những, đầu tư). When at least 3 words, and at least 15 % of
+   all words, start lowercase and hold a letter no other Latin-script language uses (ơ, ư, a hook
+   above, a tone on top of â ă ê ô) the text is "vi" without asking the library. Capitalised words
+   do not count, so Vietnamese names (Nguyễn Mạnh Quyền, Đống Đa) never make an English text "vi".
 3. Otherwise py3langid (naive Bayes over byte n-grams, 139 languages, model shipped in the package)
    ranks the first 1,000 characters with the Vietnamese names blanked: runs of capitalised words
    one of which holds a Vietnamese letter (Phạm Quang Thành), else single such words when blanking
@@ -56,7 +56,8 @@ Quang Thành ... met in Hà Nội"); lingua restricted to 13 languages calls Dut
 one of its 13. 39 further strings written after tuning: 37/39 (Indonesian sentence -> ms, Spanish
 headline -> ext). Corpus snapshot pages: 18/18 hanoitimes en, 13/13 kinhtedothi vi.
 This module, per call: Vietnamese 5,000-character article 0.12 ms (fast path), English article
-0.12 ms (fast path; 599 of 600 bench articles, mean 5,600 characters; 0.43 ms through the library), name-dense English 0.58 ms, 100 characters
+0.12 ms (fast path; 599 of 600 bench articles, mean 5,600 characters; 0.43 ms through the library),
+name-dense English 0.58 ms, 100 characters
 0.01-0.10 ms. The model loads once per process on first need (0.4-0.6 s, +75 MiB RSS);
 Vietnamese-only input never loads it. py3langid was chosen: as accurate as any in the hybrid,
 within the time goal, pure Python over numpy (already a dependency) so it installs anywhere,

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup, Tag
 from pipeline.crawl.decode import decode_html
 
 from .jsonld import find_news_article
-from .text import clean_text
+from .text import attr_text, clean_text
 
 
 def make_soup(html: str | bytes) -> BeautifulSoup:
@@ -68,8 +68,9 @@ class Page:
         for key in keys:
             for attr in ("property", "name", "itemprop"):
                 tag = self.soup.find("meta", attrs={attr: key, "content": True})
-                if tag and tag["content"].strip():
-                    return clean_text(tag["content"])
+                content = attr_text(tag, "content") if tag else None
+                if content and content.strip():
+                    return clean_text(content)
         return None
 
     def ld_value(self, key: str):

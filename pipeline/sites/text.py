@@ -7,8 +7,9 @@ import copy
 import html as htmllib
 import re
 import unicodedata
+from typing import Iterator
 
-from bs4 import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+from bs4 import Comment, Declaration, Doctype, NavigableString, PageElement, ProcessingInstruction, Tag
 
 _ENTITY = re.compile(r"&(?:#\d{2,7}|#x[0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Numeric references like &#150; are cp1252 code points in disguise; lxml keeps them as C1 controls.
@@ -27,6 +28,15 @@ def clean_text(text: str | None) -> str:
     text = text.translate(_C1_MAP).translate(_INVISIBLE)
     text = unicodedata.normalize("NFC", text)
     return _SPACES.sub(" ", text).strip()
+
+
+def attr_text(tag: Tag, name: str) -> str | None:
+    """The tag's `name` attribute as one string, None if absent. bs4 splits the multi-valued
+    attributes (class, rel) into lists; those come back joined by spaces, as written."""
+    value = tag.get(name)
+    if value is None or isinstance(value, str):
+        return value
+    return " ".join(value)
 
 
 _CAPTION_WORD = (r"(?:photo|photos|ảnh|image|picture)"
@@ -84,7 +94,7 @@ def block_lines(el: Tag) -> list[str]:
     """The element's text, one line per block element or <br>; each line cleaned, empties dropped."""
     parts: list[str] = []
     # An explicit stack: malformed pages can nest deeper than Python's recursion limit.
-    stack: list[object] = [iter(el.children)]
+    stack: list[str | Iterator[PageElement]] = [iter(el.children)]
     while stack:
         top = stack[-1]
         if isinstance(top, str):          # a pending block end
@@ -143,14 +153,15 @@ def cut_source(container: Tag, cut_after: bool = False) -> str | None:
     while el.parent is not None and el.parent is not container and el.parent.get_text(" ", strip=True) == text:
         el = el.parent
     link = el.find("a", href=True)
+    href = attr_text(link, "href") if link else None
     url = None
-    if link and link["href"].startswith(("http://", "https://")):
-        url = link["href"].strip()
+    if href and href.startswith(("http://", "https://")):
+        url = href.strip()
     else:
         m = _URL_IN_TEXT.search(text)
         url = m.group(0).rstrip(".,;") if m else None
     tail = []
-    node = el
+    node: Tag | None = el
     while node is not None and node is not container:
         tail += list(node.next_siblings)
         node = node.parent

@@ -18,7 +18,7 @@ from bs4 import Tag
 from .dates import parse_datetime, parse_vn_dateline
 from .generic import GenericAdapter
 from .page import Page
-from .text import clean_text
+from .text import attr_text, clean_text
 
 _ARTICLE_PATH = re.compile(
     r"^/en/(?!(?:category|tag|author|page|feed|search|wp-[a-z]+)/)[a-z0-9]+(?:-[a-z0-9]+){2,}/?$")
@@ -64,7 +64,7 @@ class VietnamVnAdapter(GenericAdapter):
         el = page.first_element("article time[datetime]", "time.post-date", ".post-meta time")
         found = None
         if el is not None:
-            found = parse_datetime(el.get("datetime")) or parse_vn_dateline(el.get_text(" "))
+            found = parse_datetime(attr_text(el, "datetime")) or parse_vn_dateline(el.get_text(" "))
         return self._or_generic(page, "dateline", found, super().dateline)
 
     def author(self, page: Page) -> str | None:
