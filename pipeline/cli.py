@@ -28,8 +28,8 @@ EXAMPLE_QUERIES = (
 
 def _setup_logging(cfg: Config) -> None:
     root = logging.getLogger()
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
+    for old in list(root.handlers):
+        root.removeHandler(old)
     if cfg.log_file is not None:
         try:
             cfg.log_file.parent.mkdir(parents=True, exist_ok=True)
@@ -181,7 +181,8 @@ def extract(ctx, input_path: Path | None, files: tuple[Path, ...]) -> None:
         for path in files:
             yield read_file(path, cfg.max_page_bytes)
 
-    out = click.get_text_stream("stdout")
+    # "-": click's text wrapper of standard output (click.get_text_stream is deprecated since click 8.5)
+    out = click.open_file("-", "w")
     for record in extract_documents(documents()):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
@@ -200,8 +201,8 @@ def parse(ctx, paths: tuple[Path, ...], url: str | None) -> None:
         raise click.UsageError("give stored pages, or --url to fetch one")
     if url and len(paths) > 1:
         raise click.UsageError("--url goes with at most one file")
-    out = click.get_text_stream("stdout")
-    if not paths:
+    out = click.open_file("-", "w")
+    if url and not paths:
         out.write(json.dumps(parse_fetched_page(cfg, url), ensure_ascii=False) + "\n")
     for path in paths:
         out.write(json.dumps(parse_stored_page(path, url, cfg.max_page_bytes), ensure_ascii=False) + "\n")
@@ -230,15 +231,15 @@ def query(ctx, sql: str | None, sql_file: Path | None, warehouse: Path | None, f
     cfg = _config(ctx, warehouse=warehouse)
     if (sql is None) == (sql_file is None):
         raise click.UsageError("give the SQL, or --file FILE (or '-' to read standard input), not both")
-    if sql == "-" or str(sql_file) == "-":
-        sql = click.get_text_stream("stdin").read()
-    elif sql_file is not None:
+    if sql_file is not None and str(sql_file) != "-":
         try:
             sql = sql_file.read_text(encoding="utf-8")
         except FileNotFoundError:
             raise MissingInputError(f"{sql_file}: no such file") from None
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(f"{sql_file}: cannot read: {exc}") from None
+    elif sql is None or sql == "-":     # --file - or the SQL "-": standard input
+        sql = click.open_file("-").read()
     _echo(render(run_query(cfg.warehouse, sql), fmt, output, wide))
 
 

@@ -6,7 +6,7 @@ import os
 import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -174,8 +174,10 @@ def _cron_schedule(raw: str) -> str:
             if len(ends) > 2 or not all(_cron_value(e, low, high, names) is not None for e in ends):
                 raise ValueError(f"{label} {text!r}: expected * or numbers {low}-{high}"
                                  + (f" or names ({names[0]}, ...)" if names else ""))
-            if len(ends) == 2 and _cron_value(ends[0], low, high, names) > _cron_value(ends[1], low, high, names):
-                raise ValueError(f"{label} {text!r}: a range runs from low to high")
+            if len(ends) == 2:
+                first, last = (_cron_value(e, low, high, names) for e in ends)
+                if first is not None and last is not None and first > last:   # both numbers by now
+                    raise ValueError(f"{label} {text!r}: a range runs from low to high")
     return " ".join(fields_)
 
 
@@ -207,7 +209,8 @@ def _site(entry: Any, index: int, where: str) -> SiteConfig:
     limit = entry.get("max_articles")
     if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or limit < 0):
         raise ConfigError(f"{where}: sites[{index}].max_articles must be a non-negative integer")
-    return SiteConfig(entry["name"], entry.get("adapter", entry["name"]), base,
+    adapter = entry["adapter"] if "adapter" in entry else entry["name"]
+    return SiteConfig(entry["name"], adapter, base,
                       lists["feeds"], lists["sitemaps"], limit, lists["listings"])
 
 
@@ -224,10 +227,10 @@ def _url_map(raw: Any, where: str) -> dict[str, str]:
 def load_config(path: Path | None = None, env: dict[str, str] | None = None,
                 overrides: dict[str, Any] | None = None) -> Config:
     """Build the Config. `path` None means ./newsfacts.toml if it exists (or $NEWSFACTS_CONFIG)."""
-    env = os.environ if env is None else env
+    environ: Mapping[str, str] = os.environ if env is None else env
     values: dict[str, Any] = {}
-    if path is None and env.get("NEWSFACTS_CONFIG"):
-        path = Path(env["NEWSFACTS_CONFIG"])
+    if path is None and environ.get("NEWSFACTS_CONFIG"):
+        path = Path(environ["NEWSFACTS_CONFIG"])
         if not path.is_file():
             raise ConfigError(f"NEWSFACTS_CONFIG={path}: no such file")
     elif path is None and Path(CONFIG_FILE).is_file():
@@ -254,8 +257,8 @@ def load_config(path: Path | None = None, env: dict[str, str] | None = None,
             else:
                 raise ConfigError(f"{where}: unknown setting {key!r}")
     for var, name in _ENV.items():
-        if env.get(var):
-            values[name] = _coerce(name, env[var], var)
+        if environ.get(var):
+            values[name] = _coerce(name, environ[var], var)
     for name, raw in (overrides or {}).items():
         if raw is not None:
             values[name] = _coerce(name, raw, "--" + name.replace("_", "-")) \

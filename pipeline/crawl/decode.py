@@ -41,18 +41,18 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
     for bom, enc in _BOMS:
         if body.startswith(bom):
             return unicodedata.normalize("NFC", body[len(bom):].decode(enc, "replace")), enc
-    candidates = []
+    candidates: list[str | None] = []
     if content_type:
-        m = _HEADER_CHARSET.search(content_type)
-        candidates.append(_known(m.group(1)) if m else None)
-    m = _META_CHARSET.search(body[:4096])
-    candidates.append(_known(m.group(1).decode("ascii", "ignore")) if m else None)
+        header = _HEADER_CHARSET.search(content_type)
+        candidates.append(_known(header.group(1)) if header else None)
+    meta = _META_CHARSET.search(body[:4096])
+    candidates.append(_known(meta.group(1).decode("ascii", "ignore")) if meta else None)
     candidates += ["utf-8", "cp1252"]
-    for enc in candidates:
-        if enc is None:
+    for candidate in candidates:
+        if candidate is None:
             continue
         try:
-            return unicodedata.normalize("NFC", body.decode(enc)), enc
+            return unicodedata.normalize("NFC", body.decode(candidate)), candidate
         except UnicodeError:     # UnicodeDecodeError, and the stateful codecs' own errors
             continue
     return unicodedata.normalize("NFC", body.decode("utf-8", "replace")), "utf-8"

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from pipeline.crawl.fetch import Fetcher, FetchResult
 
@@ -64,7 +64,7 @@ def parse_feed(xml: bytes, base_url: str) -> list[str]:
         link = item.find("link")
         if link is None:
             continue
-        href = link.get("href") or link.get_text(strip=True)
+        href = _href(link) or link.get_text(strip=True)
         if href:
             links.append(urljoin(base_url + "/", href))
     return links
@@ -83,13 +83,19 @@ def parse_sitemap(xml: bytes, base_url: str) -> tuple[list[str], list[str]]:
 def parse_listing(html: bytes, page_url: str) -> tuple[list[str], str | None]:
     """(links on a section/listing page, URL of its next page) — rel=next, else a "next" pager link."""
     soup = BeautifulSoup(html, "lxml")
-    links = [urljoin(page_url, a["href"]) for a in soup.find_all("a", href=True)]
+    links = [urljoin(page_url, _href(a)) for a in soup.find_all("a", href=True)]
     nxt = soup.find(["link", "a"], rel="next", href=True)
     if nxt is None:
         nxt = next((a for a in soup.find_all("a", href=True)
                     if a.get_text(strip=True).lower() in ("next", "next page", "›", "»", "trang sau")
-                    or "next" in " ".join(a.get("class", [])).lower()), None)
-    return links, urljoin(page_url, nxt["href"]) if nxt is not None else None
+                    or "next" in " ".join(a.get_attribute_list("class")).lower()), None)
+    return links, urljoin(page_url, _href(nxt)) if nxt is not None else None
+
+
+def _href(link: Tag) -> str:
+    """The link's address, "" if it has none (bs4 types attribute values as str or list; href is never a list)."""
+    href = link.get("href")
+    return href if isinstance(href, str) else ""
 
 
 def discover(fetcher: Fetcher, base_url: str, feeds: tuple[str, ...], sitemaps: tuple[str, ...],
@@ -124,9 +130,10 @@ def discover(fetcher: Fetcher, base_url: str, feeds: tuple[str, ...], sitemaps: 
             found += pages
             queue += children
     for listing in listings:
-        url: str | None = urljoin(base_url + "/", listing)
+        next_url: str | None = urljoin(base_url + "/", listing)
         visited: set[str] = set()
-        while url and url not in visited and len(visited) < MAX_LISTING_PAGES:
+        while next_url and next_url not in visited and len(visited) < MAX_LISTING_PAGES:
+            url = next_url
             if not robots.allowed(url, fetcher.cfg.user_agent):
                 break
             visited.add(url)
@@ -134,6 +141,6 @@ def discover(fetcher: Fetcher, base_url: str, feeds: tuple[str, ...], sitemaps: 
             fetches.append(res)
             if not res.ok:
                 break
-            links, url = parse_listing(res.body, url)
+            links, next_url = parse_listing(res.body, url)
             found += links
     return found, fetches

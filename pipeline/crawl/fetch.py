@@ -216,14 +216,16 @@ class Fetcher:
             infos = socket.getaddrinfo(parts.hostname or "", parts.port or 443, type=socket.SOCK_STREAM)
         except OSError as exc:
             return f"cannot resolve host: {exc}"
-        for info in infos:
-            addr = ipaddress.ip_address(info[4][0].split("%", 1)[0])
+        # An IPv4/IPv6 sockaddr opens with the address text; the stubs also allow other families' ints.
+        addresses = [str(info[4][0]) for info in infos]
+        for address in addresses:
+            addr = ipaddress.ip_address(address.split("%", 1)[0])
             if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped:
                 addr = addr.ipv4_mapped   # ::ffff:127.0.0.1 is loopback too
             if not addr.is_global:        # loopback, private, link-local, shared, reserved, ...
                 return f"refusing non-public address {addr}"
-        if infos:
-            self._watch.pins[(parts.hostname or "").lower()] = infos[0][4][0]
+        if addresses:
+            self._watch.pins[(parts.hostname or "").lower()] = addresses[0]
         return None
 
     def get(self, url: str, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
