@@ -5,6 +5,7 @@ import hashlib
 import logging
 import unicodedata
 from dataclasses import dataclass
+from typing import TypeGuard
 from urllib.parse import urlsplit
 
 import extractors
@@ -29,7 +30,7 @@ class ArticleText:
     body_start: int | None      # None: no body
 
 
-def _said(section: str | None) -> bool:
+def _said(section: str | None) -> TypeGuard[str]:
     return bool(section and section.strip())
 
 

@@ -55,7 +55,7 @@ def plan_run(cfg: Config) -> list[SitePlan]:
         if stored is not None:
             stored.close()
     if plans and all(p.error for p in plans):
-        raise SitesUnavailableError("no site could be read: " + "; ".join(p.error for p in plans))
+        raise SitesUnavailableError("no site could be read: " + "; ".join(p.error for p in plans if p.error))
     return plans
 
 

@@ -223,7 +223,8 @@ class ReviewApp:
         except InputError as exc:
             raise HTTPError("400 Bad Request", str(exc)) from None
         nxt = form.get("next", "")
-        location = security.local_target(form.get("back", "/")) + (f"#f-{nxt}" if HEX_ID.match(nxt) else f"#f-{fact_id}")
+        anchor = f"#f-{nxt}" if HEX_ID.match(nxt) else f"#f-{fact_id}"
+        location = security.local_target(form.get("back", "/")) + anchor
         headers = [("Location", location), *_TEXT,
                    ("Set-Cookie", f"nf_last={verdict_id}:{fact_id}; Path=/; HttpOnly; SameSite=Strict")]
         if reviewer:
@@ -236,6 +237,7 @@ class ReviewApp:
 class _ThreadingWSGIServer(socketserver.ThreadingMixIn, WSGIServer):
     daemon_threads = True
     allow_reuse_address = True
+    review_app: ReviewApp     # the app it serves, set by make_review_server
 
 
 class _QuietHandler(WSGIRequestHandler):

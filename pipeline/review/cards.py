@@ -80,13 +80,15 @@ def card(f: dict, verdict: dict | None, checks: list[dict], dismissed: set[str],
     check_items = "".join(check_item(c, c["check_id"] in dismissed, req, back) for c in checks)
     check_html = f'<ul class="checks">{check_items}</ul>' if checks else ""
     flagged = any(c["severity"] != "info" and c["check_id"] not in dismissed for c in checks)
+    sentence = highlight(f.get("sentence") or "", f.get("sentence_start") or 0, f["start"], f["end"], f["text"])
     return f"""<article class="fact{' flagged' if flagged else ''}" id="f-{e(fid)}" data-fact="{e(fid)}" tabindex="-1">
 <header><span class="kind">{e(f["kind"])}</span>{section} <code class="rule">{e(f["rule_id"])}</code> {badge}
 <a class="detail" href="/fact/{e(fid)}">detail</a></header>
-<p class="sentence"{lang_attr(lang)}>{highlight(f.get("sentence") or "", f.get("sentence_start") or 0, f["start"], f["end"], f["text"])}</p>
+<p class="sentence"{lang_attr(lang)}>{sentence}</p>
 {about_line(f)}
 <dl class="fields"><dt>text</dt><dd{lang_attr(lang)}>{e(f["text"])}</dd>{fields}</dl>
-<p class="article">{link} · {e(f.get("site"))} · {e(shown_value(f.get("published_at")) or "no date")}{raw} · <a class="in-article" href="/article/{e(f["article_id"])}#m-{e(fid)}">in the article</a></p>
+<p class="article">{link} · {e(f.get("site"))} · {e(shown_value(f.get("published_at")) or "no date")}{raw} · \
+<a class="in-article" href="/article/{e(f["article_id"])}#m-{e(fid)}">in the article</a></p>
 {check_html}
 <form class="verdict-form" method="post" action="/verdict">
 <input type="hidden" name="csrf" value="{e(req.token)}"><input type="hidden" name="fact_id" value="{e(fid)}">
@@ -94,7 +96,8 @@ def card(f: dict, verdict: dict | None, checks: list[dict], dismissed: set[str],
 <input type="hidden" name="reviewer" value="{e(req.reviewer)}">
 <button type="submit" name="verdict" value="correct" class="b-correct">Correct <kbd>c</kbd></button>
 <button type="submit" name="verdict" value="wrong" class="b-wrong">Wrong <kbd>w</kbd></button>
-<label class="field">because <select name="reason" class="reason"><option value="">(say why)</option>{_REASON_OPTIONS}</select></label>
+<label class="field">because <select name="reason" class="reason"><option value="">(say why)</option>\
+{_REASON_OPTIONS}</select></label>
 <label class="field">corrected value <input name="corrected_value" class="corrected" {corrected_hint(f)}></label>
 <button type="submit" name="verdict" value="corrected" class="b-corrected">Corrected</button>
 <label class="field">note <input name="note" class="note" placeholder="note (n)" size="24"></label>

@@ -68,7 +68,8 @@ def filter_sql(filters: QueueFilters, *, has_checks: bool, reviewed: tuple[list[
     """(" WHERE ...", its parameters) for the facts these filters keep ("" when they keep all).
     `reviewed` are the fact ids and spans with a verdict (for the status), `dismissed` the checks
     dismissed as false alarms (they flag nothing), `has_checks` whether the warehouse has checks."""
-    where, params = [], []
+    where: list[str] = []
+    params: list[object] = []
     for value, column in ((filters.kind, "f.kind"), (filters.site, "a.site")):
         if value:
             where.append(f"{column} = ?")
@@ -86,7 +87,8 @@ def filter_sql(filters: QueueFilters, *, has_checks: bool, reviewed: tuple[list[
         ids, spans = reviewed
         keys = [f"{a}|{s}|{en}|{t}" for a, s, en, t in spans]
         cond = ("(f.fact_id IN (SELECT unnest(?::VARCHAR[])) OR "
-                "(f.article_id || '|' || f.start || '|' || f.\"end\" || '|' || f.text) IN (SELECT unnest(?::VARCHAR[])))")
+                "(f.article_id || '|' || f.start || '|' || f.\"end\" || '|' || f.text) "
+                "IN (SELECT unnest(?::VARCHAR[])))")
         where.append(cond if filters.status == "reviewed" else f"NOT {cond}")
         params += [ids, keys]
     if filters.check and has_checks:

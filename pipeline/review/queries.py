@@ -72,8 +72,8 @@ def attach_pairs(con, checks: list[dict]) -> None:
         return
     facts = {f["fact_id"]: f for f in rows(con, f"{FACT_SELECT} WHERE f.fact_id IN (SELECT unnest(?))", [ids])}
     for c in paired:
-        pair = [facts.get(f) for f in c["fact_ids"]]
-        if all(pair):
+        pair = [facts[f] for f in c["fact_ids"] if f in facts]
+        if len(pair) == 2:   # both facts still in the warehouse
             # filed under the translation: the fact of that article is the translation's
             pair.sort(key=lambda f: f["article_id"] != c["article_id"])
             c["pair"] = tuple(pair)

@@ -53,7 +53,7 @@ class CsrfTokens:
 
     def session(self, cookie_token: str | None) -> tuple[str, list[tuple[str, str]]]:
         """The request's token: its cookie's if valid, else a new one with the header that sets it."""
-        if self.valid(cookie_token):
+        if cookie_token and self.valid(cookie_token):
             return cookie_token, []
         token = self.new()
         return token, [("Set-Cookie", f"nf_csrf={token}; Path=/; HttpOnly; SameSite=Strict")]

@@ -27,7 +27,8 @@ def page(title: str, body: str, req: Request) -> str:
 <link rel="stylesheet" href="/static/review.css"><script src="/static/review.js" defer></script></head>
 <body><header class="top"><a href="/">Queue</a> <a href="/summary">Summary</a>{_undo_form(req)}
 <span class="session-count" id="session-count" title="verdicts given since this page was opened"></span>
-<label class="who">reviewer <input id="reviewer" value="{e(req.reviewer)}" size="12" autocomplete="name"></label></header>
+<label class="who">reviewer <input id="reviewer" value="{e(req.reviewer)}" size="12" \
+autocomplete="name"></label></header>
 <main><h1>{e(title)}</h1>
 {body}</main></body></html>"""
 
@@ -211,7 +212,7 @@ def summary_charts(s: dict, per_month: list[tuple], open_checks: list[dict]) -> 
     rules = [Bar(r["rule_id"] or "(none)", r["precision"] or 0.0,
                  queue(rule=r["rule_id"], status="reviewed"), f'{r["correct"]} of {r["reviewed"]}')
              for r in worst]
-    months = []
+    months: list[Bar] = []
     for site, month, n in per_month:
         if sum(1 for m in months if m.label.startswith(f"{site} ")) >= 12:
             continue   # the site's last twelve months

@@ -37,10 +37,10 @@ def shipped(package: str) -> list[Migration]:
 def applied(con: duckdb.DuckDBPyConnection) -> list[int]:
     """Versions recorded in the current database's schema_migrations (none before the first)."""
     # the current database's own table: another attached one (reviews beside the warehouse) has one too
-    exists = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'schema_migrations' "
-                         "AND database_name = current_database() AND schema_name = current_schema()"
-                         ).fetchone()[0]
-    if not exists:
+    found = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'schema_migrations' "
+                        "AND database_name = current_database() AND schema_name = current_schema()"
+                        ).fetchone()   # count(*): always one row
+    if found is None or not found[0]:
         return []
     return [r[0] for r in con.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall()]
 

@@ -52,14 +52,15 @@ class _Locked:
 
     def __init__(self, con: duckdb.DuckDBPyConnection):
         self._con = con
+        self._closed = False
 
     def execute(self, *args):
-        return self._con.execute(*args)
+        return self._con.execute(*args)   # once closed, DuckDB refuses (ConnectionException)
 
     def close(self) -> None:
-        if self._con is not None:
+        if not self._closed:
             self._con.close()
-            self._con = None
+            self._closed = True
             _THREAD_LOCK.release()
 
 
