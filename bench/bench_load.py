@@ -27,8 +27,8 @@ def article_rows(docs, run_id: str) -> list[dict]:
         url = f"https://bench.example/{doc_id}.html"
         row = {c: None for c in ARTICLE_COLUMNS}
         row.update(article_id=article_id_for(url), url=url, canonical_url=url, site="bench", title=doc_id,
-                   body_text=text, text=text, body_start=0, published_at=datetime(published.year, published.month, published.day,
-                                                         tzinfo=timezone.utc),
+                   body_text=text, text=text, body_start=0,
+                   published_at=datetime(published.year, published.month, published.day, tzinfo=timezone.utc),
                    extraction_status="extracted", extractor_version=extractors.EXTRACTOR_VERSION,
                    content_sha256=doc_id, first_seen_run=run_id, last_seen_run=run_id)
         rows.append(row)

@@ -54,7 +54,8 @@ def summary(pipeline_names: list[str]) -> str:
                          f"{vi['ours_articles_per_s']:.1f}/s vs en {ex['ours_articles_per_s']:.1f}/s = "
                          f"{vi['vi_vs_en_articles_per_s']:.2f}x ({vi['vi_vs_en_words_per_s']:.2f}x words/s) | "
                          f"{verdict(vi['vi_vs_en_articles_per_s'] >= 0.8)} |")
-            lines.append(f"| Vietnamese extraction vs blank_pipeline('vi') floor | ours {vi['ours_articles_per_s']:.1f}/s "
+            lines.append(f"| Vietnamese extraction vs blank_pipeline('vi') floor | "
+                         f"ours {vi['ours_articles_per_s']:.1f}/s "
                          f"vs floor {vi['floor_articles_per_s']:.1f}/s = {vi['ours_vs_floor_slowdown']:.1f}x the "
                          f"floor's time | report |")
         else:

@@ -78,8 +78,8 @@ def test_a_page_is_extracted_from_its_title_lead_and_body_as_parse_prints_them(t
     assert all(doc.text[f["start"]:f["end"]] == f["text"] for f in facts.values())
     # a docs.jsonl "html" line reads the same text; a "text" line is taken as it is
     docs = tmp_path / "docs.jsonl"
-    docs.write_text(json.dumps({"id": "p", "html": ARTICLE}) + "\n" + json.dumps({"id": "t", "text": "Body only."}) + "\n",
-                    encoding="utf-8")
+    docs.write_text(json.dumps({"id": "p", "html": ARTICLE}) + "\n"
+                    + json.dumps({"id": "t", "text": "Body only."}) + "\n", encoding="utf-8")
     assert [d.text for d in read_jsonl(docs)] == [parsed["text"], "Body only."]
 
 

@@ -254,7 +254,8 @@ def test_mentions_at_the_ends_of_the_text_and_after_a_dot_or_a_word():
     # the matcher consumes the character before a mention ("\n" before the text for one at 0)
     assert spans("Hanoi", "en") == [("Hanoi", "Hanoi", "province", "01")]
     assert spans("Hanoi.", "en") == [("Hanoi", "Hanoi", "province", "01")]
-    assert spans("Quận 1 và Hà Nội", "vi") == [("Quận 1", "1", "district", "760"), ("Hà Nội", "Hà Nội", "province", "01")]
+    assert spans("Quận 1 và Hà Nội", "vi") == [("Quận 1", "1", "district", "760"),
+                                               ("Hà Nội", "Hà Nội", "province", "01")]
     assert spans("\nHà Nội\n", "vi") == [("Hà Nội", "Hà Nội", "province", "01")]
     assert spans("xHanoi", "en") == spans(".Hanoi", "en") == spans("Hanoi1", "en") == []
     assert [p[0] for p in spans("(Hanoi) Dong Da district, District 3.", "en")] == ["Hanoi", "Dong Da district",

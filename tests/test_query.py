@@ -143,7 +143,9 @@ def test_verdicts_and_reviewed_facts_export(stored, tmp_path):
 def test_null_is_spelled_one_way_per_format_and_values_keep_their_types(stored):
     """NULL in the table, an empty field in CSV (an empty string is a quoted one), null in JSON, for every
     column type; a LIST's NULL element stays NULL, a DATE stays a date, a whole DOUBLE stays a DOUBLE."""
-    import csv, io, json
+    import csv
+    import io
+    import json
 
     from pipeline.query import render
 

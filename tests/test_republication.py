@@ -181,7 +181,8 @@ def test_a_source_line_matches_the_original_however_its_url_is_written(tmp_path)
         ingest_pages([_page(original)], wh, "kinhtedothi", "r1")
         ingest_pages([other], wh, "vietnamvn", "r2")
         assert wh.con.execute("SELECT source_url FROM articles WHERE site = 'vietnamvn'").fetchone()[0] != original
-        assert len(source_links(wh.con, [r[0] for r in wh.con.execute("SELECT article_id FROM articles").fetchall()])) == 1
+        ids = [r[0] for r in wh.con.execute("SELECT article_id FROM articles").fetchall()]
+        assert len(source_links(wh.con, ids)) == 1
         assert wh.con.execute("SELECT original_url FROM republications").fetchall() == [(original,)]
         assert {p[2] for p in findings_in(wh.con)} == {"19 out of 28"}
 
@@ -218,7 +219,8 @@ def _compare(vi: str, en: str) -> list[tuple[str, str]]:
     ("Huyện có 50 đảng bộ; trong 50 đảng bộ, có 9 đảng bộ được khen thưởng.",
      "Nine of the district's 50 Party committees were commended."),
     ("Huyện đã bàn giao 246,5 ha, đạt 100% diện tích.", "The district has handed over 246.5 ha, the entire area."),
-    ("Trong 6 tháng đầu năm, huyện tiếp nhận 42 đơn.", "In the first half of the year, the district received 42 petitions."),
+    ("Trong 6 tháng đầu năm, huyện tiếp nhận 42 đơn.",
+     "In the first half of the year, the district received 42 petitions."),
     ("Đã có 517/517 công dân được tiếp.", "All 517 citizens were received."),
 ])
 def test_faithful_translations_raise_nothing(vi, en):

@@ -48,7 +48,8 @@ def _inject_xss_article(warehouse: Path) -> tuple[str, str]:
     aid = article_id_for(XSS_URL)
     article = {c: None for c in ARTICLE_COLUMNS}
     article.update(article_id=aid, url=XSS_URL, canonical_url=XSS_URL, site="hanoitimes", adapter="hanoitimes",
-                   adapter_version="1", parse_complete=True, title=f"Headline {XSS}", lead="", body_text=body, text=body, body_start=0,
+                   adapter_version="1", parse_complete=True, title=f"Headline {XSS}", lead="", body_text=body,
+                   text=body, body_start=0,
                    published_at=datetime(2024, 5, 1, tzinfo=timezone.utc), language="en",
                    content_sha256="x" * 64, extraction_status="ok", extractor_version=EXTRACTOR_VERSION,
                    first_seen_run="test", last_seen_run="test")
@@ -275,7 +276,8 @@ def test_fact_cards_show_what_a_figure_is_about(site, page):
     assert (about["start"], about["end"]) == (ref_start.isoformat(), ref_end.isoformat())
     assert f"{ref_start.isoformat()} – {ref_end.isoformat()}" in about["text"]
     # compactly: one line, not among the fields
-    assert not {"measure", "measure_key", "place", "place_level", "ref_start", "ref_end"} & set(_fields(page.locator(f"#f-{fid}")))
+    assert not ({"measure", "measure_key", "place", "place_level", "ref_start", "ref_end"}
+                & set(_fields(page.locator(f"#f-{fid}"))))
     # every figure on the queue carries the line, a missing field shown as a dash
     page.goto(site["base"] + "/?kind=percentage&site=kinhtedothi")
     cards = page.locator("article.fact")
@@ -289,7 +291,8 @@ def test_a_fact_of_the_lead_is_shown_in_its_sentence(site, page):
             """SELECT f.fact_id, f.text, f.sentence, a.lead FROM facts f JOIN articles a USING (article_id)
                WHERE f.section = 'lead' AND a.site = 'kinhtedothi' AND f.kind = 'percentage'
                ORDER BY f.fact_id LIMIT 1""").fetchone()
-        body_fact = wh.con.execute("SELECT fact_id FROM facts WHERE section = 'body' ORDER BY fact_id LIMIT 1").fetchone()[0]
+        body_fact = wh.con.execute("SELECT fact_id FROM facts WHERE section = 'body' "
+                                   "ORDER BY fact_id LIMIT 1").fetchone()[0]
     assert text in sentence and sentence in lead      # the demo's kinhtedothi leads carry the key figures
     page.goto(f"{site['base']}/fact/{fid}")
     card = page.locator(f"#f-{fid}")
@@ -478,7 +481,8 @@ VI_BODY = ("Quận Tây Hồ công bố số liệu kinh tế - xã hội.\n"
            "Trong 9 tháng năm 2024, tổng thu ngân sách trên địa bàn quận đạt 12.345,6 tỷ đồng, tăng 7,8% so với "
            "cùng kỳ. Thanh tra quận đã xử lý 33/36 đơn thư, đạt 91,7%. "
            "Ban chỉ đạo ghi nhận <i>Đống Đa</i> & “Hà Nội” có 1.205 hộ kinh doanh.")
-VI_REVENUE = "Trong 9 tháng năm 2024, tổng thu ngân sách trên địa bàn quận đạt 12.345,6 tỷ đồng, tăng 7,8% so với cùng kỳ."
+VI_REVENUE = ("Trong 9 tháng năm 2024, tổng thu ngân sách trên địa bàn quận đạt 12.345,6 tỷ đồng, "
+              "tăng 7,8% so với cùng kỳ.")
 
 
 @pytest.fixture(scope="module")
@@ -491,8 +495,10 @@ def vi_site(tmp_path_factory):
     aid = article_id_for(VI_URL)
     article = {c: None for c in ARTICLE_COLUMNS}
     article.update(article_id=aid, url=VI_URL, canonical_url=VI_URL, site="kinhtedothi", adapter="kinhtedothi",
-                   adapter_version="1", parse_complete=True, title="Tây Hồ: thu ngân sách <b>9 tháng</b> đạt 12.345,6 tỷ đồng",
-                   lead="", body_text=VI_BODY, text=VI_BODY, body_start=0, published_at=datetime(2024, 10, 8, 2, tzinfo=timezone.utc),
+                   adapter_version="1", parse_complete=True,
+                   title="Tây Hồ: thu ngân sách <b>9 tháng</b> đạt 12.345,6 tỷ đồng",
+                   lead="", body_text=VI_BODY, text=VI_BODY, body_start=0,
+                   published_at=datetime(2024, 10, 8, 2, tzinfo=timezone.utc),
                    language="vi", content_sha256="v" * 64, extraction_status="extracted",
                    extractor_version=EXTRACTOR_VERSION, first_seen_run="test", last_seen_run="test")
     facts = extract_facts(VI_BODY, article["published_at"].date(), lang="vi")
@@ -522,7 +528,8 @@ def test_vietnamese_numbers_are_formatted_and_read_back():
     for typed, stored, shown in (("1.234,5", "1234.5", "1.234,5"), ("176.737.000.000.000", "176737000000000",
                                                                     "176.737.000.000.000"),
                                  ("7,6", "7.6", "7,6"), ("1234.5", "1234.5", "1.234,5"),
-                                 ("2,5 tỷ đồng", "2.5 tỷ đồng", "2,5 tỷ đồng"), ("26.7.2016", "26.7.2016", "26.7.2016")):
+                                 ("2,5 tỷ đồng", "2.5 tỷ đồng", "2,5 tỷ đồng"),
+                                 ("26.7.2016", "26.7.2016", "26.7.2016")):
         assert stored_corrected(typed, vi) == stored and shown_corrected(stored, vi) == shown, typed
     # English, and what is no figure, as typed
     assert stored_corrected("2.5 billion VND", en) == "2.5 billion VND" == shown_corrected("2.5 billion VND", en)
@@ -690,7 +697,7 @@ def test_wrong_with_a_reason_then_undo_and_the_session_count(site, page):
     card.click()
     card.locator("select.reason").select_option("wrong_unit")
     page.keyboard.press("w")
-    page.wait_for_url(f"**#f-*")
+    page.wait_for_url("**#f-*")
     store = ReviewStore(reviews_path(site["warehouse"]))
     latest = store.history({"fact_id": fid, "article_id": "", "start": -1, "end": -1, "text": ""})[0]
     assert (latest["verdict"], latest["reason"]) == ("wrong", "wrong_unit")

@@ -33,7 +33,8 @@ def _plain_samples(texts: list[str]) -> list[str]:
     rng = random.Random(5)
     words = {w for text in texts for chunk in text.split()
              for w in (chunk, chunk.strip(".,;:()\"'“”‘’")) if w and _plain(w)}
-    figures = ["US", "C", "A", "s", "S", "km", "kmh", "ha", "0", "2020", "1,206", "11,300", "24.1", "1.920,37", "7.8.2023", "1,2,3"]
+    figures = ["US", "C", "A", "s", "S", "km", "kmh", "ha", "0", "2020", "1,206", "11,300", "24.1", "1.920,37",
+               "7.8.2023", "1,2,3"]
     mixed = ["".join(rng.choice(letters) for _ in range(rng.randint(2, 6))) for _ in range(20000)]
     return letters + sorted(words) + figures + mixed
 
@@ -76,8 +77,8 @@ def test_sentences_are_those_of_spacys_sentencizer(lang, corpus_texts):
     reference = Sentencizer(punct_chars=list(ours.punct_chars))
     rng = random.Random(3)
     pieces = ["word", "No.", ".", "!", "?", ",", '"', "(", ")", "\n", "\n\n", "5", "...", "。", "-", "'"]
-    texts = EDGE_TEXTS + corpus_texts(lang) + ["", " "] + [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
-                                        for _ in range(3000)]
+    texts = EDGE_TEXTS + corpus_texts(lang) + ["", " "] + [
+        " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
     for text in texts:
         got, want = ours(nlp.make_doc(text)), reference(nlp.make_doc(text))
         assert [t.is_sent_start for t in got] == [t.is_sent_start for t in want], text

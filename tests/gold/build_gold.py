@@ -37,7 +37,7 @@ import json
 import re
 import shlex
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 

