@@ -7,7 +7,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
 from extractors.kinds import FIGURE_KINDS, KINDS
 from pipeline.jobs.documents import Document, parse_published, extract_documents
@@ -58,7 +58,7 @@ class Report:
         return total
 
     def as_dict(self) -> dict:
-        out = {k: {"gold": s.gold, "predicted": s.predicted, "matched": s.matched,
+        out: dict[str, Any] = {k: {"gold": s.gold, "predicted": s.predicted, "matched": s.matched,
                    "precision": round(s.precision, 4), "recall": round(s.recall, 4), "f1": round(s.f1, 4)}
                for k, s in self.kinds.items()}
         o = self.overall
@@ -180,6 +180,7 @@ def score_document(report: Report, predicted: list[dict], gold: list[dict], anal
 
 
 def _score_sets(report: Report, kind: str, preds: list[dict], golds: list[dict]) -> None:
+    key: Callable[[dict], object]
     if kind == "official":
         key = lambda f: fold(f.get("person"))  # noqa: E731
     else:

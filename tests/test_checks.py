@@ -609,7 +609,7 @@ SMALL_DOCS = [
 def test_checks_scores_count_flags_near_misses_and_agreements(tmp_path):
     from pipeline.evaluate import evaluate_checks
 
-    gold = write_checks_gold(tmp_path / "g" / "one", SMALL_DOCS, [
+    write_checks_gold(tmp_path / "g" / "one", SMALL_DOCS, [
         {"doc": "a", "check": "ratio_percentage", "expect": "flag", "figures": ["18 out of 22 cases", "81.1%"],
          "severity": "warning"},
         {"doc": "a", "check": "ratio_percentage", "expect": "no_flag", "figures": ["45/48 petitions", "4.3%"]},

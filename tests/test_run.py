@@ -231,8 +231,6 @@ def test_each_site_of_a_run_has_its_row_and_stats_line(mirror):
 
 
 def test_under_cron_the_log_file_has_one_json_event_per_line(mirror):
-    import json
-
     assert run_cli("run", cwd=mirror).returncode == 0
     events = [json.loads(line) for line in (mirror / "logs" / "run.log").read_text().splitlines()]
     assert events and all({"time", "level", "logger", "message"} <= set(e) for e in events)

@@ -50,10 +50,13 @@ def written(x: float | int | Decimal | None, thousands: str, decimal: str) -> st
 
 
 # --- the lexicons -------------------------------------------------------------------------------
-def _rx(spec) -> re.Pattern | None:
+def _optional_rx(spec) -> re.Pattern | None:
+    """_rx of an entry a lexicon may leave out (None then)."""
+    return None if spec is None else _rx(spec)
+
+
+def _rx(spec) -> re.Pattern:
     """A regex from a lexicon: a bare string (case-sensitive) or {"pattern", "flags": "i"}."""
-    if spec is None:
-        return None
     if isinstance(spec, str):
         return re.compile(spec)
     flags = 0
@@ -197,18 +200,20 @@ def _load_lexicon(code: str, data: dict) -> Lexicon:
         change_words=_rx(rp["change_words"]), link_phrases=phrases, restate_phrases=restate,
         link_longest=max((len(p) for p in phrases | restate), default=1), link_split=_rx(rp["link_split"]),
         link_word=link_word, percentage_of_other=_rx(rp["percentage_of_other"]),
-        percentage_own_whole=_rx(rp.get("percentage_own_whole")), not_share_measure=_rx(rp.get("not_share_measure")),
+        percentage_own_whole=_optional_rx(rp.get("percentage_own_whole")),
+        not_share_measure=_optional_rx(rp.get("not_share_measure")),
         clause_reach=int(rp["clause_reach"]),
         separator_needed=bool(rp.get("separator_needed", False)),
         part_cue=_rx(ps["part_cue"]), exhaustive=tuple(words(ps["exhaustive"])),
-        incomplete_list=_rx(ps.get("incomplete_list")), unit_word=_rx(ps["unit_word"]),
+        incomplete_list=_optional_rx(ps.get("incomplete_list")), unit_word=_rx(ps["unit_word"]),
         unit_head=ps["unit_head"], singular=bool(ps["singular"]),
         share_cue=_rx(share["share_cue"]), rate_cue=_rx(share["rate_cue"]), not_a_share=_rx(share["not_a_share"]),
         share_clause_split=_rx(share["clause_split"]), head_words=int(share["head_words"]),
         tail_words=int(share["tail_words"]),
         future=_rx(dated["future"]), past=_rx(dated["past"]), not_past=words(dated["not_past"]),
         date_clause_split=_rx(dated["clause_split"]), date_word=_rx(dated["word"]), window=int(dated["window"]),
-        past_after=_rx(dated.get("past_after")), opening_words=words(opening) if opening is not None else None,
+        past_after=_optional_rx(dated.get("past_after")),
+        opening_words=words(opening) if opening is not None else None,
         date_context=words(dated["date_context"]),
         relative_before=_rx(cross["relative_before"]), relative_after=_rx(cross["relative_after"]))
 

@@ -61,6 +61,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Iterable
 
 from extractors.lang.en import numbers as en_numbers
@@ -111,6 +112,14 @@ def _lang(language: str | None) -> str:
     return code if code in _THOUSANDS else "en"
 
 
+def _exponent(d: Decimal) -> int:
+    """The decimal exponent of a parsed figure ("1.25" -> -2); parse_digits gives finite numbers only."""
+    exponent = d.as_tuple().exponent
+    if not isinstance(exponent, int):   # NaN or infinity: 'n', 'N', 'F'
+        raise ValueError(f"not a finite figure: {d}")
+    return exponent
+
+
 def _power_of_ten(x: float) -> float | None:
     if x <= 0:
         return None
@@ -139,7 +148,7 @@ def stated_unit(text: str, value: float | None, lang: str, loose_zeros: bool = T
         scale = _power_of_ten(abs(value) / float(abs(d)))
         if scale is None:
             continue
-        exponent = d.as_tuple().exponent
+        exponent = _exponent(d)
         unit = scale * 10.0 ** exponent
         if exponent == 0 and loose_zeros and abs(d) >= 1000:
             digits = str(abs(int(d)))
@@ -203,7 +212,7 @@ def numbers_in(text: str, lang: str) -> list[Number]:
         except (ValueError, ArithmeticError):
             continue
         value = float(d)
-        unit = 10.0 ** d.as_tuple().exponent
+        unit = 10.0 ** _exponent(d)
         out.append(Number(value, unit))
         s = scale_re.match(text, m.end())
         if s:
@@ -249,7 +258,7 @@ class Side:
     body_numbers: list[Number] = field(default_factory=list)   # in the body alone
 
     @property
-    def currencies(self) -> set[str]:
+    def currencies(self) -> set[str | None]:
         return {f.fact.get("currency") for f in self.figures if f.family == "money"}
 
 
@@ -402,7 +411,7 @@ def _shared(t_figs: list[Figure], o_figs: list[Figure], skip: Figure) -> int:
     return sum(1 for f in t_figs if f is not skip and any(_same(f, g) for g in o_figs))
 
 
-def _quote(text: str, limit: int = 400) -> str:
+def _quote(text: str | None, limit: int = 400) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
@@ -455,7 +464,8 @@ def compare(translation: Side, original: Side, by_source: bool = True) -> list[F
             what = (f'ratio "{t.fact["text"]}" ({_ratio_text(t)}) in the translation: the original states '
                     f'"{o.fact["text"]}" ({_ratio_text(o)})')
         else:
-            what = f'"{t.fact["text"]}" in the translation has no equal in the original, which states "{o.fact["text"]}"'
+            what = (f'"{t.fact["text"]}" in the translation has no equal in the original, which states '
+                    f'"{o.fact["text"]}"')
         out.append(Finding(
             "republication_mismatch", "warning", [t.fact["fact_id"], o.fact["fact_id"]],
             f'{what} — translation: "{_quote(t.fact.get("sentence"))}" | original: "{_quote(o.fact.get("sentence"))}"',

@@ -248,7 +248,7 @@ def parts_sum(facts: list[dict], lang: str | None = "en") -> list[Finding]:
             if len(lex.part_cue.findall(lex.norm(clause))) or \
                     any(not _same_measure(whole, f, lex) for f in inside):
                 continue
-            parts = [(f["start"], f["value"], f) for f in inside]
+            parts: list[tuple[int, float, dict | None]] = [(f["start"], f["value"], f) for f in inside]
             covered = [(f["start"] - lo, f["end"] - lo) for f in sent if f["end"] > lo and f["start"] < hi]
             bare = [m for m in lex.bare_number.finditer(clause)
                     if not any(a < m.end() and m.start() < b for a, b in covered)]
@@ -418,7 +418,8 @@ def figure_key(f: dict, lang: str | None) -> tuple | None:
     if f["kind"] == "percentage" and f.get("unit") == "percentage_points":
         return None
     return (lex.language, f["kind"], _unit_key(f, lex), f.get("currency"), f["measure_key"],
-            _fold(f["place"]).replace(" ", ""), f.get("place_level"), str(f.get("ref_start") or "")[:10], str(f["ref_end"])[:10])
+            _fold(f["place"]).replace(" ", ""), f.get("place_level"), str(f.get("ref_start") or "")[:10],
+            str(f["ref_end"])[:10])
 
 
 def _relative(f: dict, lex: Lexicon) -> bool:
@@ -479,8 +480,8 @@ def figures_conflict(f: dict, g: dict, lex: Lexicon) -> bool:
 
 
 def _comparable(f: dict, lang: str | None) -> tuple | None:
-    key = figure_key(f, lang)
-    return key if key is not None and not _relative(f, lexicon(lang)) else None
+    key, lex = figure_key(f, lang), lexicon(lang)
+    return key if key is not None and lex is not None and not _relative(f, lex) else None
 
 
 def _quote(sentence: str | None, limit: int = 240) -> str:
@@ -509,6 +510,8 @@ def cross_article_conflicts(new: list[dict], others: list[dict],
         if key is None:
             continue
         lex = lexicon(lang(f["article_id"]))
+        if lex is None:     # no key without a lexicon: figure_key gives None then
+            continue
         for g in theirs.get(key, []):
             if g["article_id"] == f["article_id"] or not _same_doing(f, g, lex) or not figures_conflict(f, g, lex):
                 continue

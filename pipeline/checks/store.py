@@ -280,6 +280,8 @@ def store_findings(wh: Warehouse, article_ids: list[str], findings: list[Finding
     now = datetime.now(timezone.utc)
     rows = {}
     for f in findings:
+        if f.article_id is None:    # every finding is filed under an article before it is stored
+            raise ValueError(f"{f.check_name}: a finding without its article")
         cid = check_id_for(f.check_name, f.article_id, f.fact_ids)
         rows[cid] = dict(check_id=cid, article_id=f.article_id, check_name=f.check_name,
                          severity=f.severity, fact_ids=f.fact_ids, message=f.message,

@@ -134,7 +134,7 @@ class _Loader:
         st.load_seconds += time.perf_counter() - started
         todo = []
         for row in by_id.values():
-            state = states.get(row.canonical_url)
+            state = states.get(row.canonical_url or "")
             if unchanged(state, row):
                 st.articles_unchanged += 1
                 continue

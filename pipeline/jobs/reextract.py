@@ -20,7 +20,8 @@ def _in_one_section(facts: list[Fact], row: ArticleRow) -> list[Fact]:
     without a full stop, and a rule may take the lead's first words with its last ones (Vietnamese
     "lần đầu" + "Năm 2024" read as "đầu năm 2024"): such a span is no fact of either section."""
     breaks = [b - 1 for b in (row.lead_start, row.body_start) if b]
-    kept, across = [], []
+    kept: list[Fact] = []
+    across: list[Fact] = []
     for f in facts:
         (across if any(f.start <= b < f.end for b in breaks) else kept).append(f)
     if across:
@@ -33,7 +34,7 @@ def facts_for_rows(rows: list[ArticleRow]) -> dict[str, list[Fact]]:
     """Facts of the article rows marked for extraction, keyed by article id; offsets index r.text."""
     todo = [r for r in rows if r.extraction_status == "extracted"]
     # rows stored before articles had a language were extracted with the English rules
-    docs = ((r.text, r.published_at.date() if r.published_at else None, r.language or "en") for r in todo)
+    docs = ((r.text or "", r.published_at.date() if r.published_at else None, r.language or "en") for r in todo)
     return {r.article_id: _in_one_section(facts, r) for r, facts in zip(todo, extractors.extract_many(docs))}
 
 

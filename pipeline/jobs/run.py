@@ -64,9 +64,9 @@ def new_run_id() -> str:
 class _SiteRun:
     """The work of one site in one run: keeps pending articles and fetch rows until a batch loads."""
 
-    def __init__(self, cfg: Config, wh: Warehouse, fetcher: Fetcher, site: SiteConfig,
+    def __init__(self, cfg: Config, wh: Warehouse | None, fetcher: Fetcher, site: SiteConfig,
                  run_id: str, summary: RunSummary, since: date | None):
-        self.cfg, self.wh, self.fetcher, self.site = cfg, wh, fetcher, site
+        self.cfg, self._wh, self.fetcher, self.site = cfg, wh, fetcher, site
         self.run_id, self.summary, self.since = run_id, summary, since
         self.adapter = get_adapter(site.adapter)
         self.pending: list[ArticleRow] = []
@@ -74,6 +74,12 @@ class _SiteRun:
         self.frontier_rows: list[FrontierRow] = []
         self.seen_ids: list[str] = []
         self.outcome = ""   # what became of the last article URL
+
+    @property
+    def wh(self) -> Warehouse:
+        if self._wh is None:    # the dry run discovers without a warehouse (pipeline.jobs.dryrun)
+            raise RuntimeError(f"{self.site.name}: no warehouse to load into")
+        return self._wh
 
     def record(self, res: FetchResult, outcome: str | None = None, reason: str | None = None, *,
                article: bool = False, raw_sha: str | None = None) -> None:

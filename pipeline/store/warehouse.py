@@ -7,7 +7,7 @@ import operator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Mapping, Sequence
 
 import duckdb
 import pandas as pd
@@ -20,7 +20,8 @@ from pipeline.config import Config
 from pipeline.errors import ConfigError, MissingInputError, WarehouseError
 from pipeline.store.migrate import Migration, applied, apply_pending, shipped
 from pipeline.store.replica import DEFAULT_MODE, publish_replica
-from pipeline.store.rows import ARTICLE_COLUMNS, FETCH_COLUMNS, FRONTIER_COLUMNS, ArticleRow, as_article_row
+from pipeline.store.rows import (ARTICLE_COLUMNS, FETCH_COLUMNS, FRONTIER_COLUMNS, ArticleRow, FetchRow,
+                                 FrontierRow, as_article_row)
 from pipeline.store.sql import quote_identifier, quote_literal, transaction
 
 log = logging.getLogger(__name__)
@@ -183,7 +184,8 @@ class Warehouse:
             fetches = ?, failures = ?, message = ? WHERE run_id = ?""",
                          [datetime.now(timezone.utc), status, counts.get("articles_new", 0),
                           counts.get("articles_updated", 0), counts.get("articles_unchanged", 0),
-                          counts.get("articles_reextracted", 0), counts.get("facts_loaded", 0), counts.get("fetches", 0),
+                          counts.get("articles_reextracted", 0), counts.get("facts_loaded", 0),
+                          counts.get("fetches", 0),
                           counts.get("failures", 0), message, run_id])
 
     def record_run_site(self, row: dict) -> None:
@@ -193,7 +195,7 @@ class Warehouse:
         self.con.execute(f"INSERT OR REPLACE INTO run_sites ({', '.join(columns)}) "
                          f"VALUES ({', '.join('?' * len(columns))})", [row[c] for c in columns])
 
-    def article_state(self, canonical_urls: list[str]) -> dict[str, ArticleState]:
+    def article_state(self, canonical_urls: Sequence[str | None]) -> dict[str, ArticleState]:
         """What is stored for these URLs (matched by article url or canonical url)."""
         return article_state(self.con, canonical_urls)
 
@@ -215,7 +217,7 @@ class Warehouse:
         """URLs left from earlier runs: never fetched (a run was killed) or failed and due again."""
         return frontier_due(self.con, site)
 
-    def same_content_elsewhere(self, article_id: str, content_sha256: str) -> str | None:
+    def same_content_elsewhere(self, article_id: str, content_sha256: str | None) -> str | None:
         """URL of another stored article with exactly this content (a duplicate under a second URL)."""
         row = self.con.execute("SELECT url FROM articles WHERE content_sha256 = ? AND article_id <> ? LIMIT 1",
                                [content_sha256, article_id]).fetchone()
@@ -227,8 +229,9 @@ class Warehouse:
                              [run_id, article_ids])
 
     # --- bulk loads -------------------------------------------------------------------------
-    def load_batch(self, articles: list[dict], facts_by_article: dict[str, list[Fact]],
-                   fetches: list[dict], run_id: str, frontier: list[dict] | None = None,
+    def load_batch(self, articles: Sequence[ArticleRow | Mapping], facts_by_article: dict[str, list[Fact]],
+                   fetches: Sequence[FetchRow | Mapping], run_id: str,
+                   frontier: Sequence[FrontierRow | Mapping] | None = None,
                    max_attempts: int = MAX_ATTEMPTS) -> int:
         """Upsert articles, replace their facts, append fetch rows, update the frontier: one
         transaction, all or nothing, so a run killed at any point leaves them consistent. A URL whose
@@ -280,8 +283,7 @@ class Warehouse:
 
     # --- reading ----------------------------------------------------------------------------
     def table_counts(self) -> dict[str, int]:
-        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("runs", "articles", "facts", "fetches")}
+        return {t: _count(self.con, t) for t in ("runs", "articles", "facts", "fetches")}
 
     def close_dead_runs(self) -> int:
         """Runs still 'running' while we hold the run lock were killed: say so."""
@@ -324,7 +326,7 @@ class Warehouse:
             "UNION SELECT raw_sha256 FROM articles WHERE raw_sha256 IS NOT NULL").fetchall()}
 
 
-def article_state(con: duckdb.DuckDBPyConnection, canonical_urls: list[str]) -> dict[str, ArticleState]:
+def article_state(con: duckdb.DuckDBPyConnection, canonical_urls: Sequence[str | None]) -> dict[str, ArticleState]:
     """What is stored for these URLs (matched by article url or canonical url)."""
     if not canonical_urls:
         return {}
@@ -378,12 +380,17 @@ _FACT_ID_SQL = ("left(sha256(article_id || '|' || CASE section WHEN 'body' THEN 
 _COUNTED_KINDS = tuple(name for name, spec in KINDS.items() if spec.counted_unit)
 
 
-def _facts_table(articles: list[ArticleRow], facts_by_article: dict[str, list[Fact]]) -> pa.Table:
+def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    row = con.execute(f"SELECT count(*) FROM {quote_identifier(table)}").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _facts_table(articles: Sequence[ArticleRow | Mapping], facts_by_article: dict[str, list[Fact]]) -> pa.Table:
     """The facts of these articles as an Arrow table, built column by column (a dict per fact, a
     pandas frame, or transposing per-fact tuples costs more than the insert itself)."""
     facts: list[Fact] = []
     article_ids: list[str] = []
-    versions: list[str] = []
+    versions: list[str | None] = []
     lead_starts: list[int | None] = []
     body_starts: list[int | None] = []
     unit_keys: list[str | None] = []
