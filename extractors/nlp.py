@@ -8,6 +8,7 @@ how they settle are declared in extractors/kinds.py.
 from __future__ import annotations
 
 import bisect
+import datetime
 import functools
 import importlib
 import json
@@ -15,13 +16,14 @@ import logging
 import re
 import weakref
 from importlib import resources
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Protocol
 
 import numpy
 from spacy.attrs import IDX, IS_PUNCT, ORTH, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.strings import get_string_id
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 from extractors.kinds import KINDS
@@ -53,6 +55,11 @@ _NEWLINE_TOKENS = ["\n", "\n\n", "\n\n\n", " \n", "\n ", "\n \n", "\r\n", "\r\n\
 
 
 # --- span extension -------------------------------------------------------------------
+# doc.user_data as it is: spaCy's stub says Dict[str, Any], but spaCy keeps its own extension values
+# there under tuple keys, and so does this package. A local annotated with it costs nothing at run time.
+UserData = dict[Any, Any]
+
+
 # spaCy keys span extension values by character offsets only, so two kinds claiming the
 # same characters would share one value; the label is added to the key here.
 def _fact_key(span: Span) -> tuple[str, str, int, int]:
@@ -60,16 +67,19 @@ def _fact_key(span: Span) -> tuple[str, str, int, int]:
 
 
 def _get_fact(span: Span) -> dict[str, Any] | None:
-    return span.doc.user_data.get(_fact_key(span))
+    user_data: UserData = span.doc.user_data
+    return user_data.get(_fact_key(span))
 
 
 def _set_fact(span: Span, value: dict[str, Any] | None) -> None:
-    span.doc.user_data[_fact_key(span)] = value
+    user_data: UserData = span.doc.user_data
+    user_data[_fact_key(span)] = value
 
 
 def span_fields(span: Span) -> dict[str, Any] | None:
     """span._.fact without building spaCy's Underscore object (a hot path over every span)."""
-    return span.doc.user_data.get(("newsfacts.fact", span.label_, span.start_char, span.end_char))
+    user_data: UserData = span.doc.user_data
+    return user_data.get(("newsfacts.fact", span.label_, span.start_char, span.end_char))
 
 
 if not Span.has_extension("fact"):
@@ -77,6 +87,11 @@ if not Span.has_extension("fact"):
 if not Doc.has_extension("published"):
     # The article's publication date, for components that resolve relative dates.
     Doc.set_extension("published", default=None)
+
+
+def publication_date(doc: Doc) -> datetime.date | None:
+    """doc._.published, typed (spaCy's extension attributes are not)."""
+    return doc._.published
 
 
 # --- the document text ----------------------------------------------------------------
@@ -201,7 +216,13 @@ def qualifier_code(phrase: str | None, lang: str) -> str | None:
 
 
 # --- scanning ------------------------------------------------------------------------
-def anchored_finditer(pattern: re.Pattern[str], anchor: re.Pattern[str], text: str,
+class Anchor(Protocol):
+    """What anchored_finditer needs of an anchor: a compiled pattern, or a BoundedAnchor."""
+
+    def finditer(self, text: str, /) -> Iterator[re.Match[str]]: ...
+
+
+def anchored_finditer(pattern: re.Pattern[str], anchor: Anchor, text: str,
                       before: int, after: int) -> Iterator[re.Match[str]]:
     """pattern.finditer(text), but only near the matches of a cheap anchor pattern.
 
@@ -316,7 +337,7 @@ class StartFinder:
         """Candidate starts, ascending, cached per doc (finders with the same words share them).
         A fact never begins right after a letter or digit, so unless `inside_words` only starts
         after a non-word character (or at the start of the text) are found."""
-        user_data = doc.user_data
+        user_data: UserData = doc.user_data
         found = user_data.get(self._key)
         if found is None:
             if self._shareable:
@@ -369,7 +390,7 @@ class _SharedScan:
         self._re = re.compile(r"\W(?:" + ("|".join(alts) or "(?!)") + ")")
         return self._re
 
-    def scan(self, user_data: dict, low: str) -> None:
+    def scan(self, user_data: UserData, low: str) -> None:
         """Each finder's starts in `low` (the padded lowered text) into user_data, under its key."""
         regex = self._re or self._build()
         found: list[list[int]] = [[] for _ in self._finders]
@@ -432,6 +453,14 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> It
             yield m
 
 
+def last_match(matches: Iterable[re.Match[str]]) -> re.Match[str] | None:
+    """The last of these matches, None when there are none: re only searches forwards."""
+    last = None
+    for m in matches:
+        last = m
+    return last
+
+
 def sentence_starts(doc: Doc) -> list[int]:
     """Character offsets where the sentencizer's sentences begin, ascending (a list the caller must
     not modify).
@@ -460,7 +489,8 @@ def add_fact(doc: Doc, start: int, end: int, kind: str, fields: dict[str, Any],
     characters they came from (widened to token boundaries), found by rule `rule_id` (the span's id),
     in the span group `spans_key`. A kind claims the same words once: a later claim replaces the
     earlier one, fields and rule."""
-    offsets = doc.user_data.get(_OFFSETS_KEY)
+    user_data: UserData = doc.user_data
+    offsets = user_data.get(_OFFSETS_KEY)
     if offsets is not None:
         start, end = offsets[start], offsets[end]
     span = doc.char_span(start, end, label=kind, alignment_mode="expand", span_id=rule_id)
@@ -473,8 +503,8 @@ def add_fact(doc: Doc, start: int, end: int, kind: str, fields: dict[str, Any],
         # keeps the characters the rule matched, the span only serves overlap resolution.
         fact["_chars"] = (start, end)
     key = _fact_key(span)
-    claimed = key in doc.user_data
-    doc.user_data[key] = fact  # span._.fact = fact, without spaCy's Underscore object
+    claimed = key in user_data
+    user_data[key] = fact  # span._.fact = fact, without spaCy's Underscore object
     group = doc.spans.get(spans_key)
     if group is None:
         doc.spans[spans_key] = [span]
@@ -566,7 +596,7 @@ class OverlapResolver:
         kept = _resolve_rows([(s.label_, s.start_char, s.end_char, s)
                               for s in doc.spans.get(self.spans_key, [])])
         doc.spans[self.spans_key] = [r[3] for r in kept]
-        user_data = doc.user_data
+        user_data: UserData = doc.user_data
         _SETTLED[doc] = (doc.spans[self.spans_key],
                          [(label, start, end, user_data.get(("newsfacts.fact", label, start, end)), span.id_)
                           for label, start, end, span in kept])
@@ -580,6 +610,15 @@ def make_resolver(nlp: Language, name: str, spans_key: str) -> OverlapResolver:
 
 
 # --- the pipeline ---------------------------------------------------------------------
+def rule_tokenizer(nlp: Language) -> Tokenizer:
+    """nlp.tokenizer as spaCy's rule-based Tokenizer, whose special cases and rules a language
+    adjusts (Language types it as any callable from text to Doc)."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        raise TypeError(f"not spaCy's rule-based tokenizer: {tokenizer!r}")
+    return tokenizer
+
+
 def _drop_whitespace_special_cases(tokenizer: Any) -> None:
     """Remove spaCy's special cases for a lone " ", "\t" or "\n": they make the token the default
     rules make anyway, but a special case hit switches off the tokenizer's cache for the rest of
@@ -613,8 +652,8 @@ class _SkippedOnPlain:
     infixes split a string, so it is moot where they cannot (tests/test_tokenizer_shortcuts.py holds
     all this against the regexes)."""
 
-    def __init__(self, method: Callable[[str], Any], nothing: Any) -> None:
-        self.pattern = method.__self__.pattern  # what Tokenizer.to_bytes saves
+    def __init__(self, method: Callable[[str], Any], nothing: Any, pattern: str) -> None:
+        self.pattern = pattern  # the regex's, which Tokenizer.to_bytes saves
         self._method, self._nothing = method, nothing
 
     def run(self, string: str) -> Any:  # spaCy is given the bound method (it reads .__self__)
@@ -625,8 +664,9 @@ def _skip_rules_on_plain(tokenizer: Any) -> None:
     for attr, nothing in (("prefix_search", None), ("suffix_search", None), ("infix_finditer", ()),
                           ("url_match", None)):
         method = getattr(tokenizer, attr)
-        if method is not None and hasattr(getattr(method, "__self__", None), "pattern"):
-            setattr(tokenizer, attr, _SkippedOnPlain(method, nothing).run)
+        pattern = getattr(getattr(method, "__self__", None), "pattern", None)  # a compiled regex's
+        if method is not None and pattern is not None:
+            setattr(tokenizer, attr, _SkippedOnPlain(method, nothing, pattern).run)
 
 
 class _Sentencizer(Sentencizer):
@@ -643,7 +683,7 @@ class _Sentencizer(Sentencizer):
             orths = sorted(get_string_id(c) for c in self.punct_chars)
             self._orths = numpy.array([*orths, orths[-1]], dtype=numpy.uint64)
             self._orths_of = self.punct_chars
-        guesses = []
+        guesses: list[list[bool]] = []
         for doc in docs:
             if not len(doc):
                 guesses.append([])

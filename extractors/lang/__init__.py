@@ -6,6 +6,7 @@ spacy/lang/<code>/. A language package provides
     register_components() -> None  imports its components, which register their factories
                                    (`@English.factory("newsfacts_count")`) under spaCy's
                                    per-language names
+    normalize (optional)           the text its rules match, and offsets back (nlp.Normalizer)
 
 Adding a language is adding a package here; nothing else names the languages.
 """

@@ -32,6 +32,7 @@ from extractors.nlp import (
     matches_at,
     near,
     phrase_regex,
+    publication_date,
 )
 
 logger = logging.getLogger(__name__)
@@ -87,7 +88,7 @@ class DateExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        published = doc._.published
+        published = publication_date(doc)
         for m in matches_at(self._re, text, self.candidate_starts(doc)):
             g = m.groupdict()
             start = m.start()

@@ -17,23 +17,28 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.util import compile_infix_regex
 
-from extractors.lang.vi.normalize import normalize  # noqa: F401  (the language's normaliser)
+from extractors.lang.vi.normalize import normalize
+
+# What a language package provides (extractors/lang/__init__.py); normalize is this one's normaliser,
+# which build_nlp applies to the text the rules match.
+__all__ = ["COMPONENT_MODULES", "blank", "normalize", "register_components"]
 
 COMPONENT_MODULES = ("percentage", "ratio", "money", "rank", "quantity", "count", "dates", "period",
                      "document", "official")
 
 
 def blank() -> Language:
-    from extractors.nlp import load_patterns
+    from extractors.nlp import load_patterns, rule_tokenizer
 
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
+    tokenizer = rule_tokenizer(nlp)
     # "440 lượt/1.306 công dân" is two counts: a slash between a word and a figure splits tokens
     # (spaCy's own infixes split it only before a letter).
-    infixes = [*nlp.Defaults.infixes, r"(?<=[^\W\d_])/(?=\d)", r"(?<=[%\d])/(?=[^\W\d_])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[^\W\d_])/(?=\d)", r"(?<=[%\d])/(?=[^\W\d_])"]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # "TP." (thành phố), "GS.TS." and the like end no sentence.
     for abbreviation in load_patterns("abbreviations", "vi")["no_sentence_end"]:
-        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     return nlp
 
 

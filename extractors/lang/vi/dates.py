@@ -52,6 +52,7 @@ from extractors.nlp import (
     matching_text,
     near,
     phrase_regex,
+    publication_date,
 )
 
 logger = logging.getLogger(__name__)
@@ -120,7 +121,7 @@ class DateExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         text = matching_text(doc)
-        pub = doc._.published
+        pub = publication_date(doc)
         for m in matches_at(self._re, text, self.candidate_starts(doc)):
             g = m.groupdict()
             start = m.start()

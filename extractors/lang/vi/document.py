@@ -28,6 +28,7 @@ from extractors.nlp import (
     matches_at,
     matching_text,
     phrase_regex,
+    publication_date,
 )
 
 logger = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ class DocumentExtractor:
         orig = doc_text(doc)
         if len(orig) != len(text):
             orig = text
-        published = doc._.published
+        published = publication_date(doc)
         for m in matches_at(self._re, text, self._starts.starts(doc)):
             doc_type = " ".join(orig[m.start("type"):m.end("type")].split())
             if m.group("code"):
