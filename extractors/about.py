@@ -25,19 +25,29 @@ The cue words are each language's patterns/about.json (and measure.json, measure
 from __future__ import annotations
 
 import bisect
+import datetime
 import functools
 import itertools
 import logging
 import re
-from typing import Any
+from typing import Any, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.datenorm import month_bounds, year_bounds
 from extractors.kinds import FIGURE_KINDS, KINDS
+from extractors.lang import UnsupportedLanguage
 from extractors.measure import BLANK, lowered, measure_key, measure_of
-from extractors.nlp import SPANS_KEY, fact_rows, load_patterns, matching_text, phrase_regex, sentence_starts
+from extractors.nlp import (
+    SPANS_KEY,
+    fact_rows,
+    load_patterns,
+    matching_text,
+    phrase_regex,
+    publication_date,
+    sentence_starts,
+)
 from extractors.place import PlaceChooser, gazetteer_finder, place_cues
 
 logger = logging.getLogger(__name__)
@@ -120,7 +130,7 @@ class _References:
     (AboutComponent._time_expressions), ascending, then a few bisects per figure."""
 
     def __init__(self, cues: _Cues, text: str, low: str, times: list[tuple[int, int, tuple, bool]],
-                 figure_starts: list[int], published) -> None:
+                 figure_starts: list[int], published: datetime.date | None) -> None:
         self.cues, self.text, self.low, self.published = cues, text, low, published
         self.times = times
         self.starts = [t[0] for t in times]
@@ -213,12 +223,13 @@ class AboutComponent:
         figures = [i for i, label in enumerate(labels) if label in FIGURE_KINDS]
         if not figures:
             return doc
-        fields_of = [r[3] for r in rows]
+        # (every span in the group was written by add_fact, which gives each its fields)
+        fields_of = cast("list[dict[str, Any]]", [r[3] for r in rows])
         chars = [f.get("_chars", (r[1], r[2])) for r, f in zip(rows, fields_of)]
         text = matching_text(doc)
         starts = sentence_starts(doc)
         bounds_of = starts[1:] + [len(text)]
-        published = doc._.published
+        published = publication_date(doc)
         times = self._time_expressions(text, labels, fields_of, chars)
         places = self._places(text, published)
         low_text = lowered(text)
@@ -277,7 +288,7 @@ class AboutComponent:
         return out
 
     # --- place ------------------------------------------------------------------------------
-    def _places(self, text: str, published) -> list[Any]:
+    def _places(self, text: str, published: datetime.date | None) -> list[Any]:
         find_places = gazetteer_finder()
         return find_places(text, self.lang, published) if find_places else []
 
@@ -336,4 +347,6 @@ def _blanked(text: str, ranges: list[tuple[int, int]]) -> str:
 @Language.factory("newsfacts_about", assigns=["span._.fact"], requires=["doc.spans", "doc.sents"],
                   default_config={"spans_key": SPANS_KEY})
 def make_about(nlp: Language, name: str, spans_key: str) -> AboutComponent:
+    if nlp.lang is None:   # a bare Language: which cue words would it read?
+        raise UnsupportedLanguage("newsfacts_about needs a pipeline with a language (nlp.lang is None)")
     return AboutComponent(nlp.lang, spans_key)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+from typing import overload
 
 YEAR_RE = r"(?:19|20)\d{2}"
 
@@ -16,6 +17,14 @@ YEAR_RE = r"(?:19|20)\d{2}"
 # A month this far after the publication month, without a year, is taken as last year's:
 # a January report on "October 6 to 8" looks back, it does not announce next October.
 LOOKBACK_MONTHS = 6
+
+
+@overload
+def resolve_year(year: str | int | None, published: datetime.date, month: int | None = None) -> int: ...
+
+
+@overload
+def resolve_year(year: str | int | None, published: datetime.date | None, month: int | None = None) -> int | None: ...
 
 
 def resolve_year(year: str | int | None, published: datetime.date | None,

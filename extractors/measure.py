@@ -41,7 +41,7 @@ import functools
 import re
 from typing import Any
 
-from extractors.nlp import find_phrases, load_patterns, phrase_regex, word_regex
+from extractors.nlp import find_phrases, last_match, load_patterns, phrase_regex, word_regex
 
 BLANK = "\x00"   # what stands in the text where another fact or a place was
 _WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*[\w’']|[^\W\d_]|\x00+")
@@ -164,7 +164,8 @@ class _Lexicon:
         self.amount_template = tuple(d.get("amount_template", ()))
         self.total_template = tuple(d.get("total_template", ()))
         self.total_word = d.get("total_word", "")   # a word total_before needs: a cheap test first
-        self.target_words = tuple(" ".join(w.lower().split()) for w in d["target_verbs"]) if d.get("target_verbs") else None
+        self.target_words = (tuple(" ".join(w.lower().split()) for w in d["target_verbs"])
+                             if d.get("target_verbs") else None)
         self.target_noun = d.get("target_noun", "")
         self.target_nouns = _words_in(d.get("target_nouns", []))
         self.not_object_start = _words_in(d.get("not_object_start", []))
@@ -285,7 +286,7 @@ def _target_words(low: str, lex: _Lexicon) -> list[tuple[int, int, str]]:
     found = _per_text(low, lex)
     targets = found.get("targets")
     if targets is None:
-        targets = found["targets"] = find_phrases(low, lex.target_words)
+        targets = found["targets"] = find_phrases(low, lex.target_words or ())
     return targets
 
 
@@ -384,14 +385,15 @@ def _after_unit(text: str, end: int, lex: _Lexicon, loose: bool = False) -> str 
     skipped: list[str] = []
     while words and words[0].lower() in lex.skip_after_unit:
         skipped.append(words.pop(0).lower())
-    if lex.verb_like is not None:
+    verb_like = lex.verb_like
+    if verb_like is not None:
         # only what the counted things did or are: a verb first ("[are] admitted every day"), after
         # a phrase that places them ("within his jurisdiction [have been] reviewed"), or a state
         # ("still under consideration"); no further than the next conjunction
         def is_verb(w: str) -> bool:
             low = w.lower()
             return low in lex.action_verbs or low in lex.past_forms \
-                or bool(lex.verb_like.fullmatch(low)) or (w[:1].islower() and lex.is_ing_verb(low))
+                or bool(verb_like.fullmatch(low)) or (w[:1].islower() and lex.is_ing_verb(low))
         if words and words[0].lower() in lex.state_words:
             return " ".join(words[:4])
         lowered_words = " ".join(words).lower() + " "
@@ -530,9 +532,7 @@ def _linking_verb(low: str, lo: int, start: int, verbs: re.Pattern) -> tuple[int
     """The last of `verbs` that stands in low[lo:start]: where it starts, relative to lo, and which
     it is. `verbs` (_lead_regex) begins with the character before the verb: run over the window with
     a space before it, re skips ahead in C where a lookbehind would be tried at every position."""
-    last = None
-    for last in verbs.finditer(" " + low[lo:start]):
-        pass
+    last = last_match(verbs.finditer(" " + low[lo:start]))
     return (last.start(1) - 1, last.group(1)) if last is not None else None
 
 
@@ -585,11 +585,9 @@ def _raised_total(low_before: str, before: str, kind: str, unit: str | None, lex
     """"nâng tổng số trạm trên địa bàn lên 96 trạm", "bringing the total number of members to 120":
     the figure is the new total of what is named (or of its own unit)."""
     cut = max(0, len(low_before) - 90)
-    if lex.total_word not in low_before[cut:]:
+    if lex.total_before is None or lex.total_word not in low_before[cut:]:
         return None   # most figures have none: one find instead of a regex
-    m = None
-    for m in lex.total_before.finditer(low_before, cut):
-        pass
+    m = last_match(lex.total_before.finditer(low_before, cut))
     if m is None or low_before[m.end():].strip():
         return None
     noun = _clean(before[m.start("noun"):m.end("noun")], lex, keep="first") if m.group("noun").strip() else None
@@ -602,9 +600,7 @@ def _tail_search(rx: re.Pattern, low_before: str, width: int, at_end: bool = Fal
     figure, so searching further back only costs time); with `at_end`, the match must reach the
     figure but for spaces."""
     cut = max(0, len(low_before) - width)
-    m = None
-    for m in rx.finditer(low_before, cut):
-        pass
+    m = last_match(rx.finditer(low_before, cut))
     if m is None or (at_end and low_before[m.end():].strip()):
         return None
     return m.start()
@@ -756,7 +752,7 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
     if kind == "rank":
         return _rank(text, low, start, end, sent_start, sent_end, lex, previous)
     clause_start = _clause_start(low, start, sent_start, lex)
-    gap = low[previous[0]:start] if previous is not None else None
+    gap = low[previous[0]:start] if previous is not None else ""   # (only read with a previous)
     restated = previous is not None and previous[1] and lex.apposition.fullmatch(gap)
     unit = fields.get("unit")
     lo = max(clause_start, start - _REACH, previous[0] if previous else 0)
@@ -764,7 +760,7 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
     tail_at = max(0, len(before) - 30)
     share = _linking_verb(low, lo + tail_at, start, lex.share_verbs) if kind == "percentage" else None
     if share is not None:
-        subject = previous[1] if restated else _subject(before[:tail_at + share[0]], lex)
+        subject = previous[1] if restated and previous is not None else _subject(before[:tail_at + share[0]], lex)
         whole = _whole(text, low, end, sent_end, lex)
         return _phrase(lex.share_template, lex=lex, subject=subject, whole=whole[0] if whole else None)
     if not restated and kind == "percentage" and previous is not None and previous[1] \
@@ -786,7 +782,7 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
     if not restated and kind in ("percentage", "money", "quantity") and previous is not None and previous[1] \
             and (len(previous) < 3 or not previous[2]) and lex.coordination.fullmatch(gap):
         return previous[1]   # "lagged behind with 68% and 71% respectively": one measure for both
-    if restated:
+    if restated and previous is not None:   # (restated says there is a previous)
         words = re.findall(r"[^\W\d_]+", gap)
         change = None
         if words and kind == "percentage" and words[-1] != lex.from_word:   # "up from 5%": its old value
@@ -814,7 +810,7 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
     if kind == "count" and not unit and previous is not None and len(previous) > 2 and previous[2]:
         return _counted(text, start, end, previous[2], clause_start, lex, loose=True)
     if kind in ("count", "ratio") and unit and unit != "percentage_points":
-        shared = _coordinated_verb(gap, previous, lex) if gap is not None else None
+        shared = _coordinated_verb(gap, previous, lex) if previous is not None else None
         if shared and _governing_verb(text, start, end, clause_start, lex) is None \
                 and (lex.unit_then_tail or _after_unit(text, end, lex) is None):
             # "kiểm tra 96 tổ chức đảng và 215 đảng viên": the verb of the first serves both

@@ -108,7 +108,7 @@ def _org_heads(rx: re.Pattern, window: str, pos: int) -> list[str]:
     """The organisation heads in window[pos:], as finditer with the lookbehind (?<!{_W}) would find
     them: a match a letter stands right before is dropped and the search goes on from its next
     character."""
-    out = []
+    out: list[str] = []
     while True:
         m = rx.search(window, pos)
         if m is None:
@@ -124,7 +124,7 @@ def _org_heads(rx: re.Pattern, window: str, pos: int) -> list[str]:
 def _count_before(text: str, s: int) -> bool:
     """A number (not a year) right before: "30 quận", "28/30 quận" count units in general."""
     m = _LAST_TOKEN.search(text, max(0, s - 16), s)
-    return bool(m) and bool(_COUNT_TOKEN.fullmatch(m.group(1))) and not _YEAR_TOKEN.fullmatch(m.group(1))
+    return m is not None and bool(_COUNT_TOKEN.fullmatch(m.group(1))) and not _YEAR_TOKEN.fullmatch(m.group(1))
 
 
 def _norm(s: str) -> str:
@@ -250,7 +250,8 @@ class _Cand:
         self.org = False           # inside an organisation's name
         self.skip = False          # never a figure's place (former unit, scope of a ranking, address part)
         self.list_id = -1          # member of a list of places of one level
-        self.address = None        # the larger unit written right after it ("Cu Khe commune, Thanh Oai district")
+        # the larger unit written right after it ("Cu Khe commune, Thanh Oai district")
+        self.address: _Cand | None = None
         self.inst = inst           # a national institution or document: not overridden by the subject
 
     @property
@@ -358,7 +359,7 @@ class PlaceChooser:
         """Names the text gave with a level word, found again without it ("Phúc Đồng"): names the
         gazetteer finds bare itself (provinces, Hanoi's districts) are not learned."""
         cues = self.cues
-        names = {}
+        names: dict[str, Any] = {}   # name -> the place that gave it (gazetteer Places)
         found_bare = {p.name for p in places if text[p.start:p.end] == p.name}
         for p in named:
             if p.name in found_bare:
@@ -499,7 +500,8 @@ class PlaceChooser:
             level = cues.anaphor_level[word]
             prefixed = False
             for pre in cues.prefixes:      # "toàn thành phố", "trên địa bàn quận"
-                if low.endswith(pre, max(0, s - len(pre)), s) and (s == len(pre) or not low[s - len(pre) - 1].isalpha()):
+                if low.endswith(pre, max(0, s - len(pre)), s) \
+                        and (s == len(pre) or not low[s - len(pre) - 1].isalpha()):
                     s, prefixed = s - len(pre), True
                     break
             if not prefixed and (cues.not_before and cues.not_before.search(low, max(0, s - 20), s)
@@ -602,7 +604,7 @@ class PlaceChooser:
             for m in members:
                 m.address = addr
         # a place right after a ranking is its scope ("ranked 2nd nationwide", "đứng thứ nhất cả nước")
-        for s, e, label, _ in self.figures:
+        for _, e, label, _ in self.figures:
             if label != "rank":
                 continue
             k = bisect.bisect_left(self.cand_starts, e)
@@ -637,7 +639,9 @@ class PlaceChooser:
             if c.list_id >= 0 or c.inst:
                 continue
             pre = text[cs:c.start]
-            pre = pre[_SOURCE_PREFIX.match(pre).end():]
+            lead = _SOURCE_PREFIX.match(pre)   # (always matches: all of it is optional)
+            if lead is not None:
+                pre = pre[lead.end():]
             if pre.strip() == "" or (pre.count(",") == 1 and pre.rstrip().endswith(",") and len(pre) < 90):
                 subjects.append((cs, c))
         k = bisect.bisect_left(self.respectively, sent_start)

@@ -32,6 +32,7 @@ import re
 import threading
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -257,8 +258,10 @@ _LV_VI = (r"thành[ \u00a0]+phố|t\.[ \u00a0]?p|tp|tỉnh|quận|huyện|thị[
           r"thị[ \u00a0]+trấn|đặc[ \u00a0]+khu|thủ[ \u00a0]+đô")
 _LV_EN = (r"districts?|wards?|communes?|provinces?|city|cities|towns?|townships?|special[ \u00a0]+zones?|"
           r"rural[ \u00a0]+districts?|urban[ \u00a0]+districts?")
-_SPECIAL_VI = r"(?i:cả[ \u00a0]+nước|toàn[ \u00a0]+quốc)|Thủ[ \u00a0]+đô|THỦ[ \u00a0]+ĐÔ|Việt[ \u00a0]+Nam|VIỆT[ \u00a0]+NAM"
-_SPECIAL_EN = (r"(?i:nationwide|the[ \u00a0]+(?:whole|entire)[ \u00a0]+country)|[Tt]he[ \u00a0]+[Cc]apital(?:[ \u00a0]+[Cc]ity)?|"
+_SPECIAL_VI = (r"(?i:cả[ \u00a0]+nước|toàn[ \u00a0]+quốc)|Thủ[ \u00a0]+đô|THỦ[ \u00a0]+ĐÔ|"
+               r"Việt[ \u00a0]+Nam|VIỆT[ \u00a0]+NAM")
+_SPECIAL_EN = (r"(?i:nationwide|the[ \u00a0]+(?:whole|entire)[ \u00a0]+country)|"
+               r"[Tt]he[ \u00a0]+[Cc]apital(?:[ \u00a0]+[Cc]ity)?|"
                r"Viet[ \u00a0]?[Nn]am|VIET[ \u00a0]?NAM")
 # The characters each branch of the matcher can start with, in both cases where it ignores case
 # (for the lookahead in _matcher; test_gazetteer checks them against the parsed pattern).
@@ -359,7 +362,8 @@ def _is_name_syllable(tok: str) -> bool:
 def _person_trap(text: str, s: int, e: int) -> bool:
     """True when text[s:e] (a bare name) stands inside a person's name: a capitalised run of 3-5
     syllables starting with a family name."""
-    left, pos = [], s
+    left: list[str] = []
+    pos = s
     for _ in range(4):
         if text[pos - 1:pos] not in (" ", "\u00a0", "\n"):     # quick: _LEFT_TOK needs one of these
             break
@@ -398,7 +402,7 @@ def _person_trap(text: str, s: int, e: int) -> bool:
 
 class _Mention(NamedTuple):
     name: str
-    level: str | None
+    level: str
     cands: tuple[Unit, ...]
     start: int
     end: int
@@ -522,10 +526,10 @@ def _accept(d: _Data, lang: str, text: str, m: re.Match) -> _Mention | None:
         levels, type_ = _LEVEL_EN[lv], _TYPE_EN.get(lv)
     if not (name[:1].isupper() or name[:1].isdigit()):
         return None
-    got = _named_units(d, lang, lv, levels, type_, name)
-    if got is None:
+    named = _named_units(d, lang, lv, levels, type_, name)
+    if named is None:
         return None
-    level, cands, whole = got
+    level, cands, whole = named
     if whole:
         return _Mention(text[ns:e], level, cands, s, e, False, ns, e)     # "Ho Chi Minh City"
     return _Mention(name, level, cands, s, e, False, ns, ne)
@@ -585,31 +589,33 @@ def _sets_for(published: datetime.date | None) -> tuple[str, ...]:
     return ("2024",) if published < REFORM_DATE else ("2025",)
 
 
-def _resolve(d: _Data, mentions: list[_Mention], published: datetime.date | None) -> list[tuple[_Mention, str, str | None]]:
+def _resolve(d: _Data, mentions: list[_Mention],
+             published: datetime.date | None) -> list[tuple[_Mention, str, str | None]]:
     """(mention, level, code) with code in the set in force at `published`."""
     sets = _sets_for(published)
     # context: provinces and districts named unambiguously
-    prov = Counter()
-    dists = set()
+    prov: Counter[str] = Counter()
+    dists: set[str] = set()
     for mn in mentions:
         sole = _sole_code(mn.cands)
         if sole is not None:
-            lvl, code, p = sole
+            lvl, c, p = sole
             if lvl == "province":
-                prov[code] += 1
+                prov[c] += 1
             elif p:
                 prov[p] += 1
             if lvl == "district":
-                dists.add(code)
+                dists.add(c)
     ctx_prov = {prov.most_common(1)[0][0]} if prov else {HANOI}
     ctx_prov |= {d.convert.get(("province", p), p) for p in list(ctx_prov)}
-    out = []
+    out: list[tuple[_Mention, str, str | None]] = []
+    uniq: AbstractSet[str]
     for mn in mentions:
         if mn.level == "country":
             out.append((mn, "country", None))
             continue
         level = mn.level
-        code = None
+        code: str | None = None
         for target in sets:
             # bare Hanoi district names after the reform: the 2025 ward of that name, if any
             if (target == "2025" and level == "district" and not mn.canonical and published is not None
