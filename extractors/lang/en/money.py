@@ -207,8 +207,9 @@ class MoneyExtractor:
             if found == "single":   # two figures that make no range: the first one alone
                 m = self._single.match(text, pos)
                 found = self._fields(doc, text, m) if m else None
-            if m is not None:
-                taken = m.end()     # as matches_at: no start inside a match, money or not
+            if m is None:
+                continue
+            taken = m.end()     # as matches_at: no start inside a match, money or not
             if isinstance(found, tuple):
                 start, fields, rule = found
                 add_fact(doc, start, m.end(), KIND, fields, rule, spans_key=self.spans_key)
@@ -246,7 +247,7 @@ class MoneyExtractor:
             return "single" if hi else None
         if cur in t["big_only_codes"] and _scale_of(lo) == 1 and value < 1000:
             return None         # "COP28", "PHP 8"
-        if hi:
+        if hi and value_max is not None:   # (value_max is there when hi is)
             value, value_max = self._scaled_ends(lo, hi, value, value_max)
             if not self._range_ok(text, m, n, hi, value, value_max):
                 return "single"

@@ -25,6 +25,7 @@ import functools
 import logging
 import re
 from decimal import Decimal, InvalidOperation
+from typing import Literal, Union
 
 from extractors.nlp import StartFinder, load_patterns, qualifier_phrases
 from extractors.numbers import DIGITS_RE as _DIGITS_RE
@@ -139,9 +140,14 @@ _NUM_TOKEN_RE = re.compile(r"(\d+(?:[.,]\d+)*|\.\d+)([^\W\d_]+)?")
 _SPACE_GROUPED_RE = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.]\d+)?")
 
 
-def _tokens(text: str, lang: str) -> list[tuple[str, object]]:
-    """('num', Decimal) / ('scale', int) / ('w', word) tokens of a lower-cased figure."""
-    out: list[tuple[str, object]] = []
+# A token of a lower-cased figure: ("num", a digit figure), ("abbr", the value of a glued scale
+# abbreviation: "3.2m"), ("w", a word).
+_Token = Union[tuple[Literal["num"], Decimal], tuple[Literal["abbr"], int], tuple[Literal["w"], str]]
+
+
+def _tokens(text: str, lang: str) -> list[_Token]:
+    """The tokens (_Token) of a lower-cased figure."""
+    out: list[_Token] = []
     for raw in text.split():
         m = _NUM_TOKEN_RE.fullmatch(raw)
         parts = [raw] if m else [p for p in re.split(r"[-–]", raw) if p]
@@ -164,13 +170,12 @@ def _tokens(text: str, lang: str) -> list[tuple[str, object]]:
     return out
 
 
-def _small(tok: tuple[str, object]) -> int | None:
+def _small(tok: _Token) -> int | None:
     """The value of a word 0-99 standing alone ("seven", "twenty") or a whole digit figure."""
-    kind, v = tok
-    if kind == "w":
-        return UNITS.get(v, TENS.get(v))  # type: ignore[arg-type]
-    if kind == "num" and v == v.to_integral_value():  # type: ignore[union-attr]
-        return int(v)  # type: ignore[arg-type]
+    if tok[0] == "w":
+        return UNITS.get(tok[1], TENS.get(tok[1]))
+    if tok[0] == "num" and tok[1] == tok[1].to_integral_value():
+        return int(tok[1])
     return None
 
 
@@ -179,6 +184,7 @@ def _fraction_at(toks: list, i: int) -> tuple[Decimal, int] | None:
     "half"/"quarter" alone; (its value, the index after it) or None."""
     n = len(toks)
     kind, w = toks[i]
+    numerator: int | None
     if kind == "w" and w in ("half", "quarter"):
         return Decimal(1) / _FRACTIONS[w], i + 1
     if kind == "w" and w in ("a", "an"):
@@ -242,7 +248,10 @@ def _parse_tokens(toks: list, text: str) -> Decimal:
     def bad() -> ValueError:
         return ValueError(f"not a number: {text!r}")
 
-    total, current, group = Decimal(0), Decimal(0), Decimal(0)
+    # (current and group are ints when "hundred" or a scale multiplies nothing written: `current or 1`)
+    total = Decimal(0)
+    current: Decimal | int = Decimal(0)
+    group: Decimal | int = Decimal(0)
     last, before_and, last_scale = "", "", 1
     i, n = 0, len(toks)
     while i < n:
@@ -277,26 +286,26 @@ def _parse_tokens(toks: list, text: str) -> Decimal:
         if kind == "num":
             if last not in ("", "scale", "and"):
                 raise bad()
-            current += w  # type: ignore[operator]
+            current += w
             last = "num"
         elif kind == "abbr":
             if last != "num":
                 raise bad()
-            group = current * w  # type: ignore[operator]
+            group = current * w
             total += group
             current, last, last_scale = Decimal(0), "scale", w
         elif w in UNITS or w in _ZEROS:
-            value = UNITS.get(w, 0)  # type: ignore[arg-type]
+            unit = UNITS.get(w, 0)
             if last not in ("", "ten", "hundred", "scale", "and"):
                 raise bad()
-            if last == "ten" and not 0 < value < 10:
+            if last == "ten" and not 0 < unit < 10:
                 raise bad()
-            current += value
+            current += unit
             last = "unit"
         elif w in TENS:
             if last not in ("", "hundred", "scale", "and"):
                 raise bad()
-            current += TENS[w]  # type: ignore[index]
+            current += TENS[w]
             last = "ten"
         elif w == "hundred":
             if not (last in ("", "unit", "a") and current % 100 < 10 or last == "num"):
@@ -304,7 +313,7 @@ def _parse_tokens(toks: list, text: str) -> Decimal:
             current = (current or 1) * 100
             last = "hundred"
         elif w in SCALE_WORDS:
-            scale = SCALE_WORDS[w]  # type: ignore[index]
+            scale = SCALE_WORDS[w]
             if last == "scale":               # stacked: "three lakh crore"
                 total -= group
                 group *= scale

@@ -35,7 +35,6 @@ from extractors.nlp import (
     add_fact,
     doc_text,
     load_patterns,
-    phrase_regex,
 )
 
 logger = logging.getLogger(__name__)

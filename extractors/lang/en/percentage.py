@@ -135,10 +135,11 @@ class PercentageExtractor:
             minus = self._minus_start(text, m)
             if minus is not None:
                 value, start = -value, min(start, minus)
-            reading = "range" if value_max is None else self._reading(text, m, value, value_max)
-            if reading != "range":
-                self._add_pair(doc, m, minus, value, value_max, qualifier, reading == "pair")
-                continue
+            if value_max is not None:
+                reading = self._reading(text, m, value, value_max)
+                if reading != "range":
+                    self._add_pair(doc, m, minus, value, value_max, qualifier, reading == "pair")
+                    continue
             if m.group("points"):
                 rule = "percentage.points"
             elif hi:

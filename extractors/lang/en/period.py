@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import logging
 import re
-from typing import Callable
+from typing import Any, Callable
 
 from spacy.lang.en import English
 from spacy.language import Language
@@ -32,12 +32,14 @@ from extractors.lang.en.months import DAY_RE, MONTH_RE, day_number, month_number
 from extractors.lang.en.numbers import WORD_NUMBER_RE, parse_number
 from extractors.nlp import (
     SPANS_KEY,
+    Anchor,
     BoundedAnchor,
     add_fact,
     anchored_finditer,
     doc_text,
     load_patterns,
     phrase_regex,
+    publication_date,
 )
 
 logger = logging.getLogger(__name__)
@@ -48,7 +50,7 @@ _BEFORE, _AFTER = 60, 70
 # one anchor per rule keeps those windows few in text where years and months are everywhere.
 # The word anchors are led by a character class or a literal (BoundedAnchor): r"\b(?:[Ff]rom|[Bb]etween)\b"
 # etc. written so that re skips ahead to their first letters.
-_ANCHORS = {
+_ANCHORS: dict[str, Anchor] = {
     "period.from_to": BoundedAnchor(r"[FfBb](?:(?<=[Ff])rom|(?<=[Bb])etween)\b"),
     "period.since": BoundedAnchor(r"[Ss]ince\b"),
     "period.year_range": re.compile(r"\d{4}\s*[-–—]\s*\d{4}"),
@@ -140,8 +142,8 @@ class PeriodExtractor:
             if y is None:
                 return None
             a = _point_bounds(g, "a", y)
-            b = iso_day(y, month_number(g["a_m"]), day_number(g["b_day"]))
-            return (a[0], b) if a and b else None
+            last = iso_day(y, month_number(g["a_m"]), day_number(g["b_day"]))
+            return (a[0], last) if a and last else None
         year_b = resolve_year(_year_of(g, "b"), pub,
                               month_number(g["b_m"]) if g["b_m"] else None)
         year_a = _year_of(g, "a") or year_b
@@ -204,10 +206,10 @@ class PeriodExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        pub = doc._.published
+        pub = publication_date(doc)
         for rule, regex, handler in self._rules:
             for m in anchored_finditer(regex, _ANCHORS[rule], text, _BEFORE, _AFTER):
-                g = m.groupdict()
+                g: dict[Any, Any] = m.groupdict()   # the named groups, and 0: the whole match
                 g[0] = m.group(0)
                 try:
                     bounds = handler(g, pub)

@@ -25,6 +25,7 @@ from extractors.nlp import (
     StartFinder,
     add_fact,
     doc_text,
+    last_match,
     load_patterns,
     matches_at,
     near,
@@ -176,10 +177,8 @@ def _unit_of_whole(text: str, sentence_start: int, c: _Candidate) -> str | None:
     if den is None or not float(den).is_integer():
         return None
     written = "|".join(re.escape(s) for s in dict.fromkeys((f"{int(den):,}", str(int(den)))))
-    whole = None
     pattern = re.compile(rf"(?<![\d.,/])(?:{written})(?![\d/]|[.,]\d)")
-    for whole in pattern.finditer(text, sentence_start, c.start):
-        pass
+    whole = last_match(pattern.finditer(text, sentence_start, c.start))
     phrase = noun_phrase_after(text, whole.end()) if whole else None
     return phrase.text if phrase else None
 

@@ -53,7 +53,8 @@ class CountExtractor:
         self._bare_cues = frozenset(d["bare_cues"])
         self._idioms = re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(d['idioms'])})(?![^\W\d_])", re.IGNORECASE)
         # "5 đồng chí" counts comrades; "5 tỷ đồng" is money
-        self._dong_word = re.compile(rf"\s+(?:{phrase_regex(load_patterns('money', LANG)['not_after_dong'])})(?![^\W\d_])")
+        not_after_dong = phrase_regex(load_patterns("money", LANG)["not_after_dong"])
+        self._dong_word = re.compile(rf"\s+(?:{not_after_dong})(?![^\W\d_])")
         nums = load_patterns("numbers", LANG)
         self._nam_not_before = frozenset(nums["nam_not_before"])
         self._mot_not_before = frozenset(nums["mot_not_before"])
@@ -80,11 +81,13 @@ class CountExtractor:
             return "year"
         after = _WORD_AFTER_RE.match(text, m.end())
         nxt = after.group(1).lower() if after else ""
-        if nxt in self._not_units and not (nxt == "đồng" and self._dong_word.match(text, after.end())):
+        if nxt in self._not_units and not (nxt == "đồng" and after is not None
+                                           and self._dong_word.match(text, after.end())):
             return "not a unit"
         if one in self._multiplier and nxt == "lần":
             return "multiplier"
-        first = (m.group("lo1") or m.group("num") or "").split()[0].lower() if (m.group("lo1") or m.group("num")) else ""
+        lead = m.group("lo1") or m.group("num")
+        first = lead.split()[0].lower() if lead else ""
         if first in self._excluded_words and (m.group("num") or "").lower() == first:
             return "article or year"  # "một người", "năm công tác"
         if first and not first[0].isdigit():

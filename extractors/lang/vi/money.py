@@ -41,12 +41,13 @@ class MoneyExtractor:
         suffix, prefix, per, not_after_dong = _tables()
         suf = phrase_regex(suffix)
         amount = rf"{DIGITS_RE}(?:\s+{SCALE_RE})?"
+        low = rf"{DIGITS_RE}|(?:{WORD_NUMBER_RE})(?=\s+{SCALE_RE})"   # a word number only with its scale
         self._re = re.compile(rf"""
             (?<![\w.,/$€-])
             (?:(?P<qual>{qualifier_regex(LANG)})\s+)?
             (?:
                 (?P<pcur>{phrase_regex(prefix)})\s?(?P<plo>{DIGITS_RE})(?:\s+(?P<psc>{SCALE_RE}))?
-              | (?:(?P<from>từ)\s+)?(?P<lo>{DIGITS_RE}|(?:{WORD_NUMBER_RE})(?=\s+{SCALE_RE}))(?:\s+(?P<losc>{SCALE_RE}))?
+              | (?:(?P<from>từ)\s+)?(?P<lo>{low})(?:\s+(?P<losc>{SCALE_RE}))?
                 (?:\s*(?:{suf}))?       # "từ 70 triệu đồng đến 120 triệu đồng"
                 (?:(?(from)\s*(?:đến|tới|[-–])\s*|\s?[-–]\s?)(?P<hi>{amount}))?
                 \s?(?P<scur>{suf})

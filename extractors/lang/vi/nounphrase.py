@@ -68,7 +68,7 @@ def _lists() -> _Lists:
 
 
 def _syllables(text: str, pos: int, limit: int) -> list[tuple[str, int, int]]:
-    out = []
+    out: list[tuple[str, int, int]] = []
     while len(out) < limit:
         m = _SYLLABLE_RE.match(text, pos)
         if m is None:

@@ -109,7 +109,10 @@ class OfficialExtractor:
             alts.sort(key=len, reverse=True)
         self._org_heads = sorted(d["title_org_heads"], key=len, reverse=True)
         self._starts = StartFinder((), [*heads, *d["title_prefixes"]])
-        self._memo: dict[tuple, object] = {}
+        # per doc: the organisation words after each position (chains share links), and the name
+        # in those words after each title
+        self._walks: dict[tuple[int, bool], list[tuple[int, int, str]]] = {}
+        self._names: dict[int, tuple[int, int, int] | None] = {}
 
     # --- organisation words --------------------------------------------------------------
     def _walk(self, text: str, pos: int, loose: bool = False) -> list[tuple[int, int, str]]:
@@ -118,9 +121,9 @@ class OfficialExtractor:
         `loose` (a name must follow, so the organisation is checked by it) also takes an unknown
         lower-case syllable right after a capitalised word ("Bệnh viện Bệnh Nhiệt đới")."""
         key = (pos, loose)
-        found = self._memo.get(key)
+        found = self._walks.get(key)
         if found is None:
-            found = self._memo[key] = self._walk_from(text, pos, loose)
+            found = self._walks[key] = self._walk_from(text, pos, loose)
         return found
 
     def _walk_from(self, text: str, pos: int, loose: bool) -> list[tuple[int, int, str]]:
@@ -279,6 +282,7 @@ class OfficialExtractor:
         if text[words[0][0]:words[0][1]] in self._run_hon and len(words) > 2:
             start, words = words[0][0], words[1:]   # "Ông Nguyễn Hữu Tuyên, Chủ tịch ..."
         names = [text[s:e] for s, e in words]
+        at: int | None   # where the name begins in names
         if start is not None and 2 <= len(words) <= 4 and not any(w in self._not_name for w in names):
             at = 0
         else:
@@ -300,16 +304,18 @@ class OfficialExtractor:
 
     def _title_first(self, doc: Doc, text: str, orig: str, m: re.Match[str]) -> int | None:
         first: tuple[re.Match[str], list] | None = None
-        link, links = m, 0
+        link: re.Match[str] | None = m
+        links = 0
+        k: int | None   # where the name begins in the link's organisation words (None: after them)
         while link is not None and links < _MAX_LINKS:
             links += 1
             tokens = self._walk(text, link.end(), loose=True)
             if first is None:
                 first = (link, tokens)
-            key = ("name", link.end())
-            if key not in self._memo:
-                self._memo[key] = self._name_in(text, tokens)
-            found = self._memo[key]
+            key = link.end()
+            if key not in self._names:
+                self._names[key] = self._name_in(text, tokens)
+            found = self._names[key]
             if found is not None:
                 k, name_start, name_end = found
                 rule = "official.title_org_name"
@@ -318,6 +324,7 @@ class OfficialExtractor:
             after = self._hon_name_re.match(text, end)
             if after and (after.group("hon") or after.group(0).lstrip(" \t\u00a0")[:1] in "-–"):
                 names = after.group("name").split()
+                at: int | None   # where the name begins in names
                 if after.group("hon") and 2 <= len(names) <= 4:
                     at = 0
                 else:
@@ -352,7 +359,7 @@ class OfficialExtractor:
     def __call__(self, doc: Doc) -> Doc:
         text = matching_text(doc)
         orig = _original(doc, text)
-        self._memo = {}  # the organisation words after each position, per doc: chains share links
+        self._walks, self._names = {}, {}
         taken = 0
         for pos in self._starts.starts(doc):
             if pos < taken:
@@ -366,7 +373,7 @@ class OfficialExtractor:
                 end = self._title_first(doc, text, orig, m)
             if end is not None:
                 taken = end
-        self._memo = {}
+        self._walks, self._names = {}, {}
         return doc
 
 

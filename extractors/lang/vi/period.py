@@ -27,7 +27,7 @@ import bisect
 import datetime
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from spacy.lang.vi import Vietnamese
 from spacy.tokens import Doc
@@ -63,6 +63,7 @@ from extractors.nlp import (
     matches_at,
     matching_text,
     phrase_regex,
+    publication_date,
 )
 
 logger = logging.getLogger(__name__)
@@ -198,10 +199,10 @@ class PeriodExtractor:
         # after "nhiệm kỳ", a dash after "ngày" ("ngày 2-3/8") or "tháng" ("tháng 8-9/2024").
         day_heads = [h.split()[0] for h in load_patterns("dates", LANG)["day_heads"]]
         numbers = ["mười", "nửa", *UNITS]
-        heads = [h.split()[0] for h in d["year_range_heads"]]
+        range_heads = [h.split()[0] for h in d["year_range_heads"]]
         triggers: dict[str, tuple[list[str], bool, str | None]] = {
             "period.from_to": (["từ"], False, None), "period.since": (["từ"], False, None),
-            "period.year_range": (heads, True, "range"), "period.months": (numbers, True, "month"),
+            "period.year_range": (range_heads, True, "range"), "period.months": (numbers, True, "month"),
             "period.quarter": (["quý"], False, None), "period.half": (["nửa"], False, None),
             "period.day_range": (day_heads, False, "dash"), "period.month_range": (["tháng"], False, "dash"),
         }
@@ -222,6 +223,7 @@ class PeriodExtractor:
         by_rule: dict[str, list[int]] = {rule: [] for rule, _, _ in self._rules}
         ranges: list[int] | None = None
         for pos in self._starts.starts(doc):
+            rules: Sequence[str]
             if text[pos].isdigit():
                 rules = self._digit_rules
             else:
@@ -345,7 +347,7 @@ class PeriodExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         text = matching_text(doc)
-        pub = doc._.published
+        pub = publication_date(doc)
         starts = self.candidate_starts(doc, text)
         months: list[tuple[int, float, tuple[str, str]]] = []  # (start, n, bounds) of "n tháng đầu năm"
         for rule, regex, handler in self._rules:

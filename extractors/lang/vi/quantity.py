@@ -39,7 +39,8 @@ def _tables() -> dict[str, Any]:
             "period_before": frozenset(d["period_before"]), "clock": frozenset(d["clock_units"]),
             "clock_duration_before": frozenset(d["clock_duration_before"]),
             "frequency_before": frozenset(d["frequency_before"]),
-            "points_cues": re.compile(phrase_regex(d["points_cues"]), re.IGNORECASE), "not_before": frozenset(d["not_before"])}
+            "points_cues": re.compile(phrase_regex(d["points_cues"]), re.IGNORECASE),
+            "not_before": frozenset(d["not_before"])}
 
 
 class QuantityExtractor:
