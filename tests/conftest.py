@@ -49,6 +49,17 @@ def in_tmp(tmp_path, monkeypatch):
     return tmp_path
 
 
+def facts_of(text: str, kind: str, published=None, lang: str = "en") -> list:
+    """The facts of one kind the extractors find in `text`, each checked to index the text exactly
+    (the FACTS.md offset rule every extractor test relies on)."""
+    from extractors import extract_facts
+
+    found = extract_facts(text, published, lang=lang)
+    for f in found:
+        assert text[f.start:f.end] == f.text, (f.kind, f.text, text[f.start:f.end])
+    return [f for f in found if f.kind == kind]
+
+
 def run_cli(*args: str, cwd: Path, env: dict | None = None, input: str | None = None,
             timeout: float = 300) -> subprocess.CompletedProcess:
     """The real command in a child process, as a user or cron would run it."""

@@ -3,15 +3,13 @@ that are no facts, written numbers and durations (percentage, quantity, count an
 components). Sentences invented for these tests."""
 import pytest
 
+from conftest import facts_of
 from extractors import extract_facts
 from extractors.nlp import SPANS_KEY, build_nlp, span_fields
 
 
 def of_kind(text, kind):
-    facts = [f for f in extract_facts(text) if f.kind == kind]
-    for f in facts:
-        assert text[f.start:f.end] == f.text
-    return facts
+    return facts_of(text, kind)
 
 
 def one(text, kind):

@@ -4,16 +4,14 @@ import unicodedata
 
 import pytest
 
+from conftest import facts_of
 from extractors import extract_facts
 
 PUB = datetime.date(2024, 7, 20)
 
 
 def facts(text, kind):
-    found = extract_facts(text, PUB, lang="vi")
-    for f in found:
-        assert text[f.start:f.end] == f.text
-    return [f for f in found if f.kind == kind]
+    return facts_of(text, kind, PUB, lang="vi")
 
 
 def one(text, kind):
