@@ -367,14 +367,15 @@ def evaluate(ctx, gold_dir: Path, show_errors: bool, as_json: bool, checks: bool
     """Score the extractors on a gold set (docs.jsonl + facts.jsonl) as FACTS.md says, or the
     consistency checks on a checks gold (precision and recall of their warnings and errors)."""
     from pipeline import evaluate as ev
+    from pipeline.checks import gold as checks_gold
 
     _config(ctx)
-    if checks or ev.is_checks_gold(gold_dir):
-        reports = ev.evaluate_checks(gold_dir)
+    if checks or checks_gold.is_checks_gold(gold_dir):
+        reports = checks_gold.evaluate_checks(gold_dir)
         if as_json:
             click.echo(json.dumps({"checks": {name: r.as_dict() for name, r in reports.items()}}, ensure_ascii=False))
         else:
-            click.echo(ev.format_checks_report(reports, show_errors), nl=False)
+            click.echo(checks_gold.format_checks_report(reports, show_errors), nl=False)
         return
     report = ev.evaluate(gold_dir)
     if as_json:

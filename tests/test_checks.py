@@ -567,7 +567,8 @@ SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "gold" / "see
 def test_the_seeds_two_planted_inconsistencies_are_flagged_and_nothing_else(tmp_path):
     """The seed articles stored as the nightly job stores articles (article rows, the extractors,
     one load, compute_checks): 487/485 petitions and 18/22 cases stated as 81.1% are in `checks`."""
-    from pipeline.evaluate import load_gold, store_documents
+    from pipeline.checks.gold import store_documents
+    from pipeline.evaluate import load_gold
 
     docs, _ = load_gold(SEEDS)
     with Warehouse(tmp_path / "seeds.duckdb") as wh:
@@ -607,7 +608,7 @@ SMALL_DOCS = [
 
 
 def test_checks_scores_count_flags_near_misses_and_agreements(tmp_path):
-    from pipeline.evaluate import evaluate_checks
+    from pipeline.checks.gold import evaluate_checks
 
     write_checks_gold(tmp_path / "g" / "one", SMALL_DOCS, [
         {"doc": "a", "check": "ratio_percentage", "expect": "flag", "figures": ["18 out of 22 cases", "81.1%"],
@@ -632,7 +633,7 @@ def test_checks_scores_count_flags_near_misses_and_agreements(tmp_path):
 
 
 def test_a_checks_gold_names_each_figure_once(tmp_path):
-    from pipeline.evaluate import load_checks_gold
+    from pipeline.checks.gold import load_checks_gold
 
     gold = write_checks_gold(tmp_path, SMALL_DOCS, [
         {"doc": "a", "check": "ratio_percentage", "expect": "flag", "figures": ["8"]}])

@@ -126,7 +126,7 @@ CHECK_FLOORS = FLOORS["checks"]
 
 @pytest.fixture(scope="module")
 def checks_scores():
-    from pipeline.evaluate import evaluate_checks
+    from pipeline.checks.gold import evaluate_checks
 
     return {name: report.as_dict() for name, report in evaluate_checks(CHECKS_GOLD).items()}
 

@@ -344,3 +344,17 @@ def compute_checks(wh: Warehouse, article_ids: list[str], run_id: str) -> int:
             findings += cross_article_conflicts(facts, others, published, languages)
     findings += republication_findings(con, ids)   # translation vs original, whichever side is new
     return store_findings(wh, ids, findings, run_id)
+
+
+# --- reading them back (the checks gold's scoring) -------------------------------------------------
+def fact_spans(wh: Warehouse) -> dict[str, tuple[str, int, int, str]]:
+    """fact_id -> (article_id, start, end, text) of every stored fact."""
+    return {fid: (a, s, e, text) for fid, a, s, e, text in
+            wh.con.execute('SELECT fact_id, article_id, "start", "end", text FROM facts').fetchall()}
+
+
+def stored_checks(wh: Warehouse) -> list[tuple]:
+    """(article_id, check_name, severity, message, fact_ids, other_article_id) of every stored check,
+    in a stable order."""
+    return wh.con.execute("SELECT article_id, check_name, severity, message, fact_ids, other_article_id "
+                          "FROM checks ORDER BY article_id, check_name, message").fetchall()
