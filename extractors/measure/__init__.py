@@ -1,0 +1,42 @@
+"""What a figure measures, from the words around it, and its measure_key: the same rules in every
+language, the words in each language's patterns/measure.json.
+
+The rules read the sentence with every other fact and every place blanked out (same length, so
+offsets hold), so that neither a date, a name nor a district ends up in a measure. In order:
+
+- A rank measures what it ranks: "ranked 3rd in FDI attraction" -> "FDI attraction ranking",
+  "xếp thứ 2/7 huyện về tiến độ" -> "xếp hạng tiến độ".
+- A figure that restates the one before it ("VND 228 trillion (67.1% of the estimate)", "7,6%,
+  bằng 54,1% dự toán", "VND 158.3 million ($6,230)", "từ 20 ngày xuống 15 ngày") measures the
+  same thing, and a change of it ("..., up 11.6%") its growth or decrease; a percentage of a plan
+  says the plan and what was done ("equal to 38.5% of the plan" -> "plan disbursed"); figures
+  coordinated with it ("68% and 71% respectively") share its measure.
+- A share ("accounted for 88.5% of total exports", "chiếm 51,1%") is the share of its subject.
+- A raised total ("nâng tổng số trạm lên 96 trạm", "bringing the total number of clinics to 41")
+  and an amount of money ("xử phạt 41 cơ sở với tổng số tiền 628 triệu đồng" -> "tiền xử phạt")
+  say so.
+- A count, ratio, or a percentage of counted things ("100% of Party cells had completed ...")
+  measures its counted things and what happened to them: "disciplined 15 Party members" ->
+  "Party members disciplined"; "kỷ luật 7 đảng viên" -> "đảng viên kỷ luật"; the verb may come
+  after them ("17 winners in three districts gave up their plots") or, in Vietnamese, be the words
+  right before them ("tạm giữ 96 xe máy"); "of which 99.2% were settled" shares what the figure
+  before counted.
+- A figure used as a modifier measures the noun it modifies ("a 15% increase in patients",
+  "the 58.2 km section" -> "section length").
+- Money, a quantity or a percentage measures the subject of its linking verb ("Budget revenue in
+  the first half reached VND ..." -> "budget revenue"), else what an action verb did with it
+  ("disbursed VND 25.7 trillion of public investment capital"), else the words right before it;
+  a verb of change makes it its subject's change ("GRDP grew by 6.52%" -> "GRDP growth").
+- Then: a figure set as a goal measures its target ("the city targets growth of 8%" -> "growth
+  target"); a name the article shortens is its short form ("Foreign direct investment (FDI)" ->
+  "FDI"); in English a phrase used before another noun is singular ("visitor growth").
+- measure_key: the key of the longest lexicon phrase the measure contains ("state budget revenue",
+  "tổng thu ngân sách" -> "budget_revenue"); keys are shared by the languages so that a Vietnamese
+  original and its English republication compare.
+"""
+from __future__ import annotations
+
+from extractors.measure.lexicon import BLANK, lowered
+from extractors.measure.rules import measure_key, measure_of
+
+__all__ = ["BLANK", "lowered", "measure_key", "measure_of"]

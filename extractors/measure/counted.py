@@ -1,0 +1,217 @@
+"""Counted things and what happened to them: the verb that governs a count (before it, a passive
+after it, or in Vietnamese the words right before it), what the things did written after them,
+what has them, and the action verb a figure of money or a plan was done by."""
+from __future__ import annotations
+
+import re
+
+from extractors.measure.lexicon import _WORD_RE, BLANK, _Lexicon
+from extractors.measure.phrases import _last_words
+from extractors.measure.subjects import _subject
+
+def _governing_verb(text: str, start: int, end: int, clause_start: int, lex: _Lexicon) -> str | None:
+    """The verb of a counted figure: before it in its clause ("disciplined 15 ...", "đã kỷ luật 7 ..."),
+    else a passive after it ("15 ... were disciplined"). Verbs may be several words ("tiếp nhận")."""
+    before = [w.lower() for w in _last_words(text, clause_start, start, 8)]
+    for n in (3, 2):
+        verb = lex.nominal_verbs.get(" ".join(before[-n:])) if len(before) >= n else None
+        if verb:
+            return verb   # "expulsion of 1 Party member", "reprimands for 12"
+    picked: list[str] = []
+    i = len(before)
+    while i > 0:
+        for n in (3, 2, 1):
+            if n > i:
+                continue
+            phrase = " ".join(before[i - n:i])
+            if not phrase[0].isalpha():
+                continue
+            if phrase in lex.skip_before and not picked:
+                kind = "skip"
+            elif phrase in lex.action_verbs or (n == 1 and lex.verb_like is not None and (
+                    lex.verb_like.fullmatch(phrase) or lex.is_ing_verb(phrase))):
+                kind = "verb"
+            elif phrase in lex.empty_verbs:
+                kind = "empty"
+            else:
+                continue
+            break
+        else:
+            break
+        if kind == "empty":
+            break
+        if kind == "verb":
+            picked.insert(0, phrase)
+        i -= n
+        if picked and kind == "skip":
+            break
+    if picked:
+        return " ".join(lex.participles.get(w, w) for w in picked)
+    m = lex.passive.match(text, end)
+    if m and BLANK not in m.group("verb"):
+        return m.group("verb").lower()
+    nxt = re.match(r"[ \t]+([^\W\d_]+)", text[end:end + 40])
+    if nxt and lex.verb_like is not None and lex.verb_like.fullmatch(nxt.group(1).lower()):
+        return nxt.group(1).lower()   # "40/40 units reported"
+    return None
+
+
+def _after_unit(text: str, end: int, lex: _Lexicon, loose: bool = False) -> str | None:
+    """What the counted things did or are, written after them: "312/340 hộ [đã nhận tiền bồi thường]",
+    "36 cases [still under consideration]": up to max_words words before punctuation or a blank.
+    `loose`: the things are a percentage's whole ("98.2% of rural households [now have access to
+    clean water]"), where whatever the clause says of them is what is measured."""
+    m = re.match(r"[ \t]*((?:[^\W\d_][\w'’-]*)(?:[ \t]+[^\W\d_][\w'’-]*)*)", text[end:end + 80])
+    if not m:
+        return None
+    phrase = m.group(1)
+    if lex.tail_cut is not None:
+        phrase = lex.tail_cut.split(" " + phrase, 1)[0]
+    words = phrase.split()
+    if words and words[0].lower() in lex.conjunctions:
+        return None   # "212 vehicles [and opened five markets]": what comes next is not about them
+    placed = bool(words) and words[0].lower() in lex.place_prepositions
+    skipped: list[str] = []
+    while words and words[0].lower() in lex.skip_after_unit:
+        skipped.append(words.pop(0).lower())
+    verb_like = lex.verb_like
+    if verb_like is not None:
+        # only what the counted things did or are: a verb first ("[are] admitted every day"), after
+        # a phrase that places them ("within his jurisdiction [have been] reviewed"), or a state
+        # ("still under consideration"); no further than the next conjunction
+        def is_verb(w: str) -> bool:
+            low = w.lower()
+            return low in lex.action_verbs or low in lex.past_forms \
+                or bool(verb_like.fullmatch(low)) or (w[:1].islower() and lex.is_ing_verb(low))
+        if words and words[0].lower() in lex.state_words:
+            return " ".join(words[:4])
+        lowered_words = " ".join(words).lower() + " "
+        state = next((p for p in lex.state_phrases if lowered_words.startswith(p + " ")), None)
+        if state:
+            return state   # "22 [are under construction]", "four items [were behind schedule]"
+        if skipped and words and words[0].lower() in lex.possessives and skipped[-1] in lex.has_words:
+            # "27 projects had [their certificates revoked]" -> "with certificates revoked"
+            at = next((i for i, w in enumerate(words[1:4], 1) if is_verb(w)), None)
+            if at is not None:
+                return " ".join([lex.with_word, *words[1:at + 1]])
+        # after a modal or "had to" the next word is a verb whatever its form: "30,000 apartments
+        # will be [launched]", "150 enterprises in the sector had to [cut working hours]"
+        after_modal = bool(skipped) and _ends_with_phrase(skipped, lex.verb_follows)
+        while loose and words and words[0].lower() in lex.state_words:
+            words.pop(0)
+        if placed or (words and words[0].lower() in lex.place_prepositions):
+            # "86 households [on 1.2 ha] have not yet moved": the verb, with the state words before it
+            at = next((i for i, w in enumerate(words[:7]) if is_verb(w) or (
+                i and _ends_with_phrase([x.lower() for x in words[:i]], lex.verb_follows))), None)
+            after_modal = at is not None and not is_verb(words[at])
+            while at and words[at - 1].lower() in lex.state_words:
+                at -= 1
+            words = words[at:] if at is not None else []
+        while loose and words and words[0].lower() in lex.skip_after_unit:
+            words.pop(0)
+        # an adverb may come first: "nine had [illegally leased] their land"
+        adverb = len(words) > 1 and words[0].lower().endswith("ly") and is_verb(words[1])
+        if not words or not (loose or adverb or after_modal or is_verb(words[0])
+                             or (placed and words[0].lower() in lex.state_words)):
+            return None
+        cut = next((i for i, w in enumerate(words[1:], 1) if w.lower() in lex.tail_stop_words), len(words))
+        words = words[:min(cut, 5)]
+    words = words[:lex.max_words - 1]
+    while words and words[-1].lower() in lex.skip_after_unit:
+        words.pop()
+    return " ".join(words) or None
+
+
+def _ends_with_phrase(words: list[str], phrases: frozenset[str]) -> bool:
+    """Whether the words end with one of the phrases, "be"/"been" after it allowed."""
+    while words and words[-1] in ("be", "been"):
+        words = words[:-1]
+    return any(" ".join(words[-n:]) in phrases for n in (1, 2) if len(words) >= n)
+
+
+def _words_before_as_verb(text: str, start: int, clause_start: int, lex: _Lexicon) -> str | None:
+    """The words right before a counted figure, as its verb when no listed verb governs it
+    ("tạm giữ 96 xe máy", "phát triển thêm 412 người"): back from the figure over the words that
+    stand between a verb and its object ("cho", "đối với"), up to four words, stopping at a blank,
+    a name, punctuation or an aspect word ("đã"); none after a verb that says nothing ("có")."""
+    words = _WORD_RE.findall(text[clause_start:start])[-8:]
+    while words:
+        if " ".join(words[-2:]).lower() in lex.skip_before:
+            del words[-2:]
+        elif words[-1].lower() in lex.skip_before:
+            words.pop()
+        else:
+            break
+    if not words or words[-1].lower() in lex.empty_verbs:
+        return None
+    out: list[str] = []
+    for w in reversed(words):
+        low = w.lower()
+        if w[:1].isupper() and out:
+            pair = f" {low} {out[0]}"
+            m = lex.cut_at.match(pair)
+            if m and m.end() == len(pair):
+                out.pop(0)   # "Thành phố lắp thêm": the rest of "Thành phố" is not the verb
+        if BLANK in w or w[:1].isupper() or low in lex.aspect_words or low in lex.skip_before \
+                or low in lex.empty_verbs or len(out) == 4:
+            break
+        out.insert(0, low)
+    return " ".join(out) or None
+
+
+def _owner(text: str, start: int, clause_start: int, lex: _Lexicon) -> str | None:
+    """What has the counted things, when a verb of having stands right before them ("đàn bò sữa
+    có 10.000 con"): the subject before that verb, if it is not a place."""
+    words = _last_words(text, clause_start, start, 8)
+    while words and words[-1].lower() in lex.skip_before:
+        words.pop()
+    if not words or words[-1].lower() not in lex.has_verbs:
+        return None
+    at = text.rfind(words[-1], clause_start, start)
+    return _subject(text[clause_start:at], lex) if at > clause_start else None
+
+
+def _counted(text: str, start: int, end: int, unit: str, clause_start: int, lex: _Lexicon,
+             loose: bool = False) -> str:
+    verb = _governing_verb(text, start, end, clause_start, lex)
+    if verb is None and lex.verb_before_fallback:
+        verb = _words_before_as_verb(text, start, clause_start, lex)
+    if lex.unit_then_tail:
+        # "ghi nhận 1.092 ca mắc sốt xuất huyết": the words after the unit belong to it
+        tail = _after_unit(text, end, lex)
+        unit = f"{unit} {tail}" if tail else unit
+        if verb is None and tail is None and lex.has_verbs:
+            owner = _owner(text, start, clause_start, lex)
+            if owner:
+                unit = f"{unit} {owner}"   # "đàn bò sữa có hơn 10.000 con" -> "con đàn bò sữa"
+    if verb:
+        return f"{unit} {verb}" if lex.unit_first else f"{verb} {unit}"
+    tail = _after_unit(text, end, lex, loose) if lex.tail_after_unit and not lex.unit_then_tail else None
+    return f"{unit} {tail}" if tail else unit
+
+
+def _done(low: str, start: int, clause_start: int, lex: _Lexicon) -> str | None:
+    """The action verb last named before a figure in its clause (in past form), else the default."""
+    words = _last_words(low, clause_start, start, 20)
+    for i in range(len(words), 0, -1):
+        if words[i - 1] not in lex.verb_last_words:
+            continue
+        for n in (3, 2, 1):   # verbs may be several words ("xử phạt")
+            w = " ".join(words[max(0, i - n):i])
+            if (w in lex.action_verbs or w in lex.past_forms) and not (i > n and words[i - n - 1] in lex.plan_words):
+                return lex.participles.get(w, w)   # not "the plan [assigned] by the city"
+    return lex.plan_default_verb
+
+
+def _verb_before(text: str, start: int, clause_start: int, lex: _Lexicon) -> str | None:
+    """The last few words before a figure in its clause, as its verb ("dồn điền đổi thửa được")."""
+    words = [w for w in _WORD_RE.findall(text[clause_start:start]) if BLANK not in w]
+    while words and words[-1].lower() in lex.skip_before:
+        words.pop()
+    out: list[str] = []
+    for w in reversed(words[-4:]):
+        if w.lower() in lex.skip_after_unit or w[:1].isupper():
+            break
+        out.insert(0, w)
+    return " ".join(out) or None
+

@@ -1,0 +1,153 @@
+"""The words each language gives the measure rules (patterns/measure.json, patterns/measures.json),
+read once per language into a _Lexicon; and what the rules share over a text: BLANK, the word
+regex, lowered() and how far back a figure's subject may stand."""
+from __future__ import annotations
+
+import functools
+import re
+
+from extractors.nlp import load_patterns, phrase_regex, word_regex
+
+BLANK = "\x00"   # what stands in the text where another fact or a place was
+_WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*[\w’']|[^\W\d_]|\x00+")
+_REACH = 160   # characters before a figure where its subject and verb may stand
+
+
+def lowered(text: str) -> str:
+    """The text in lower case with every offset kept (a character whose lower case is longer,
+    "İ", stays as it is): the hot patterns run case-sensitively over it, IGNORECASE costs 3x."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _lead_regex(phrases) -> re.Pattern:
+    """Whole-word alternation of lower-case phrases, led by the non-letter before them (group 1 is
+    the phrase): the same matches as word_regex over a text with a space in front."""
+    return re.compile(rf"[\W\d_]({phrase_regex(p.lower() for p in phrases)})(?![^\W\d_])")
+
+
+def _words_in(phrases) -> frozenset[str]:
+    return frozenset(" ".join(p.lower().split()) for p in phrases)
+
+
+class _Lexicon:
+    def __init__(self, lang: str) -> None:
+        d = load_patterns("measure", lang)
+        flags = re.IGNORECASE
+        self.lang = lang
+        self.max_words = int(d["max_words"])
+        self.unit_first = bool(d["unit_before_verb"])
+        self.linking_verbs = _lead_regex(d["linking_verbs"])
+        self.share_verbs = _lead_regex(d["share_verbs"])
+        self.share_template = tuple(d["share_template"])
+        self.rank_template = tuple(d["rank_template"])
+        self.rank_topic = re.compile(d["rank_topic"], flags)
+        self.rank_intro = re.compile(d["rank_intro"], flags) if d.get("rank_intro") else None
+        self.rank_with = re.compile(d["rank_with"], flags) if d.get("rank_with") else None
+        self.rank_not_topic = re.compile(d["rank_not_topic"]) if d.get("rank_not_topic") else None
+        self.rank_restates = re.compile(d["rank_restates"]) if d.get("rank_restates") else None
+        self.rank_word = d.get("rank_word", "")
+        self.empty_verbs = _words_in(d["empty_verbs"])
+        self.skip_before = _words_in(d["skip_before_figure"])
+        self.action_verbs = _words_in(d["action_verbs"])
+        self.verb_like = re.compile(d["verb_like"], flags) if d.get("verb_like") else None
+        self.participles = {k.lower(): v for k, v in d.get("participles", {}).items()}
+        self.passive = re.compile(rf"^\s*(?:{phrase_regex(d['passive_auxiliaries'])})\s+"
+                                  rf"(?P<verb>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)", flags)
+        self.tail_after_unit = bool(d.get("words_after_unit"))
+        self.unit_then_tail = bool(d.get("tail_is_part_of_unit"))
+        self.tail_cut = re.compile(d["tail_stop"], flags) if d.get("tail_stop") else None
+        self.object_first = frozenset(d.get("object_first_kinds", []))
+        self.dimension_before = {k.lower(): v for k, v in d.get("dimension_before", {}).items()}
+        self.skip_after_unit = _words_in(d["skip_after_unit"])
+        self.nominal_verbs = {" ".join(k.lower().split()): v for k, v in d.get("nominal_verbs", {}).items()}
+        self.state_words = _words_in(d.get("state_words", []))
+        self.past_forms = _words_in(d.get("irregular_past", []))
+        self.verb_last_words = frozenset(v.split()[-1] for v in self.action_verbs | self.past_forms)
+        self.place_prepositions = _words_in(d.get("place_prepositions", []))
+        self.apposition = re.compile(d["apposition"])   # these run over lowered()
+        self.change_words = {k.lower(): tuple(v) for k, v in d.get("change_words", {}).items()}
+        self.change_verbs = {" ".join(k.lower().split()): v for k, v in d.get("change_verbs", {}).items()}
+        self.noun_of = re.compile(d["noun_of_before"]) if d.get("noun_of_before") else None
+        self.aside = re.compile(d["aside_start"], flags) if d.get("aside_start") else None
+        self.percentage_of_things = re.compile(d["percentage_of_things"]) if d.get("percentage_of_things") else None
+        self.change_before = re.compile(d["change_before"]) if d.get("change_before") else None
+        self.comparison_after = re.compile(d["comparison_after"]) if d.get("comparison_after") else None
+        self.from_before = re.compile(d["from_before"]) if d.get("from_before") else None
+        self.from_word = d.get("from_word", "")   # the word from_before needs: a cheap test first
+        self.participle_links = word_regex(d["participle_links"]) if d.get("participle_links") else None
+        self.whole_after = re.compile(d["whole_after"])
+        self.plan_words = _words_in(d["plan_words"])
+        self.plan_template = tuple(d.get("plan_template", ()))
+        self.plan_default_verb = d.get("plan_default_verb")
+        self.pronouns = _words_in(d.get("pronouns", []))
+        self.object_pronouns = _words_in(d.get("object_pronouns", []))
+        self.conjunctions = _words_in(d.get("conjunctions", []))
+        self.tail_stop_words = _words_in(d.get("tail_stop_words", []))
+        self.state_phrases = tuple(sorted(_words_in(d.get("state_phrases", [])), key=len, reverse=True))
+        self.verb_follows = _words_in(d.get("verb_follows", []))
+        self.possessives = _words_in(d.get("possessives", []))
+        self.has_words = _words_in(d.get("has_words", []))
+        self.with_word = d.get("with_word", "with")
+        self.not_tail_verbs = _words_in(d.get("not_tail_verbs", []))
+        self.ing_verb = re.compile(d["ing_verb"]) if d.get("ing_verb") else None
+        # "kiểm tra 96 tổ chức đảng và 215 đảng viên", "..., 215 đảng viên": coordinated figures,
+        # matched over the lowered gap between them
+        joins = phrase_regex(w.lower() for w in d.get("coordination", [])) if d.get("coordination") else "(?!)"
+        self.coordination = re.compile(rf"\s*(?:,\s*)?{joins}\s*|\s*,\s*")
+        self.attributive = re.compile(d["attributive_before"]) if d.get("attributive_before") else None
+        self.not_a_noun = _words_in(d.get("not_a_noun", []))
+        self.dimension = {k.lower(): v for k, v in d.get("dimension_of_unit", {}).items()}
+        self.dimension_always = bool(d.get("dimension_always"))
+        self.dimension_words = _words_in(d.get("dimension_words", []))
+        self.verb_group = re.compile(d["verb_group"], flags) if d.get("verb_group") else None
+        self.object_after = re.compile(d["object_after"]) if d.get("object_after") else None
+        self.strip_leading = re.compile(rf"^(?:(?:{phrase_regex(d['leading_words'])})\s+)+", flags)
+        self.cut_at = re.compile(rf"\s(?:{phrase_regex(d['tail_cut'])})(?=\s|$)", flags)
+        self.clause_break = re.compile(d["clause_break"])
+        self.label_before = bool(d.get("label_before"))
+        self.label_words = int(d.get("label_max_words", 4))
+        self.label_chars = int(d.get("label_max_chars", 40))
+        self.label_after_unit = bool(d.get("label_after_unit"))
+        self.verb_before_fallback = bool(d.get("verb_before_fallback"))
+        self.aspect_words = _words_in(d.get("aspect_words", []))
+        self.change_of_unit = bool(d.get("change_of_unit"))
+        self.has_verbs = _words_in(d.get("has_verbs", []))
+        self.singular_modifiers = bool(d.get("singular_modifiers"))
+        self.not_plural = _words_in(d.get("not_plural", []))
+        self.partitive_before = re.compile(d["partitive_before"]) if d.get("partitive_before") else None
+        self.total_before = re.compile(d["total_before"]) if d.get("total_before") else None
+        self.amount_before = re.compile(d["amount_before"]) if d.get("amount_before") else None
+        self.amount_word = d.get("amount_word", "")
+        self.amount_template = tuple(d.get("amount_template", ()))
+        self.total_template = tuple(d.get("total_template", ()))
+        self.total_word = d.get("total_word", "")   # a word total_before needs: a cheap test first
+        self.target_words = (tuple(" ".join(w.lower().split()) for w in d["target_verbs"])
+                             if d.get("target_verbs") else None)
+        self.target_noun = d.get("target_noun", "")
+        self.target_nouns = _words_in(d.get("target_nouns", []))
+        self.not_object_start = _words_in(d.get("not_object_start", []))
+        self.subject_across_figure = bool(d.get("subject_across_figure"))
+        self.clause_break_words = tuple(w.lower() for w in d.get("clause_break_words", []))
+        self.place_glue = re.compile(d["place_glue"], flags)
+        self.stop_phrase = re.compile(d["phrase_stop"], flags)
+        keys = load_patterns("measures", lang)
+        self.keys = {" ".join(p.lower().split()): key for key, phrases in keys.items()
+                     if not key.startswith("_") for p in phrases}
+        self.longest_key = max((len(p.split()) for p in self.keys), default=0)
+
+    def is_ing_verb(self, word: str) -> bool:
+        """A lower-case word in -ing that is a verb where a counted figure's verb stands ("62 schools
+        [using] ...", "handling 7 collectives"); not one of the words that only look like one."""
+        return self.ing_verb is not None and word not in self.not_tail_verbs \
+            and self.ing_verb.fullmatch(word) is not None
+
+
+@functools.lru_cache(maxsize=None)
+def _lexicon(lang: str) -> _Lexicon | None:
+    try:
+        return _Lexicon(lang)
+    except (FileNotFoundError, ModuleNotFoundError, KeyError):
+        return None

@@ -1,0 +1,350 @@
+"""The measure rules in their order (see the package docstring): measure_of and the rules for
+ranks, restated figures, shares, wholes, modifiers, objects and goals; and measure_key, the
+lexicon key of a measure."""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from typing import Any
+
+from extractors.measure.counted import _after_unit, _counted, _done, _governing_verb, _verb_before
+from extractors.measure.lexicon import _REACH, _Lexicon, _lexicon, lowered
+from extractors.measure.phrases import _clause_start, _clean, _lower_first, _target_words
+from extractors.measure.subjects import (_coordinated_verb, _label, _linking_verb, _modifier, _phrase,
+                                         _raised_total, _subject, _tail_search)
+
+_COMMA_GAP_RE = re.compile(r"\s*[,(]\s*")
+
+
+def _rank(text: str, low: str, start: int, end: int, sent_start: int, sent_end: int,
+          lex: _Lexicon, previous: tuple | None = None) -> str | None:
+    if previous is not None and previous[1]:
+        gap = low[previous[0]:start]
+        if lex.rank_restates is not None and lex.rank_restates.fullmatch(gap):
+            # "ranked second and third", "ranked 9th in 2024, up from 21st": the same ranking;
+            # "the index reached 89.72%, ranked 12th/30": the ranking of what the figure measured
+            measure = previous[1]
+            if lex.rank_word not in measure:
+                measure = _phrase(lex.rank_template, lex=lex, topic=measure)
+            return measure
+    after = text[end:sent_end]
+    m = lex.rank_topic.search(after[:120])
+    topic = _clean(m.group("topic"), lex, keep="first") if m else None
+    if topic is not None and lex.rank_not_topic is not None and lex.rank_not_topic.match(topic.lower()):
+        topic = None   # "ranked first for the sixth year in a row": when, not what
+    if topic is None and lex.rank_with is not None:
+        m = lex.rank_with.search(after[:80])   # "ranked 1st with a disbursement rate of 82.4%"
+        topic = _clean(m.group("topic"), lex, keep="first") if m else None
+    if topic is None and lex.rank_intro is not None:
+        m = lex.rank_intro.search(text, sent_start, start)
+        topic = _clean(m.group("topic"), lex, keep="first") if m else None
+    if topic is None:
+        clause = _clause_start(low, start, sent_start, lex)
+        topic = _subject(text[clause:start], lex)
+        if topic and topic[:1].isupper():
+            topic = None   # the ranked unit's name, not what it is ranked on
+    return _phrase(lex.rank_template, lex=lex, topic=topic)
+
+
+def _attributive(text: str, low: str, start: int, end: int, kind: str, fields: dict,
+                 lex: _Lexicon) -> str | None:
+    """"a 15% increase in respiratory patients", "the 58.2-km section": the noun after the figure."""
+    if lex.attributive is None or not lex.attributive.search(low[max(0, start - 12):start]):
+        return None
+    m = re.match(r"[\s-]+([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})", text[end:end + 60])
+    if not m:
+        return None
+    words = m.group(1).split()
+    noun: list[str] = []
+    for w in words:
+        if w.lower() in lex.not_a_noun or (lex.verb_like is not None and lex.verb_like.fullmatch(w.lower())):
+            break
+        noun.append(w)
+    if not noun:
+        return None
+    phrase = " ".join(noun)
+    rest = text[end + m.start(1) + len(phrase):end + 100]
+    of = re.match(r"\s+(?:in|of)\s+((?:[^\W\d_][\w'’-]*\s*){1,3})", rest)
+    if of and kind == "percentage":
+        target = _clean(of.group(1), lex, keep="first")
+        if target:
+            return f"{target} {phrase}"
+    dim = lex.dimension.get((fields.get("unit") or "").lower())
+    if kind == "quantity" and dim and dim not in phrase.lower():
+        phrase = f"{phrase} {dim}"
+    return _lower_first(phrase)
+
+
+def _whole(text: str, low: str, end: int, sent_end: int, lex: _Lexicon) -> tuple[str, int] | None:
+    """What a percentage is a share of, written after it ("of its area", "diện tích đất cần thu
+    hồi"), up to a verb; and where it ends."""
+    m = lex.whole_after.match(low, end, sent_end)
+    if not m:
+        return None
+    stop = m.end("whole")
+    for w in re.finditer(r"[^\W\d_][\w'’-]*", low[m.start("whole"):m.end("whole")]):
+        low = w.group().lower()
+        if low in lex.empty_verbs and low not in ("of", "and", "của", "và") or low in lex.action_verbs \
+                or (lex.verb_like is not None and lex.verb_like.fullmatch(low)):
+            stop = m.start("whole") + w.start()
+            break
+    whole = _clean(text[m.start("whole"):stop], lex, keep="first")
+    return (whole, stop) if whole else None
+
+
+def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any],
+               sent_start: int, sent_end: int, lang: str,
+               previous: tuple | None = None, low: str | None = None) -> str | None:
+    """`text`: the sentence's text with other facts and places blanked (BLANK); `previous`: the
+    end, measure and (of a count or ratio) unit of the figure before this one in its sentence
+    ("Of the 27 organizations, nine had ..." counts organizations); `low`: lowered(text), which
+    the caller computes once for all the figures of a text."""
+    measure = _measure_of(text, start, end, kind, fields, sent_start, sent_end, lang, previous, low)
+    lex = _lexicon(lang)
+    if lex is not None and lex.target_words is not None and kind != "rank":
+        measure = _as_target(measure, lowered(text) if low is None else low, start, sent_start, lex)
+    if measure and kind == "quantity" and lex is not None and lex.dimension_always:
+        measure = _with_dimension(measure, kind, fields.get("unit"), lex)
+    return measure
+
+
+def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any],
+                sent_start: int, sent_end: int, lang: str,
+                previous: tuple | None, low: str | None) -> str | None:
+    lex = _lexicon(lang)
+    if lex is None:
+        return None
+    if low is None:
+        low = lowered(text)
+    if kind == "rank":
+        return _rank(text, low, start, end, sent_start, sent_end, lex, previous)
+    clause_start = _clause_start(low, start, sent_start, lex)
+    gap = low[previous[0]:start] if previous is not None else ""   # (only read with a previous)
+    restated = previous is not None and previous[1] and lex.apposition.fullmatch(gap)
+    unit = fields.get("unit")
+    lo = max(clause_start, start - _REACH, previous[0] if previous else 0)
+    before, low_before = text[lo:start], low[lo:start]
+    tail_at = max(0, len(before) - 30)
+    share = _linking_verb(low, lo + tail_at, start, lex.share_verbs) if kind == "percentage" else None
+    if share is not None:
+        subject = previous[1] if restated and previous is not None else _subject(before[:tail_at + share[0]], lex)
+        whole = _whole(text, low, end, sent_end, lex)
+        return _phrase(lex.share_template, lex=lex, subject=subject, whole=whole[0] if whole else None)
+    if not restated and kind == "percentage" and previous is not None and previous[1] \
+            and lex.change_before is not None \
+            and _tail_search(lex.change_before, low[max(sent_start, start - 16):start], 16) is not None:
+        # "hit a record 4,835 MW at 14:00 on June 2, up 11.6%": its change (the comma may end the clause)
+        restated = True
+        gap = low[max(sent_start, start - 16):start]
+    if not restated and kind == "percentage" and previous is not None and previous[1] \
+            and lex.comparison_after is not None and _COMMA_GAP_RE.fullmatch(gap):
+        m = lex.comparison_after.match(low, end, sent_end)
+        if m:   # "VND 45-55 million per m2, 18,5% higher than at the beginning of 2024"
+            return _phrase(lex.change_words.get(m.group(1), ("{base}",)), lex=lex, base=previous[1])
+    if restated and kind == "percentage" and lex.plan_template:
+        whole = _whole(text, low, end, sent_end, lex)
+        if whole and whole[0].split()[-1].lower() in lex.plan_words:
+            # "VND 25.7 trillion, equal to 38.5% of the plan": the share of the plan, not the money
+            return _phrase(lex.plan_template, lex=lex, whole=whole[0], verb=_done(low, start, clause_start, lex))
+    if not restated and kind in ("percentage", "money", "quantity") and previous is not None and previous[1] \
+            and (len(previous) < 3 or not previous[2]) and lex.coordination.fullmatch(gap):
+        return previous[1]   # "lagged behind with 68% and 71% respectively": one measure for both
+    if restated and previous is not None:   # (restated says there is a previous)
+        words = re.findall(r"[^\W\d_]+", gap)
+        change = None
+        if words and kind == "percentage" and words[-1] != lex.from_word:   # "up from 5%": its old value
+            # ", an increase of 45.3%", ", up 11.6%": the word of change, wherever in the gap
+            change = next((lex.change_words[w] for w in reversed(words) if w in lex.change_words), None)
+        if change:
+            # the change of a count is the change of the things it counts ("24.1 million visitors,
+            # up 27.6%" -> "visitor growth"), not of what was done to them
+            base = previous[2] if len(previous) > 2 and previous[2] and lex.change_of_unit else previous[1]
+            return _phrase(change, lex=lex, base=base)
+        return previous[1]
+    if kind == "money" and lex.amount_before is not None and lex.amount_word in low_before[-24:] \
+            and lex.amount_before.search(low_before[-40:]):
+        # "xử phạt 41 cơ sở với tổng số tiền 628 triệu đồng": the money of what was done
+        return _phrase(lex.amount_template, lex=lex, verb=_done(low, start, clause_start, lex))
+    total = _raised_total(low_before, before, kind, unit, lex) if lex.total_before is not None else None
+    if total:
+        return total
+    label = _label(text, start, clause_start, lex) if lex.label_before else None
+    if label:
+        act = _verb_before(text, start, clause_start, lex)
+        if lex.label_after_unit and kind in ("count", "ratio") and unit and unit != "percentage_points" and not act:
+            label = f"{unit} {label}"   # "- Sử dụng vật liệu dễ cháy: 35 cơ sở" -> "cơ sở sử dụng vật liệu dễ cháy"
+        return f"{label} {act}" if act else label
+    if kind == "count" and not unit and previous is not None and len(previous) > 2 and previous[2]:
+        return _counted(text, start, end, previous[2], clause_start, lex, loose=True)
+    if kind in ("count", "ratio") and unit and unit != "percentage_points":
+        shared = _coordinated_verb(gap, previous, lex) if previous is not None else None
+        if shared and _governing_verb(text, start, end, clause_start, lex) is None \
+                and (lex.unit_then_tail or _after_unit(text, end, lex) is None):
+            # "kiểm tra 96 tổ chức đảng và 215 đảng viên": the verb of the first serves both
+            return f"{unit} {shared}" if lex.unit_first else f"{shared} {unit}"
+        return _counted(text, start, end, unit, clause_start, lex)
+    if kind == "percentage":
+        whole = _whole(text, low, end, sent_end, lex)
+        if whole and whole[0].lower() in lex.pronouns:
+            if previous is not None and len(previous) > 2 and previous[2]:
+                # "about 100 patients are admitted every day, 15 per cent of them with warning
+                # signs": a share of the things the figure before counted
+                return _counted(text, start, whole[1], previous[2], clause_start, lex, loose=True)
+            whole = None
+        if whole and lex.plan_template and whole[0].split()[-1].lower() in lex.plan_words:
+            # "disbursed VND 25.7 trillion, equal to 38.5% of the plan": how much of the plan was done
+            return _phrase(lex.plan_template, lex=lex, whole=whole[0], verb=_done(low, start, clause_start, lex))
+        if whole and whole[0].lower() not in lex.plan_words and whole[0].split()[0].lower() not in lex.plan_words:
+            return _counted(text, start, whole[1], whole[0], clause_start, lex, loose=True)
+        if lex.partitive_before is not None and previous is not None and len(previous) > 2 and previous[2] \
+                and lex.partitive_before.search(low_before[-24:]):
+            # "received 1.26 million dossiers, of which 99.2% were settled on time"
+            return _counted(text, start, end, previous[2], clause_start, lex, loose=True)
+        m = lex.percentage_of_things.match(low, end, sent_end) if lex.percentage_of_things else None
+        if m:   # "over 20 per cent are women"
+            things = _clean(text[m.start("things"):m.end("things")], lex, keep="first")
+            if things:
+                return things
+    noun = _attributive(text, low, start, end, kind, fields, lex)
+    if noun:
+        return noun
+    if lex.from_before is not None:
+        at = _tail_search(lex.from_before, low_before, 48) if lex.from_word in low_before[-48:] else None
+        # "the average stay has been cut from 8.5 days"
+        if at is not None:
+            thing = _object_np(before[:at], lex)
+            if thing:
+                return thing
+    if lex.participle_links is not None:
+        at = _tail_search(lex.participle_links, low_before, 32, at_end=True)   # "parks covering 1,573 ha"
+        if at is not None:
+            thing = _object_np(before[:at], lex)
+            if thing is None and previous is not None and len(previous) > 2 and previous[2] \
+                    and lo == previous[0] and not before[:at].strip():
+                thing = previous[2]   # "nine industrial parks covering 1,573 ha": what the count before counted
+            if thing:
+                return _with_dimension(thing, kind, unit, lex)
+    if lex.dimension_before:
+        words = re.findall(r"[^\W\d_]+", before[-16:].lower())
+        # the last two words first: "kéo dài 30 tháng" lasts, "dài 14,6 km" is long
+        last = " ".join(words[-2:]) if " ".join(words[-2:]) in lex.dimension_before else (words[-1] if words else "")
+        dim = lex.dimension_before.get(last) if last else None
+        if dim:
+            subject = _subject(before[:before.lower().rfind(last)], lex)
+            thing = _object_after(text, low, end, sent_end, lex) if any("{object}" in p for p in dim) else None
+            return _phrase(tuple(dim), lex=lex, subject=subject, object=thing)   # "scored 87 points in the PAR Index"
+    if kind in lex.object_first:
+        thing = _object_after(text, low, end, sent_end, lex)
+        if thing:
+            act = _verb_before(text, start, max(clause_start, previous[0] if previous else 0), lex)
+            return f"{thing} {act}" if act else thing
+    if lex.noun_of is not None:
+        cut = max(0, len(low_before) - 64)   # the pattern ends at the figure: search its tail only
+        m = lex.noun_of.search(low_before, cut)   # "a total investment of", "a deposit of"
+        if m:
+            noun = _clean(before[m.start("noun"):m.end("noun")], lex)
+            if noun:
+                return noun
+    verb = _linking_verb(low, lo, start, lex.linking_verbs)
+    if verb is not None:
+        subject = _subject(before[:verb[0]], lex)
+        if subject is None and lex.subject_across_figure and previous is not None \
+                and lo == previous[0] and lo > clause_start:
+            # the figure before stands in the subject ("The total investment for the six
+            # complexes is estimated at"): read the subject across it
+            wide = max(clause_start, start - _REACH)
+            subject = _subject(text[wide:lo + verb[0]], lex)
+        if subject and kind == "percentage" and verb[1] in lex.change_verbs:
+            # "GRDP grew by 6.52%": a percentage after a verb of change is the change of its subject
+            return _phrase(tuple(lex.change_verbs[verb[1]]), lex=lex, base=subject)
+        if subject:
+            return subject
+    if lex.object_after is not None:
+        thing = _object_after(text, low, end, sent_end, lex)
+        if thing:
+            act = _governing_verb(text, start, end, clause_start, lex)
+            return f"{thing} {act}" if act and lex.unit_first else thing
+    subject = _subject(re.sub(r"\s*(?:of|là|:)\s*$", "", before), lex)
+    if subject and lex.verb_group is not None:
+        # no linking verb: the subject ends where its verb group begins ("the project [will be built]")
+        subject = lex.verb_group.split(" " + subject, 1)[0].strip() or None
+    return _with_dimension(subject, kind, unit, lex) if subject else None
+
+
+def _object_after(text: str, low: str, end: int, sent_end: int, lex: _Lexicon) -> str | None:
+    """What money or a quantity is of, written after it ("$2.9 billion in FDI", "53.350 ha đất"):
+    not a pronoun ("80 percent of them") nor words that begin something else ("... đang được thí
+    điểm", "... tùy vị trí")."""
+    m = lex.object_after.match(low, end, sent_end) if lex.object_after is not None else None
+    if m is None:
+        return None
+    raw_first = m.group("object").split()[0]
+    if raw_first in lex.not_object_start:
+        return None   # before cleaning: "do sai phạm" must not become "sai phạm"
+    thing = _clean(text[m.start("object"):m.end("object")], lex, keep="first")
+    if thing is None:
+        return None
+    first = thing.split()[0].lower()
+    if first in lex.object_pronouns or first in lex.not_object_start:
+        return None
+    return thing
+
+
+def _as_target(measure: str | None, low: str, start: int, sent_start: int, lex: _Lexicon) -> str | None:
+    """"the city targets 26 million visitors", "aims to raise the area to 1,200 ha": a figure set as a
+    goal measures its target ("visitors target"); the words up to the goal verb are not part of it."""
+    targets = _target_words(low, lex)
+    if not targets:
+        return measure
+    i = bisect.bisect_right(targets, (start,)) - 1   # the last goal verb that begins before the figure
+    while i >= 0 and targets[i][1] > start:
+        i -= 1
+    if i < 0 or targets[i][0] < max(sent_start, start - 80):
+        return measure
+    goal = targets[i][2]
+    words = (measure or "").split()
+    at = next((i for i, w in enumerate(words) if w.lower() == goal), None)
+    if at is not None:
+        words = words[at + 1:]   # "city targets growth" -> "growth"
+    if any(w.lower() in lex.target_nouns for w in words):
+        return measure   # "digital transformation targets completed" says it already
+    return " ".join(([_modifier(" ".join(words), lex)] if words else []) + [lex.target_noun])
+
+
+def _with_dimension(phrase: str, kind: str, unit: str | None, lex: _Lexicon) -> str:
+    """"industrial parks" + ha -> "industrial parks area": what a quantity's unit measures."""
+    dim = lex.dimension.get((unit or "").lower()) if kind == "quantity" else None
+    if not dim or dim in phrase or phrase.split()[-1].lower() in lex.dimension_words:
+        return phrase   # "a width of 26.5 m" says its dimension already
+    return f"{_modifier(phrase, lex)} {dim}"
+
+
+def _object_np(before: str, lex: _Lexicon) -> str | None:
+    """The noun phrase that ends `before`, after its last verb group ("Hanoi has also asked the
+    Ministry to [shorten the appraisal time of the design]", "[the rice area] has shrunk")."""
+    if lex.verb_group is None:
+        return _subject(before, lex)
+    parts = lex.verb_group.split(" " + before)
+    # the last part with words, unless it is only the verb of the part before it
+    for part in reversed(parts):
+        phrase = _subject(part, lex)
+        if phrase and not (lex.verb_like is not None and " " not in phrase
+                           and (lex.verb_like.fullmatch(phrase.lower()) or phrase.lower() in lex.action_verbs)):
+            return phrase
+    return None
+
+
+@functools.lru_cache(maxsize=8192)   # measures repeat ("Party members disciplined")
+def measure_key(measure: str | None, lang: str) -> str | None:
+    lex = _lexicon(lang)
+    if lex is None or not measure:
+        return None
+    words = measure.lower().split()
+    # the longest lexicon phrase among the measure's runs of words, the earliest first
+    for n in range(min(lex.longest_key, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            key = lex.keys.get(" ".join(words[i:i + n]))
+            if key:
+                return key
+    return None
