@@ -17,7 +17,7 @@ language. The last component of the pipeline, after newsfacts_resolve has settle
   in an organisation's or a route's name, former units and a ranking's scope are passed over; a unit
   of a list gives the larger unit they lie in; a count of units ("30 districts") belongs to a larger
   one (PlaceChooser).
-- The measure and measure_key come from extractors/measure.py (the counted phrase with its verb, or
+- The measure and measure_key come from extractors/measure/ (the counted phrase with its verb, or
   the subject before the linking verb).
 
 The cue words are each language's patterns/about.json (and measure.json, measures.json).

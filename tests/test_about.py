@@ -1,4 +1,4 @@
-"""What each figure is about (extractors/about.py, extractors/measure.py): reference period, place, measure."""
+"""What each figure is about (extractors/about.py, extractors/measure/): reference period, place, measure."""
 import datetime
 
 from extractors import extract_facts

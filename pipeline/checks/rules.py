@@ -382,7 +382,7 @@ def future_date_past_tense(facts: list[dict], published: date | None, lang: str 
 
 # --- 6. the same measure in two articles -----------------------------------------------------
 # What a figure is about is stored with it (FACTS.md "What a figure is about", filled by
-# extractors/about.py and extractors/measure.py): two figures are the same data point when they
+# extractors/about.py and extractors/measure/): two figures are the same data point when they
 # share kind, unit (currency), measure_key, place and reference period, in articles of the same
 # language (a translation is the republication check's business). Compared: figures with all of
 # these, that state a level rather than a change or a share of a plan (checks_lexicon "cross_article":
