@@ -240,14 +240,15 @@ class Warehouse:
         fact_table = _facts_table(articles, facts_by_article)
         fetch_df = pd.DataFrame(fetches, columns=list(FETCH_COLUMNS))
         frontier_df = pd.DataFrame(frontier or [], columns=list(FRONTIER_COLUMNS))
-        updates = ", ".join(f"{_q(c)} = excluded.{_q(c)}" for c in ARTICLE_COLUMNS
+        q = quote_identifier
+        updates = ", ".join(f"{q(c)} = excluded.{q(c)}" for c in ARTICLE_COLUMNS
                             if c not in ("article_id", "first_seen_run"))
-        fact_select = ", ".join(_FACT_ID_SQL if c == "fact_id" else _sql_str(run_id) if c == "run_id"
-                                else f'TRY_CAST("{c}" AS DATE)' if c in _DATE_COLUMNS else f'"{c}"'
+        fact_select = ", ".join(_FACT_ID_SQL if c == "fact_id" else quote_literal(run_id) if c == "run_id"
+                                else f"TRY_CAST({q(c)} AS DATE)" if c in _DATE_COLUMNS else q(c)
                                 for c in FACT_COLUMNS)
         placed_facts = (f"(SELECT *, {_SECTION_START_SQL} AS section_start FROM "
                         f"(SELECT *, {_SECTION_SQL} AS section FROM batch_facts))")
-        article_columns = ", ".join(_q(c) for c in ARTICLE_COLUMNS)
+        article_columns = ", ".join(q(c) for c in ARTICLE_COLUMNS)
         con = self.con
         try:
             with self.transaction():
@@ -264,7 +265,7 @@ class Warehouse:
                         con.execute("DELETE FROM facts WHERE article_id IN (SELECT unnest(?))", [stored])
                 if fact_table.num_rows:
                     con.register("batch_facts", fact_table)
-                    con.execute(f"INSERT INTO facts ({', '.join(_q(c) for c in FACT_COLUMNS)}) "
+                    con.execute(f"INSERT INTO facts ({', '.join(q(c) for c in FACT_COLUMNS)}) "
                                 f"SELECT {fact_select} FROM {placed_facts}")
                 if len(fetch_df):
                     con.register("batch_fetches", fetch_df)
@@ -356,7 +357,6 @@ def frontier_due(con: duckdb.DuckDBPyConnection, site: str) -> list[str]:
         ORDER BY first_seen_at, url""", [site, datetime.now(timezone.utc)]).fetchall()]
 
 
-_q, _sql_str = quote_identifier, quote_literal   # the short names load_batch composes its SQL with
 
 
 # Arrow types of the fact fields as load_batch hands them to DuckDB (dates go as ISO text and are
