@@ -237,7 +237,7 @@ class Warehouse:
         transaction, all or nothing, so a run killed at any point leaves them consistent. A URL whose
         fetch failed `max_attempts` times in a row is given up."""
         article_df = pd.DataFrame(articles, columns=list(ARTICLE_COLUMNS))
-        fact_table = _facts_table(articles, facts_by_article)
+        fact_table = facts_table(articles, facts_by_article)
         fetch_df = pd.DataFrame(fetches, columns=list(FETCH_COLUMNS))
         frontier_df = pd.DataFrame(frontier or [], columns=list(FRONTIER_COLUMNS))
         q = quote_identifier
@@ -385,7 +385,7 @@ def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
     return int(row[0]) if row else 0
 
 
-def _facts_table(articles: Sequence[ArticleRow | Mapping], facts_by_article: dict[str, list[Fact]]) -> pa.Table:
+def facts_table(articles: Sequence[ArticleRow | Mapping], facts_by_article: dict[str, list[Fact]]) -> pa.Table:
     """The facts of these articles as an Arrow table, built column by column (a dict per fact, a
     pandas frame, or transposing per-fact tuples costs more than the insert itself)."""
     facts: list[Fact] = []
