@@ -58,6 +58,8 @@ class Config:
     max_attempts: int = 5                    # failed fetches of a URL, run after run, before it is given up
     max_blocked: int = 3                     # 401/403 answers in a row that stop a site for the run
     max_sitemaps: int = 50                   # sitemap files read per site per run (an index may list thousands)
+    max_listing_pages: int = 5               # pages followed per listing: new articles are on the first few
+    max_redirects: int = 5                   # redirects followed for one page before it fails
     allow_loopback: bool = False             # only the demo and tests fetch from 127.0.0.1
     batch_size: int = 50                     # articles per extraction + load transaction
     schedule: str = "15 2 * * *"             # cron fields for the nightly run (`newsfacts crontab`)
@@ -91,7 +93,8 @@ _LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 # zero would wait forever, never read, or fetch nothing: refused like a negative value
 # (max_retries = 0 and retry_after_cap = 0 mean something: no retries, no waiting for Retry-After)
 _POSITIVE = frozenset(("connect_timeout", "read_timeout", "max_page_bytes", "batch_size", "max_crawl_delay",
-                       "page_seconds", "max_attempts", "max_blocked", "max_sitemaps"))
+                       "page_seconds", "max_attempts", "max_blocked", "max_sitemaps",
+                       "max_listing_pages", "max_redirects"))
 
 
 def _coerce(name: str, raw: Any, where: str) -> Any:

@@ -73,6 +73,8 @@ def test_sites_table(in_tmp):
     ("max_blocked = 0", "max_blocked = 0: must be positive"),
     ("max_blocked = true", "max_blocked = True: expected an integer"),
     ("max_sitemaps = 0", "max_sitemaps = 0: must be positive"),
+    ("max_listing_pages = 0", "max_listing_pages = 0: must be positive"),
+    ("max_redirects = -1", "max_redirects = -1: must be positive"),
 ])
 def test_bad_config_is_one_clear_error(in_tmp, text, fragment):
     (in_tmp / "a-file").write_text("not a folder")
@@ -125,9 +127,11 @@ def test_cron_schedules_with_ranges_steps_and_names_load(in_tmp):
 
 
 def test_fetch_limits_load_with_todays_defaults(in_tmp):
-    names = ("page_seconds", "max_retries", "retry_after_cap", "max_attempts", "max_blocked", "max_sitemaps")
+    names = ("page_seconds", "max_retries", "retry_after_cap", "max_attempts", "max_blocked", "max_sitemaps",
+             "max_listing_pages", "max_redirects")
     cfg = load_config(env={})
-    assert tuple(getattr(cfg, n) for n in names) == (60.0, 2, 60.0, 5, 3, 50)
+    assert tuple(getattr(cfg, n) for n in names) == (60.0, 2, 60.0, 5, 3, 50, 5, 5)
     cfg = load_config(write(in_tmp, "page_seconds = 20\nmax_retries = 0\nretry_after_cap = 0\n"
-                                    "max_attempts = 1\nmax_blocked = 10\nmax_sitemaps = 1\n"), env={})
-    assert tuple(getattr(cfg, n) for n in names) == (20.0, 0, 0.0, 1, 10, 1)
+                                    "max_attempts = 1\nmax_blocked = 10\nmax_sitemaps = 1\n"
+                                    "max_listing_pages = 2\nmax_redirects = 1\n"), env={})
+    assert tuple(getattr(cfg, n) for n in names) == (20.0, 0, 0.0, 1, 10, 1, 2, 1)

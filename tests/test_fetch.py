@@ -133,3 +133,7 @@ def test_listing_pages_are_followed_to_their_next_pages(http_site):
     assert [u.rsplit("/", 1)[1] for u in urls if "/a-" in u or "/b-" in u] == \
         ["a-1.html", "b-1.html", "a-2.html", "b-2.html", "a-3.html", "b-3.html"]
     assert [p for _, p, _ in routes.requests if p.startswith("/news")] == ["/news", "/news?page=2", "/news?page=3"]
+    routes.requests.clear()
+    urls, _ = discover(fetcher_for(base, max_listing_pages=2), REAL, (), (), robots, ("/news",))
+    assert [p for _, p, _ in routes.requests if p.startswith("/news")] == ["/news", "/news?page=2"]
+    assert not [u for u in urls if "-3.html" in u]

@@ -255,6 +255,9 @@ def test_redirect_loop_stops_after_five(scripted_site):
     res = fetcher_for(base).get(REAL + "/r0")
     assert res.outcome == "failed" and res.reason == "more than 5 redirects" and res.status == 302
     assert len(hits) == 6
+    hits.clear()
+    res = fetcher_for(base, cfg={"max_redirects": 2}).get(REAL + "/r0")     # the setting
+    assert res.outcome == "failed" and res.reason == "more than 2 redirects" and len(hits) == 3
 
 
 @pytest.mark.parametrize("location, why", [

@@ -12,7 +12,6 @@ from pipeline.crawl.fetch import Fetcher, FetchResult
 
 log = logging.getLogger(__name__)
 
-MAX_LISTING_PAGES = 5  # pages followed per listing: new articles are on the first few
 
 
 @dataclass(slots=True)
@@ -132,7 +131,7 @@ def discover(fetcher: Fetcher, base_url: str, feeds: tuple[str, ...], sitemaps: 
     for listing in listings:
         next_url: str | None = urljoin(base_url + "/", listing)
         visited: set[str] = set()
-        while next_url and next_url not in visited and len(visited) < MAX_LISTING_PAGES:
+        while next_url and next_url not in visited and len(visited) < fetcher.cfg.max_listing_pages:
             url = next_url
             if not robots.allowed(url, fetcher.cfg.user_agent):
                 break

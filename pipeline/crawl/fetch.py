@@ -27,7 +27,6 @@ log = logging.getLogger(__name__)
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 BLOCKED_STATUSES = frozenset({401, 403})
-MAX_REDIRECTS = 5
 CHUNK_BYTES = 64 * 1024         # decoded bytes per read: the body limit is checked this often
 
 
@@ -268,8 +267,8 @@ class Fetcher:
             budget -= time.monotonic() - began
             if ans.location is not None:
                 hops += 1
-                if hops > MAX_REDIRECTS:
-                    return result(ans, attempts, "failed", f"more than {MAX_REDIRECTS} redirects")
+                if hops > self.cfg.max_redirects:
+                    return result(ans, attempts, "failed", f"more than {self.cfg.max_redirects} redirects")
                 nxt, refusal = self._redirect_target(url, target, ans.location)
                 if refusal:
                     return result(ans, attempts, "failed", f"redirect refused: {refusal}")
