@@ -2,7 +2,7 @@
 how evaluation scores it, which checks compare it and its warehouse view.
 
 Every per-kind list of the project is derived from KINDS: the fact components and their overlap
-priorities (extractors/nlp.py), what a figure is about (extractors/about.py), the scoring
+priorities (extractors/nlp/), what a figure is about (extractors/about.py), the scoring
 (pipeline/evaluate.py), the cross-article comparisons (pipeline/checks/), the unit keys the
 warehouse fills (pipeline/store/warehouse.py). Adding a kind is a KindSpec here, its components under
 extractors/lang/<code>/ and a migration creating its view: tests/test_kinds.py fails until a migrated

@@ -1,4 +1,4 @@
-"""The candidate-start scan (extractors/nlp.py StartFinder, matches_at, near) must find every match
+"""The candidate-start scan (extractors/nlp/ StartFinder, matches_at, near) must find every match
 the components' full patterns find: a start missing from the pattern data would lose facts silently."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The tokenizer shortcuts and the sentencizer of extractors/nlp.py (blank_pipeline) must not change a
+"""The tokenizer shortcuts and the sentencizer of extractors/nlp/ (blank_pipeline) must not change a
 single token or sentence: the whitespace special cases dropped make the default token anyway, the
 affix rules skipped on plain words and figures (_plain) match nothing there, and the sentencizer
 applies spaCy's rule to arrays."""
