@@ -22,7 +22,7 @@ from pathlib import Path
 import _common  # noqa: F401  (sys.path)
 from _common import DEFAULT_CORPUS, ROOT
 
-MODULE = "extractors/gazetteer/__init__.py"
+PACKAGE = "extractors/gazetteer"
 DATA = "extractors/gazetteer/data"
 
 
@@ -39,17 +39,24 @@ def _load(path: Path, n: int) -> list[tuple[str, dt.date | None]]:
 
 
 def _module_at(rev: str, tmp: Path):
-    """The gazetteer module (and its data) as of git revision `rev`, imported under another name."""
+    """The gazetteer (its modules, a package since issue 16, or the one module before; and its data)
+    as of git revision `rev`, imported under another name."""
     def show(path: str) -> bytes:
         return subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:{path}"], check=True,
                               capture_output=True).stdout
-    (tmp / "data").mkdir()
-    (tmp / "gazetteer_at_rev.py").write_bytes(show(MODULE))
-    names = subprocess.run(["git", "-C", str(ROOT), "ls-tree", "--name-only", f"{rev}:{DATA}"], check=True,
-                           capture_output=True, text=True).stdout.split()
-    for name in names:
-        (tmp / "data" / name).write_bytes(show(f"{DATA}/{name}"))
-    spec = importlib.util.spec_from_file_location("gazetteer_at_rev", tmp / "gazetteer_at_rev.py")
+
+    def ls(path: str) -> list[str]:
+        return subprocess.run(["git", "-C", str(ROOT), "ls-tree", "--name-only", f"{rev}:{path}"], check=True,
+                              capture_output=True, text=True).stdout.split()
+    package = tmp / "gazetteer_at_rev"
+    (package / "data").mkdir(parents=True)
+    for name in ls(PACKAGE):
+        if name.endswith(".py"):
+            (package / name).write_bytes(show(f"{PACKAGE}/{name}"))
+    for name in ls(DATA):
+        (package / "data" / name).write_bytes(show(f"{DATA}/{name}"))
+    spec = importlib.util.spec_from_file_location("gazetteer_at_rev", package / "__init__.py",
+                                                  submodule_search_locations=[str(package)])
     mod = importlib.util.module_from_spec(spec)
     sys.modules["gazetteer_at_rev"] = mod       # dataclasses look their module up
     spec.loader.exec_module(mod)
