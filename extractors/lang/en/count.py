@@ -20,12 +20,13 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from typing import Any, NamedTuple
+from typing import Any
 
 from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractors.lang.common import Candidate
 from extractors.lang.en.months import MONTHS
 from extractors.lang.en.nounphrase import list_noun_phrase_after, noun_phrase_after
 from extractors.lang.en.numbers import SCALES, WORD_NUMBER_RE, number_starts, parse_number
@@ -62,14 +63,6 @@ _LAST_WORD_RE = re.compile(r"[^\W\d_][\w'’.]*$|[^\w\s]$")
 _MORE_RE = re.compile(r"[ \t]+more(?=[ \t])", re.IGNORECASE)
 _OF_RE = re.compile(r"[ \t]+of[ \t]")
 _WORDS_RE = re.compile(r"[^\W\d_][\w'’]*")
-
-
-class _Candidate(NamedTuple):
-    start: int
-    end: int
-    fields: dict[str, Any]
-    rule: str
-    bare: bool
 
 
 def _singular(phrase: str) -> str:
@@ -286,7 +279,7 @@ class CountExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        found: list[_Candidate] = []
+        found: list[Candidate] = []
         for m in matches_at(self._re, text, self.candidate_starts(doc)):
             hi = m.group("hi1") or m.group("hi2") or m.group("hi3")
             lo = m.group("lo1") or m.group("lo2") or (m.group("num") if hi else None)
@@ -314,9 +307,9 @@ class CountExtractor:
                 fields["unit"] = phrase.text
                 rule = rule or ("count.range" if hi else (
                     "count.noun" if (lo or m.group("num"))[0].isdigit() else "count.word_number"))
-                found.append(_Candidate(m.start(), end, fields, rule, False))
+                found.append(Candidate(m.start(), end, fields, rule, False))
             elif not hi and self._bare_ok(text, m):
-                found.append(_Candidate(m.start(), m.end(), fields, "count.list_inherit", True))
+                found.append(Candidate(m.start(), m.end(), fields, "count.list_inherit", True))
         for c in self._inherit(doc, text, found):
             add_fact(doc, c.start, c.end, KIND, c.fields, c.rule, spans_key=self.spans_key)
         return doc
@@ -350,11 +343,11 @@ class CountExtractor:
             return False  # "Mr. Hoang, 56, said": an age
         return before in self._bare_cues
 
-    def _inherit(self, doc: Doc, text: str, found: list[_Candidate]) -> list[_Candidate]:
+    def _inherit(self, doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]:
         if not any(c.bare for c in found):
             return found
         starts = sentence_starts(doc)
-        out: list[_Candidate] = []
+        out: list[Candidate] = []
         last: tuple[int, str] | None = None  # (sentence index, unit) of the last count
         last_many: tuple[int, str] | None = None  # the same, of the last count above one
         for c in found:

@@ -14,6 +14,7 @@ import logging
 import re
 from typing import NamedTuple
 
+from extractors.lang.common import NounPhrase
 from extractors.lang.en.numbers import SCALES, TENS, UNITS
 from extractors.nlp import load_patterns
 
@@ -25,12 +26,6 @@ logger = logging.getLogger(__name__)
 _WORD_RE = re.compile(r"[ \t\u00a0]+([^\W\d_](?:[\w'’-]*[^\W_])?|&)")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | {"hundred"}
-
-
-class NounPhrase(NamedTuple):
-    text: str
-    start: int
-    end: int
 
 
 class _Lists(NamedTuple):

@@ -14,6 +14,7 @@ from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractors.lang.common import parse_range
 from extractors.lang.en.numbers import WORD_NUMBER_RE, number_starts, parse_number
 from extractors.nlp import (
     SPANS_KEY,
@@ -124,12 +125,11 @@ class PercentageExtractor:
                 continue  # "10 PC": computers
             hi = m.group("hi1") or m.group("hi2") or m.group("hi3") or m.group("hi4")
             lo = m.group("lo1") or m.group("lo2") or m.group("lo3") or (m.group("num") if hi else None)
-            try:
-                value = parse_number(lo or m.group("num"))
-                value_max = parse_number(hi) if hi else None
-            except ValueError:
+            figures = parse_range(parse_number, lo or m.group("num"), hi)
+            if figures is None:
                 logger.debug("unparsed percentage %r", m.group(0))
                 continue
+            value, value_max = figures
             qualifier = qualifier_code(m.group("qual"), "en")
             start = m.start()
             minus = self._minus_start(text, m)

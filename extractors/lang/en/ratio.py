@@ -9,15 +9,14 @@ sentence ("517/517 citizens were received, of which 345/345 ...").
 """
 from __future__ import annotations
 
-import bisect
 import logging
 import re
-from typing import Any, NamedTuple
 
 from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractors.lang.common import Candidate, inherit_ratio_units
 from extractors.lang.en.nounphrase import list_noun_phrase_after, noun_phrase_after
 from extractors.lang.en.numbers import WORD_NUMBER_RE, number_starts, parse_number
 from extractors.nlp import (
@@ -25,12 +24,10 @@ from extractors.nlp import (
     StartFinder,
     add_fact,
     doc_text,
-    last_match,
     load_patterns,
     matches_at,
     near,
     phrase_regex,
-    sentence_starts,
 )
 
 logger = logging.getLogger(__name__)
@@ -45,13 +42,6 @@ _LINKS = StartFinder(["of", "out"], symbols="/", inside_words=True)
 _REACH = 40
 # Words before the figure, nearest last; punctuation ends the clause.
 _PREV_TOKEN_RE = re.compile(r"[^\W\d_][\w'’-]*\.?|[,;:!?()\[\]\"“”\n]")
-
-
-class _Candidate(NamedTuple):
-    start: int
-    end: int
-    fields: dict[str, Any]
-    rule: str
 
 
 class RatioExtractor:
@@ -126,7 +116,7 @@ class RatioExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        found: list[_Candidate] = []
+        found: list[Candidate] = []
         for m in matches_at(self._re, text, self.candidate_starts(doc)):
             rule, n, d = (("ratio.slash", "n1", "d1") if m.group("n1") else
                           ("ratio.out_of", "n2", "d2") if m.group("n2") else
@@ -147,40 +137,12 @@ class RatioExtractor:
                 continue
             fields = {"numerator": num, "denominator": den,
                       "unit": phrase.text if phrase else None}
-            found.append(_Candidate(m.start(), phrase.end if phrase else m.end(), fields, rule))
+            found.append(Candidate(m.start(), phrase.end if phrase else m.end(), fields, rule))
         if any(c.fields["unit"] is None for c in found):
-            _inherit_units(doc, found)
+            inherit_ratio_units(doc, text, found, ",", noun_phrase_after)
         for c in found:
             add_fact(doc, c.start, c.end, KIND, c.fields, c.rule, spans_key=self.spans_key)
         return doc
-
-
-def _inherit_units(doc: Doc, found: list[_Candidate]) -> None:
-    """Give a unitless ratio the unit of the closest preceding ratio in its sentence, else of the
-    whole it divides when the sentence counted that whole before it ("received 64 letters and
-    settled 61/64")."""
-    text = doc_text(doc)
-    sent_starts = sentence_starts(doc)
-    last_unit: tuple[int, str] | None = None  # (sentence index, unit)
-    for c in found:
-        sent = bisect.bisect_right(sent_starts, c.start) - 1
-        if c.fields["unit"] is not None:
-            last_unit = (sent, c.fields["unit"])
-        elif last_unit is not None and last_unit[0] == sent:
-            c.fields["unit"] = last_unit[1]
-        else:
-            c.fields["unit"] = _unit_of_whole(text, sent_starts[sent] if sent >= 0 else 0, c)
-
-
-def _unit_of_whole(text: str, sentence_start: int, c: _Candidate) -> str | None:
-    den = c.fields["denominator"]
-    if den is None or not float(den).is_integer():
-        return None
-    written = "|".join(re.escape(s) for s in dict.fromkeys((f"{int(den):,}", str(int(den)))))
-    pattern = re.compile(rf"(?<![\d.,/])(?:{written})(?![\d/]|[.,]\d)")
-    whole = last_match(pattern.finditer(text, sentence_start, c.start))
-    phrase = noun_phrase_after(text, whole.end()) if whole else None
-    return phrase.text if phrase else None
 
 
 @English.factory("newsfacts_ratio", assigns=["doc.spans", "span._.fact"],

@@ -13,11 +13,11 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from typing import Any, NamedTuple
 
 from spacy.lang.vi import Vietnamese
 from spacy.tokens import Doc
 
+from extractors.lang.common import Candidate, parse_range
 from extractors.lang.vi.nounphrase import noun_phrase_after, syllables_before
 from extractors.lang.vi.numbers import LANG, SCALE_RE, WORD_NUMBER_RE, number_starts, parse_number
 from extractors.nlp import (SPANS_KEY, add_fact, load_patterns, matches_at, matching_text, phrase_regex,
@@ -32,14 +32,6 @@ _FIG = rf"(?:\d+(?:[.,]\d+)*\s+{SCALE_RE}|{_INT}|(?:{WORD_NUMBER_RE})(?:\s+{SCAL
 _END = r"(?![\w%/:°²³-]|[.,]\d)"
 _WORD_AFTER_RE = re.compile(r"[ \t\u00a0]*([^\W\d_]+|%)")
 _BARE_END_RE = re.compile(r"[ \t]*(?:[,;.)]|và[ \t]|$)")
-
-
-class _Candidate(NamedTuple):
-    start: int
-    end: int
-    fields: dict[str, Any]
-    rule: str
-    bare: bool
 
 
 class CountExtractor:
@@ -104,15 +96,14 @@ class CountExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         text = matching_text(doc)
-        found: list[_Candidate] = []
+        found: list[Candidate] = []
         for m in matches_at(self._re, text, self._starts.starts(doc)):
             lo = m.group("lo1") or m.group("lo2")
             hi = m.group("hi1") or m.group("hi2")
-            try:
-                value = parse_number(lo or m.group("num"))
-                value_max = parse_number(hi) if hi else None
-            except ValueError:
+            figures = parse_range(parse_number, lo or m.group("num"), hi)
+            if figures is None:
                 continue
+            value, value_max = figures
             if value_max is not None and value_max <= value:
                 continue
             why = self._not_a_count(text, m)
@@ -126,9 +117,9 @@ class CountExtractor:
                 fields["unit"] = phrase.text
                 rule = "count.range" if hi else (
                     "count.noun" if (lo or m.group("num"))[0].isdigit() else "count.word_number")
-                found.append(_Candidate(m.start(), phrase.end, fields, rule, False))
+                found.append(Candidate(m.start(), phrase.end, fields, rule, False))
             elif not hi and self._bare_ok(text, m):
-                found.append(_Candidate(m.start(), m.end(), fields, "count.list_inherit", True))
+                found.append(Candidate(m.start(), m.end(), fields, "count.list_inherit", True))
         for c in self._inherit(doc, found):
             add_fact(doc, c.start, c.end, KIND, c.fields, c.rule, spans_key=self.spans_key)
         return doc
@@ -142,14 +133,14 @@ class CountExtractor:
         one, two = syllables_before(text, m.start())
         return one in self._bare_cues or two in self._bare_cues
 
-    def _inherit(self, doc: Doc, found: list[_Candidate]) -> list[_Candidate]:
+    def _inherit(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """Bare figures take the unit of the next count in their sentence ("... và khai trừ 1 đảng
         viên"), else of the previous one."""
         if not any(c.bare for c in found):
             return found
         starts = sentence_starts(doc)
         sent_of = [bisect.bisect_right(starts, c.start) - 1 for c in found]
-        out: list[_Candidate] = []
+        out: list[Candidate] = []
         for i, c in enumerate(found):
             if not c.bare:
                 out.append(c)

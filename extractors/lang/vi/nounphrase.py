@@ -13,6 +13,7 @@ import functools
 import re
 from typing import NamedTuple
 
+from extractors.lang.common import NounPhrase
 from extractors.nlp import load_patterns
 
 LANG = "vi"
@@ -34,12 +35,6 @@ def syllables_before(text: str, pos: int) -> tuple[str, str]:
     if m.group(3):
         return m.group(3).lower(), m.group(3).lower()
     return m.group(2).lower(), f"{m.group(1)} {m.group(2)}".lower()
-
-
-class NounPhrase(NamedTuple):
-    text: str
-    start: int
-    end: int
 
 
 class _Lists(NamedTuple):

@@ -12,6 +12,7 @@ import re
 from spacy.lang.vi import Vietnamese
 from spacy.tokens import Doc
 
+from extractors.lang.common import parse_range
 from extractors.lang.vi.numbers import DIGITS_RE, LANG, WORD_NUMBER_RE, number_starts, parse_number
 from extractors.nlp import (SPANS_KEY, StartFinder, add_fact, load_patterns, matches_at, matching_text, near,
                             phrase_regex, qualifier_code, qualifier_regex)
@@ -51,12 +52,11 @@ class PercentageExtractor:
         for m in matches_at(self._re, text, self.candidate_starts(doc)):
             lo = m.group("lo1") or m.group("lo2")
             hi = m.group("hi1") or m.group("hi2")
-            try:
-                value = parse_number(lo or m.group("num"))
-                value_max = parse_number(hi) if hi else None
-            except ValueError:
+            figures = parse_range(parse_number, lo or m.group("num"), hi)
+            if figures is None:
                 logger.debug("unparsed percentage %r", m.group(0))
                 continue
+            value, value_max = figures
             if value_max is not None and value_max <= value:
                 continue  # "tăng từ 5% lên 7%" is a change, not a range; "2-1%" junk
             rule = ("percentage.points" if m.group("points") else "percentage.range" if hi else

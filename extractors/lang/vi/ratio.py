@@ -9,18 +9,17 @@ whole counted before it ("tiếp nhận 17 đơn, đã giải quyết 15/17").
 """
 from __future__ import annotations
 
-import bisect
 import logging
 import re
-from typing import Any, NamedTuple
 
 from spacy.lang.vi import Vietnamese
 from spacy.tokens import Doc
 
+from extractors.lang.common import Candidate, inherit_ratio_units
 from extractors.lang.vi.nounphrase import noun_phrase_after, syllables_before
 from extractors.lang.vi.numbers import LANG, number_starts, parse_number
 from extractors.nlp import (SPANS_KEY, StartFinder, add_fact, load_patterns, matches_at, matching_text, near,
-                            phrase_regex, sentence_starts)
+                            phrase_regex)
 
 logger = logging.getLogger(__name__)
 
@@ -28,13 +27,6 @@ KIND = "ratio"
 _INT = r"(?:\d{1,3}(?:\.\d{3})+|\d+)"
 _END = r"(?![\w/%]|[.,]\d|-[^\W\d_])"
 _REACH = 30
-
-
-class _Candidate(NamedTuple):
-    start: int
-    end: int
-    fields: dict[str, Any]
-    rule: str
 
 
 class RatioExtractor:
@@ -77,7 +69,7 @@ class RatioExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         text = matching_text(doc)
-        found: list[_Candidate] = []
+        found: list[Candidate] = []
         for m in matches_at(self._re, text, self.candidate_starts(doc)):
             n, d, rule = ("n1", "d1", "ratio.slash") if m.group("n1") else ("n2", "d2", "ratio.of_total")
             try:
@@ -92,40 +84,12 @@ class RatioExtractor:
                 logger.debug("not a ratio (%s): %r", why, m.group(0))
                 continue
             fields = {"numerator": num, "denominator": den, "unit": phrase.text if phrase else None}
-            found.append(_Candidate(m.start(), phrase.end if phrase else m.end(), fields, rule))
+            found.append(Candidate(m.start(), phrase.end if phrase else m.end(), fields, rule))
         if any(c.fields["unit"] is None for c in found):
-            _inherit_units(doc, text, found)
+            inherit_ratio_units(doc, text, found, ".", noun_phrase_after)
         for c in found:
             add_fact(doc, c.start, c.end, KIND, c.fields, c.rule, spans_key=self.spans_key)
         return doc
-
-
-def _inherit_units(doc: Doc, text: str, found: list[_Candidate]) -> None:
-    sent_starts = sentence_starts(doc)
-    last: tuple[int, str] | None = None
-    for c in found:
-        sent = bisect.bisect_right(sent_starts, c.start) - 1
-        if c.fields["unit"] is not None:
-            last = (sent, c.fields["unit"])
-        elif last is not None and last[0] == sent:
-            c.fields["unit"] = last[1]
-        else:
-            c.fields["unit"] = _unit_of_whole(text, sent_starts[sent] if sent >= 0 else 0, c)
-
-
-def _unit_of_whole(text: str, sentence_start: int, c: _Candidate) -> str | None:
-    """The noun counted after the whole ("17 đơn") earlier in the sentence."""
-    den = c.fields["denominator"]
-    if not float(den).is_integer():
-        return None
-    n = int(den)
-    written = "|".join(re.escape(s) for s in dict.fromkeys((f"{n:,}".replace(",", "."), str(n))))
-    whole = None
-    for whole in re.finditer(rf"(?<![\d.,/])(?:{written})(?![\d/]|[.,]\d)", text[:c.start]):
-        if whole.start() < sentence_start:
-            whole = None
-    phrase = noun_phrase_after(text, whole.end()) if whole else None
-    return phrase.text if phrase else None
 
 
 @Vietnamese.factory("newsfacts_ratio", assigns=["doc.spans", "span._.fact"],
