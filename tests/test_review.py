@@ -174,6 +174,24 @@ def test_a_verdict_never_redirects_off_the_page(site, back):
     assert r.headers["Location"].startswith("/#f-") or r.headers["Location"].startswith("/?")
 
 
+@pytest.mark.parametrize("path, field, extra", [("/verdict", "fact_id", {"verdict": "correct"}),
+                                                ("/dismiss", "check_id", {})])
+def test_a_post_naming_a_bad_or_unknown_id_is_refused(site, path, field, extra):
+    s = requests.Session()
+    html = s.get(site["base"] + "/", timeout=10).text
+    token = re.search(r'name="csrf" value="([^"]+)"', html).group(1)
+
+    def post(key):
+        form = dict(csrf=token, back="/", **extra, **{field: key})
+        return s.post(site["base"] + path, data=form, headers={"Origin": site["base"]}, timeout=10,
+                      allow_redirects=False)
+
+    bad = post("not-an-id")
+    assert bad.status_code == 400 and f"bad {field.split('_')[0]} id" in bad.text
+    unknown = post("0" * 20)
+    assert unknown.status_code == 404 and "no such" in unknown.text
+
+
 def test_bidi_controls_in_scraped_text_are_shown_not_obeyed():
     from pipeline.review.cards import e
 

@@ -15,6 +15,7 @@ import socketserver
 import sys
 import threading
 from pathlib import Path
+from typing import Any, Callable, TypeVar
 from urllib.parse import quote
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
@@ -28,6 +29,8 @@ from pipeline.review.request import HEX_ID, HTTPError, Request
 from pipeline.store.reviewstore import VERDICTS, ReviewStore, reviews_path
 
 log = logging.getLogger(__name__)
+
+_Row = TypeVar("_Row")
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 STATIC_FILES = {"review.js": "text/javascript; charset=utf-8", "review.css": "text/css; charset=utf-8"}
@@ -176,6 +179,17 @@ class ReviewApp:
     def _form(self, req: Request) -> dict[str, str]:
         return security.checked_form(req, self.tokens, self.allowed_hosts)
 
+    def _stored(self, read: Callable[[Any, str], _Row | None], key: str, what: str, missing: str) -> _Row:
+        """The warehouse row a form names by its id: 400 for an id that is not one, 404 with
+        `missing` when the warehouse has no such row."""
+        if not HEX_ID.match(key):
+            raise HTTPError("400 Bad Request", f"bad {what} id")
+        with queries.reading(self.warehouse) as con:
+            found = read(con, key)
+        if found is None:
+            raise HTTPError("404 Not Found", missing)
+        return found
+
     def post_undo(self, req: Request):
         """Take back this browser's last verdict, if it is still its fact's latest."""
         form = self._form(req)
@@ -192,12 +206,8 @@ class ReviewApp:
         """Dismiss a check as a false alarm: it no longer flags its facts nor counts as open."""
         form = self._form(req)
         check_id = form.get("check_id", "")
-        if not HEX_ID.match(check_id):
-            raise HTTPError("400 Bad Request", "bad check id")
-        with queries.reading(self.warehouse) as con:
-            name = queries.check_name(con, check_id)
-        if name is None:
-            raise HTTPError("404 Not Found", "no such check (a later run may have recomputed it)")
+        name = self._stored(queries.check_name, check_id, "check",
+                            "no such check (a later run may have recomputed it)")
         self.store.dismiss_check(check_id, name, form.get("reviewer", "")[:100])
         return "303 See Other", [("Location", security.local_target(form.get("back", "/"))), *_TEXT], "dismissed"
 
@@ -206,12 +216,8 @@ class ReviewApp:
         fact_id, verdict = form.get("fact_id", ""), form.get("verdict", "")
         if verdict not in VERDICTS:
             raise HTTPError("400 Bad Request", f"verdict must be one of {', '.join(VERDICTS)}")
-        if not HEX_ID.match(fact_id):
-            raise HTTPError("400 Bad Request", "bad fact id")
-        with queries.reading(self.warehouse) as con:
-            fact = queries.fact(con, fact_id)
-        if fact is None:
-            raise HTTPError("404 Not Found", "no such fact (a later run may have re-extracted its article)")
+        fact = self._stored(queries.fact, fact_id, "fact",
+                            "no such fact (a later run may have re-extracted its article)")
         reviewer = form.get("reviewer", "")[:100]
         try:
             verdict_id = self.store.record_verdict(
