@@ -60,6 +60,13 @@ def facts_of(text: str, kind: str, published=None, lang: str = "en") -> list:
     return [f for f in found if f.kind == kind]
 
 
+def one_fact(text: str, kind: str, published=None, lang: str = "en"):
+    """The one fact of a kind in `text` (facts_of), failing when there is none or more than one."""
+    found = facts_of(text, kind, published, lang)
+    assert len(found) == 1, found
+    return found[0]
+
+
 def run_cli(*args: str, cwd: Path, env: dict | None = None, input: str | None = None,
             timeout: float = 300) -> subprocess.CompletedProcess:
     """The real command in a child process, as a user or cron would run it."""

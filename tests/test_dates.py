@@ -2,16 +2,13 @@ import datetime
 
 import pytest
 
-from extractors import extract_facts
+from conftest import facts_of
 
 PUB = datetime.date(2022, 9, 14)
 
 
 def dates(text, published=PUB):
-    facts = [f for f in extract_facts(text, published) if f.kind == "date"]
-    for f in facts:
-        assert text[f.start:f.end] == f.text
-    return [(f.text, f.date, f.granularity, f.rule_id) for f in facts]
+    return [(f.text, f.date, f.granularity, f.rule_id) for f in facts_of(text, "date", published)]
 
 
 @pytest.mark.parametrize("text, want", [

@@ -2,14 +2,12 @@ import datetime
 
 import pytest
 
+from conftest import facts_of
 from extractors import extract_facts
 
 
 def documents(text):
-    facts = [f for f in extract_facts(text, datetime.date(2022, 5, 1)) if f.kind == "document"]
-    for f in facts:
-        assert text[f.start:f.end] == f.text
-    return [(f.text, f.doc_type, f.doc_number, f.issued, f.rule_id) for f in facts]
+    return [(f.text, f.doc_type, f.doc_number, f.issued, f.rule_id) for f in facts_of(text, "document", datetime.date(2022, 5, 1))]
 
 
 @pytest.mark.parametrize("text, want", [

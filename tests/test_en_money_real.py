@@ -2,14 +2,11 @@
 ranges, and the near-misses around them. Every sentence here is invented."""
 import pytest
 
-from extractors import extract_facts
+from conftest import facts_of, one_fact
 
 
 def money(text, published=None):
-    facts = [f for f in extract_facts(text, published) if f.kind == "money"]
-    for f in facts:
-        assert text[f.start:f.end] == f.text
-    return facts
+    return facts_of(text, "money", published)
 
 
 def rows(text):
@@ -79,9 +76,7 @@ def rows(text):
     ("The fund's target is US$ 1MM this year.", "US$ 1MM", 1e6, "USD", "money.abbr"),
 ])
 def test_currencies_and_scales(text, span, value, currency, rule):
-    facts = money(text)
-    assert len(facts) == 1, facts
-    f = facts[0]
+    f = one_fact(text, "money")
     assert (f.text, f.currency, f.rule_id) == (span, currency, rule)
     assert f.value == pytest.approx(value)
 
@@ -98,10 +93,9 @@ def test_currencies_and_scales(text, span, value, currency, rule):
     ("Mexican remittances reached 60 billion pesos.", "MXN"),
 ])
 def test_context_rules(text, currency):
-    facts = money(text)
-    assert len(facts) == 1, facts
-    assert facts[0].currency == currency
-    assert facts[0].rule_id.endswith(".context")
+    f = one_fact(text, "money")
+    assert f.currency == currency
+    assert f.rule_id.endswith(".context")
 
 
 def test_context_falls_back_to_the_article():

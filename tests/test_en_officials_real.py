@@ -4,14 +4,12 @@ of names, abbreviations, company posts, honorifics, names with and without diacr
 paragraphs are invented; every named person is fictional."""
 import datetime
 
+from conftest import facts_of
 from extractors import extract_facts
 
 
 def officials(text):
-    facts = [f for f in extract_facts(text, datetime.date(2024, 10, 2)) if f.kind == "official"]
-    for f in facts:
-        assert text[f.start:f.end] == f.text
-    return [(f.person, f.title, f.organization) for f in facts]
+    return [(f.person, f.title, f.organization) for f in facts_of(text, "official", datetime.date(2024, 10, 2))]
 
 
 def test_city_council_meeting_report():

@@ -3,7 +3,7 @@ that are no facts, written numbers and durations (percentage, quantity, count an
 components). Sentences invented for these tests."""
 import pytest
 
-from conftest import facts_of
+from conftest import facts_of, one_fact
 from extractors import extract_facts
 from extractors.nlp import SPANS_KEY, build_nlp, span_fields
 
@@ -13,9 +13,7 @@ def of_kind(text, kind):
 
 
 def one(text, kind):
-    facts = of_kind(text, kind)
-    assert len(facts) == 1, facts
-    return facts[0]
+    return one_fact(text, kind)
 
 
 def row(f):

@@ -1,19 +1,14 @@
 import pytest
 
-from extractors import extract_facts
+from conftest import facts_of, one_fact
 
 
 def money(text):
-    facts = [f for f in extract_facts(text) if f.kind == "money"]
-    for f in facts:
-        assert text[f.start:f.end] == f.text
-    return facts
+    return facts_of(text, "money")
 
 
 def one(text):
-    facts = money(text)
-    assert len(facts) == 1, facts
-    return facts[0]
+    return one_fact(text, "money")
 
 
 @pytest.mark.parametrize("text, span, value, currency, rule", [

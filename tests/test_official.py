@@ -1,13 +1,10 @@
 import pytest
 
-from extractors import extract_facts
+from conftest import facts_of
 
 
 def officials(text):
-    facts = [f for f in extract_facts(text) if f.kind == "official"]
-    for f in facts:
-        assert text[f.start:f.end] == f.text
-    return [(f.text, f.person, f.title, f.organization, f.rule_id) for f in facts]
+    return [(f.text, f.person, f.title, f.organization, f.rule_id) for f in facts_of(text, "official")]
 
 
 @pytest.mark.parametrize("text, want", [

@@ -2,16 +2,14 @@ import datetime
 
 import pytest
 
+from conftest import facts_of
 from extractors import extract_facts
 
 PUB = datetime.date(2022, 9, 14)
 
 
 def periods(text, published=PUB):
-    facts = [f for f in extract_facts(text, published) if f.kind == "period"]
-    for f in facts:
-        assert text[f.start:f.end] == f.text
-    return [(f.text, f.period_start, f.period_end, f.rule_id) for f in facts]
+    return [(f.text, f.period_start, f.period_end, f.rule_id) for f in facts_of(text, "period", published)]
 
 
 @pytest.mark.parametrize("text, want", [

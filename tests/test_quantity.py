@@ -1,19 +1,15 @@
 import pytest
 
+from conftest import facts_of, one_fact
 from extractors import extract_facts
 
 
 def quantities(text):
-    facts = [f for f in extract_facts(text) if f.kind == "quantity"]
-    for f in facts:
-        assert text[f.start:f.end] == f.text
-    return facts
+    return facts_of(text, "quantity")
 
 
 def one(text):
-    facts = quantities(text)
-    assert len(facts) == 1, facts
-    return facts[0]
+    return one_fact(text, "quantity")
 
 
 @pytest.mark.parametrize("text, span, value, unit", [
@@ -95,7 +91,6 @@ def test_not_quantities(text):
 
 def test_span_stops_where_the_rule_matched_even_inside_a_token():
     # "m." is one token for spaCy; the fact must not take the sentence's full stop
-    from extractors import extract_facts
 
     text = "The new span is 13.5 m. It opens in May."
     (fact,) = [f for f in extract_facts(text) if f.kind == "quantity"]

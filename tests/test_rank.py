@@ -1,19 +1,15 @@
 import pytest
 
+from conftest import facts_of, one_fact
 from extractors import extract_facts
 
 
 def ranks(text):
-    facts = [f for f in extract_facts(text) if f.kind == "rank"]
-    for f in facts:
-        assert text[f.start:f.end] == f.text
-    return facts
+    return facts_of(text, "rank")
 
 
 def one(text):
-    facts = ranks(text)
-    assert len(facts) == 1, facts
-    return facts[0]
+    return one_fact(text, "rank")
 
 
 @pytest.mark.parametrize("text, span, value, den, unit, rule", [

@@ -1,20 +1,16 @@
 import pytest
 
+from conftest import facts_of, one_fact
 from extractors import extract_facts
 from extractors.lang.en.nounphrase import noun_phrase_after
 
 
 def ratios(text):
-    facts = [f for f in extract_facts(text) if f.kind == "ratio"]
-    for f in facts:
-        assert text[f.start:f.end] == f.text
-    return facts
+    return facts_of(text, "ratio")
 
 
 def one(text):
-    facts = ratios(text)
-    assert len(facts) == 1, facts
-    return facts[0]
+    return one_fact(text, "ratio")
 
 
 @pytest.mark.parametrize("text, span, num, den, unit, rule", [

@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from conftest import facts_of
+from conftest import facts_of, one_fact
 from extractors import extract_facts
 
 PUB = datetime.date(2024, 7, 20)
@@ -15,9 +15,7 @@ def facts(text, kind):
 
 
 def one(text, kind):
-    got = facts(text, kind)
-    assert len(got) == 1, got
-    return got[0]
+    return one_fact(text, kind, PUB, lang="vi")
 
 
 # --- counts ---------------------------------------------------------------------------------

@@ -4,17 +4,14 @@ import time
 
 import pytest
 
-from extractors import extract_facts
+from conftest import facts_of
 from extractors.nlp import build_nlp
 
 PUB = datetime.date(2024, 9, 20)
 
 
 def officials(text):
-    facts = [f for f in extract_facts(text, PUB, lang="vi") if f.kind == "official"]
-    for f in facts:
-        assert text[f.start:f.end] == f.text
-    return [(f.text, f.person, f.title, f.organization) for f in facts]
+    return [(f.text, f.person, f.title, f.organization) for f in facts_of(text, "official", PUB, lang="vi")]
 
 
 def one(text):

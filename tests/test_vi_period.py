@@ -4,16 +4,14 @@ import datetime
 
 import pytest
 
+from conftest import facts_of
 from extractors import extract_facts
 
 PUB = datetime.date(2023, 10, 20)
 
 
 def periods(text, published=PUB):
-    facts = [f for f in extract_facts(text, published, lang="vi") if f.kind == "period"]
-    for f in facts:
-        assert text[f.start:f.end] == f.text
-    return [(f.text, f.period_start, f.period_end) for f in facts]
+    return [(f.text, f.period_start, f.period_end) for f in facts_of(text, "period", published, lang="vi")]
 
 
 @pytest.mark.parametrize("text, want", [
