@@ -182,6 +182,19 @@ def read_article(path: Path):
     return meta, text, spans
 
 
+def read_new_article(path: Path, nums: set[int], seen_ids: set[str]):
+    """read_article, refusing an article number or an id read before (both sets are updated)."""
+    n = int(path.name[:3])
+    if n in nums:
+        raise GoldError(f"duplicate article number {n}")
+    nums.add(n)
+    meta, text, spans = read_article(path)
+    if meta["id"] in seen_ids:
+        raise GoldError(f"duplicate id {meta['id']}")
+    seen_ids.add(meta["id"])
+    return meta, text, spans
+
+
 # ---------------------------------------------------------------------------------------------
 # surface normalisation (only the mechanical part; spans and kinds are the annotator's)
 
@@ -558,12 +571,7 @@ def build_fact(doc_id, span, pub, spans, where, notes, meta=None, body=""):
         raise GoldError(f"{where}: only documents may contain nested facts: {text!r}")
     if span["parent"] is not None and (kind != "date" or spans[span["parent"]]["kind"] != "document"):
         raise GoldError(f"{where}: nested {kind} inside {spans[span['parent']]['kind']}")
-    missing = REQUIRED[kind] - merged.keys()
-    if missing:
-        raise GoldError(f"{where}: {kind} {text!r} lacks {sorted(missing)} (auto gave {auto})")
-    extra = merged.keys() - ALLOWED[kind]
-    if extra:
-        raise GoldError(f"{where}: {kind} {text!r} has fields not allowed: {sorted(extra)}")
+    check_fields(kind, text, merged, where, ALLOWED, f"auto gave {auto}")
     # checks per field
     if "qualifier" in merged and merged["qualifier"] not in QUALIFIERS:
         raise GoldError(f"{where}: bad qualifier {merged['qualifier']!r}")
@@ -615,6 +623,16 @@ def build_fact(doc_id, span, pub, spans, where, notes, meta=None, body=""):
     if ctx_ok:
         fact["_ctx_ok"] = True
     return fact
+
+
+def check_fields(kind, text, fields, where, allowed, lacks_hint):
+    """The fields FACTS.md requires of the kind are there, and no other than `allowed` has."""
+    missing = REQUIRED[kind] - fields.keys()
+    if missing:
+        raise GoldError(f"{where}: {kind} {text!r} lacks {sorted(missing)} ({lacks_hint})")
+    extra = fields.keys() - allowed[kind]
+    if extra:
+        raise GoldError(f"{where}: {kind} {text!r} has fields not allowed: {sorted(extra)}")
 
 
 def _sentence_before(body, start):
@@ -756,6 +774,22 @@ def split_of(path: Path) -> str:
     return "test" if n % 4 == 0 else "train"
 
 
+def write_jsonl(path: Path, rows) -> None:
+    """One JSON object a line, non-ASCII as written: the gold files' format."""
+    with open(path, "w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def run(main) -> None:
+    """Exit with main(argv)'s code; a GoldError is one line on stderr and exit code 1."""
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except GoldError as exc:
+        print(f"gold validation failed: {exc}", file=sys.stderr)
+        sys.exit(1)
+
+
 def main(argv):
     set_dir, argv = set_dir_of(argv)
     cfg = set_config(set_dir)
@@ -772,15 +806,8 @@ def main(argv):
     stats = {"train": Counter(), "test": Counter()}
     nums = set()
     for path in files:
-        n = int(path.name[:3])
-        if n in nums:
-            raise GoldError(f"duplicate article number {n}")
-        nums.add(n)
-        meta, text, spans = read_article(path)
+        meta, text, spans = read_new_article(path, nums, seen_ids)
         doc_id = meta["id"]
-        if doc_id in seen_ids:
-            raise GoldError(f"duplicate id {doc_id}")
-        seen_ids.add(doc_id)
         if not doc_id.startswith(f"{prefix}-{path.name[:3]}-"):
             raise GoldError(f"{path.name}: id {doc_id!r} does not match file number")
         pub = dt.date.fromisoformat(meta["published"])
@@ -826,12 +853,8 @@ def main(argv):
     for split, (docs, facts) in out.items():
         d = set_dir / split
         d.mkdir(exist_ok=True)
-        with open(d / "docs.jsonl", "w", encoding="utf-8") as fh:
-            for doc in docs:
-                fh.write(json.dumps(doc, ensure_ascii=False) + "\n")
-        with open(d / "facts.jsonl", "w", encoding="utf-8") as fh:
-            for f in facts:
-                fh.write(json.dumps(f, ensure_ascii=False) + "\n")
+        write_jsonl(d / "docs.jsonl", docs)
+        write_jsonl(d / "facts.jsonl", facts)
     if review:
         for n in notes:
             print("note:", n)
@@ -850,8 +873,4 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main(sys.argv[1:]))
-    except GoldError as exc:
-        print(f"gold validation failed: {exc}", file=sys.stderr)
-        sys.exit(1)
+    run(main)

@@ -496,9 +496,7 @@ def build(review: bool = False):
                 print("  -- unannotated numbers:")
                 for u in unc:
                     print("    " + u)
-    with open(HERE / "facts.jsonl", "w", encoding="utf-8") as fh:
-        for f in all_facts:
-            fh.write(json.dumps(f, ensure_ascii=False) + "\n")
+    bg.write_jsonl(HERE / "facts.jsonl", all_facts)
     if review:
         for n in notes:
             print("note:", n)

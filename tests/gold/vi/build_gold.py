@@ -81,9 +81,10 @@ import importlib.util  # noqa: E402
 _spec = importlib.util.spec_from_file_location("gold_en_build", HERE.parent / "build_gold.py")
 _en = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_en)
-ALLOWED, FIELD_ORDER, KINDS, NUMERIC, QUALIFIERS, REQUIRED = (
-    _en.ALLOWED, _en.FIELD_ORDER, _en.KINDS, _en.NUMERIC, _en.QUALIFIERS, _en.REQUIRED)
-GoldError, iso_ok, read_article = _en.GoldError, _en.iso_ok, _en.read_article
+ALLOWED, FIELD_ORDER, KINDS, NUMERIC, QUALIFIERS = (
+    _en.ALLOWED, _en.FIELD_ORDER, _en.KINDS, _en.NUMERIC, _en.QUALIFIERS)
+GoldError, iso_ok, read_new_article = _en.GoldError, _en.iso_ok, _en.read_new_article
+check_fields, check_overlaps, write_jsonl = _en.check_fields, _en.check_overlaps, _en.write_jsonl
 
 # analysis fields (FACTS.md "What a figure is about"): what a figure measures, the administrative
 # unit it belongs to and the period it refers to. Written in the markup as meas= pl= pll= rs= re=;
@@ -525,12 +526,7 @@ def build_fact(doc_id, span, spans, where, default_place=(None, None), w=None, a
             raise GoldError(f"{where}: nesting deeper than document > date in {text!r}")
     if span["parent"] is not None and (kind != "date" or spans[span["parent"]]["kind"] != "document"):
         raise GoldError(f"{where}: nested {kind} inside {spans[span['parent']]['kind']}")
-    missing = REQUIRED[kind] - attrs.keys()
-    if missing:
-        raise GoldError(f"{where}: {kind} {text!r} lacks {sorted(missing)} (write every field explicitly)")
-    extra = attrs.keys() - ALLOWED[kind]
-    if extra:
-        raise GoldError(f"{where}: {kind} {text!r} has fields not allowed: {sorted(extra)}")
+    check_fields(kind, text, attrs, where, ALLOWED, "write every field explicitly")
     if "qualifier" in attrs and attrs["qualifier"] not in QUALIFIERS:
         raise GoldError(f"{where}: bad qualifier {attrs['qualifier']!r} in {text!r}")
     if "currency" in attrs and attrs["currency"] not in CURRENCIES:
@@ -593,14 +589,6 @@ def build_fact(doc_id, span, spans, where, default_place=(None, None), w=None, a
     return fact, bool(ok)
 
 
-def check_overlaps(facts, where):
-    for a, b in zip(facts, facts[1:]):
-        if b["start"] < a["end"]:
-            nested = a["kind"] == "document" and b["kind"] == "date" and b["end"] <= a["end"]
-            if not nested:
-                raise GoldError(f"{where}: overlapping spans {a['text']!r} / {b['text']!r}")
-
-
 def check_context(text, facts, oks, where):
     """A qualifier word, or the 'từ' of a range/period, left just outside a span."""
     for f, ok in zip(facts, oks):
@@ -655,15 +643,8 @@ def main(argv):
     errors = []
     for path in files:
         try:
-            n = int(path.name[:3])
-            if n in nums:
-                raise GoldError(f"duplicate article number {n}")
-            nums.add(n)
-            meta, text, spans = read_article(path)
+            meta, text, spans = read_new_article(path, nums, seen_ids)
             doc_id = meta["id"]
-            if doc_id in seen_ids:
-                raise GoldError(f"duplicate id {doc_id}")
-            seen_ids.add(doc_id)
             if not re.fullmatch(rf"vi-{path.name[:3]}-[a-z0-9][a-z0-9\-]*", doc_id):
                 raise GoldError(f"{path.name}: id {doc_id!r} must be vi-{path.name[:3]}-slug")
             try:
@@ -725,12 +706,8 @@ def main(argv):
     for split, (docs, facts) in out.items():
         d = HERE / split
         d.mkdir(exist_ok=True)
-        with open(d / "docs.jsonl", "w", encoding="utf-8") as fh:
-            for doc in docs:
-                fh.write(json.dumps(doc, ensure_ascii=False) + "\n")
-        with open(d / "facts.jsonl", "w", encoding="utf-8") as fh:
-            for f in facts:
-                fh.write(json.dumps(f, ensure_ascii=False) + "\n")
+        write_jsonl(d / "docs.jsonl", docs)
+        write_jsonl(d / "facts.jsonl", facts)
     print(f"{'kind':<12}" + "".join(f"{split:>7}" for split in SPLITS) + f"{'total':>7}")
     for k in ("_articles",) + KINDS:
         row = [stats[split][k] for split in SPLITS]
@@ -743,8 +720,4 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main(sys.argv[1:]))
-    except GoldError as exc:
-        print(f"gold validation failed: {exc}", file=sys.stderr)
-        sys.exit(1)
+    _en.run(main)
