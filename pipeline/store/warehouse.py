@@ -35,7 +35,7 @@ _FRONTIER_UPSERT = """
 INSERT INTO frontier (url, site, status, attempts, etag, last_modified, content_sha256, reason,
                       first_seen_at, last_fetch_at, last_run)
 SELECT url, site, status, CASE WHEN status = 'failed' THEN 1 ELSE 0 END, etag, last_modified,
-       content_sha256, reason, last_fetch_at, last_fetch_at, last_run FROM batch_frontier
+       content_sha256, reason, last_fetch_at, last_fetch_at, last_run FROM {frontier}
 ON CONFLICT (url) DO UPDATE SET
     attempts = CASE WHEN excluded.status = 'failed' THEN frontier.attempts + 1 ELSE 0 END,
     status = CASE WHEN excluded.status = 'failed' AND frontier.attempts + 1 >= ?
@@ -62,6 +62,14 @@ class ArticleState:
     etag: str | None
     last_modified: str | None
     extractor_version: str | None
+
+
+@dataclass(slots=True)
+class Loaded:
+    """What Warehouse.load_relations wrote."""
+    articles: int = 0       # article rows inserted or updated
+    replaced: int = 0       # of which were stored before (their facts replaced)
+    facts: int = 0          # fact rows inserted
 
 
 class Warehouse:
@@ -236,51 +244,60 @@ class Warehouse:
         """Upsert articles, replace their facts, append fetch rows, update the frontier: one
         transaction, all or nothing, so a run killed at any point leaves them consistent. A URL whose
         fetch failed `max_attempts` times in a row is given up."""
-        article_df = pd.DataFrame(articles, columns=list(ARTICLE_COLUMNS))
-        fact_table = facts_table(articles, facts_by_article)
-        fetch_df = pd.DataFrame(fetches, columns=list(FETCH_COLUMNS))
-        frontier_df = pd.DataFrame(frontier or [], columns=list(FRONTIER_COLUMNS))
+        frames = {"batch_articles": pd.DataFrame(articles, columns=list(ARTICLE_COLUMNS)),
+                  "batch_facts": facts_table(articles, facts_by_article),
+                  "batch_fetches": pd.DataFrame(fetches, columns=list(FETCH_COLUMNS)),
+                  "batch_frontier": pd.DataFrame(frontier or [], columns=list(FRONTIER_COLUMNS))}
+        named = {name: name for name, frame in frames.items() if len(frame)}
+        try:
+            with self.transaction():    # BEGIN first: it ends a caller's unfinished result, which register refuses
+                for name in named:
+                    self.con.register(name, frames[name])
+                loaded = self.load_relations(run_id, named.get("batch_articles"), named.get("batch_facts"),
+                                             named.get("batch_fetches"), named.get("batch_frontier"), max_attempts)
+        finally:
+            for name in named:
+                try:
+                    self.con.unregister(name)
+                except duckdb.Error:
+                    pass
+        return loaded.facts
+
+    def load_relations(self, run_id: str, articles: str | None = None, facts: str | None = None,
+                       fetches: str | None = None, frontier: str | None = None,
+                       max_attempts: int = MAX_ATTEMPTS) -> "Loaded":
+        """load_batch's SQL over relations named (registered frames, views over staged Parquet): rows
+        of `articles` (ARTICLE_COLUMNS) upserted, the facts of those stored before deleted, `facts`
+        (facts_table's columns) inserted with their ids and sections computed here, `fetches`
+        appended, `frontier` upserted; one transaction, or the caller's."""
         q = quote_identifier
         updates = ", ".join(f"{q(c)} = excluded.{q(c)}" for c in ARTICLE_COLUMNS
                             if c not in ("article_id", "first_seen_run"))
-        fact_select = ", ".join(_FACT_ID_SQL if c == "fact_id" else quote_literal(run_id) if c == "run_id"
-                                else f"TRY_CAST({q(c)} AS DATE)" if c in _DATE_COLUMNS else q(c)
-                                for c in FACT_COLUMNS)
-        placed_facts = (f"(SELECT *, {_SECTION_START_SQL} AS section_start FROM "
-                        f"(SELECT *, {_SECTION_SQL} AS section FROM batch_facts))")
         article_columns = ", ".join(q(c) for c in ARTICLE_COLUMNS)
         con = self.con
-        try:
-            with self.transaction():
-                if len(article_df):
-                    con.register("batch_articles", article_df)
-                    # Only articles stored before have facts to replace; a backfill of new articles
-                    # then never scans the facts table, whose size grows with the archive.
-                    stored = [r[0] for r in con.execute("""SELECT article_id FROM articles
-                        WHERE article_id IN (SELECT article_id FROM batch_articles)""").fetchall()]
-                    con.execute(f"INSERT INTO articles ({article_columns}) "
-                                f"SELECT {article_columns} FROM batch_articles "
-                                f"ON CONFLICT (article_id) DO UPDATE SET {updates}")
-                    if stored:
-                        con.execute("DELETE FROM facts WHERE article_id IN (SELECT unnest(?))", [stored])
-                if fact_table.num_rows:
-                    con.register("batch_facts", fact_table)
-                    con.execute(f"INSERT INTO facts ({', '.join(q(c) for c in FACT_COLUMNS)}) "
-                                f"SELECT {fact_select} FROM {placed_facts}")
-                if len(fetch_df):
-                    con.register("batch_fetches", fetch_df)
-                    con.execute(f"INSERT INTO fetches ({', '.join(FETCH_COLUMNS)}) "
-                                f"SELECT * FROM batch_fetches")
-                if len(frontier_df):
-                    con.register("batch_frontier", frontier_df)
-                    con.execute(_FRONTIER_UPSERT, [max_attempts])
-        finally:
-            for name in ("batch_articles", "batch_facts", "batch_fetches", "batch_frontier"):
-                try:
-                    con.unregister(name)
-                except duckdb.Error:
-                    pass
-        return fact_table.num_rows
+        loaded = Loaded()
+        with self.transaction():
+            if articles:
+                # Only articles stored before have facts to replace; a backfill of new articles
+                # then never scans the facts table, whose size grows with the archive.
+                con.execute(f"CREATE OR REPLACE TEMP TABLE replaced_articles AS SELECT article_id FROM articles "
+                            f"WHERE article_id IN (SELECT article_id FROM {q(articles)})")
+                loaded.replaced = _row_count(con.execute("SELECT count(*) FROM replaced_articles"))
+                loaded.articles = _row_count(con.execute(f"INSERT INTO articles ({article_columns}) "
+                                                        f"SELECT {article_columns} FROM {q(articles)} "
+                                                        f"ON CONFLICT (article_id) DO UPDATE SET {updates}"))
+                if loaded.replaced:
+                    con.execute("DELETE FROM facts WHERE article_id IN (SELECT article_id FROM replaced_articles)")
+                con.execute("DROP TABLE replaced_articles")
+            if facts:
+                loaded.facts = _row_count(con.execute(f"INSERT INTO facts ({', '.join(q(c) for c in FACT_COLUMNS)}) "
+                                                     f"{stored_facts_select(facts, run_id)}"))
+            if fetches:
+                con.execute(f"INSERT INTO fetches ({', '.join(FETCH_COLUMNS)}) "
+                            f"SELECT {', '.join(FETCH_COLUMNS)} FROM {q(fetches)}")
+            if frontier:
+                con.execute(_FRONTIER_UPSERT.format(frontier=q(frontier)), [max_attempts])
+        return loaded
 
     # --- reading ----------------------------------------------------------------------------
     def table_counts(self) -> dict[str, int]:
@@ -383,6 +400,25 @@ _COUNTED_KINDS = tuple(name for name, spec in KINDS.items() if spec.counted_unit
 def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
     row = con.execute(f"SELECT count(*) FROM {quote_identifier(table)}").fetchone()
     return int(row[0]) if row else 0
+
+
+def _row_count(result: duckdb.DuckDBPyConnection) -> int:
+    """The row count an INSERT (or a count(*)) reports, the result read to its end: DuckDB refuses
+    other work on a connection with an unfinished result."""
+    rows = result.fetchall()
+    return int(rows[0][0]) if rows else 0
+
+
+def stored_facts_select(relation: str, run_id: str, extra: Sequence[str] = ()) -> str:
+    """SELECT of FACT_COLUMNS, as stored, from a relation of facts_table's columns: fact ids and
+    sections computed, dates cast, `run_id` as the run; then the relation's `extra` columns. What
+    load_batch inserts and the Parquet lake writes (pipeline.backfill.lake)."""
+    q = quote_identifier
+    columns = [f"{_FACT_ID_SQL} AS fact_id" if c == "fact_id" else f"{quote_literal(run_id)} AS run_id"
+               if c == "run_id" else f"TRY_CAST({q(c)} AS DATE) AS {q(c)}" if c in _DATE_COLUMNS else q(c)
+               for c in FACT_COLUMNS]
+    return (f"SELECT {', '.join([*columns, *map(q, extra)])} FROM (SELECT *, {_SECTION_START_SQL} AS "
+            f"section_start FROM (SELECT *, {_SECTION_SQL} AS section FROM {q(relation)}))")
 
 
 def facts_table(articles: Sequence[ArticleRow | Mapping], facts_by_article: dict[str, list[Fact]]) -> pa.Table:
