@@ -40,6 +40,10 @@ DEFAULT_SITES = (
 class Config:
     warehouse: Path = Path("warehouse.duckdb")
     raw_dir: Path | None = None              # None = corpus/raw beside the warehouse
+    staging_dir: Path | None = None          # backfill staging (pipeline.backfill.layout); None = corpus/staging
+                                             # beside the warehouse
+    lake_dir: Path | None = None             # `publish --target parquet`: the Parquet lake; None = corpus/lake
+                                             # beside the warehouse
     log_file: Path | None = None             # None = warnings and errors to stderr only
     log_level: str = "WARNING"
     log_format: str | None = None            # "text" or "json" (one event per line); None: json when
@@ -75,6 +79,14 @@ class Config:
     @property
     def raw_root(self) -> Path:
         return self.raw_dir if self.raw_dir is not None else self.warehouse.parent / "corpus" / "raw"
+
+    @property
+    def staging_root(self) -> Path:
+        return self.staging_dir if self.staging_dir is not None else self.warehouse.parent / "corpus" / "staging"
+
+    @property
+    def lake_root(self) -> Path:
+        return self.lake_dir if self.lake_dir is not None else self.warehouse.parent / "corpus" / "lake"
 
 
 _ENV = {

@@ -242,7 +242,7 @@ class _SiteRun:
         self.pending, self.fetch_rows, self.frontier_rows, self.seen_ids = [], [], [], []
 
 
-def _publish(cfg: Config, wh: Warehouse) -> None:
+def publish_for_readers(cfg: Config, wh: Warehouse) -> None:
     """Readers (query, the review page) read the published replica: a failed publish costs them
     freshness, never the night's data."""
     try:
@@ -314,7 +314,7 @@ def _run_logged(cfg: Config, mode: str, since: date | None, progress: RunProgres
             summary.status = "ok"
         summary.seconds = time.monotonic() - started
         wh.finish_run(summary.run_id, summary.status, summary.counts, summary.message)
-        _publish(cfg, wh)
+        publish_for_readers(cfg, wh)
     if summary.status == "failed":
         raise SitesUnavailableError("no site could be crawled: " + "; ".join(summary.site_errors))
     return summary
@@ -363,5 +363,5 @@ def reextract_stored(cfg: Config, every: bool = False) -> RunSummary:
         summary.counts["facts_loaded"] += facts
         summary.seconds = time.monotonic() - started
         wh.finish_run(summary.run_id, "ok", summary.counts, summary.message)
-        _publish(cfg, wh)
+        publish_for_readers(cfg, wh)
     return summary
