@@ -219,14 +219,16 @@ wide_option = click.option("--wide", is_flag=True, help="Table format: show long
 @click.option("--file", "sql_file", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
               help="Read the SQL from FILE ('-': standard input).")
 @warehouse_option
+@click.option("--lake", is_flag=True, help="Query the Parquet lake (lake_dir: `publish --target parquet`): "
+                                           "views articles and facts over its committed runs.")
 @format_option
 @output_option
 @wide_option
 @click.pass_context
-def query(ctx, sql: str | None, sql_file: Path | None, warehouse: Path | None, fmt: str,
+def query(ctx, sql: str | None, sql_file: Path | None, warehouse: Path | None, lake: bool, fmt: str,
           output: Path | None, wide: bool) -> None:
     """Run one read-only SQL statement against the warehouse (SQL, --file FILE, or '-' for stdin)."""
-    from pipeline.query import render, run_query
+    from pipeline.query import render, run_lake_query, run_query
 
     cfg = _config(ctx, warehouse=warehouse)
     if (sql is None) == (sql_file is None):
@@ -240,7 +242,8 @@ def query(ctx, sql: str | None, sql_file: Path | None, warehouse: Path | None, f
             raise InputError(f"{sql_file}: cannot read: {exc}") from None
     elif sql is None or sql == "-":     # --file - or the SQL "-": standard input
         sql = click.open_file("-").read()
-    _echo(render(run_query(cfg.warehouse, sql), fmt, output, wide))
+    result = run_lake_query(cfg.lake_root, sql) if lake else run_query(cfg.warehouse, sql)
+    _echo(render(result, fmt, output, wide))
 
 
 @cli.command()
@@ -340,6 +343,25 @@ def migrate(ctx, warehouse: Path | None) -> None:
     with Warehouse(cfg.warehouse) as wh:
         versions = wh.applied_migrations()
     log.info("warehouse %s at schema version %s", cfg.warehouse, max(versions, default=0))
+
+
+@cli.command()
+@click.argument("run_id", required=False)
+@warehouse_option
+@click.option("--target", type=click.Choice(["warehouse", "parquet", "lake"]), default="warehouse",
+              show_default=True, help="The warehouse file, the Parquet lake under lake_dir, or DuckLake.")
+@click.option("--resume", is_flag=True, help="Finish the checks of every published run whose check phase "
+                                             "was interrupted.")
+@click.pass_context
+def publish(ctx, run_id: str | None, warehouse: Path | None, target: str, resume: bool) -> None:
+    """Publish the staged backfill run RUN_ID (newsfacts backfill --stage-only), exactly once."""
+    from pipeline.backfill.publish import publish_run, resume_checks
+
+    cfg = _config(ctx, warehouse=warehouse)
+    if resume == bool(run_id) or (resume and target != "warehouse"):
+        raise click.UsageError("give RUN_ID, or --resume (the warehouse's unfinished checks), not both")
+    for result in resume_checks(cfg) if resume else [publish_run(cfg, run_id or "", target)]:
+        click.echo(str(result))
 
 
 @cli.command()

@@ -40,6 +40,21 @@ def run_query(warehouse: Path, sql: str) -> pd.DataFrame:
         con.close()
 
 
+def run_lake_query(lake_dir: Path, sql: str) -> pd.DataFrame:
+    """Run `sql` on the Parquet lake (pipeline.backfill.lake): views articles and facts over its
+    committed runs. Only one reading statement runs."""
+    from pipeline.backfill.lake import open_lake
+
+    check_reading(sql)
+    con = open_lake(lake_dir)
+    try:
+        for setting in _READER_SETTINGS:
+            con.execute(setting)
+        return _df(con, sql)
+    finally:
+        con.close()
+
+
 # What analysts take away: every verdict ever given, and each reviewed fact with the verdict in force
 EXPORTS = {
     "verdicts": "SELECT * FROM reviews.verdicts ORDER BY decided_at, verdict_id",
