@@ -26,7 +26,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.backfill.publish import PublishResult, StagedRun, parquet_source, same_manifest, staged_run
+from pipeline.backfill.publish import QUIET, PublishResult, StagedRun, parquet_source, same_manifest, staged_run
 from pipeline.config import Config
 from pipeline.errors import ConfigError, MissingInputError
 from pipeline.store.lock import RunLock
@@ -84,6 +84,7 @@ def publish_parquet(cfg: Config, run_id: str) -> PublishResult:
         con = duckdb.connect()
         try:
             con.execute("SET TimeZone = 'UTC'")
+            con.execute(QUIET)
             con.execute("SET memory_limit = ?", [cfg.memory_limit])
             files, counts = _write_run(con, staged, lake_dir)
         finally:

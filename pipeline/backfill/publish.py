@@ -36,6 +36,7 @@ from pipeline.store.warehouse import Warehouse
 log = logging.getLogger(__name__)
 
 TARGETS = ("warehouse", "parquet", "lake")
+QUIET = "SET enable_progress_bar = false"    # DuckDB draws one on stdout for a query of over 2 s
 
 
 @dataclass(slots=True)
@@ -107,6 +108,7 @@ def publish_run(cfg: Config, run_id: str, target: str = "warehouse") -> PublishR
         raise ConfigError(f"unknown publish target {target!r} (one of {', '.join(TARGETS)})")
     started = time.monotonic()
     with RunLock(cfg.warehouse), Warehouse(cfg.warehouse, memory_limit=cfg.memory_limit) as wh:
+        wh.con.execute(QUIET)
         result = _publish_into(wh, cfg, run_id)
         if result.status != "already published":
             publish_for_readers(cfg, wh)
@@ -118,6 +120,7 @@ def publish_run(cfg: Config, run_id: str, target: str = "warehouse") -> PublishR
 def resume_checks(cfg: Config) -> list[PublishResult]:
     """Finish the check phase of every published run whose checks were interrupted."""
     with RunLock(cfg.warehouse), Warehouse(cfg.warehouse, memory_limit=cfg.memory_limit) as wh:
+        wh.con.execute(QUIET)
         pending = [r[0] for r in wh.con.execute(
             "SELECT run_id FROM backfill_runs WHERE status = 'published' ORDER BY published_at").fetchall()]
         results = []
