@@ -60,3 +60,8 @@ class FetchFailedError(NewsfactsError):
 
 class PartialRunError(NewsfactsError):
     exit_code = EXIT_PARTIAL
+
+
+class MissingExtraError(NewsfactsError):
+    """A command needs an optional dependency that is not installed (`pip install 'newsfacts[X]'`)."""
+    exit_code = EXIT_CONFIG

@@ -203,3 +203,40 @@ def warehouse_rows(path: Path, sql: str) -> list[tuple]:
         return con.execute(sql).fetchall()
     finally:
         con.close()
+
+
+def warc_record(url: str, payload: bytes, *, http_headers: dict | None = None, status: str = "200 OK",
+                date: str = "2024-05-01T10:00:00Z", record_type: str = "response") -> bytes:
+    """One WARC record as its own gzip member (as crawlers write .warc.gz): a response carries the
+    HTTP status line, `http_headers` (default: text/html, UTF-8) and `payload`; a "request" or
+    "warcinfo" record carries `payload` as its block."""
+    import gzip
+    import io
+
+    from fastwarc.warc import WarcRecord, WarcRecordType
+
+    if record_type == "response":
+        headers = http_headers if http_headers is not None else {"Content-Type": "text/html; charset=utf-8"}
+        block = (f"HTTP/1.1 {status}\r\n" + "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+                 + "\r\n").encode("latin-1") + payload
+        content_type = "application/http; msgtype=response"
+    else:
+        block = payload
+        content_type = "application/http; msgtype=request" if record_type == "request" else "application/warc-fields"
+    record = WarcRecord()
+    record.init_headers(getattr(WarcRecordType, record_type), content_length=len(block))
+    record.headers.set("WARC-Date", date)
+    if record_type != "warcinfo":
+        record.headers.set("WARC-Target-URI", url)
+    record.headers.set("Content-Type", content_type)
+    record.set_bytes_content(block)
+    out = io.BytesIO()
+    record.write(out)
+    return gzip.compress(out.getvalue())
+
+
+def write_warc(path: Path, records: list[bytes]) -> Path:
+    """A .warc.gz of these records (warc_record), after a warcinfo record as crawlers start one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"".join([warc_record("", b"software: newsfacts-tests\r\n", record_type="warcinfo"), *records]))
+    return path
