@@ -309,6 +309,43 @@ def reextract(ctx, warehouse: Path | None, every: bool) -> None:
 
 
 @cli.command()
+@click.option("--input", "inputs", multiple=True, metavar="GLOB",
+              help="WARC files (.warc or .warc.gz; a quoted glob, `**` too); repeatable.")
+@click.argument("more_inputs", nargs=-1, metavar="[WARC]...")
+@click.option("--hosts", required=True, metavar="H1,H2", help="Keep the pages of these configured sites' hosts.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
+@click.option("--ray-address", metavar="ADDRESS", help="Engine ray: the cluster to join (default: a local one).")
+@click.option("--workers", type=click.IntRange(min=1), help="Processes (local; default one per core) or actors (ray).")
+@click.option("--stage-only", is_flag=True, help="Stage the run and stop; `newsfacts publish RUN_ID` publishes it.")
+@click.option("--run-id", metavar="ID", help="Default: a hash of the inputs and hosts, so a re-run finishes the run.")
+@warehouse_option
+@click.option("-v", "--verbose", is_flag=True, help="Log what the backfill does (INFO).")
+@click.pass_context
+def backfill(ctx, inputs: tuple[str, ...], more_inputs: tuple[str, ...], hosts: str, engine: str,
+             ray_address: str | None, workers: int | None, stage_only: bool, run_id: str | None,
+             warehouse: Path | None, verbose: bool) -> None:
+    """Backfill from web archives: parse and extract the HTML pages of HOSTS in WARC files, stage them
+    as Parquet, then publish the run into the warehouse in one transaction."""
+    from pipeline.backfill.run import backfill as run_backfill
+
+    cfg = _config(ctx, warehouse=warehouse, log_level="INFO" if verbose else None)
+    if not inputs and not more_inputs:
+        raise click.UsageError("give the WARC files: --input 'warc/*.warc.gz'")
+    if ray_address and engine != "ray":
+        raise click.UsageError("--ray-address goes with --engine ray")
+    result = run_backfill(cfg, [*inputs, *more_inputs], hosts.split(","), engine, run_id, stage_only,
+                          workers=workers, ray_address=ray_address)
+    click.echo(result.summary())
+    if result.published is not None:
+        click.echo(f"  published: {result.published}")
+    elif stage_only:
+        click.echo(f"  staged only: newsfacts publish {result.run_id}")
+    if not result.complete:
+        raise PartialRunError(f"backfill {result.run_id}: {result.manifest.failed} records failed, "
+                              f"{len(result.manifest.damaged)} inputs damaged (the manifest lists them)")
+
+
+@cli.command()
 @warehouse_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)

@@ -92,6 +92,7 @@ class Config:
 _ENV = {
     "NEWSFACTS_WAREHOUSE": "warehouse",
     "NEWSFACTS_RAW_DIR": "raw_dir",
+    "NEWSFACTS_STAGING_DIR": "staging_dir",
     "NEWSFACTS_LOG_FILE": "log_file",
     "NEWSFACTS_LOG_LEVEL": "log_level",
     "NEWSFACTS_LOG_FORMAT": "log_format",
@@ -281,8 +282,9 @@ def load_config(path: Path | None = None, env: dict[str, str] | None = None,
     cfg = Config(**values)
     if cfg.log_file is not None and cfg.log_file.is_dir():
         raise ConfigError(f"log_file = {cfg.log_file}: is a directory")
-    if cfg.raw_dir is not None and cfg.raw_dir.exists() and not cfg.raw_dir.is_dir():
-        raise ConfigError(f"raw_dir = {cfg.raw_dir}: is not a directory")
+    for name, folder in (("raw_dir", cfg.raw_dir), ("staging_dir", cfg.staging_dir)):
+        if folder is not None and folder.exists() and not folder.is_dir():
+            raise ConfigError(f"{name} = {folder}: is not a directory")
     if cfg.warehouse.is_dir():
         raise ConfigError(f"warehouse = {cfg.warehouse}: is a directory")
     _check_adapters(cfg)

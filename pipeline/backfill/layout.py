@@ -83,6 +83,7 @@ class Manifest:
     failed: int = 0                     # records that could not be parsed or extracted
     failures: list[str] = field(default_factory=list)   # "source: reason", the first 100
     files: list[StagedFile] = field(default_factory=list)
+    damaged: list[str] = field(default_factory=list)    # "file: reason" of inputs not read to their end
 
     def files_of(self, table: str) -> list[str]:
         return [f.path for f in self.files if f.table == table]

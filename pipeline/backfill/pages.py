@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import pyarrow as pa
 
+import extractors
 from extractors.facts import Fact
 from pipeline.backfill.layout import article_table
 from pipeline.backfill.warc import ArchivedPage, host_set
@@ -71,10 +72,14 @@ class StagedBatch:
     articles: pa.Table
     facts: pa.Table
     fetched_at: list[datetime]
-    records: int                    # pages given
+    sources: list[str]              # of the pages given (ArchivedPage.source): what the run counts
     failures: list[str] = field(default_factory=list)   # "source: reason" of the pages not staged
     parse_seconds: float = 0.0
     extract_seconds: float = 0.0
+
+    @property
+    def records(self) -> int:
+        return len(self.sources)
 
 
 def batch_key(pages: Sequence[ArchivedPage]) -> str:
@@ -82,6 +87,15 @@ def batch_key(pages: Sequence[ArchivedPage]) -> str:
     a re-run) overwrite the same files instead of adding copies."""
     digest = hashlib.sha256("\n".join(p.source for p in pages).encode("utf-8"))
     return digest.hexdigest()[:24]
+
+
+def warm() -> None:
+    """Load the spaCy pipelines now, once per process: an engine's worker or actor calls it when it
+    starts, so its first batch does not pay for them (and a broken install fails there)."""
+    from extractors.nlp import build_nlp
+
+    for lang in extractors.SUPPORTED_LANGUAGES:
+        build_nlp(lang)
 
 
 def _article(page: ArchivedPage, sites: SiteMap, run_id: str) -> ArticleRow:
@@ -140,6 +154,7 @@ def stage_pages(pages: Sequence[ArchivedPage], sites: SiteMap, run_id: str) -> S
     rows = [row for row, _ in latest.values()]
     rows, facts = _facts(rows, failures, {r.article_id: p.source for r, p in latest.values()})
     return StagedBatch(key=batch_key(pages), articles=article_table(rows), facts=facts_table(rows, facts),
-                       fetched_at=[latest[r.article_id][1].fetched_at for r in rows], records=len(pages),
+                       fetched_at=[latest[r.article_id][1].fetched_at for r in rows],
+                       sources=[p.source for p in pages],
                        failures=failures, parse_seconds=parsed_at - started,
                        extract_seconds=time.perf_counter() - parsed_at)
