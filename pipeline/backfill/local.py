@@ -17,6 +17,7 @@ import logging
 import multiprocessing
 import time
 from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Callable, Iterator, Sequence
 
 from pipeline.backfill.pages import SiteMap, StagedBatch, batch_key, stage_pages, warm
@@ -76,15 +77,15 @@ def stage_local(inputs: Sequence[str], sites: SiteMap, run_id: str, writer: Stag
 
 def _run_pool(batches: Iterator[list[ArchivedPage]], workers: int, sites: SiteMap, run_id: str,
               done: Callable[[StagedBatch], None]) -> None:
+    # concurrent.futures rather than multiprocessing.Pool: a worker killed by the system (out of
+    # memory) raises BrokenProcessPool here instead of leaving the backfill waiting for ever
     window = 2 * workers
-    in_flight: deque = deque()
+    in_flight: deque[Future[StagedBatch]] = deque()
     ctx = multiprocessing.get_context("spawn")   # no DuckDB or fastwarc state forked into the workers
-    with ctx.Pool(workers, initializer=warm) as pool:
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=warm) as pool:
         for pages in batches:
-            in_flight.append(pool.apply_async(stage_pages, (pages, sites, run_id)))
-            while len(in_flight) >= window or (in_flight and in_flight[0].ready()):
-                done(in_flight.popleft().get())
+            in_flight.append(pool.submit(stage_pages, pages, sites, run_id))
+            while len(in_flight) >= window or (in_flight and in_flight[0].done()):
+                done(in_flight.popleft().result())
         while in_flight:
-            done(in_flight.popleft().get())
-        pool.close()
-        pool.join()
+            done(in_flight.popleft().result())
