@@ -144,6 +144,29 @@ def test_a_run_is_published_once_with_what_the_nightly_load_stores(runs, work):
     assert out.returncode == 0 and out.stdout.splitlines()[1] == "2", out.stderr
 
 
+def test_an_article_stored_unchanged_keeps_its_row_raw_page_and_facts(runs, work, tmp_path):
+    """A backfill of an archive holding pages the nightly run fetched already: those are left as they
+    are (raw page, etag, facts), and only the others are loaded."""
+    cfg = config(work)
+    url, html = district(1)
+    nightly = article_row(parse_page(html, url, "hanoitimes"), url, "hanoitimes", "nightly-1",
+                          raw_sha256="ab" * 32, raw_path="corpus/raw/hanoitimes/district-1.html.gz")
+    nightly.etag = '"v1"'
+    with Warehouse(cfg.warehouse) as wh:
+        load_checked(wh, [nightly], facts_for_rows([nightly]), [], "nightly-1")
+    before = warehouse_rows(cfg.warehouse, "SELECT fact_id, run_id FROM facts ORDER BY 1")
+    result = publish_run(cfg, "bf-1")          # districts 1-8, district 1 as the nightly run stored it
+    assert (result.articles, result.articles_unchanged, result.articles_replaced) == (7, 1, 0)
+    assert "1 unchanged" in str(result)
+    assert warehouse_rows(cfg.warehouse, f"SELECT raw_path, etag, last_seen_run FROM articles "
+                                         f"WHERE article_id = '{nightly.article_id}'") == \
+        [("corpus/raw/hanoitimes/district-1.html.gz", '"v1"', "nightly-1")]
+    assert warehouse_rows(cfg.warehouse, f"SELECT fact_id, run_id FROM facts WHERE article_id = "
+                                         f"'{nightly.article_id}' ORDER BY 1") == before
+    assert warehouse_rows(cfg.warehouse, "SELECT count(*), count(DISTINCT fact_id) FROM facts") == [(64, 64)]
+    assert warehouse_rows(cfg.warehouse, "SELECT articles, articles_unchanged FROM backfill_runs") == [(7, 1)]
+
+
 def test_an_unfinished_or_restaged_run_is_refused_in_one_line(runs, work):
     cfg = config(work)
     with pytest.raises(MissingInputError, match="run bf-0 has not finished staging"):

@@ -98,7 +98,7 @@ def publish_parquet(cfg: Config, run_id: str) -> PublishResult:
                      "manifest_sha256": staged.sha256, **counts,
                      "files": sorted(p.relative_to(lake_dir).as_posix() for p in files)})
         _write_committed(lake_dir, runs)
-    return PublishResult(run_id, "parquet lake", "published", counts["articles"], 0, counts["facts"],
+    return PublishResult(run_id, "parquet lake", "published", articles=counts["articles"], facts=counts["facts"],
                          seconds=time.monotonic() - started)
 
 

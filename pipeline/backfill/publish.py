@@ -8,6 +8,9 @@ Into the warehouse, a run goes in ONE transaction: its staged Parquet read in bu
 of the files its manifest lists, nothing else), articles upserted and the facts of articles stored
 before replaced by Warehouse.load_relations, the SQL load_batch runs, and its `backfill_runs` row
 written. So a killed publish leaves nothing, and a second publish finds the row and does nothing.
+An article already stored with the same content, extracted by the same version, is left as it is (as
+the nightly run and ingest leave an unchanged article): an archive capture of a page the nightly run
+fetched keeps the nightly row, its raw page and its facts.
 
 The checks come after, in batches of cfg.batch_size articles (compute_checks: its lookups are SQL
 over the warehouse, the rules Python), each batch committed with how far the checks got
@@ -46,6 +49,7 @@ class PublishResult:
     status: str                 # "published", "checks resumed", "already published"
     articles: int = 0           # article rows published (inserted or updated)
     articles_replaced: int = 0  # of which were stored before: their facts replaced
+    articles_unchanged: int = 0     # staged, but stored already with the same content and version: left
     facts: int = 0
     checks: int = 0             # check rows written by this call
     seconds: float = 0.0
@@ -54,8 +58,9 @@ class PublishResult:
         if self.status == "already published":
             return f"run {self.run_id}: already published to the {self.target}; nothing done"
         checks = f", {self.checks} check rows" if self.target == "warehouse" else ""
+        unchanged = f", {self.articles_unchanged} unchanged" if self.articles_unchanged else ""
         return (f"run {self.run_id}: {self.status} to the {self.target}: {self.articles} articles "
-                f"({self.articles_replaced} replaced), {self.facts} facts{checks} in {self.seconds:.1f} s")
+                f"({self.articles_replaced} replaced{unchanged}), {self.facts} facts{checks} in {self.seconds:.1f} s")
 
 
 @dataclass(slots=True)
@@ -134,8 +139,8 @@ def resume_checks(cfg: Config) -> list[PublishResult]:
 
 
 def _publish_into(wh: Warehouse, cfg: Config, run_id: str) -> PublishResult:
-    rows = wh.con.execute("SELECT status, manifest_sha256, articles, articles_replaced, facts FROM backfill_runs "
-                          "WHERE run_id = ?", [run_id]).fetchall()
+    rows = wh.con.execute("SELECT status, manifest_sha256, articles, articles_replaced, articles_unchanged, facts "
+                          "FROM backfill_runs WHERE run_id = ?", [run_id]).fetchall()
     if rows and rows[0][0] == "checked":
         same_manifest(cfg, run_id, rows[0][1], "the warehouse")
         return PublishResult(run_id, "warehouse", "already published")
@@ -163,22 +168,48 @@ def _load(wh: Warehouse, staged: StagedRun) -> PublishResult:
     views = {}
     with wh.transaction():
         for table in ("articles", "facts"):
-            files = staged.files(table)
-            if files:
-                views[table] = f"staged_{table}"
-                con.execute(f"CREATE OR REPLACE TEMP VIEW {views[table]} AS SELECT * FROM {parquet_source(files)}")
+            if staged.files(table):
+                con.execute(f"CREATE OR REPLACE TEMP VIEW parquet_{table} AS "
+                            f"SELECT * FROM {parquet_source(staged.files(table))}")
+        unchanged = 0
+        if staged.files("articles"):
+            # kept as a table: the load changes `articles`, which a view of "not stored yet" would re-read
+            con.execute(_KEPT_ARTICLES)
+            unchanged = _row_count(con, "SELECT count(*) FROM parquet_articles") - \
+                _row_count(con, "SELECT count(*) FROM kept_articles")
+            for table in ("articles", "facts"):
+                if staged.files(table):
+                    views[table] = f"staged_{table}"
+                    con.execute(f"CREATE OR REPLACE TEMP VIEW staged_{table} AS SELECT * FROM parquet_{table} "
+                                f"WHERE article_id IN (SELECT article_id FROM kept_articles)")
         loaded = wh.load_relations(manifest.run_id, views.get("articles"), views.get("facts"))
         con.execute("""INSERT INTO backfill_runs (run_id, staged_at, published_at, status, engine, extractor_version,
-                records, articles, articles_replaced, facts, failed, manifest_sha256)
-            VALUES (?, ?, ?, 'published', ?, ?, ?, ?, ?, ?, ?, ?)""",
+                records, articles, articles_replaced, articles_unchanged, facts, failed, manifest_sha256)
+            VALUES (?, ?, ?, 'published', ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     [manifest.run_id, staged_at(manifest), datetime.now(timezone.utc),
                      manifest.engine, manifest.extractor_version, manifest.records, loaded.articles,
-                     loaded.replaced, loaded.facts, manifest.failed, staged.sha256])
+                     loaded.replaced, unchanged, loaded.facts, manifest.failed, staged.sha256])
         for view in views.values():
             con.execute(f"DROP VIEW {view}")
+        for table in ("articles", "facts"):
+            con.execute(f"DROP VIEW IF EXISTS parquet_{table}")
+        con.execute("DROP TABLE IF EXISTS kept_articles")
     log.info("run %s published: %d articles (%d replaced), %d facts", manifest.run_id, loaded.articles,
              loaded.replaced, loaded.facts)
-    return PublishResult(manifest.run_id, "warehouse", "published", loaded.articles, loaded.replaced, loaded.facts)
+    return PublishResult(manifest.run_id, "warehouse", "published", loaded.articles, loaded.replaced, unchanged,
+                         loaded.facts)
+
+
+# The staged articles to load: all but those stored with the same content by the same extractor version.
+_KEPT_ARTICLES = """CREATE OR REPLACE TEMP TABLE kept_articles AS SELECT s.article_id FROM parquet_articles s
+    WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.article_id = s.article_id
+                      AND a.content_sha256 IS NOT DISTINCT FROM s.content_sha256
+                      AND a.extractor_version IS NOT DISTINCT FROM s.extractor_version)"""
+
+
+def _row_count(con, sql: str) -> int:
+    row = con.execute(sql).fetchone()
+    return int(row[0]) if row else 0
 
 
 def _check(wh: Warehouse, staged: StagedRun, batch_size: int) -> int:

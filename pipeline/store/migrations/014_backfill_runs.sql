@@ -13,6 +13,7 @@ CREATE TABLE backfill_runs (
     records           BIGINT,
     articles          BIGINT,
     articles_replaced BIGINT,
+    articles_unchanged BIGINT,
     facts             BIGINT,
     failed            BIGINT,
     checks            BIGINT DEFAULT 0,
@@ -30,6 +31,7 @@ COMMENT ON COLUMN backfill_runs.extractor_version IS 'Extractor version that sta
 COMMENT ON COLUMN backfill_runs.records IS 'WARC response records of the kept hosts and content types.';
 COMMENT ON COLUMN backfill_runs.articles IS 'Article rows published (inserted or updated).';
 COMMENT ON COLUMN backfill_runs.articles_replaced IS 'Of which were stored before: their facts were replaced.';
+COMMENT ON COLUMN backfill_runs.articles_unchanged IS 'Staged articles left as stored: the same content, extracted by the same version (their rows, raw page and facts kept).';
 COMMENT ON COLUMN backfill_runs.facts IS 'Fact rows published.';
 COMMENT ON COLUMN backfill_runs.failed IS 'Records that could not be parsed or extracted (the manifest lists the first ones).';
 COMMENT ON COLUMN backfill_runs.checks IS 'Check rows written for its articles so far.';
