@@ -181,15 +181,20 @@ def _append(out: dict[str, list], **values: Any) -> None:
 
 # --- the driver ---------------------------------------------------------------------------------
 def _connect(ray: Any, address: str | None) -> bool:
-    """Join the cluster at `address`, or start a local Ray; True if this call started it."""
+    """Join the cluster at `address`, or start a local Ray; True if this call started it.
+    Quiet unless this module logs INFO (`backfill -v`): no dashboard, no progress bars, no worker
+    logs on this terminal (a page that fails is in the manifest's failures), Ray's errors only."""
     if ray.is_initialized():
         return False
-    # no dashboard, no worker logs on this terminal (a page that fails is in the manifest's failures)
-    ray.init(address=address, include_dashboard=False, logging_level=logging.WARNING, log_to_driver=False)
+    # Ray 2.60's core still logs, at level E, a note on the constructor arguments of Ray Data's actors
+    # (ray-project/ray#57733: the argument is Ray Data's own, not one of ours; harmless)
+    quiet = not log.isEnabledFor(logging.INFO)
+    ray.init(address=address, include_dashboard=False, log_to_driver=not quiet,
+             logging_level=logging.ERROR if quiet else logging.INFO)
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = False
     ctx.enable_auto_log_stats = False
-    logging.getLogger("ray.data").setLevel(logging.WARNING)
+    logging.getLogger("ray.data").setLevel(logging.ERROR if quiet else logging.INFO)
     return True
 
 
