@@ -3,6 +3,7 @@
     .venv/bin/python bench/run_all.py           # default sizes (< 20 min on 2 cores)
     .venv/bin/python bench/run_all.py --full    # + the pipeline at 10,000 vs 100,000 pages
     .venv/bin/python bench/run_all.py --only extract load
+    .venv/bin/python bench/run_all.py --only backfill   # engine local vs ray on 10,000 pages (needs newsfacts[ray])
 
 The synthetic corpus goes to $NEWSFACTS_BENCH_CORPUS (default /tmp/newsfacts-bench/corpus) and is reused
 by later runs with the same seed.
@@ -87,6 +88,19 @@ def summary(pipeline_names: list[str]) -> str:
         lines.append(f"| peak RSS {large} within 1.2x of {small} | {pl['rss_ratio']:.2f}x (writer + workers; "
                      f"writer alone {pl['rss_ratio_writer_only']:.2f}x), measured {pl['finished']} | "
                      f"{verdict(pl['rss_ratio'] <= 1.2)}{'' if large >= 100_000 else ' (proxy sizes)'} |")
+    bf = load("backfill")
+    if bf:
+        local, *rays = bf["runs"]
+        for r in rays:
+            same = bf["same_rows"][r["run_id"]]["set_equal"]
+            lines.append(f"| backfill {bf['pages']:,} WARC pages: engine ray ({r['workers']} actors) vs local "
+                         f"({local['workers']} workers), same staged rows | {r['pages_per_s']:.1f} vs "
+                         f"{local['pages_per_s']:.1f} pages/s = {r['vs_local']:.2f}x; rows set-equal: {same} | "
+                         f"{verdict(same)} |")
+        est = bf["estimate"]
+        lines.append(f"| a year of CC-NEWS for the three hosts (paper estimate, bench_backfill.py) | "
+                     f"{est['total_core_hours']:,.0f} core-hours; {est['hours_by_nodes']['1']:.1f} h on one node of "
+                     f"{est['cores_per_node']} cores | report |")
     q = load("queries")
     if q:
         for name, r in q["queries"].items():
@@ -100,7 +114,8 @@ def summary(pipeline_names: list[str]) -> str:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--full", action="store_true", help="also run the pipeline at 10,000 vs 100,000 pages")
-    ap.add_argument("--only", nargs="*", choices=["extract", "load", "pipeline", "queries"])
+    ap.add_argument("--only", nargs="*", choices=["extract", "load", "pipeline", "queries", "backfill"],
+                    help="backfill is not in the default set (about 15 min on 2 cores)")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args(argv)
@@ -129,6 +144,8 @@ def main(argv=None) -> int:
             pipeline_names.append("pipeline_10000_100000")
     if "queries" in only:
         timings["queries"] = run("bench_queries.py")
+    if "backfill" in only:
+        timings["backfill"] = run("bench_backfill.py")
     total = time.perf_counter() - started
     if "pipeline_10000_100000" not in pipeline_names and load("pipeline_10000_100000"):
         pipeline_names.append("pipeline_10000_100000")  # kept from the last --full run (dated in the table)
