@@ -1,7 +1,12 @@
 """Engine "ray" (pipeline.backfill.ray_engine) on a local Ray of two CPUs: the same staged run as the
 local engine on the same WARC files, batches staged before skipped, CPU shares that leave the read
 tasks room. The tests that need Ray are skipped, with the reason, where `import ray` fails."""
+import os
+import signal
 import sys
+import threading
+import time
+import uuid
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,6 +30,9 @@ SITES = SiteMap.for_hosts(DEFAULT_SITES, HOSTS)
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:ray.data.context")
 
 
+SESSION = uuid.uuid4().hex     # in the environment of this module's Ray workers, and of no other process
+
+
 @pytest.fixture(scope="module")
 def ray_cpus():
     """A local Ray of two CPUs for the module (stage_ray joins it and leaves it running)."""
@@ -33,9 +41,24 @@ def ray_cpus():
         import ray.data  # noqa: F401
     except ImportError as exc:
         pytest.skip(f"engine ray not tested: `import ray` failed ({exc}); pip install 'newsfacts[ray]'")
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level="warning")
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level="warning",
+             runtime_env={"env_vars": {"NEWSFACTS_TEST_RAY": SESSION}})
     yield 2
     ray.shutdown()
+
+
+def stage_actors() -> list[int]:
+    """The pids of this module's Ray actors that stage batches."""
+    pids = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            environ = Path(f"/proc/{pid}/environ").read_bytes()
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if f"NEWSFACTS_TEST_RAY={SESSION}".encode() in environ.split(b"\0") and b"StageActor" in cmdline:
+            pids.append(int(pid))
+    return pids
 
 
 def snapshot_records(per_site: int = 3) -> list[bytes]:
@@ -138,4 +161,30 @@ def test_a_rerun_stages_only_the_batches_not_staged_before(tmp_path, warcs, loca
     manifest = writer.close(engine="ray", inputs=warcs, hosts=sorted(SITES.hosts))
     assert (manifest.records, manifest.articles, manifest.failed) == (9, 9, 0)
     assert manifest.facts == local_run[0].manifest.facts
+    assert staged_rows(writer.run_dir, "facts") == staged_rows(local_run[1], "facts")
+
+
+def test_an_actor_killed_while_staging_is_restarted_and_the_run_is_whole(tmp_path, warcs, local_run, ray_cpus):
+    writer = StagingWriter(tmp_path / "staging", "r1")
+    killed: list[int] = []
+
+    def kill_an_actor_once_a_batch_is_staged() -> None:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not killed:
+            if list(writer.parts.glob("done/*.json")):
+                for pid in stage_actors()[:1]:
+                    os.kill(pid, signal.SIGKILL)
+                    killed.append(pid)
+            time.sleep(0.05)
+
+    killer = threading.Thread(target=kill_an_actor_once_a_batch_is_staged)
+    killer.start()
+    try:
+        stats = stage_ray(warcs, SITES, "r1", writer, batch_pages=1)    # nine batches of one page
+    finally:
+        killer.join()
+    assert killed, "no staging actor was found to kill"
+    assert stats.pages >= 9 and stats.warc.pages == 9       # a batch lost with its actor is staged again
+    manifest = writer.close(engine="ray", inputs=warcs, hosts=sorted(SITES.hosts))
+    assert (manifest.records, manifest.articles, manifest.failed) == (9, 9, 0)
     assert staged_rows(writer.run_dir, "facts") == staged_rows(local_run[1], "facts")
