@@ -189,8 +189,11 @@ def _connect(ray: Any, address: str | None) -> bool:
     # Ray 2.60's core still logs, at level E, a note on the constructor arguments of Ray Data's actors
     # (ray-project/ray#57733: the argument is Ray Data's own, not one of ours; harmless)
     quiet = not log.isEnabledFor(logging.INFO)
-    ray.init(address=address, include_dashboard=False, log_to_driver=not quiet,
-             logging_level=logging.ERROR if quiet else logging.INFO)
+    try:
+        ray.init(address=address, include_dashboard=False, log_to_driver=not quiet,
+                 logging_level=logging.ERROR if quiet else logging.INFO)
+    except ConnectionError as exc:      # when Ray gives up (it retries an unreachable address for minutes)
+        raise ConfigError(f"cannot join the Ray cluster at {address}: {exc}") from None
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = False
     ctx.enable_auto_log_stats = False
