@@ -1,15 +1,15 @@
 """Backfill from WARC files: engine local against engine ray on the same pages, in the same run, and a
 paper estimate of a year of CC-NEWS from the measured costs.
 
-    python bench/bench_backfill.py                        # 10,000 pages, ray with nproc actors and the default
-    python bench/bench_backfill.py --pages 1000 --ray-workers 2
+    python bench/bench_backfill.py                        # 10,000 pages, engine ray with its default plan
+    python bench/bench_backfill.py --pages 1000 --ray-workers 0 1   # ray twice: the default, then one actor
 
 1. Writes `--pages` synthetic articles (generate.py, generate_vi.py: even ones English, as Hanoi Times
    and vietnam.vn pages; odd ones Vietnamese, as kinhtedothi.vn pages) as 200 HTML response records,
    one gzip member each, into `--files` WARC files (reused by a later run with the same arguments).
 2. Stages them (pipeline.backfill.run.backfill, stage only) with engine local (a pool of `--workers`
    processes) and with engine ray (a local Ray of nproc CPUs; `--ray-workers` actors, 0 = the
-   engine's default plan), each in a child process of its own. Ray's start is timed apart: a cluster
+   engine's default plan: one per CPU), each in a child process of its own. Ray's start is timed apart: a cluster
    pays it once, not per batch.
 3. Checks that every run staged the same rows: facts set-equal (every column), articles set-equal
    (every column but the run ids).
@@ -218,8 +218,7 @@ def estimate(cost_core_s_per_page: float, scan_raw_mb_per_s: float, hours: float
                 extract_core_hours=extract_core_h, total_core_hours=total_core_h, cores_per_node=cores_per_node,
                 node_mb_per_s=node_mb_per_s, hours_by_nodes=clusters, target_hours=hours,
                 nodes_within_target=fits[0] if fits else None,
-                # the read tasks need the CPUs the actors leave: give the actors their share only
-                actor_share=extract_core_h / total_core_h,
+                extraction_share=extract_core_h / total_core_h,
                 # the pages measured are synthetic and small (~8 KB of HTML; real ones weigh more), and
                 # the share of the hosts is a guess: the same year if extraction cost 10x as much
                 total_core_hours_extraction_x10=scan_core_h + 10 * extract_core_h,
@@ -233,8 +232,8 @@ def main(argv=None) -> dict:
     ap.add_argument("--pages", type=int, default=10_000)
     ap.add_argument("--files", type=int, default=20, help="WARC files the pages are spread over")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="engine local's pool")
-    ap.add_argument("--ray-workers", type=int, nargs="+", default=[os.cpu_count() or 1, 0],
-                    help="engine ray's actors, one run each (0: the engine's default, CPUs less one)")
+    ap.add_argument("--ray-workers", type=int, nargs="+", default=[0],
+                    help="engine ray's actors, one run each (0: the engine's default, one per CPU)")
     ap.add_argument("--work", type=Path, default=DEFAULT_CORPUS.parent / "backfill",
                     help="WARC files (kept for the next run) and the staged runs (removed)")
     ap.add_argument("--hours", type=float, default=24.0, help="the estimate: finish a year within this")
@@ -299,7 +298,7 @@ def main(argv=None) -> dict:
           f"core-ms per page, engine ray) = {est['total_core_hours']:,.0f} core-hours\n"
           f"    hours on N nodes of {args.cores_per_node} cores and {args.node_mb_per_s:.0f} MB/s each: {by_nodes}; "
           f"within {args.hours:g} h: {est['nodes_within_target'] or 'more than 32'} node(s); "
-          f"actors: {est['actor_share']:.0%} of the cores (--workers), the read tasks need the rest\n"
+          f"extraction is {est['extraction_share']:.0%} of the work, the read tasks the rest\n"
           f"    extraction 10x dearer (bigger real pages, more captures): "
           f"{est['total_core_hours_extraction_x10']:,.0f} core-hours, "
           f"{est['hours_by_nodes_extraction_x10'][1]:.1f} h on one node")

@@ -105,13 +105,17 @@ def staged_rows(run_dir: Path, table: str, skip: tuple[str, ...] = ()) -> set[tu
 
 
 def test_actor_shares_leave_the_read_tasks_room():
-    assert actor_plan(2, None) == (1, 1.0)             # two cores: one actor, one CPU for the readers
-    assert actor_plan(16, None) == (15, 1.0)
-    for cpus, workers in ((2, 2), (2, 5), (4, 4), (1, None), (0.5, None)):
+    assert actor_plan(2, None) == (2, 0.75)            # two cores: two actors, half a CPU for the readers
+    assert actor_plan(16, None) == (16, 0.75)
+    assert actor_plan(2, 7) == (7, 0.25)
+    for cpus, workers in ((2, 1), (2, 2), (2, 3), (2, 7), (3, 4), (32, 40), (1, None), (0.5, None)):
         actors, each = actor_plan(cpus, workers)
-        assert actors == (workers or 1) and 0 < each <= 1.0
-        assert actors * each <= cpus - READ_TASK_CPUS + 1e-9, (cpus, workers)
-    with pytest.raises(ConfigError, match="too few"):
+        assert actors == (workers or max(1, int(cpus))) and 0 < each <= 0.75
+        assert (each / READ_TASK_CPUS).is_integer()    # in quarters: what is left on a node is too
+        assert actors * each <= cpus - READ_TASK_CPUS, (cpus, workers)
+    with pytest.raises(ConfigError, match=r"8 actors do not fit in the Ray cluster's 2 CPUs .*at most 7"):
+        actor_plan(2, 8)
+    with pytest.raises(ConfigError, match="at most 0"):
         actor_plan(0.25, None)
 
 

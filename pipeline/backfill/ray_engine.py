@@ -46,14 +46,18 @@ log = logging.getLogger(__name__)
 # Ray means its blocks to stay under target_max_block_size (128 MiB) in the object store.
 BATCH_BYTES = 64 << 20
 
-# CPU shares. A read task mostly waits on the disk or the network and inflates gzip members; an
-# actor runs spaCy, one core's worth. The actors never get every CPU: with two actors holding both
-# CPUs of a small machine no read task could be scheduled, the actors would wait for input forever
-# and the backfill would hang. So the actors hold at most the cluster's CPUs less one read task's
-# share (by default one actor per CPU but one, a whole CPU each), and the read tasks run in what is
-# left: four at a time in the CPU the default leaves, one at a time at least.
+# CPU shares (Ray's bookkeeping; the OS shares the cores among whoever is busy). A read task mostly
+# waits on the disk or the network and inflates gzip members; an actor runs spaCy. The actors never
+# hold every CPU: with two actors at one CPU each on a small machine no read task could be scheduled,
+# the actors would wait for input forever and the backfill would hang. So an actor holds at most
+# 3/4 of a CPU, all the actors together at most the cluster's CPUs less a read task's quarter, and
+# every share is a multiple of a quarter: what the actors leave on a node (of whole CPUs) is then
+# whole quarters, so one node at least can always run a read task, also on a cluster where the
+# actors spread over the nodes. By default one actor per CPU: on CC-NEWS, where few pages are kept,
+# the actors idle and the read tasks (up to one per CPU) get the cores; on one's own captures the
+# actors are busy and the read tasks need little.
 READ_TASK_CPUS = 0.25
-ACTOR_CPUS = 1.0
+ACTOR_CPUS = 0.75
 
 _PAGE = pa.struct([("url", pa.string()), ("fetched_at", pa.timestamp("us", tz="UTC")), ("body", pa.binary()),
                    ("content_type", pa.string()), ("source", pa.string()), ("error", pa.string())])
@@ -78,12 +82,14 @@ def ray_module() -> Any:
 
 def actor_plan(cluster_cpus: float, workers: int | None) -> tuple[int, float]:
     """(actors, CPUs each) for a cluster of `cluster_cpus` CPUs: `workers` actors if given, else one
-    per CPU but one; each at most one CPU, and all of them together never more than the cluster's
-    CPUs less a read task's share (see READ_TASK_CPUS)."""
-    if cluster_cpus < READ_TASK_CPUS + 0.25:
-        raise ConfigError(f"the Ray cluster has {cluster_cpus:g} CPUs: too few for a read task and an actor")
-    actors = workers if workers and workers > 0 else max(1, int(cluster_cpus) - 1)
-    return actors, min(ACTOR_CPUS, (cluster_cpus - READ_TASK_CPUS) / actors)
+    per CPU; each at ACTOR_CPUS or less, in quarters, all of them leaving a read task's share free."""
+    actors = workers if workers and workers > 0 else max(1, int(cluster_cpus))
+    quarters = int(min(ACTOR_CPUS, (cluster_cpus - READ_TASK_CPUS) / actors) / READ_TASK_CPUS + 1e-9)
+    if quarters < 1:
+        most = max(0, int((cluster_cpus - READ_TASK_CPUS) / READ_TASK_CPUS + 1e-9))
+        raise ConfigError(f"{actors} actors do not fit in the Ray cluster's {cluster_cpus:g} CPUs beside the "
+                          f"read tasks (at most {most})")
+    return actors, quarters * READ_TASK_CPUS
 
 
 # --- read tasks: one per WARC file --------------------------------------------------------------
@@ -207,7 +213,7 @@ def stage_ray(inputs: Sequence[str], sites: SiteMap, run_id: str, writer: Stagin
     """Stage the inputs' batches that `writer` lacks on Ray (the engine contract of
     pipeline.backfill.local). `address`: a running cluster ("auto", "ray://head:10001"); None starts
     a local Ray for the call unless one is running in this process. `workers`: the actors
-    (default: one per CPU of the cluster but one, see actor_plan)."""
+    (default: one per CPU of the cluster, see actor_plan)."""
     ray = ray_module()
     started = time.perf_counter()
     started_ray = _connect(ray, address)
