@@ -17,9 +17,10 @@ skip the ones whose marker is on disk. The local engine cuts batches across file
 one engine and finished with the other stages the first pass's pages again (the same rows, one
 capture kept at close).
 
-On a cluster the WARC inputs and the staging folder must be paths every node sees (NFS, a mounted
-bucket), and newsfacts[ray] must be installed on every node: a read task opens its file by path and
-an actor writes its batch's parts where it runs.
+On a cluster the WARC inputs and the staging folder must be paths that every node and the machine
+running the backfill see (NFS, a mounted bucket), and newsfacts[ray] must be installed on every
+node: a read task opens its file by path, an actor writes its batch's parts where it runs, and the
+caller closes the run from what is on disk.
 
 Ray is an optional dependency (the `ray` extra); only this module imports it.
 """
