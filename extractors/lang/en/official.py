@@ -43,6 +43,10 @@ KIND = "official"
 # An organisation named before a title ("Bach Mai Hospital Director ...") has at most four
 # words; they lie within this many characters before the title.
 _ORG_REACH = 160
+# A foreign name, a comma and what stands before a title ("the utility's operations") lie within
+# this many characters before the title.
+_APPOSITION_REACH = 80
+_APPOSITION_MARK = re.compile(r",|\s[-–—]\s")
 
 # Upper-case Latin letters, Vietnamese ones included ("Đ", "Ư", "Ạ").
 _UP = "".join(c for c in map(chr, [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)])
@@ -50,6 +54,8 @@ _UP = "".join(c for c in map(chr, [*range(0x41, 0x5B), *range(0xC0, 0x250), *ran
 _CAP = rf"[{_UP}][^\W\d_]*"  # a capitalised word of letters
 _APOSTROPHES = ("'", "’")
 _ABBR_RE = re.compile(r"\s*\([^()]*\)")
+_SMALL_WORDS = frozenset(("of", "the", "and", "for", "at", "to", "in", "on", "under"))
+_POSSESSIVE_RE = re.compile(r"'s$")   # "Thailand's energy minister": the body is Thailand
 
 
 def _trie(phrases, either_case: bool = False) -> str:
@@ -152,11 +158,25 @@ class OfficialExtractor:
                     self._canon.setdefault(w.lower(), w)
         self._singular = {" ".join(p.lower().split()): t for p, t in plurals.items()}
         self._title_re = re.compile(title)
+        # a title with up to two descriptive lower-case words before its head ("retail analyst",
+        # "chief commodity strategist", "energy minister"): only where a name or an organisation
+        # says it is a position (after a name and a comma, between an organisation and a name)
+        free = rf"(?!{_words(d['org_run_stop_words'])})[a-z][a-z-]+"
+        # (tried first: a title of the lexicon is also the start of a longer one)
+        title_x = (rf"(?:(?:{_either_case(mods)}\s+){{0,3}}(?:{free}\s+){{1,2}}"
+                   rf"{_either_case(heads)}(?![\w-])|{title})")
         # --- names
         not_name = _words(_with_curly(d["not_name_words"]))
         given = rf"(?!{not_name})[{_UP}][^\W\d_]+"
         vn_name = rf"{_words(d['family_names'])}(?:[ ]+{given}){{1,3}}(?![ \t]+[{_UP}]|[\w'’-])"
         any_name = rf"(?!{not_name}){_CAP}(?:[ ]+{given}){{1,3}}(?![\w'’-])"
+        # A name that is neither Vietnamese nor after an honorific ("Oskar Lindahl", "Choi Min-jun")
+        # is only told from other capitalised words by where it stands: after a title or before
+        # an apposition with one, ending the run of capitals, a clause going on after it (not a
+        # title-case headline: "Prime Minister Urges Faster Disbursement").
+        hyph = rf"(?!{not_name})[{_UP}][^\W\d_]+(?:-[^\W\d_]+)?"
+        foreign = rf"{hyph}(?:[ ]+{hyph}){{1,3}}(?![\w'’-])"
+        foreign_end = rf"(?![ \t]+[{_UP}\d])(?=[ \t]*[,.;:)\"”’']|[ \t]+[a-z(])"
         hon1 = rf"{_trie(d['honorifics'])}(?![\w])"
         hon = rf"{hon1}(?:\s+{hon1}){{0,3}}"        # "Assoc. Prof. Dr."
         # --- organisations
@@ -164,7 +184,8 @@ class OfficialExtractor:
         abbr = r"(?:\s*\([A-Z][A-Za-z&.-]{0,11}\))?"   # "National Assembly (NA)"
         # a capitalised word (not the start of a name: the organisation ends there), or one of
         # the lower-case words organisations are written with ("municipal", "division")
-        org_word_any = rf"(?:(?![Tt]he\b)[{_UP}][\w'’&-]*|{low_word}){abbr}"
+        # (whole words: a chain's further position may not end inside one, "... of Financ")
+        org_word_any = rf"(?:(?![Tt]he\b)[{_UP}][\w'’&-]*(?![\w'’&-])|{low_word}){abbr}"
         # where an organisation is taken greedily (after a name), not the start of the name of
         # the next official either
         org_word = rf"(?!{vn_name}){org_word_any}"
@@ -190,14 +211,17 @@ class OfficialExtractor:
         org_short = (rf"(?=[{_UP}])(?!{title}|{_words(d['not_org_start_words'])})[{_UP}][\w'’&-]*"
                      rf"(?:[ ]+(?:(?:of|and|&)[ ]+(?:the[ ]+)?)?(?!{title}){org_word_any}){{0,5}}")
         # --- positions
-        of = r"\s+(?:of|at|under|to)\s+"      # "Ambassador to Japan"
+        of = r"\s+(?:of|at|under|to|for)\s+"      # "Ambassador to Japan", "Minister for Trade"
         position = (rf"(?:{title}(?:{of}{skip}{org_free}(?:\s+at\s+{org})?)?"
                     rf"|{org_short}\s+{title})")
         # a further position of a chain; not the title of the next official ("..., Deputy
         # Director Le Van B"): no name or other capitalised word follows it
         further = (rf"(?:,\s+and\s+|,\s+|\s+and\s+)(?:the\s+)?{position}"
-                   rf"(?![ \t]+[{_UP}]|,?\s+{vn_name})")
-        first_a = (rf"(?:(?P<t_a>{title})(?:{of}{skip}(?P<o_a>{org_free})(?:\s+at\s+(?P<o2_a>{org}))?)?"
+                   rf"(?![ \t]+[{_UP}]|,?\s+{vn_name}|{of})")   # nor a title cut off its body
+        # a possessive body before the title ("Braun's coach", "the utility's operations director")
+        owner = rf"(?:(?P<own_a>{_CAP}(?:[ ]+{_CAP}){{0,2}}|[a-z]+)['’]s\s+|(?P<its_a>its|their)\s+)?"
+        first_a = (rf"(?:{owner}(?P<t_a>{title_x})"
+                   rf"(?:{of}{skip}(?P<o_a>{org_free})(?:\s+at\s+(?P<o2_a>{org}))?)?"
                    rf"|(?:(?P<fo_a>[Ff]ormer|[Tt]hen)\s+)?(?P<oc_a>{org_short})\s+(?P<tc_a>{title}))")
         position_lazy = rf"{title}(?:{of}{skip}{org_lazy})?"
         first_b = rf"(?P<t_b>{title})(?:{of}{skip}(?P<o_b>{org_lazy}))?"
@@ -205,17 +229,20 @@ class OfficialExtractor:
         self._re = re.compile(rf"""
             (?P<list_p>{names_list}),\s+(?:the\s+)?(?P<t_p>{title_pl})
                 (?:{of}{skip}(?P<o_p>{org_free}))?
-          | (?:(?P<hon_a>{hon})\s+(?P<name_a>{any_name})|(?P<name_a2>{vn_name}))
+          | (?:(?P<hon_a>{hon})\s+(?P<name_a>{any_name})|(?P<name_a2>{vn_name})|(?P<name_a3>{foreign}))
                 (?:,|[ ]+[-–—])\s+(?:(?:the|a|an)\s+)?(?P<chain_a>{first_a}(?:{further}){{0,6}})
           | (?P<t_q>{title_pl})(?:{of}{skip}(?P<o_q>{org_lazy}))?,?\s+(?P<list_q>{names_list})
           | (?<!\d[ ])(?:(?={hon}\s)(?!{title})(?P<hon_b>{hon})\s+)?(?P<chain_b>{first_b}
                 (?:(?:,\s+|\s+and\s+)(?:the\s+)?{position_lazy}){{0,3}}),?\s+
-                (?:(?P<hon_b2>{hon})\s+(?P<name_b2>{any_name})|(?P<name_b>{vn_name}))
+                (?:(?P<hon_b2>{hon})\s+(?P<name_b2>{any_name})|(?P<name_b>{vn_name})
+                   |(?P<name_b3>{foreign}){foreign_end})
                 (?:\s+of\s+(?:the\s+)?(?P<o_b2>{org}))?      # "Chairman Tran Van A of the ..."
-          | (?<![\w])(?P<org_c>{org_short})\s+(?P<title_c>{title})\s+
-                (?P<name_c>{vn_name}|{any_name})
+          | (?<![\w])(?P<org_c>{org_short})\s+(?P<title_c>{title_x})\s+(?:(?P<hon_c>{hon})\s+)?
+                (?:(?P<name_c>{vn_name})|(?(hon_c)(?P<name_c3>{any_name})|(?P<name_c2>{foreign}){foreign_end}))
             """, re.VERBOSE)
         self._vn_name_re = re.compile(vn_name)
+        self._foreign_end = re.compile(foreign_end)
+        self._not_before_foreign = {t.lower() for t in d["lower_titles_not_before_foreign_names"]}
         self._of_re = re.compile(rf"{of}{skip}(?P<o>{org})$")
         self._relative_titles = {" ".join(t.lower().split()) for t in d["relative_titles"]}
         self._not_positions = {" ".join(p.lower().split()) for p in d["not_positions"]}
@@ -238,13 +265,15 @@ class OfficialExtractor:
             if tail in self._singular:
                 words = words[:len(words) - n] + self._singular[tail].split()
                 break
-        return " ".join(self._canon.get(w.lower(), w) for w in words)
+        # words outside the lexicon ("retail analyst") capitalised like the lexicon's
+        return " ".join(self._canon.get(w.lower(), w if w in _SMALL_WORDS else w[:1].upper() + w[1:])
+                        for w in words)
 
     @staticmethod
     def _org(raw: str | None) -> str | None:
         if not raw:
             return None
-        raw = _ABBR_RE.sub("", raw).replace("’", "'")
+        raw = _POSSESSIVE_RE.sub("", _ABBR_RE.sub("", raw).replace("’", "'"))
         return " ".join(raw.split()) or None
 
     def _relative(self, raw_title: str) -> bool:
@@ -264,12 +293,13 @@ class OfficialExtractor:
 
     @staticmethod
     @functools.lru_cache(maxsize=4096)
-    def _is_place(person: str) -> bool:
+    def _is_place(person: str, any_length: bool = False) -> bool:
         """"Ninh Binh, Vice Chairman of ...": a province before the comma, not a person. The bare
         names the gazetteer finds that look like a Vietnamese name have two words; a person's
-        name has two only rarely ("To Lam"), and then names no unit."""
+        name has two only rarely ("To Lam"), and then names no unit. `any_length`: a foreign name
+        before an apposition ("In Hai Phong, the deputy director ..."), a place of any length."""
         find = _find_places()
-        if find is None or person.count(" ") != 1:
+        if find is None or (person.count(" ") != 1 and not any_length):
             return False
         return any(p.start == 0 and p.end == len(person) for p in find(person, "en"))
 
@@ -279,15 +309,19 @@ class OfficialExtractor:
         titles = self._titles.starts(doc)
         # names and honorifics are capitalised ("To Lam", not "to"); titles may be in lower case
         starts = [p for p in self._names.starts(doc) if text[p].isupper()] + titles
-        # the capitals up to _ORG_REACH before each title that a capitalised word follows
-        # (ascending), over the union of those windows: each character searched once
-        # (matches_at takes the starts as a set)
+        # the capitals up to _ORG_REACH before each title that a capitalised word follows, and
+        # up to _APPOSITION_REACH before a title after a comma or dash (the foreign name of
+        # "Oskar Lindahl, chief strategist at ..."), ascending, over the union of those windows:
+        # each character searched once (matches_at takes the starts as a set)
         win_start = win_end = -1
         match_title = self._title_then_cap.match
         for t in titles:
-            if not match_title(text, t):
-                continue
-            lo = max(0, t - _ORG_REACH)
+            if match_title(text, t):
+                lo = max(0, t - _ORG_REACH)
+            else:
+                lo = max(0, t - _APPOSITION_REACH)
+                if not _APPOSITION_MARK.search(text, lo, t):
+                    continue
             if lo <= win_end:
                 win_end = t
                 continue
@@ -319,7 +353,11 @@ class OfficialExtractor:
                 out.append((start, end, {"person": " ".join(n.group().split()), **fields}, rule))
             return out
         if g("chain_a"):
-            person = g("name_a") or g("name_a2")
+            person = g("name_a") or g("name_a2") or g("name_a3")
+            # a foreign name before an apposition: the position is the last capitalised thing
+            # there (not "In New York, President of ... Joe Doe" nor a title before the next name)
+            if g("name_a3") and not self._foreign_end.match(m.string, m.end()):
+                return None
             if g("t_a"):
                 raw_title, org = g("t_a"), g("o_a")
                 if g("o2_a"):  # "Head of Research at Savills Hanoi"
@@ -330,24 +368,29 @@ class OfficialExtractor:
                 raw_title, org = g("tc_a"), g("oc_a")
                 if g("fo_a") and g("fo_a").lower() == "former":
                     raw_title = f"{g('fo_a')} {raw_title}"
-            # a lower-case title names a position only with its organisation ("head of ...")
-            if org is None and _lower_case(raw_title):
+            owned = g("own_a") or g("its_a")
+            if org is None and g("own_a") and g("own_a")[:1].isupper():
+                org = g("own_a")        # "Braun's coach"
+            # a lower-case title names a position only with its organisation ("head of ...", "the
+            # utility's operations director")
+            if org is None and not owned and _lower_case(raw_title):
                 return None
             rule = "official.name_comma_title"
         elif g("chain_b"):
-            person, raw_title, org = g("name_b") or g("name_b2"), g("t_b"), g("o_b") or g("o_b2")
+            person, raw_title, org = g("name_b") or g("name_b2") or g("name_b3"), g("t_b"), g("o_b") or g("o_b2")
+            # a foreign name after a word that is a title only sometimes ("the official Facebook Page")
+            if g("name_b3") and org is None and " ".join(raw_title.lower().split()) in self._not_before_foreign:
+                return None
             if org is None and m.end("t_b") < m.end("chain_b") and self._relative(raw_title):
                 org = self._chain_org(g("chain_b"))
             rule = "official.title_org_name" if org else "official.title_name"
         else:
-            person, raw_title, org = g("name_c"), g("title_c"), g("org_c")
+            person, raw_title, org = g("name_c") or g("name_c2") or g("name_c3"), g("title_c"), g("org_c")
             rule = "official.org_title_name"
-            if _lower_case(raw_title) and not self._vn_name_re.fullmatch(person):
-                return None
         if " ".join(f"{org or ''} {raw_title}".lower().split()) in self._not_positions:
             return None     # "Party member Nguyen Van A": a membership, not a position
         person = " ".join(person.split())
-        if self._is_place(person):
+        if self._is_place(person, any_length=bool(g("name_a3"))):
             return None
         fields = {"person": person, "title": self._title(raw_title), "organization": self._org(org)}
         return [(m.start(), m.end(), fields, rule)]
