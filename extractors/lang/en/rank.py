@@ -72,13 +72,26 @@ class RankExtractor:
         number_no = rf"(?:No\.?\s*|number[-\s]+)(?:\d+|{WORD_NUMBER_RE})(?![\w-])"
         steps = rf"(?:\s+(?:\d+|{WORD_NUMBER_RE}|a|one)\s+{phrase_regex(d['step_words'])})"
         not_after = rf"{phrase_regex(d['not_after_ordinal'])}(?![\w-])"
+        dets = phrase_regex(d["size_determiners"])
+
+        def size(group: str) -> str:
+            """The ranking's size after the ordinal ("/30", " out of 63", " of the 14")."""
+            return rf"\s*{links}\s*(?:{dets}\s+)?(?P<{group}>{_INT})(?![\w/%]|[.,]\d)"
+
+        # a standing after a copula or after keeping someone there: a bare ordinal that
+        # punctuation or a preposition follows ("are second on 30 points", "was third.")
+        standing = (rf"(?:(?:{phrase_regex(d['standing_verbs'])})(?:\s+(?:now|still|currently))?"
+                    rf"|(?:{phrase_regex(d['keep_verbs'])})\s+(?:{phrase_regex(d['keep_objects'])}))\s+"
+                    rf"(?P<stand>{ORDINAL_RE})"
+                    rf"(?=[ \t]*[,.;:)]|[ \t]*$|\s+(?:{phrase_regex(d['standing_next'])})(?![\w-]))"
+                    rf"(?:{size('sden')})?")
         superlative = (rf"(?:{phrase_regex(d['superlatives'])}"
                        rf"|(?:most|least)[-\s]+[a-z][a-z-]*[a-z])(?![\w-])")
         self._re = re.compile(rf"""
             (?<![\w-])
             (?:
                 (?P<sup>{ORDINAL_RE})[-\s](?:{superlative})
-              | (?P<place>{ORDINAL_RE})\s+{place}
+              | (?P<place>{ORDINAL_RE})(?:\s+|-){place}
               # the branches led by a word, behind one test of the first character (most starts
               # are digits)
               | (?=[^\W\d_])(?:
@@ -86,7 +99,8 @@ class RankExtractor:
                 (?:(?P<top1>top)(?![-\s]*(?:\d|{WORD_NUMBER_RE}\b))
                   | (?P<no>{number_no})
                   | (?P<ord>{ORDINAL_RE}|\d+(?=/\d))(?:\s+{place})?)
-                (?:\s*{links}\s*(?:{phrase_regex(d["size_determiners"])}\s+)?(?P<den>{_INT})(?![\w/%]|[.,]\d))?
+                (?:{size('den')})?
+              | {standing}
               | (?P<topped>{phrase_regex(d["top_verbs"])})\s+
                 (?:the|its|their|this\s+year's|[A-Z][\w'’-]*(?:['’]s))\s+
                 (?:(?!(?:{phrase_regex(d["ranking_gap_stop_words"])})\s)[\w'’-]+\s+){{0,3}}?
@@ -96,7 +110,8 @@ class RankExtractor:
               | (?:(?:{phrase_regex(d["move_verbs"])})(?:\s+(?:up|down))?{steps}?
                   | (?:{phrase_regex(d["shift_verbs"])})(?:\s+(?:up|down){steps}?|{steps}))
                 \s+to\s+(?:the\s+)?(?P<to>{ORDINAL_RE})(?!\s+{not_after})(?:\s+{place})?
-              | (?:(?<=the\s)|(?<=['’]s\s))(?P<no2>{number_no})(?=[ ]+(?-i:[a-z])))
+              | (?:(?<=the\s)|(?<=['’]s\s))(?P<no2>{number_no})(?=[ ]+(?-i:[a-z]))
+              | (?<=world\s)(?P<no3>{number_no}))     # "a former world number four"
             )
             (?![\w-])
             """, re.IGNORECASE | re.VERBOSE)
@@ -105,14 +120,16 @@ class RankExtractor:
             re.IGNORECASE)
         # a rank begins with its cue, a "from" cue, a moving verb, "No."/"number", or the ordinal
         self._starts = StartFinder(ORDINAL_WORDS, [*d["cues"], *d["from_cues"], *d["move_verbs"],
-                                                   *d["shift_verbs"], *d["top_verbs"], "no", "number"],
+                                                   *d["shift_verbs"], *d["top_verbs"], *d["standing_verbs"],
+                                                   *d["keep_verbs"], "no", "number"],
                                    digits=True)
         # "top 10": the words before it that make it a rank of the sentence's subject
         self._top_re = re.compile(
             rf"top[-\s]+(?P<n>\d+|{WORD_NUMBER_RE})(?![\w-]|[.,]\d|\s*(?:%|percent|per\s+cent))",
             re.IGNORECASE)   # "the top 10 percent" is a share, not a rank
         self._top_opener = re.compile(
-            rf"(?:(?P<cue>{cues})\s+)?(?:{phrase_regex(d['top_openers'])})\s+(?:the\s+)?$", re.IGNORECASE)
+            rf"(?:(?P<cue>{cues})\s+)?(?:(?P<outside>{phrase_regex(d['top_outside'])})|{phrase_regex(d['top_openers'])})"
+            rf"\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?$", re.IGNORECASE)   # "among the world's top 500"
         self._top_starts = StartFinder(["top"])
 
     def candidate_starts(self, doc: Doc) -> list[int]:
@@ -122,10 +139,11 @@ class RankExtractor:
         text = doc_text(doc)
         for m in matches_at(self._re, text, self.candidate_starts(doc)):
             g = m.group
-            raw = g("ord") or g("from") or g("place") or g("sup") or g("to") or g("no") or g("no2")
+            raw = (g("ord") or g("from") or g("place") or g("sup") or g("to") or g("no") or g("no2")
+                   or g("no3") or g("stand"))
             try:
                 value = 1 if (g("top1") or g("topped")) else _value(re.sub(r"^(?i:No\.?|number)[-\s]*", "", raw))
-                den = parse_number(g("den")) if g("den") else None
+                den = parse_number(g("den") or g("sden")) if (g("den") or g("sden")) else None
             except (ValueError, TypeError):
                 logger.debug("unparsed rank %r", m.group(0))
                 continue
@@ -140,10 +158,12 @@ class RankExtractor:
                 rule = "rank.superlative"
             elif g("topped") or g("top1"):
                 rule = "rank.topped"
-            elif g("no") or g("no2"):
+            elif g("no") or g("no2") or g("no3"):
                 rule = "rank.number"
-                if g("no2"):
-                    start = m.start("no2")
+                if g("no2") or g("no3"):
+                    start = m.start("no2") if g("no2") else m.start("no3")
+            elif g("stand"):
+                start, rule = m.start("stand"), "rank.standing"
             else:
                 rule = "rank.ordinal_of" if den is not None else "rank.cue"
             if den is not None:
@@ -186,7 +206,8 @@ class RankExtractor:
             # the ranked things, plural after a number ("the top 10 cities"; not "nationwide")
             if phrase is not None and phrase.text.lower().endswith(("s", "people")):
                 end, unit = phrase.end, phrase.text
-            add_fact(doc, start, end, KIND, {"value": value, "qualifier": "at_most", "unit": unit},
+            qualifier = "more_than" if opener.group("outside") else "at_most"
+            add_fact(doc, start, end, KIND, {"value": value, "qualifier": qualifier, "unit": unit},
                      "rank.top_n", spans_key=self.spans_key)
 
 
