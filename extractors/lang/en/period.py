@@ -1,7 +1,10 @@
 """Periods: "the first 6 months of 2024", "the last three months of the year",
 "From August 2023 to the end of May 2024", "from June 5 to 10", "From August 2023 to the
 present", "since 2019", "2023 - 2025", "term 2020-2025", "the 2021-2025 period", "Q1/2025",
-"the first quarter of 2025", "the first half of the year", "January 10-12".
+"the first quarter of 2025", "the first half of the year", "January 10-12", and as business and
+sports news write them: "the July-September quarter", "the 2024/25 season", "the six months to
+June" / "the 13 weeks ended March 30" (counted back from their end), "since the start of the year",
+"since early December".
 
 A few compiled regexes, run around years, months and period words. Missing years come
 from the other end of the range, else from the publication date; "to the present" and
@@ -53,7 +56,9 @@ _BEFORE, _AFTER = 60, 70
 _ANCHORS: dict[str, Anchor] = {
     "period.from_to": BoundedAnchor(r"[FfBb](?:(?<=[Ff])rom|(?<=[Bb])etween)\b"),
     "period.since": BoundedAnchor(r"[Ss]ince\b"),
-    "period.year_range": re.compile(r"\d{4}\s*[-–—]\s*\d{4}"),
+    "period.year_range": re.compile(r"\d{4}\s*[-–—/]\s*\d{2}"),
+    "period.month_range": re.compile(rf"{MONTH_RE}\s*[-–]\s*{MONTH_RE}"),
+    "period.months_to": BoundedAnchor(r"(?:months|weeks)\s+(?:to|ended|ending|through)\s"),
     "period.quarter": BoundedAnchor(r"[Qq](?:uarter|(?<=Q)UARTER|[1-4])\b"),
     "period.half": BoundedAnchor(r"[hH](?:(?<=h)alf|(?<=H)[12])\b"),
     "period.first_n_months": BoundedAnchor(r"months\b"),
@@ -105,10 +110,23 @@ class PeriodExtractor:
                 (?:[Ff]rom|[Bb]etween)\s+{_point("a")}\s+{phrase_regex(d["range_to"])}\s+
                 (?:(?P<present>{present})|{_point("b")}|(?P<b_day>{DAY_RE})(?:,?\s+(?P<b_dy>{YEAR_RE}))?)
                 {_R}""", re.VERBOSE), self._from_to),
-            ("period.since", re.compile(rf"{_L}[Ss]ince\s+{_point('a')}{_R}"), self._since),
+            ("period.since", re.compile(rf"""{_L}[Ss]ince\s+
+                (?:(?P<soy>the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year)|(?:early\s+)?{_point('a')})
+                {_R}""", re.VERBOSE), self._since),
             ("period.year_range", re.compile(rf"""{_L}
-                (?P<head>(?:{heads}|the)\s+)?(?P<y1>{YEAR_RE})\s*[-–—]\s*(?P<y2>{YEAR_RE})
+                (?P<head>(?:{heads}|the)\s+)?(?P<y1>{YEAR_RE})
+                (?:\s*[-–—]\s*(?P<y2>{YEAR_RE})|/(?P<y2l>{YEAR_RE})|[-–/](?P<y2s>\d{{2}})(?=\s+{tails}))
                 (?P<tail>\s+{tails})?{_R}""", re.VERBOSE), self._year_range),
+            # "the July-September quarter", "January-March 2024"
+            ("period.month_range", re.compile(rf"""{_L}
+                (?:the\s+)?(?P<m1>{MONTH_RE})\s*[-–]\s*(?P<m2>{MONTH_RE})
+                (?:(?:\s+|,\s*)(?P<y>{YEAR_RE})(?:\s+{tails})?|\s+(?:quarter|{tails}))
+                {_R}""", re.VERBOSE), self._month_range),
+            # "the six months to June", "the 13 weeks ended March 30": counted back from the end
+            ("period.months_to", re.compile(rf"""{_L}
+                (?:the\s+)?(?P<n>\d{{1,2}}|{WORD_NUMBER_RE})\s+(?P<unit>months|weeks)\s+
+                (?:to|ended|ending|through)\s+{_point("b")}
+                {_R}""", re.VERBOSE), self._months_to),
             ("period.quarter", re.compile(rf"""{_L}
                 (?:(?:the\s+)?(?P<ord>{ords})\s+quarter{of_year}?
                   | [Qq](?P<q>[1-4])(?:\s*/\s*(?P<qy>{YEAR_RE})|\s+(?P<qy2>{YEAR_RE}))?)
@@ -144,6 +162,12 @@ class PeriodExtractor:
             a = _point_bounds(g, "a", y)
             last = iso_day(y, month_number(g["a_m"]), day_number(g["b_day"]))
             return (a[0], last) if a and last else None
+        if not _year_of(g, "a") and not _year_of(g, "b") and g["a_m"] and g["b_m"] \
+                and month_number(g["a_m"]) > month_number(g["b_m"]) and pub is not None:
+            # "from November to February": across the new year, from the first month's year
+            first_year = resolve_year(None, pub, month_number(g["a_m"]))
+            a, b = _point_bounds(g, "a", first_year), _point_bounds(g, "b", first_year + 1)
+            return (a[0], b[1]) if a and b else None
         year_b = resolve_year(_year_of(g, "b"), pub,
                               month_number(g["b_m"]) if g["b_m"] else None)
         year_a = _year_of(g, "a") or year_b
@@ -153,11 +177,49 @@ class PeriodExtractor:
     def _since(self, g: dict, pub: datetime.date | None):
         if pub is None:
             return None
+        if g["soy"]:     # "since the start of the year"
+            return iso_day(pub.year, 1, 1), pub.isoformat()
         a = _point_bounds(g, "a", pub.year)
+        if a and a[0] > pub.isoformat() and not _year_of(g, "a"):
+            a = _point_bounds(g, "a", pub.year - 1)    # "since early December" in a January report
         return (a[0], pub.isoformat()) if a else None
 
+    def _month_range(self, g: dict, pub: datetime.date | None):
+        m1, m2 = month_number(g["m1"]), month_number(g["m2"])
+        if m1 == m2:
+            return None
+        y = resolve_year(g["y"], pub, m2)
+        if y is None:
+            return None
+        # "November-February": across the new year, the year named (or resolved) is the last one's
+        return (iso_day(y - 1 if m1 > m2 else y, m1, 1), iso_day(y, m2, month_end(y, m2)))
+
+    def _months_to(self, g: dict, pub: datetime.date | None):
+        n = int(parse_number(g["n"]))
+        year = resolve_year(_year_of(g, "b"), pub, month_number(g["b_m"]) if g["b_m"] else None)
+        if year is None or not 1 <= n <= (24 if g["unit"] == "months" else 104):
+            return None
+        end = _point_bounds(g, "b", year)
+        if end is None:
+            return None
+        last = datetime.date.fromisoformat(end[1])
+        if g["unit"] == "weeks":
+            return (last - datetime.timedelta(weeks=n, days=-1)).isoformat(), end[1]
+        # n whole months up to the end's month; to a day inside it, from the day after the same
+        # day n months before
+        months_back = last.year * 12 + last.month - 1 - n
+        y0, m0 = divmod(months_back, 12)
+        if last.day == month_end(last.year, last.month):
+            return iso_day(y0 + (m0 + 1) // 12, (m0 + 1) % 12 + 1, 1), end[1]
+        day = min(last.day, month_end(y0, m0 + 1))
+        return (datetime.date(y0, m0 + 1, day) + datetime.timedelta(days=1)).isoformat(), end[1]
+
     def _year_range(self, g: dict, pub: datetime.date | None):
-        y1, y2 = int(g["y1"]), int(g["y2"])
+        y1 = int(g["y1"])
+        if g["y2s"]:    # "2024/25": the century of the first year
+            y2 = y1 // 100 * 100 + int(g["y2s"])
+        else:
+            y2 = int(g["y2"] or g["y2l"])
         if y2 <= y1 or y2 - y1 > 50:
             return None
         return year_bounds(y1)[0], year_bounds(y2)[1]
@@ -165,8 +227,12 @@ class PeriodExtractor:
     def _quarter(self, g: dict, pub: datetime.date | None):
         q = int(g["q"]) if g["q"] else self._ordinals[g["ord"].lower()]
         q = 4 if q == -1 else q
-        y = resolve_year(g["y"] or g["qy"] or g["qy2"], pub)
-        return quarter_bounds(y, q) if y and 1 <= q <= 4 else None
+        if not 1 <= q <= 4:
+            return None
+        # without a year, a quarter ending more than LOOKBACK_MONTHS after the publication month
+        # is last year's ("the third quarter" in a January report)
+        y = resolve_year(g["y"] or g["qy"] or g["qy2"], pub, 3 * q)
+        return quarter_bounds(y, q) if y else None
 
     def _half(self, g: dict, pub: datetime.date | None):
         h = int(g["h"]) if g["h"] else self._ordinals[g["ord"].lower()]
