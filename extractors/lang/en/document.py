@@ -3,7 +3,8 @@
 "Decision 1234/QD-UBND", "Decree 15/2020/ND-CP", "Official Dispatch No. 455/CĐ-TTg",
 "Circular 10/2024" (number / year), "Program No.08", "Decision No 321", "document 2562",
 "Law on Land No. 31/2024/QH15" (doc_type "Law"), and plural types before a list of numbers
-("Decisions No. 12/QD-UBND and 13/QD-UBND": one reference each).
+("Decisions No. 12/QD-UBND and 13/QD-UBND": one reference each), and further codes after a
+singular type ("Decree No. 15/2020/ND-CP and No. 100/2019/ND-CP": the same type, one reference each).
 
 A number code with a letter ("24-CT/TU") or a number / year ("10/2024") is a reference after any
 type word, written in capitals or not. A bare number is one after "No."/"Number", and, without
@@ -89,6 +90,9 @@ class DocumentExtractor:
                 (?<=[\s.])(?P<num>{number}){dated}
             )
             """, re.VERBOSE)
+        # a further number code after a reference, of the same type ("... and No. 100/2019/ND-CP")
+        self._next_re = re.compile(
+            rf"(?:\s*,\s*|\s+(?:and|or)\s+)(?:(?P<no>{number_words})\s*)?(?<=[\s.])(?P<num>{number})")
         self._named = {" ".join(t.lower().split()) for t in d["named_types"]}
         self._bare_types = {" ".join(t.lower().split()) for t in d["bare_number_types"]}
         self._bare_lower = {" ".join(t.lower().split()) for t in d["bare_number_types_lower_case"]}
@@ -149,7 +153,23 @@ class DocumentExtractor:
             rule = "document.typed_number" if coded else "document.bare_number"
             add_fact(doc, m.start(), end, KIND, fields, rule + ("_dated" if issued else ""),
                      spans_key=self.spans_key)
+            self._add_further(doc, text, self._type(raw_type), end)
         return doc
+
+    def _add_further(self, doc: Doc, text: str, doc_type: str, end: int) -> None:
+        """Number codes after a reference ("Decree No. 15/2020/ND-CP and No. 100/2019/ND-CP"): one
+        reference each, of the same type; a bare number only after "No." ("Decision No. 12 and
+        No. 13", not "Decree 100 and 200 officials")."""
+        while (nxt := self._next_re.match(text, end)) is not None:
+            number = nxt.group("num")
+            coded = any(c.isalpha() for c in number) or _NUMBER_YEAR.fullmatch(number) is not None
+            if not (coded or (nxt.group("no") and number.isdigit()
+                              and not self._not_after.match(text, nxt.end()))):
+                return
+            end = nxt.end()
+            add_fact(doc, nxt.start("num") if not nxt.group("no") else nxt.start("no"), end, KIND,
+                     {"doc_type": doc_type, "doc_number": number}, "document.continued",
+                     spans_key=self.spans_key)
 
     def _add_list(self, doc: Doc, text: str, m: re.Match) -> None:
         """"Decisions No. 12/QD-UBND and 13/QD-UBND": a reference per number, the type with the
