@@ -392,6 +392,8 @@ class OfficialExtractor:
         person = " ".join(person.split())
         if self._is_place(person, any_length=bool(g("name_a3"))):
             return None
+        if g("name_a3") or g("name_b3") or g("name_c2"):
+            rule += "_foreign"      # a name told by where it stands only: its own provenance
         fields = {"person": person, "title": self._title(raw_title), "organization": self._org(org)}
         return [(m.start(), m.end(), fields, rule)]
 
