@@ -70,6 +70,11 @@ class _Lexicon:
         self.apposition = re.compile(d["apposition"])   # these run over lowered()
         self.change_words = {k.lower(): tuple(v) for k, v in d.get("change_words", {}).items()}
         self.change_verbs = {" ".join(k.lower().split()): v for k, v in d.get("change_verbs", {}).items()}
+        self.level_after_change = re.compile(d["level_after_change"]) if d.get("level_after_change") else None
+        # the words that make a measure a change ("growth", "decrease"): the last of each change phrase
+        self.change_nouns = frozenset(v[-1].lower() for v in (*self.change_words.values(), *self.change_verbs.values())
+                                      if v and "{" not in v[-1])
+        self.changed_heads = {k.lower(): v for k, v in d.get("changed_heads", {}).items()}
         self.noun_of = re.compile(d["noun_of_before"]) if d.get("noun_of_before") else None
         self.aside = re.compile(d["aside_start"], flags) if d.get("aside_start") else None
         self.percentage_of_things = re.compile(d["percentage_of_things"]) if d.get("percentage_of_things") else None

@@ -125,6 +125,17 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
     unit = fields.get("unit")
     lo = max(clause_start, start - _REACH, previous[0] if previous else 0)
     before, low_before = text[lo:start], low[lo:start]
+    if previous is not None and previous[1] and lex.level_after_change is not None \
+            and lex.level_after_change.fullmatch(gap):
+        head, _, change = previous[1].rpartition(" ")
+        if head and change.lower() in lex.change_nouns:
+            # "added 0.5% to $87.09", "fell 4% to 1.14 billion units": the level its subject reached,
+            # the subject as written (the change phrased it as a modifier: "shipment decrease")
+            wide = max(clause_start, previous[0] - _REACH)
+            verb = _linking_verb(low, wide, previous[0], lex.linking_verbs)
+            subject = _subject(text[wide:wide + verb[0]], lex) \
+                if verb is not None and verb[1] in lex.change_verbs else None
+            return _with_dimension(_what_changes(subject or head, lex), kind, unit, lex)
     tail_at = max(0, len(before) - 30)
     share = _linking_verb(low, lo + tail_at, start, lex.share_verbs) if kind == "percentage" else None
     if share is not None:
@@ -257,7 +268,7 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
             subject = _subject(text[wide:lo + verb[0]], lex)
         if subject and kind == "percentage" and verb[1] in lex.change_verbs:
             # "GRDP grew by 6.52%": a percentage after a verb of change is the change of its subject
-            return _phrase(tuple(lex.change_verbs[verb[1]]), lex=lex, base=subject)
+            return _phrase(tuple(lex.change_verbs[verb[1]]), lex=lex, base=_what_changes(subject, lex))
         if subject:
             return subject
     if lex.object_after is not None:
@@ -270,6 +281,13 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
         # no linking verb: the subject ends where its verb group begins ("the project [will be built]")
         subject = lex.verb_group.split(" " + subject, 1)[0].strip() or None
     return _with_dimension(subject, kind, unit, lex) if subject else None
+
+
+def _what_changes(subject: str, lex: _Lexicon) -> str:
+    """What changes when a subject rises or falls: "Nordhavn shares" -> "Nordhavn share price"."""
+    head, _, last = subject.rpartition(" ")
+    changed = lex.changed_heads.get(last.lower())
+    return (f"{head} {changed}" if head else changed) if changed else subject
 
 
 def _object_after(text: str, low: str, end: int, sent_end: int, lex: _Lexicon) -> str | None:

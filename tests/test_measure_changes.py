@@ -1,0 +1,46 @@
+"""Measures of figures that say how something moved (extractors/measure/): the verbs of market
+reports ("added", "slipped", "eased"), the level a change reached ("rose 2% to ..."), and share
+prices."""
+import datetime
+
+from extractors import extract_facts
+
+PUB = datetime.date(2025, 3, 14)
+
+
+def measures(text):
+    """Each figure's measure, in lower case (a name that begins a sentence is lowered with it)."""
+    return {f.text: (f.measure or "").lower() for f in extract_facts(text, PUB) if f.kind in
+            ("count", "percentage", "ratio", "rank", "money", "quantity")}
+
+
+def test_market_verbs_make_a_percentage_the_change_of_their_subject():
+    got = measures("Brent crude added 1.3% on Thursday. The benchmark VN-Index slipped 0.6%, "
+                   "while rubber futures eased 2.1%.")
+    assert got["1.3%"] == "brent crude gain"
+    assert got["0.6%"] == "benchmark vn-index decrease"
+    assert got["2.1%"] == "rubber future decrease"     # a modifier is singular
+
+
+def test_a_figure_after_to_is_the_level_the_change_reached():
+    got = measures("Coffee exports jumped 18% to $5.6 billion in the first half. "
+                   "Silver climbed 0.8% to $31.20 an ounce.")
+    assert got["18%"] == "coffee export growth"
+    assert got["$5.6 billion"] == "coffee exports"      # as written, no word of change
+    assert got["$31.20"] == "silver"
+
+
+def test_the_level_of_a_figure_that_is_not_a_change_is_its_own():
+    got = measures("The average hospital stay was cut from 9 days to 7 days.")
+    assert got["7 days"] == got["9 days"]
+
+
+def test_shares_that_move_are_a_share_price():
+    got = measures("Shares of the airline fell 4.2% to VND 21,500 in Ho Chi Minh City.")
+    assert got["4.2%"] == "share price decrease"
+    assert got["VND 21,500"] == "share price"
+
+
+def test_added_ends_no_clause_and_a_count_keeps_its_verb():
+    got = measures("The bus operator added 120 electric buses to its fleet this year.")
+    assert got["120 electric buses"] == "electric buses added"
