@@ -44,3 +44,10 @@ def test_shares_that_move_are_a_share_price():
 def test_added_ends_no_clause_and_a_count_keeps_its_verb():
     got = measures("The bus operator added 120 electric buses to its fleet this year.")
     assert got["120 electric buses"] == "electric buses added"
+
+
+def test_a_possessive_that_begins_a_measure_is_whose_it_is_not_what():
+    got = measures("The developer's total investment is estimated at $1.2 billion. "
+                   "Korea's Kospi index rose 0.7%.")
+    assert got["$1.2 billion"] == "total investment"
+    assert got["0.7%"] == "kospi index growth"

@@ -74,6 +74,7 @@ class _Lexicon:
         # the words that make a measure a change ("growth", "decrease"): the last of each change phrase
         self.change_nouns = frozenset(v[-1].lower() for v in (*self.change_words.values(), *self.change_verbs.values())
                                       if v and "{" not in v[-1])
+        self.owner_first = re.compile(d["owner_first"]) if d.get("owner_first") else None
         self.changed_heads = {k.lower(): v for k, v in d.get("changed_heads", {}).items()}
         self.noun_of = re.compile(d["noun_of_before"]) if d.get("noun_of_before") else None
         self.aside = re.compile(d["aside_start"], flags) if d.get("aside_start") else None

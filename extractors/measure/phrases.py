@@ -73,6 +73,8 @@ def _clean_part(phrase: str, lex: _Lexicon, keep: str) -> str | None:
     m = lex.stop_phrase.search(phrase)
     if m:
         phrase = phrase[:m.start()].strip(" ,;:")
+    if lex.owner_first is not None:
+        phrase = lex.owner_first.sub("", phrase, count=1)   # "the project's [total investment]"
     words = [w for w in phrase.split() if not any(c.isdigit() for c in w)]
     while words and words[-1].lower() in lex.skip_after_unit:
         words.pop()
