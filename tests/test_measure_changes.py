@@ -51,3 +51,13 @@ def test_a_possessive_that_begins_a_measure_is_whose_it_is_not_what():
                    "Korea's Kospi index rose 0.7%.")
     assert got["$1.2 billion"] == "total investment"
     assert got["0.7%"] == "kospi index growth"
+
+
+def test_a_figure_per_day_month_or_year_measures_the_daily_monthly_or_annual_amount():
+    got = measures("The new water plant treats about 300,000 cubic metres a day. "
+                   "Around 1,200 tourists are welcomed every day at the citadel. "
+                   "Exports grew 9.1% from a year earlier, and the clinic recorded 40 cases in a week.")
+    assert got["about 300,000 cubic metres"].startswith("daily")
+    assert got["Around 1,200 tourists"] == "daily tourists welcomed"     # "every day" said once
+    assert not got["9.1%"].startswith("annual")                          # a comparison, no rate
+    assert not got["40 cases"].startswith("weekly")                      # a span, no rate

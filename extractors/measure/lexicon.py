@@ -74,6 +74,13 @@ class _Lexicon:
         # the words that make a measure a change ("growth", "decrease"): the last of each change phrase
         self.change_nouns = frozenset(v[-1].lower() for v in (*self.change_words.values(), *self.change_verbs.values())
                                       if v and "{" not in v[-1])
+        self.frequency_after = re.compile(d["frequency_after"]) if d.get("frequency_after") else None
+        self.frequency_words = {k.lower(): v for k, v in d.get("frequency_words", {}).items()}
+        # the words that say a rate already ("the yearly target"): the adjectives and the adverbs
+        self.frequency_adjectives = frozenset([*self.frequency_words.values(),
+                                               *(k for k in self.frequency_words if k.endswith("ly"))])
+        self.frequency_not_after = _words_in(d.get("frequency_not_after", []))
+        self.frequency_reach = int(d.get("frequency_reach", 0))
         self.owner_first = re.compile(d["owner_first"]) if d.get("owner_first") else None
         self.changed_heads = {k.lower(): v for k, v in d.get("changed_heads", {}).items()}
         self.noun_of = re.compile(d["noun_of_before"]) if d.get("noun_of_before") else None

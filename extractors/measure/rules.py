@@ -104,6 +104,8 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
     lex = _lexicon(lang)
     if lex is not None and lex.target_words is not None and kind != "rank":
         measure = _as_target(measure, lowered(text) if low is None else low, start, sent_start, lex)
+    if measure and lex is not None and lex.frequency_after is not None:
+        measure = _per_period(measure, lowered(text) if low is None else low, end, sent_end, lex)
     if measure and kind == "quantity" and lex is not None and lex.dimension_always:
         measure = _with_dimension(measure, kind, fields.get("unit"), lex)
     return measure
@@ -328,6 +330,39 @@ def _as_target(measure: str | None, low: str, start: int, sent_start: int, lex: 
     if any(w.lower() in lex.target_nouns for w in words):
         return measure   # "digital transformation targets completed" says it already
     return " ".join(([_modifier(" ".join(words), lex)] if words else []) + [lex.target_noun])
+
+
+_CLAUSE_END_RE = re.compile(r"[,.;:()\n\"“”]")
+_RANGE_GAP_RE = re.compile(r"\s*(?:to|and|or|-|–)?\s*")   # "3.5% to 4% a year" is one rate
+
+
+def _per_period(measure: str, low: str, end: int, sent_end: int, lex: _Lexicon) -> str:
+    """"4,500 dossiers a day", "VND 500 million a year": the daily or annual amount, the words that
+    said so taken out of the measure ("patients admitted every day" -> "daily patients admitted")."""
+    stop = min(sent_end, end + lex.frequency_reach)
+    cut = _CLAUSE_END_RE.search(low, end, stop)
+    window = low[end:cut.start() if cut else stop]
+    digit = next((i for i, c in enumerate(window) if c.isdigit()), None)
+    if digit is not None and not _RANGE_GAP_RE.fullmatch(window[:digit]):
+        window = window[:digit]   # the rate of the figure after ("in 15 districts for 2-4 hours a day")
+    m = lex.frequency_after.search(window) if lex.frequency_after is not None else None
+    if m is None:
+        return measure
+    before = window[:m.start()].split()
+    if before and before[-1] in lex.frequency_not_after:
+        return measure   # "in a week", "than a year": a span or a comparison, no rate
+    adjective = lex.frequency_words.get(m.group("every") or m.group("adverb") or "")
+    if not adjective:
+        return measure
+    words = measure.split()
+    if any(w.lower() in lex.frequency_adjectives for w in words):
+        return measure   # "the yearly target" says it already
+    said = m.group().split()
+    for k in range(len(words) - len(said) + 1):
+        if [w.lower() for w in words[k:k + len(said)]] == said:
+            del words[k:k + len(said)]
+            break
+    return " ".join([adjective, *words]) if words else measure
 
 
 def _with_dimension(phrase: str, kind: str, unit: str | None, lex: _Lexicon) -> str:
