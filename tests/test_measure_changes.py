@@ -61,3 +61,14 @@ def test_a_figure_per_day_month_or_year_measures_the_daily_monthly_or_annual_amo
     assert got["Around 1,200 tourists"] == "daily tourists welcomed"     # "every day" said once
     assert not got["9.1%"].startswith("annual")                          # a comparison, no rate
     assert not got["40 cases"].startswith("weekly")                      # a span, no rate
+
+
+def test_a_span_of_time_is_a_deadline_a_duration_or_a_period_as_the_words_before_it_say():
+    got = measures("The festival lasted more than five days. "
+                   "Investors must pay the deposit within 15 days. "
+                   "Retail sales reached their highest level in seven years. "
+                   "The metro journey takes 35 minutes.")
+    assert got["more than five days"] == "festival duration"
+    assert got["15 days"].endswith("deadline")
+    assert got["seven years"].endswith("period")
+    assert not got["35 minutes"].endswith(("deadline", "duration", "period"))

@@ -81,6 +81,13 @@ class _Lexicon:
                                                *(k for k in self.frequency_words if k.endswith("ly"))])
         self.frequency_not_after = _words_in(d.get("frequency_not_after", []))
         self.frequency_reach = int(d.get("frequency_reach", 0))
+        self.time_dimension_before = {" ".join(k.lower().split()): v
+                                      for k, v in d.get("time_dimension_before", {}).items()}
+        self.time_dimension = d.get("time_dimension", "")
+        # the verbs and prepositions of those words, not what they compare ("the highest in")
+        self.time_words = frozenset(w for k in self.time_dimension_before for w in k.split()
+                                    if not w.endswith("est") and w != "level")
+        self.time_qualifiers = _words_in(d.get("time_qualifiers", []))
         self.owner_first = re.compile(d["owner_first"]) if d.get("owner_first") else None
         self.changed_heads = {k.lower(): v for k, v in d.get("changed_heads", {}).items()}
         self.noun_of = re.compile(d["noun_of_before"]) if d.get("noun_of_before") else None

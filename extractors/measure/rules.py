@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from extractors.measure.counted import _after_unit, _counted, _done, _governing_verb, _verb_before
-from extractors.measure.lexicon import _REACH, _Lexicon, _lexicon, lowered
+from extractors.measure.lexicon import _REACH, _WORD_RE, BLANK, _Lexicon, _lexicon, lowered
 from extractors.measure.phrases import _clause_start, _clean, _lower_first, _target_words
 from extractors.measure.subjects import (_coordinated_verb, _label, _linking_verb, _modifier, _phrase,
                                          _raised_total, _subject, _tail_search)
@@ -104,6 +104,9 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
     lex = _lexicon(lang)
     if lex is not None and lex.target_words is not None and kind != "rank":
         measure = _as_target(measure, lowered(text) if low is None else low, start, sent_start, lex)
+    if kind == "quantity" and lex is not None and lex.time_dimension_before \
+            and lex.dimension.get((fields.get("unit") or "").lower()) == lex.time_dimension:
+        measure = _duration(measure, lowered(text) if low is None else low, start, sent_start, lex)
     if measure and lex is not None and lex.frequency_after is not None:
         measure = _per_period(measure, lowered(text) if low is None else low, end, sent_end, lex)
     if measure and kind == "quantity" and lex is not None and lex.dimension_always:
@@ -330,6 +333,26 @@ def _as_target(measure: str | None, low: str, start: int, sent_start: int, lex: 
     if any(w.lower() in lex.target_nouns for w in words):
         return measure   # "digital transformation targets completed" says it already
     return " ".join(([_modifier(" ".join(words), lex)] if words else []) + [lex.target_noun])
+
+
+def _duration(measure: str | None, low: str, start: int, sent_start: int, lex: _Lexicon) -> str | None:
+    """A span of time is a deadline ("within 30 days"), a duration ("the auction lasted 10 hours"
+    -> "auction duration"), a period ("the highest in five years") or a time ("in 28 minutes"), as
+    the words before it say; without a subject, a deadline, duration or period is itself the measure."""
+    words = [w for w in _WORD_RE.findall(low, max(sent_start, start - 48), start) if BLANK not in w]
+    while words and words[-1] in lex.time_qualifiers:
+        words.pop()
+    dim = next((lex.time_dimension_before[" ".join(words[-n:])] for n in (3, 2, 1)
+                if len(words) >= n and " ".join(words[-n:]) in lex.time_dimension_before), None)
+    if dim is None:
+        return measure
+    said = (measure or "").split()
+    # the words that said it and a dimension given already ("auction lasted time") are no part of it
+    while said and (said[-1].lower() in lex.time_words or said[-1].lower() in lex.dimension_words):
+        said.pop()
+    if not said:
+        return dim if dim != lex.time_dimension else measure
+    return f"{_modifier(' '.join(said), lex)} {dim}"
 
 
 _CLAUSE_END_RE = re.compile(r"[,.;:()\n\"“”]")
