@@ -72,3 +72,9 @@ def test_a_span_of_time_is_a_deadline_a_duration_or_a_period_as_the_words_before
     assert got["15 days"].endswith("deadline")
     assert got["seven years"].endswith("period")
     assert not got["35 minutes"].endswith(("deadline", "duration", "period"))
+
+
+def test_the_subject_of_a_linking_verb_ends_at_a_verb_group_before_it():
+    got = measures("The dollar was steady at 25,400 dong. Bond yields have held at 2.9%.")
+    assert got["25,400 dong"] == "dollar"
+    assert got["2.9%"] == "bond yields"

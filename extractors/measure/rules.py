@@ -271,6 +271,10 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
             # complexes is estimated at"): read the subject across it
             wide = max(clause_start, start - _REACH)
             subject = _subject(text[wide:lo + verb[0]], lex)
+        if subject and lex.verb_group is not None:
+            # the subject ends where a verb group before the linking verb begins ("the euro [was
+            # steady] at", "capital allocated [to the city level] is")
+            subject = lex.verb_group.split(" " + subject, 1)[0].strip() or subject
         if subject and kind == "percentage" and verb[1] in lex.change_verbs:
             # "GRDP grew by 6.52%": a percentage after a verb of change is the change of its subject
             return _phrase(tuple(lex.change_verbs[verb[1]]), lex=lex, base=_what_changes(subject, lex))
