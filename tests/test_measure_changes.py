@@ -78,3 +78,14 @@ def test_the_subject_of_a_linking_verb_ends_at_a_verb_group_before_it():
     got = measures("The dollar was steady at 25,400 dong. Bond yields have held at 2.9%.")
     assert got["25,400 dong"] == "dollar"
     assert got["2.9%"] == "bond yields"
+
+
+def test_money_a_verb_names_measures_what_the_verb_names():
+    got = measures("Market inspectors fined 23 traders a total of VND 410 million. "
+                   "The ward spent VND 12 billion on street lighting. "
+                   "Foreign tourists spent an average of $95 a day. "
+                   "The province earmarked VND 80 billion ($3.2 million) for flood relief.")
+    assert got["VND 410 million"] == "market inspector fines"
+    assert got["VND 12 billion"] == "street lighting spending"
+    assert got["$95"] == "daily foreign tourist spending"
+    assert got["VND 80 billion"] == got["$3.2 million"] == "flood relief allocation"

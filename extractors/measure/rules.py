@@ -15,6 +15,7 @@ from extractors.measure.subjects import (_coordinated_verb, _label, _linking_ver
                                          _raised_total, _subject, _tail_search)
 
 _COMMA_GAP_RE = re.compile(r"\s*[,(]\s*")
+_ASIDE_RE = re.compile(r"\s*\([^()]{1,40}\)")
 
 
 def _rank(text: str, low: str, start: int, end: int, sent_start: int, sent_end: int,
@@ -255,6 +256,10 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
         if thing:
             act = _verb_before(text, start, max(clause_start, previous[0] if previous else 0), lex)
             return f"{thing} {act}" if act else thing
+    if kind == "money" and lex.verb_nouns:
+        named = _verb_noun(text, low, start, end, clause_start, sent_end, lex)
+        if named:
+            return named
     if lex.noun_of is not None:
         cut = max(0, len(low_before) - 64)   # the pattern ends at the figure: search its tail only
         m = lex.noun_of.search(low_before, cut)   # "a total investment of", "a deposit of"
@@ -299,11 +304,57 @@ def _what_changes(subject: str, lex: _Lexicon) -> str:
     return (f"{head} {changed}" if head else changed) if changed else subject
 
 
+def _verb_noun(text: str, low: str, start: int, end: int, clause_start: int, sent_end: int,
+               lex: _Lexicon) -> str | None:
+    """Money a verb names ("fined ... a total of", "spent", "earmarked"): the verb's noun, after what
+    it was spent on or else the subject that spent it."""
+    found = [(m.start(), m.group()) for m in _WORD_RE.finditer(low, max(clause_start, start - 64), start)
+             if BLANK not in m.group()]
+    other = 0
+    for i in range(len(found) - 1, -1, -1):
+        at, word = found[i]
+        pair = f"{found[i - 1][1]} {word}" if i else ""
+        key = pair if pair in lex.verb_nouns else word if word in lex.verb_nouns else None
+        if key is not None:
+            at = found[i - 1][0] if key == pair else at
+            break
+        if word in lex.verb_noun_gap:
+            continue
+        other += 1   # a counted object between verb and money ("fined [11 businesses] a total of")
+        if other > 2 or word in lex.action_verbs or (lex.verb_like is not None and lex.verb_like.fullmatch(word)):
+            return None
+    else:
+        return None
+    noun = lex.verb_nouns[key]
+    thing = _object_after(text, low, end, sent_end, lex)
+    if thing:
+        said = thing.split()
+        if lex.is_ing_verb(said[0].lower()):   # "on [upgrading] its public service portal"
+            said = [w for w in said[1:] if w.lower() not in lex.possessives]
+        words = []
+        for w in said[:3]:
+            if w.lower() in lex.not_a_noun:
+                break
+            words.append(w)
+        if words:
+            return f"{_modifier(' '.join(words), lex)} {noun}"   # "IT infrastructure spending"
+    segment = text[clause_start:at]
+    subject = _subject(segment, lex) if segment.strip() and not segment.rstrip().endswith(",") else None
+    if subject and lex.verb_group is not None:
+        subject = lex.verb_group.split(" " + subject, 1)[0].strip() or None
+    if not subject or subject.lower() in lex.subject_pronouns \
+            or (" " not in subject and subject[:1].upper() + subject[1:] in segment):
+        return noun   # no subject, a pronoun or a name: who spent it, not what
+    # "international visitor spending"; a coordination keeps its plurals ("computers and components")
+    return f"{subject if ' and ' in subject else _modifier(subject, lex)} {noun}"
+
+
 def _object_after(text: str, low: str, end: int, sent_end: int, lex: _Lexicon) -> str | None:
     """What money or a quantity is of, written after it ("$2.9 billion in FDI", "53.350 ha đất"):
     not a pronoun ("80 percent of them") nor words that begin something else ("... đang được thí
     điểm", "... tùy vị trí")."""
-    m = lex.object_after.match(low, end, sent_end) if lex.object_after is not None else None
+    aside = _ASIDE_RE.match(low, end, sent_end)   # "VND 500 billion [($21 million)] in emergency relief"
+    m = lex.object_after.match(low, aside.end() if aside else end, sent_end) if lex.object_after is not None else None
     if m is None:
         return None
     raw_first = m.group("object").split()[0]
@@ -312,7 +363,9 @@ def _object_after(text: str, low: str, end: int, sent_end: int, lex: _Lexicon) -
     thing = _clean(text[m.start("object"):m.end("object")], lex, keep="first")
     if thing is None:
         return None
-    first = thing.split()[0].lower()
+    first = thing.split()[0]
+    if not first.isupper() or len(first) == 1:
+        first = first.lower()   # "IT infrastructure" is no pronoun
     if first in lex.object_pronouns or first in lex.not_object_start:
         return None
     return thing
