@@ -89,3 +89,17 @@ def test_money_a_verb_names_measures_what_the_verb_names():
     assert got["VND 12 billion"] == "street lighting spending"
     assert got["$95"] == "daily foreign tourist spending"
     assert got["VND 80 billion"] == got["$3.2 million"] == "flood relief allocation"
+
+
+def test_verbs_of_price_cost_and_worth_say_what_the_money_is_of_its_subject():
+    got = measures("Townhouses in the new urban area sell at VND 180 million per m2. "
+                   "The new pumping station costs VND 650 billion. "
+                   "The bank signed 14 loan agreements worth $210 million.")
+    assert got["VND 180 million per m2"] == "townhouse price"
+    assert got["VND 650 billion"] == "new pumping station cost"
+    assert got["$210 million"] == "loan agreement value"     # what the count before counts
+
+
+def test_an_adverb_alone_is_no_measure():
+    got = measures("Hospital beds in the capital currently cost VND 300,000 a night.")
+    assert "currently" not in got["VND 300,000"]

@@ -91,6 +91,9 @@ class _Lexicon:
         self.verb_nouns = {" ".join(k.lower().split()): v for k, v in d.get("verb_nouns", {}).items()}
         self.verb_noun_gap = _words_in(d.get("verb_noun_gap", []))
         self.subject_pronouns = _words_in(d.get("subject_pronouns", []))
+        self.linking_nouns = {" ".join(k.lower().split()): v for k, v in d.get("linking_nouns", {}).items()}
+        self.value_words = _words_in(d.get("value_words", []))
+        self.not_measures = _words_in(d.get("not_measures", []))
         self.owner_first = re.compile(d["owner_first"]) if d.get("owner_first") else None
         self.changed_heads = {k.lower(): v for k, v in d.get("changed_heads", {}).items()}
         self.noun_of = re.compile(d["noun_of_before"]) if d.get("noun_of_before") else None

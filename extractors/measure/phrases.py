@@ -61,6 +61,8 @@ def _clean_part(phrase: str, lex: _Lexicon, keep: str) -> str | None:
     phrase = phrase.strip(" ,;:()\"“”'.-")
     # leading words first: "trong đó chi đầu tư" must not be cut at its "trong"
     phrase = lex.strip_leading.sub("", phrase)
+    if phrase.lower() in lex.not_measures:
+        return None   # "Social housing in <place> [currently] sells at": look further back
     m = lex.cut_at.search(" " + phrase)
     if m and m.start() == 0:
         # the phrase begins with what the cut is for ("Phường rút ngắn thời gian ..."): drop that

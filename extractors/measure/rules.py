@@ -280,6 +280,14 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
             # the subject ends where a verb group before the linking verb begins ("the euro [was
             # steady] at", "capital allocated [to the city level] is")
             subject = lex.verb_group.split(" " + subject, 1)[0].strip() or subject
+        noun = lex.linking_nouns.get(verb[1]) if kind != "percentage" else None
+        if noun:
+            if subject is None and previous is not None and len(previous) > 2 and previous[2] \
+                    and lo == previous[0] and not before[:verb[0]].strip():
+                subject = previous[2]   # "211 share purchases worth USD 331.6 million": what it counts
+            if subject and subject.split()[-1].lower() not in lex.value_words:
+                # "social housing sells at" -> "social housing price"; a coordination keeps its plurals
+                return f"{subject if ' and ' in subject else _modifier(subject, lex)} {noun}"
         if subject and kind == "percentage" and verb[1] in lex.change_verbs:
             # "GRDP grew by 6.52%": a percentage after a verb of change is the change of its subject
             return _phrase(tuple(lex.change_verbs[verb[1]]), lex=lex, base=_what_changes(subject, lex))
