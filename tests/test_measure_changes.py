@@ -103,3 +103,12 @@ def test_verbs_of_price_cost_and_worth_say_what_the_money_is_of_its_subject():
 def test_an_adverb_alone_is_no_measure():
     got = measures("Hospital beds in the capital currently cost VND 300,000 a night.")
     assert "currently" not in got["VND 300,000"]
+
+
+def test_headline_verbs_and_verbs_of_staying_link_a_figure_to_its_subject():
+    got = measures("Rice exports surge 21% on strong Philippine demand. "
+                   "The jobless rate stayed at 2.3% in the second quarter. "
+                   "Bank shares slump to VND 18,200.")
+    assert got["21%"] == "rice export gain"
+    assert got["2.3%"] == "jobless rate"
+    assert got["VND 18,200"] == "bank share price"

@@ -292,7 +292,8 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
             # "GRDP grew by 6.52%": a percentage after a verb of change is the change of its subject
             return _phrase(tuple(lex.change_verbs[verb[1]]), lex=lex, base=_what_changes(subject, lex))
         if subject:
-            return subject
+            # "shares slumped to 125p": the level of what changes
+            return _what_changes(subject, lex) if verb[1] in lex.change_verbs else subject
     if lex.object_after is not None:
         thing = _object_after(text, low, end, sent_end, lex)
         if thing:
