@@ -112,3 +112,11 @@ def test_headline_verbs_and_verbs_of_staying_link_a_figure_to_its_subject():
     assert got["21%"] == "rice export gain"
     assert got["2.3%"] == "jobless rate"
     assert got["VND 18,200"] == "bank share price"
+
+
+def test_a_figure_with_a_rank_is_the_score_of_what_is_ranked():
+    got = measures("In the provincial competitiveness index, the province ranked 5th with 71.3 points. "
+                   "The commune received 1,240 petitions, a decrease of 8.2% from last year.")
+    assert got["ranked 5th"] == "provincial competitiveness index ranking"
+    assert got["71.3 points"] == "provincial competitiveness index score"
+    assert got["8.2%"] == "petition decrease"        # the change of what the figure before counts

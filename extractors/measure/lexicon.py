@@ -94,6 +94,8 @@ class _Lexicon:
         self.linking_nouns = {" ".join(k.lower().split()): v for k, v in d.get("linking_nouns", {}).items()}
         self.value_words = _words_in(d.get("value_words", []))
         self.not_measures = _words_in(d.get("not_measures", []))
+        self.score_after_rank = re.compile(d["score_after_rank"]) if d.get("score_after_rank") else None
+        self.score_word = d.get("score_word", "")
         self.owner_first = re.compile(d["owner_first"]) if d.get("owner_first") else None
         self.changed_heads = {k.lower(): v for k, v in d.get("changed_heads", {}).items()}
         self.noun_of = re.compile(d["noun_of_before"]) if d.get("noun_of_before") else None

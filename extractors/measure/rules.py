@@ -131,6 +131,11 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
     unit = fields.get("unit")
     lo = max(clause_start, start - _REACH, previous[0] if previous else 0)
     before, low_before = text[lo:start], low[lo:start]
+    if previous is not None and previous[1] and lex.score_after_rank is not None and kind != "rank" \
+            and (previous[1] == lex.rank_word or previous[1].endswith(" " + lex.rank_word)) \
+            and lex.score_after_rank.fullmatch(gap):
+        # "ranked 1st/30 districts with 93.04%": the score of what was ranked
+        return previous[1][:-len(lex.rank_word)] + lex.score_word
     if previous is not None and previous[1] and lex.level_after_change is not None \
             and lex.level_after_change.fullmatch(gap):
         head, _, change = previous[1].rpartition(" ")
@@ -265,6 +270,12 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
         m = lex.noun_of.search(low_before, cut)   # "a total investment of", "a deposit of"
         if m:
             noun = _clean(before[m.start("noun"):m.end("noun")], lex)
+            change = lex.change_words.get(noun.lower()) if noun and kind == "percentage" else None
+            if change and previous is not None and previous[1]:
+                # "received 2,148 turns of citizens ..., a decrease of 12.3%": the change of the
+                # figure before (of what it counts)
+                base = previous[2] if len(previous) > 2 and previous[2] and lex.change_of_unit else previous[1]
+                return _phrase(change, lex=lex, base=base)
             if noun:
                 return noun
     verb = _linking_verb(low, lo, start, lex.linking_verbs)
