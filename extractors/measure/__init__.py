@@ -27,9 +27,17 @@ offsets hold), so that neither a date, a name nor a district ends up in a measur
   the first half reached VND ..." -> "budget revenue"), else what an action verb did with it
   ("disbursed VND 25.7 trillion of public investment capital"), else the words right before it;
   a verb of change makes it its subject's change ("GRDP grew by 6.52%" -> "GRDP growth").
+- Money a verb names measures the verb's noun ("fined 11 businesses a total of VND 360 million" ->
+  "fines", "spent VND 46 billion on IT infrastructure" -> "IT infrastructure spending"); a verb of
+  price, cost or worth makes money its subject's price, cost or value ("sells at", "costs", "worth");
+  a figure after a rank is the score of what is ranked ("ranked 1st with 93.04%"); a figure after
+  a change, "to" between them, is the level its subject reached ("added 0.5% to $87.09").
 - Then: a figure set as a goal measures its target ("the city targets growth of 8%" -> "growth
   target"); a name the article shortens is its short form ("Foreign direct investment (FDI)" ->
-  "FDI"); in English a phrase used before another noun is singular ("visitor growth").
+  "FDI"); in English a phrase used before another noun is singular ("visitor growth"); a span of
+  time is a deadline, duration, period or time as the words before it say ("within 30 days", "lasted
+  10 hours", "the highest in five years"), and a figure per day or year its daily or annual amount
+  ("4,500 dossiers a day" -> "daily dossiers"). extractors/measure/amounts.py holds these.
 - measure_key: the key of the longest lexicon phrase the measure contains ("state budget revenue",
   "tổng thu ngân sách" -> "budget_revenue"); keys are shared by the languages so that a Vietnamese
   original and its English republication compare.
