@@ -131,6 +131,7 @@ class _Lexicon:
         self.dimension_always = bool(d.get("dimension_always"))
         self.dimension_words = _words_in(d.get("dimension_words", []))
         self.verb_group = re.compile(d["verb_group"], flags) if d.get("verb_group") else None
+        self.perfect_passive = re.compile(d["perfect_passive"], flags) if d.get("perfect_passive") else None
         self.object_after = re.compile(d["object_after"]) if d.get("object_after") else None
         self.strip_leading = re.compile(rf"^(?:(?:{phrase_regex(d['leading_words'])})\s+)+", flags)
         self.cut_at = re.compile(rf"\s(?:{phrase_regex(d['tail_cut'])})(?=\s|$)", flags)
