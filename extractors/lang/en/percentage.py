@@ -63,7 +63,7 @@ def _build_regex() -> re.Pattern[str]:
           | between\s+(?P<lo2>{fig})\s*(?:{sign}|{words})?\s+and\s+(?P<hi2>{fig})
           | (?P<lo3>{digits})[ ]?(?:{sign})?[ ]?{dash}[ ]?(?P<hi3>{digits})  # not "twenty-one"
           | (?P<num>{fig})   # and "5% to 8%", "5 to 8 percent" (lo4/hi4: lo4 is num)
-            (?:(?:[ ]?(?P<losign>{sign})|[ ]+(?P<loword>{words}))?\s+to\s+(?P<hi4>{fig}))?
+            (?:(?:[ ]?(?P<losign>{sign})|[ ]*(?P<loword>{words}))?\s+to\s+(?P<hi4>{fig}))?
         )
         [ \t\u00a0]*(?:(?P<points>{points})|(?P<word>{words})|(?P<sign>{sign}))
         (?!\w)

@@ -45,6 +45,7 @@ _WORDS_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’-]*)")
 _OF_AFTER_RE = re.compile(r"\s+of\b")
 _BETWEEN_AND_RE = re.compile(r"\s+and\s+")
+_TO_RE = re.compile(r"\s+to\s+|\s?[-–]\s?")
 # a figure with a temperature letter glued on ("28C", "100F"), case-sensitive; its own anchor, as
 # a unit anchor "c"/"f" inside words would be every word that begins with one
 _GLUED_ANCHOR_RE = re.compile(r"\d[CF](?![\w])")
@@ -75,10 +76,12 @@ def _tables() -> dict[str, Any]:
         "period_determiners": frozenset(d["period_determiners"]),
         "points": d["points"],
         "points_cues": frozenset(d["points_cues"]),
+        "points_hyphen_before": frozenset(d["points_hyphen_before"]),
         "points_cue_suffixes": tuple(d["points_cue_suffixes"]),
         "exam_cues": frozenset(d["exam_points_cues"]),
         "points_change": frozenset(d["points_change_words"]),
         "temperature_cues": frozenset(d["temperature_cues"]),
+        "range_change_words": frozenset(d["range_change_words"]),
         "multipliers": bool(d["multipliers_are_facts"]),
         "mult_after": frozenset(d["multiplier_after"]),
         "mult_before": frozenset(d["multiplier_before"]),
@@ -128,8 +131,10 @@ def _build_regex(multipliers: bool) -> re.Pattern[str]:
         (?:(?P<qual>{qualifier_regex("en")})\s+(?P<minus>minus\s+|[-−–](?=\d))?)?
         (?P<from>(?:from|between)\s+)?
         (?P<lo>{fig})
-        (?:(?:\s?[-–]\s?|(?<!\d{{4}})\s+(?:to|and)\s+)(?P<hi>{fig}))?  # not "in 2015 to 4,900 ha"
-        (?:\s+(?P<scale>{SCALE_RE})|(?P<ascale>{phrase_regex(t["scales"])})(?=[ \t\u00a0]))?
+        (?:(?:\s?[-–]\s?|(?<!\d{{4}})\s+(?P<sep_word>to|and)\s+  # not "in 2015 to 4,900 ha"
+            (?P<himinus>minus\s+|[-−–](?=\d))?)(?P<hi>{fig}))?   # "minus 15 to minus 10"
+        (?:(?:\s+|-(?=[^\W\d_]+-))(?P<scale>{SCALE_RE})  # "5-million-tonne"
+           |(?P<ascale>{phrase_regex(t["scales"])})(?=[ \t\u00a0]))?
         (?:
             (?-i:(?P<gunit>{glued}))
           | [ \t\u00a0]*(?P<unit>{units})
@@ -260,6 +265,9 @@ class QuantityExtractor:
         if m.group("hunit"):
             nxt = _NEXT_WORD_RE.match(text, m.end())
             unit = t["hyphen"][_key(m.group("hunit"))]
+            if unit == "points" and not (nxt and nxt.group(1).lower() in t["points_hyphen_before"]
+                                         or self._points_rule(text, m)):
+                return None  # "a 10-point plan": items, no score
             if unit.startswith("degrees") and nxt and nxt.group(1).lower() in t["hyphen_not_before"]:
                 return None  # "a 180-degree turn": an angle
             return unit, "quantity.hyphen"
@@ -291,23 +299,30 @@ class QuantityExtractor:
         except ValueError:
             logger.debug("unparsed quantity %r", m.group(0))
             return None
-        if value_max is not None and value_max <= value:
-            return None  # "2 and 3 km" oddities; not a range
         start = m.start()
         qualifier = qualifier_code(m.group("qual"), "en")
         opener = (m.group("from") or "").strip().lower()
         if opener and value_max is None:
             # "cut from 15 days to 7 days": "from" opens no range here; "between 40 km and 45 km"
-            # may still close one with the next quantity (_merge_between)
+            # may still close one with the next quantity (_merge_ranges)
             if qualifier:
                 return None
             start = m.start("minus") if m.group("minus") else m.start("lo")
         minus_start = self._minus_start(text, m)
         if minus_start is not None:
-            if value_max is not None:
+            if value_max is not None and not m.group("himinus") and not m.group("sep_word"):
                 return None  # "-5-3 degrees": no reading to trust
             value = -value
             start = min(start, minus_start)
+        if m.group("himinus") and value_max is not None:
+            if minus_start is None:
+                return None  # "from 5 to minus 3 degrees": a change, not a range
+            value_max = -value_max
+        if value_max is not None:
+            if m.group("himinus"):
+                value, value_max = min(value, value_max), max(value, value_max)
+            if value_max <= value:
+                return None  # "2 and 3 km" oddities; not a range
         fields = {"value": value, "value_max": value_max, "qualifier": qualifier, "unit": unit}
         return _Candidate(start, m.end(), fields,
                           "quantity.range" if value_max is not None else rule,
@@ -331,32 +346,44 @@ class QuantityExtractor:
         text = doc_text(doc)
         found = [c for m in matches_at(self._re, text, self.candidate_starts(doc))
                  if (c := self._candidate(text, m)) is not None]
-        for c in _merge_between(text, found):
+        for c in _merge_ranges(text, found, self._t["range_change_words"]):
             add_fact(doc, c.start, c.end, KIND, c.fields, c.rule, spans_key=self.spans_key)
         return doc
 
 
-def _merge_between(text: str, found: list[_Candidate]) -> list[_Candidate]:
-    """"between 40 km and 45 km": the two quantities, same unit, rising, are one range (the
-    unit written on both ends). "from 20 days to 30 days" stays two facts (a change)."""
-    if not any(c.opener == "between" for c in found):
-        return found
+def _merge_ranges(text: str, found: list[_Candidate], change_words: frozenset[str]) -> list[_Candidate]:
+    """Two quantities of one unit, rising, with the unit written on both ends, are one range:
+    "between 40 km and 45 km", and "3C to 6C", "20-25 km" joined by "to" or a dash. "from 20
+    days to 30 days" stays two facts (a change), and so does "X to Y" after a word of change
+    ("rose 5 km to 10 km")."""
     out: list[_Candidate] = []
     i = 0
     while i < len(found):
         a = found[i]
         b = found[i + 1] if i + 1 < len(found) else None
-        if (a.opener == "between" and b is not None and b.opener == ""
-                and _BETWEEN_AND_RE.fullmatch(text, a.end, b.start)
-                and b.fields["unit"] == a.fields["unit"] and b.fields["value_max"] is None
-                and b.fields["qualifier"] is None and b.fields["value"] > a.fields["value"]):
+        if b is not None and _joins_range(text, a, b, change_words):
             fields = {**a.fields, "value_max": b.fields["value"]}
-            out.append(_Candidate(a.opener_start, b.end, fields, "quantity.range", "", a.opener_start))
+            start = a.opener_start if a.opener == "between" else a.start
+            out.append(_Candidate(start, b.end, fields, "quantity.range", "", start))
             i += 2
             continue
         out.append(a)
         i += 1
     return out
+
+
+def _joins_range(text: str, a: _Candidate, b: _Candidate, change_words: frozenset[str]) -> bool:
+    """Whether quantities a and b, next to each other, are the two ends of one range."""
+    if (b.opener != "" or b.fields["unit"] != a.fields["unit"] or b.fields["value_max"] is not None
+            or a.fields["value_max"] is not None or b.fields["qualifier"] is not None
+            or not b.fields["value"] > a.fields["value"]):
+        return False
+    if a.opener == "between":
+        return _BETWEEN_AND_RE.fullmatch(text, a.end, b.start) is not None
+    if a.opener or not _TO_RE.fullmatch(text, a.end, b.start):
+        return False
+    before = _WORDS_RE.findall(text, max(0, a.start - 25), a.start)
+    return not (before and before[-1].lower() in change_words)
 
 
 # multipliers: None for the patterns' multipliers_are_facts
