@@ -63,3 +63,46 @@ def test_ranges(text, kind, span, lo, hi, unit):
 ])
 def test_changes_stay_apart(text, spans):
     assert [f.text for f in facts_of(text, "quantity")] == spans
+
+
+# --- money: prices of goods, per-units, exchange rates ----------------------------------------
+@pytest.mark.parametrize("text, span, value, unit, currency, rule", [
+    ("Brent crude settled at $84.12 a barrel.", "$84.12 a barrel", 84.12, "barrel", "USD",
+     "money.prefix"),
+    ("Gold slipped to $2,310 an ounce.", "$2,310 an ounce", 2310, "ounce", "USD", "money.prefix"),
+    ("Palm oil ended at RM3,980 a tonne.", "RM3,980 a tonne", 3980, "ton", "MYR", "money.prefix"),
+    ("The board declared 4.1p a share.", "4.1p a share", 0.041, "share", "GBP", "money.minor"),
+    ("Power was sold at €65 per megawatt hour.", "€65 per megawatt hour", 65, "MWh", "EUR",
+     "money.prefix"),
+    ("Flats fetch VND48 million per sq.m.", "VND48 million per sq.m", 48_000_000, "m2", "VND",
+     "money.prefix"),
+    ("Solar power earns 7.4 U.S. cents per kWh.", "7.4 U.S. cents per kWh", 0.074, "kWh", "USD",
+     "money.minor"),
+    ("Cotton rose to 81.5 cents per lb.", "81.5 cents per lb", 0.815, "lb", "USD",
+     "money.minor.context"),
+    ("Rents reach VND 9 million a month.", "VND 9 million", 9_000_000, None, "VND", "money.prefix"),
+    ("The yen slid to near 151.2 per dollar.", "near 151.2 per dollar", 151.2, "USD", "JPY",
+     "money.rate"),
+    ("The ringgit firmed to 4.402 against the dollar.", "4.402 against the dollar", 4.402, "USD",
+     "MYR", "money.rate"),
+    ("The euro bought $1.0871 in Asian trade.", "$1.0871", 1.0871, "EUR", "USD", "money.rate"),
+    ("Sterling was flat at $1.2640.", "$1.2640", 1.264, "GBP", "USD", "money.rate"),
+])
+def test_money_units_and_rates(text, span, value, unit, currency, rule):
+    f = one_fact(text, "money")
+    assert (f.text, f.value, f.unit, f.currency, f.rule_id) == (span, pytest.approx(value), unit,
+                                                                 currency, rule)
+
+
+@pytest.mark.parametrize("text", [
+    "Shares of the bank traded at 14.6 per dollar of book value.",   # no other currency named
+    "Crude rose $1.25 as the euro firmed.",                           # two decimals: a price
+])
+def test_no_rate_without_a_quoted_currency(text):
+    assert all(f.rule_id != "money.rate" for f in facts_of(text, "money"))
+
+
+def test_cents_take_the_dollar_written_in_their_sentence():
+    text = "The euro held steady. Brent crude gained 37 cents to $88.40."
+    assert [(f.text, f.currency) for f in facts_of(text, "money")] == [("37 cents", "USD"),
+                                                                        ("$88.40", "USD")]

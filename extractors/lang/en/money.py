@@ -61,6 +61,7 @@ _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _PREV_WORD_RE = re.compile(r"([^\W\d_]+)[^\w]*$")
 _SCALE_TOKEN_RE = re.compile(r"[^\W\d_]+")
 _LETTERS_ONLY_RE = re.compile(r"[^\W\d_]+(?:[ ][^\W\d_]+)*")
+_RATE_DECIMALS_RE = re.compile(r"\.\d{3,}$")
 
 
 def _key(s: str) -> str:
@@ -79,6 +80,10 @@ def _data() -> dict[str, Any]:
         "minor": {_key(k): v for k, v in d["minor"].items()},
         "minor_glued": dict(d["minor_glued"]),
         "per": {_key(k): v for k, v in d["per_units"].items()},
+        "goods": [_key(k) for k in d["goods_units"]],
+        "rate_bases": {_key(k): v for k, v in d["rate_bases"].items()},
+        "rate_links": d["rate_links"],
+        "rate_names": {_key(k): v for k, v in d["rate_currency_names"].items()},
         "context": d["context"],
         "big_only": frozenset(_key(w) for w in g["big_only"]),
         "big_only_codes": frozenset(g["big_only_codes"]),
@@ -104,6 +109,7 @@ def _build_regex(ranges: bool) -> re.Pattern[str]:
     minor = rf"(?:{phrase_regex(t['minor'])}){_NL}"
     glued = rf"(?:(?-i:{'|'.join(map(re.escape, t['minor_glued']))}))"
     per = phrase_regex(t["per"])
+    goods = phrase_regex(t["goods"])
     # Whole digit strings: a shorter one never makes a match the whole one does not, and not
     # trying "11,30", "11,3", "11" keeps failed attempts (most of them) cheap.
     num = rf"{WHOLE_DIGITS_RE}(?:{scale_suffix_re(money=True)})?"
@@ -125,7 +131,7 @@ def _build_regex(ranges: bool) -> re.Pattern[str]:
           | (?P<lo2>{amount}){rng(2, amount)}
             (?:\s?(?P<minor>{minor})|(?P<glued>{glued})|\s?(?P<scur>{suf}))  # "10 euro cents" first
         )
-        (?:\s*/\s*(?P<slash>{per})|\s+per\s+(?P<per>{per}))?
+        (?:\s*/\s*(?P<slash>{per})|\s+per\s+(?P<per>{per})|\s+an?\s+(?P<each>{goods}))?
         (?![\w²]|/\d|[.,]\d)
         """, re.IGNORECASE | re.VERBOSE)
 
@@ -172,6 +178,12 @@ class MoneyExtractor:
         self._names = StartFinder([f.split()[-1] for f in words])
         self._signs = re.compile("[" + "".join(map(re.escape, signs)) + r"]|\dp(?![^\W\d_])")
         self._halves = StartFinder(["half"])
+        self._rate_re = re.compile(rf"""
+            (?:(?P<qual>{qualifier_regex("en")})\s+)?(?P<num>{WHOLE_DIGITS_RE})
+            \s+{phrase_regex(t["rate_links"])}\s+(?P<base>{phrase_regex(t["rate_bases"])})(?![\w.,]\w)
+            """, re.IGNORECASE | re.VERBOSE)
+        self._rate_names = re.compile(rf"(?<![^\W\d_]){phrase_regex(t['rate_names'])}(?![^\W\d_])",
+                                      re.IGNORECASE)
 
     def candidate_starts(self, doc: Doc) -> list[int]:
         """Money begins with a qualifier, "from"/"between", a prefix currency or the amount,
@@ -202,6 +214,10 @@ class MoneyExtractor:
                 continue
             m = self._re.match(text, pos)
             if not m:
+                rate = self._exchange_rate(doc, text, pos)
+                if rate is not None:
+                    taken = rate[1]
+                    add_fact(doc, rate[0], rate[1], KIND, rate[2], rate[3], spans_key=self.spans_key)
                 continue
             found = self._fields(doc, text, m)
             if found == "single":   # two figures that make no range: the first one alone
@@ -261,15 +277,18 @@ class MoneyExtractor:
             if m.group("qual"):
                 return None  # "over from ..." is not a phrase; skip the oddity
             start, qualifier = m.start("pcur") if n == "1" else m.start("lo" + n), None
-        per = m.group("slash") or m.group("per")
+        per = m.group("slash") or m.group("per") or m.group("each")
+        unit = t["per"].get(_key(per), _key(per)) if per else None
+        rate = None if per or value_max is not None else self._rate_base(doc, text, m, lo, currency)
         fields = {
             "value": float(value),
             "value_max": float(value_max) if value_max is not None else None,
             "qualifier": qualifier,
-            "unit": t["per"][_key(per)] if per else None,
+            "unit": rate or unit,
             "currency": currency,
         }
         rule = ("money.range" if value_max is not None else
+                "money.rate" if rate else
                 "money.minor" if minor else
                 "money.words" if not lo[:1].isdigit() else
                 "money.abbr" if _abbreviated(lo) else
@@ -338,6 +357,46 @@ class MoneyExtractor:
             if t["weight_cues"].intersection(words):
                 return False          # "weighed 200 pounds"
         return True
+
+    def _rate_base(self, doc: Doc, text: str, m: re.Match[str], lo: str, currency: str) -> str | None:
+        """The base currency of an exchange rate quoted in `currency` ("the euro bought $1.0562":
+        EUR): a figure with three or more decimals and another currency named before it in its
+        sentence; None for a price."""
+        if not _RATE_DECIMALS_RE.search(lo):
+            return None
+        s_start, _ = _sentence_around(doc, text, m.start())
+        return self._named_before(text, s_start, m.start(), currency)
+
+    def _named_before(self, text: str, lo: int, hi: int, other_than: str) -> str | None:
+        """The code of the currency named last in text[lo:hi], other than `other_than`."""
+        names = self._t["rate_names"]
+        for found in reversed(list(self._rate_names.finditer(text, lo, hi))):
+            code = names[_key(found.group())]
+            if code != other_than:
+                return code
+        return None
+
+    def _exchange_rate(self, doc: Doc, text: str, pos: int) -> tuple[int, int, dict, str] | None:
+        """'near 149.6 per dollar' after 'the yen': (start, end, fields, rule) of a rate quoted
+        without its currency at the figure, the currency named before it in its sentence."""
+        m = self._rate_re.match(text, pos)
+        if not m:
+            return None
+        base = self._t["rate_bases"][_key(m.group("base"))]
+        s_start, _ = _sentence_around(doc, text, m.start())
+        currency = self._named_before(text, s_start, m.start(), base)
+        if currency is None:
+            return None
+        try:
+            value = parse_number(m.group("num"))
+        except ValueError:
+            return None
+        start, qualifier = m.start(), qualifier_code(m.group("qual"), "en")
+        if qualifier is None and text[max(0, start - 5):start].lower() == "near ":
+            start, qualifier = start - 5, "approx"   # "near 149.6 per dollar": a quote's wording
+        fields = {"value": value, "value_max": None, "qualifier": qualifier, "unit": base,
+                  "currency": currency}
+        return start, m.end(), fields, "money.rate"
 
     def _from_context(self, doc: Doc, text: str, rule: str, start: int, end: int) -> str:
         """The currency a context rule picks: the cue nearest before the figure in its sentence,
