@@ -106,3 +106,48 @@ def test_cents_take_the_dollar_written_in_their_sentence():
     text = "The euro held steady. Brent crude gained 37 cents to $88.40."
     assert [(f.text, f.currency) for f in facts_of(text, "money")] == [("37 cents", "USD"),
                                                                         ("$88.40", "USD")]
+
+
+# --- counts and ratios: scales, spelled-out numbers ----------------------------------------
+@pytest.mark.parametrize("text, span, value, value_max, unit", [
+    ("The service passed 40k subscribers in May.", "40k subscribers", 40_000, None, "subscribers"),
+    ("About 2 mln tourists came by air.", "About 2 mln tourists", 2_000_000, None, "tourists"),
+    ("Builders finished 7 hundred homes.", "7 hundred homes", 700, None, "homes"),
+    ("Twelve hundred volunteers joined the clean-up.", "Twelve hundred volunteers", 1200, None,
+     "volunteers"),
+    ("Two hundred and forty-five thousand voters took part.",
+     "Two hundred and forty-five thousand voters", 245_000, None, "voters"),
+    ("The city will buy eight to nine hundred buses.", "eight to nine hundred buses", 800, 900, "buses"),
+])
+def test_counts(text, span, value, value_max, unit):
+    f = one_fact(text, "count")
+    assert (f.text, f.value, f.value_max, f.unit) == (span, value, value_max, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "Load peaked at 2130 AEST on Tuesday.",          # a wire clock time
+    "The session ended at 1645 local time.",
+    "The reservoir is back up from zero this week.",  # a level, no count
+    "Lows dropped below zero overnight.",
+    "They got 3 mil from the lottery.",               # no noun counted
+])
+def test_no_count(text):
+    assert facts_of(text, "count") == []
+
+
+def test_a_count_of_zero_keeps_its_noun():
+    f = one_fact("The province reported zero fatalities.", "count")
+    assert (f.text, f.value, f.unit) == ("zero fatalities", 0, "fatalities")
+
+
+@pytest.mark.parametrize("text, span, num, den, unit", [
+    ("He has scored in 9 of his last 10 games.", "9 of his last 10 games", 9, 10, "games"),
+    ("Four hundred of the 650 flats are sold.", "Four hundred of the 650 flats", 400, 650, "flats"),
+])
+def test_ratios(text, span, num, den, unit):
+    f = one_fact(text, "ratio")
+    assert (f.text, f.numerator, f.denominator, f.unit) == (span, num, den, unit)
+
+
+def test_a_season_is_no_ratio():
+    assert facts_of("Crowds grew in the 2024/25 season.", "ratio") == []

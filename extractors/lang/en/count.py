@@ -29,7 +29,15 @@ from spacy.tokens import Doc
 from extractors.lang.common import Candidate
 from extractors.lang.en.months import MONTHS
 from extractors.lang.en.nounphrase import list_noun_phrase_after, noun_phrase_after
-from extractors.lang.en.numbers import SCALES, WORD_NUMBER_RE, number_starts, parse_number
+from extractors.lang.en.numbers import (
+    LONG_WORD_NUMBER_RE,
+    SCALE_ABBREVIATIONS,
+    SCALES,
+    WORD_NUMBER_RE,
+    number_starts,
+    parse_number,
+    scale_suffix_re,
+)
 from extractors.nlp import (
     SPANS_KEY,
     add_fact,
@@ -53,10 +61,15 @@ WORD_FIGURE_RE = rf"(?:{WORD_NUMBER_RE}(?:[ ]hundred(?:[ ](?:and[ ])?{WORD_NUMBE
 # letter glued on ("2.5m people", "1.2bn users"; "3.2m" before no plural noun is metres, a quantity).
 _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 _SCALE_WORDS = r"(?:thousand|million|billion)"
-_ABBREVIATED_SCALES = {"m": "million", "mn": "million", "bn": "billion"}
-_FIG = (rf"(?:\d+(?:[.,]\d+)?(?:\s+{_SCALE_WORDS}|(?:mn|bn|m)(?=[ \t]))|{_INT}"
-        rf"|{WORD_FIGURE_RE}(?:\s+{_SCALE_WORDS})?)")
+# (the abbreviations as numbers.scale_suffix_re reads them: "10k runners", "2.5m people",
+# "3 mln users"; "3.2m" before no plural noun is metres). Digits before "hundred" ("6 hundred
+# houses"); spelled-out numbers of any size ("One hundred and twenty-five thousand people"), a
+# scale word last left outside for the range rule ("four to six thousand").
+_FIG = (rf"(?:\d+(?:[.,]\d+)?(?:\s+{_SCALE_WORDS}|{scale_suffix_re()}(?=[ \t]))|\d{{1,2}}[ ]hundred(?![\w-])"
+        rf"|{_INT}|(?:{LONG_WORD_NUMBER_RE}|{WORD_FIGURE_RE})(?:\s+{_SCALE_WORDS})?)")
 _INT_RE = re.compile(_INT)
+_NEXT_TOKEN_RE = re.compile(r"[ \t\u00a0]+(\S+?)[,.;:)]?(?=\s|$)")
+_GLUED_ABBR_RE = re.compile(r"(\d+(?:[.,]\d+)?)[ \t\u00a0]?([^\W\d_]+)")
 _END = r"(?![\w%/$€£²³:-]|[.,]\d)"
 # The word or punctuation mark that ends a string (of no whitespace).
 _LAST_WORD_RE = re.compile(r"[^\W\d_][\w'’.]*$|[^\w\s]$")
@@ -83,12 +96,14 @@ def _split_scale(fig: str) -> tuple[str, str | None]:
     if fig[-1:].isdigit():
         return fig, None   # most figures: digits alone
     head, _, last = fig.rpartition(" ")
-    if head and last.lower() in SCALES:
-        return head, last.lower()
-    low = fig.lower()
-    for abbr in ("mn", "bn", "m"):
-        if low.endswith(abbr) and low[:-len(abbr)][-1:].isdigit():
-            return fig[:-len(abbr)], _ABBREVIATED_SCALES[abbr]
+    low = last.lower()
+    if head and low in SCALES:
+        return head, low
+    if head and low == "hundred" and " " not in head.strip():
+        return head, low   # "seven hundred" of "six to seven hundred"
+    m = _GLUED_ABBR_RE.fullmatch(fig)
+    if m and m.group(2).lower() in SCALE_ABBREVIATIONS:
+        return m.group(1), m.group(2).lower()   # "2.5m", "10k", "3 mln" (parse_number reads them)
     return fig, None
 
 
@@ -128,6 +143,7 @@ class CountExtractor:
         self._lead = int(d["sentence_lead_chars"])
         self._capitalised_ok = frozenset(d["capitalised_before_ok"])
         self._street_words = frozenset(d["street_words"])
+        self._clock_followers = frozenset(d["clock_followers"])
         self._capitalised_plurals = frozenset(d["capitalised_plurals"])
         self._capitalised_plural_endings = tuple(d["capitalised_plural_endings"])
         self._partitive_of = re.compile(
@@ -204,6 +220,12 @@ class CountExtractor:
             return "leading zero"
         if len(raw) == 4 and raw.isdecimal() and 1900 <= int(raw) <= 2100:
             return "year"
+        if len(raw) == 4 and raw.isdecimal() and int(raw[:2]) < 24 and int(raw[2:]) < 60:
+            nxt = _NEXT_TOKEN_RE.match(text, m.end())
+            if nxt and nxt.group(1) in self._clock_followers:
+                return "clock time"   # "1730 AEDT", "1745 local time"
+        if raw.lower() == "zero" and (m.group("qual") or not self._counts_zero(text, m.end())):
+            return "level"            # "below zero", "up from zero today"
         if self._idiom_re.search(text, max(0, m.start() - 25), m.end() + 30):
             return "idiom"
         if raw and raw[0].isdigit() and not _INT_RE.fullmatch(raw) and raw[-1].isdigit():
@@ -211,6 +233,10 @@ class CountExtractor:
         if cased[:1].isalpha() and not cased.islower() and self._names_something(text, m.start(), cased):
             return "name"
         return None
+
+    def _counts_zero(self, text: str, pos: int) -> bool:
+        """Whether a noun follows the "zero" ending at pos ("zero deaths")."""
+        return list_noun_phrase_after(text, pos, require_and=True) is not None
 
     def _names_something(self, text: str, pos: int, cased: str) -> bool:
         """Whether the figure at pos is part of a name, the word before it being `cased`.

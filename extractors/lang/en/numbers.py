@@ -308,7 +308,8 @@ def _parse_tokens(toks: list, text: str) -> Decimal:
             current += TENS[w]
             last = "ten"
         elif w == "hundred":
-            if not (last in ("", "unit", "a") and current % 100 < 10 or last == "num"):
+            # "six hundred", "eleven hundred" (1,100), "4 hundred"; not "twenty hundred"
+            if not (last in ("", "unit", "a") and current % 100 < 20 or last == "num"):
                 raise bad()
             current = (current or 1) * 100
             last = "hundred"

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from extractors.lang.common import Candidate, inherit_ratio_units
 from extractors.lang.en.nounphrase import list_noun_phrase_after, noun_phrase_after
-from extractors.lang.en.numbers import WORD_NUMBER_RE, number_starts, parse_number
+from extractors.lang.en.numbers import LONG_WORD_NUMBER_RE, WORD_NUMBER_RE, number_starts, parse_number
 from extractors.nlp import (
     SPANS_KEY,
     StartFinder,
@@ -57,12 +57,14 @@ class RatioExtractor:
         self._years = range(int(d["year_min"]), int(d["year_max"]) + 1)
         self._street_words = frozenset(d["street_words"])
         fig = rf"(?:{_INT}|{WORD_NUMBER_RE})"
+        # a part may be spelled out at any size ("three hundred of the 420 units")
+        part = rf"(?:{_INT}|{LONG_WORD_NUMBER_RE})"
         possessive = r"(?:(?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*['’]s\s+)"
         self._re = re.compile(rf"""
             (?<![\w/.,:$-])(?P<n1>{_INT})/(?P<d1>{_INT}){_END}
           | (?<![\w.,/])(?P<n2>{fig})\s+out\s+of\s+(?:{phrase_regex(d["out_of_determiners"])}\s+)?
                 (?P<d2>{fig}){_END}
-          | (?<![\w.,/])(?P<n3>{fig})\s+of\s+(?:{phrase_regex(d["of_determiners"])}\s+)?
+          | (?<![\w.,/])(?P<n3>{part})\s+of\s+(?:{phrase_regex(d["of_determiners"])}\s+)?
                 {possessive}?(?P<d3>{_INT}){_END}
             """, re.IGNORECASE | re.VERBOSE)
 
@@ -93,6 +95,9 @@ class RatioExtractor:
         if m.group("n1"):
             if is_year and self._is_year(m.group("n1")):
                 return "years"  # "2023/2024 school year"
+            if (self._is_year(m.group("n1")) and len(m.group("d1")) == 2
+                    and int(m.group("d1")) == (int(m.group("n1")) + 1) % 100):
+                return "season"  # "the 2023/24 season", "fiscal 2024/25"
             if m.group(0) in self._idioms:
                 return "idiom"
             if prev and prev[0] in self._date_cues and 1 <= num <= 31 and 1 <= den <= 12:
