@@ -151,3 +151,20 @@ def test_ratios(text, span, num, den, unit):
 
 def test_a_season_is_no_ratio():
     assert facts_of("Crowds grew in the 2024/25 season.", "ratio") == []
+
+
+# --- sport: goals, league points, closing minutes; ages --------------------------------------
+@pytest.mark.parametrize("text, kind, span, value, unit", [
+    ("The visitors scored three goals after the break.", "count", "three goals", 3, "goals"),
+    ("Ha Tinh moved clear at the top of the league table with 28 points.", "quantity", "28 points",
+     28, "points"),
+    ("Both sides tired in the final 10 minutes of the match.", "quantity", "10 minutes", 10, "minutes"),
+    ("A 61-year-old cyclist was injured.", "quantity", "61-year-old", 61, "years"),
+])
+def test_sport_and_ages(text, kind, span, value, unit):
+    f = one_fact(text, kind)
+    assert (f.text, f.value, f.unit) == (span, value, unit)
+
+
+def test_points_of_a_plan_are_no_quantity():
+    assert facts_of("The resolution sets out 6 points of action for districts.", "quantity") == []

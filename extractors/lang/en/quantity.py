@@ -73,6 +73,7 @@ def _tables() -> dict[str, Any]:
         "period_words": frozenset(d["period_words"]),
         "verb_period_words": frozenset(d["verb_period_words"]),
         "duration_past_words": frozenset(d["duration_past_words"]),
+        "subday_durations": frozenset(d["subday_durations"]),
         "period_determiners": frozenset(d["period_determiners"]),
         "points": d["points"],
         "points_cues": frozenset(d["points_cues"]),
@@ -192,6 +193,8 @@ class QuantityExtractor:
         if last in self._t["verb_period_words"] and not (
                 len(words) > 1 and words[-2].lower() in self._t["period_determiners"]):
             return None
+        if m.group("dur").split()[-1].lower() in self._t["subday_durations"]:
+            return "past"   # "in the final 15 minutes": no calendar span
         if last in self._t["duration_past_words"] and not _OF_AFTER_RE.match(text, m.end()):
             return "past"   # "over the past three years": how long, not which months
         return "period"
