@@ -155,6 +155,8 @@ def test_ray_stages_the_run_the_local_engine_stages(tmp_path, warcs, local_run, 
     assert articles == staged_rows(local_dir, "articles", skip) and len(articles) == 9
 
 
+# one file, two actors: its batches must reach both (Ray warns when an operator gets fewer inputs than actors)
+@pytest.mark.filterwarnings("error:The minimum number of concurrent actors")
 def test_a_rerun_stages_only_the_batches_not_staged_before(tmp_path, warcs, local_run, ray_cpus):
     writer = StagingWriter(tmp_path / "staging", "r1")
     first = stage_ray(warcs[:1], SITES, "r1", writer, batch_pages=3)     # a backfill killed after file a

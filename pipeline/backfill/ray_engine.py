@@ -4,7 +4,7 @@
     stats = stage_ray(files, sites, run_id, writer, address="ray://head:10001")   # a cluster
 
 The dataset: one read task per WARC file streams its kept pages (pipeline.backfill.warc), a row per
-batch of pages (Ray may split and merge blocks, a row stays whole) -> `map_batches` into a fixed pool
+batch of pages, each row a block of its own -> `map_batches` into a fixed pool
 of actors, each holding the spaCy pipelines from its start, that stage a batch (pages.stage_pages)
 and write it (StagingWriter.add, which any process may call) -> one small row of counts per batch
 back to this process. Closing the run (compaction, manifest) stays with the caller, as for the local
@@ -208,6 +208,25 @@ def _connect(ray: Any, address: str | None) -> bool:
     return True
 
 
+def _dataset(ray: Any, inputs: Sequence[str], sites: SiteMap, run_id: str, writer: StagingWriter,
+             batch_pages: int, max_page_bytes: int, actors: int, actor_cpus: float) -> Any:
+    ctx = ray.data.DataContext.get_current()    # a dataset keeps a copy of the context it is made in
+    block_size = ctx.target_max_block_size
+    # Every row (a batch) its own block: a read task's output would otherwise be gathered into blocks
+    # of up to 128 MiB, and the batches of one block go to one actor, one after the other (a backfill
+    # of one big WARC file would run on one actor).
+    ctx.target_max_block_size = 1
+    try:
+        return ray.data.read_datasource(
+            _warc_datasource(inputs, sites.hosts, writer, batch_pages, max_page_bytes), num_cpus=READ_TASK_CPUS,
+            override_num_blocks=len(inputs),    # a read task per file
+        ).map_batches(StageActor, fn_constructor_args=(sites, run_id, writer), batch_size=1,
+                      batch_format="pyarrow", compute=ray.data.ActorPoolStrategy(size=actors),
+                      num_cpus=actor_cpus)
+    finally:
+        ctx.target_max_block_size = block_size
+
+
 def stage_ray(inputs: Sequence[str], sites: SiteMap, run_id: str, writer: StagingWriter, *,
               workers: int | None = None, address: str | None = None, batch_pages: int = 50,
               max_page_bytes: int = DEFAULT_MAX_BYTES, progress: Callable[[str], None] | None = None) -> EngineStats:
@@ -223,12 +242,7 @@ def stage_ray(inputs: Sequence[str], sites: SiteMap, run_id: str, writer: Stagin
         stats = EngineStats(engine="ray", workers=actors)
         log.info("ray: %d read tasks at %g CPU, %d actors at %.3g CPU", len(inputs), READ_TASK_CPUS, actors,
                  actor_cpus)
-        dataset = ray.data.read_datasource(
-            _warc_datasource(inputs, sites.hosts, writer, batch_pages, max_page_bytes), num_cpus=READ_TASK_CPUS,
-            override_num_blocks=len(inputs),    # a read task per file, its rows not split further
-        ).map_batches(StageActor, fn_constructor_args=(sites, run_id, writer), batch_size=1,
-                      batch_format="pyarrow", compute=ray.data.ActorPoolStrategy(size=actors),
-                      num_cpus=actor_cpus)
+        dataset = _dataset(ray, inputs, sites, run_id, writer, batch_pages, max_page_bytes, actors, actor_cpus)
         for row in dataset.iter_rows():
             if row["warc_stats"] is not None:
                 stats.warc.add(WarcStats(**json.loads(row["warc_stats"])))
