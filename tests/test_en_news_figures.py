@@ -7,10 +7,6 @@ import pytest
 from conftest import facts_of, one_fact
 
 
-def row(f):
-    return (f.text, f.value, f.value_max, f.unit, f.rule_id)
-
-
 # --- units: technology, energy, speed -------------------------------------------------------
 @pytest.mark.parametrize("text, span, value, unit", [
     ("The handset weighs 187 grams without its case.", "187 grams", 187, "g"),
