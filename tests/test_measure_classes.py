@@ -25,7 +25,7 @@ CLASSES = {
     # a figure after "to" is the level the change reached, its subject as written
     "level after a change": ("Coffee exports jumped 18% to $5.6 billion in the first half. "
                              "Silver climbed 0.8% to $31.20 an ounce.",
-                             {"18%": "coffee export growth", "$5.6 billion": "coffee exports", "$31.20": "silver"}),
+                             {"18%": "coffee export growth", "$5.6 billion": "coffee exports", "$31.20 an ounce": "silver"}),
     "shares are a share price": ("Shares of the airline fell 4.2% to VND 21,500 in Ho Chi Minh City.",
                                  {"4.2%": "share price decrease", "VND 21,500": "share price"}),
     # "added" ends no clause, and a count keeps it as its verb
