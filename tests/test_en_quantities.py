@@ -180,7 +180,7 @@ def test_capital_pc_is_no_percentage():
 
 
 def _quantities_with_multipliers(text):
-    """The quantity component alone, multipliers on in its config (off by default: gold README rule 16)."""
+    """The quantity component alone, multipliers on in its config (as by default since issue 13)."""
     from extractors.nlp import blank_pipeline
 
     build_nlp("en")   # registers the English components
@@ -209,10 +209,37 @@ def test_multipliers(text, expected):
     assert _quantities_with_multipliers(text) == expected
 
 
-def test_multipliers_are_off_by_default():
-    # the gold sets do not annotate them (tests/gold/README.md rule 16)
-    assert of_kind("Rents are 2.5 times higher than in 2015.", "quantity") == []
-    assert of_kind("Profits rose fivefold in a decade.", "quantity") == []
+def test_multipliers_are_on_by_default():
+    # issue 13: English multipliers with a number are quantities (news gold N9, gold README rule 15)
+    assert [(f.text, f.value, f.unit, f.rule_id) for f in of_kind(
+        "Rents are 2.5 times higher than in 2015.", "quantity")] == [
+        ("2.5 times", 2.5, "times", "quantity.multiplier")]
+    assert [(f.text, f.value) for f in of_kind("Profits rose fivefold in a decade.", "quantity")] == [
+        ("fivefold", 5)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # valuations: a multiple of earnings or book value
+    ("The shares trade at about 10.5 times earnings.", [("about 10.5 times", 10.5, "approx")]),
+    ("Banks are valued at 1.2 times book value.", [("1.2 times", 1.2, None)]),
+    # the second term of a comparison, its "times" understood
+    ("A flat costs 25 times the yearly wage, against 12 times in 2015.",
+     [("25 times", 25, None), ("12 times", 12, None)]),
+    ("The ratio fell to 9 times from 14 times.", [("9 times", 9, None), ("14 times", 14, None)]),
+    ("Stocks sit below their average of 15 times.", [("15 times", 15, None)]),
+    ("Exports grew by 1.5 to 2 times.", [("1.5 to 2 times", 1.5, None)]),
+    ("Output rose nearly fivefold.", [("nearly fivefold", 5, "approx")]),
+    # how often, no multiplier
+    ("Prices were raised three times a year.", []),
+    ("Lessons went from three times a week to twice.", []),
+    ("The striker has scored four times this season.", []),
+    ("She was fined three times.", []),
+    ("He has been to Da Nang three times.", []),
+    ("Exports doubled, and rents are double the usual.", []),
+])
+def test_multipliers_in_news_writing(text, expected):
+    got = [(f.text, f.value, f.qualifier) for f in of_kind(text, "quantity") if f.unit == "times"]
+    assert got == expected
 
 
 # --- numbers that are no facts ------------------------------------------------------------
@@ -312,6 +339,7 @@ EDGE = [
     "Between 40 km and 45 km; from 20 to 30 days; four to six thousand people; Six hundred workers.",
     "Three of the ministers, two of the 10 lines, at 12 Trang Tien Street, the iPhone 16, 0930 GMT.",
     "Rents are 2.5 times higher, profits rose fivefold, costs grew 10-fold, three to four times more.",
+    "Output rose nearly fivefold; 10.5 times earnings, against 12 times, from 14 times, average of 15 times.",
 ]
 
 

@@ -87,6 +87,8 @@ def _tables() -> dict[str, Any]:
         "mult_after": frozenset(d["multiplier_after"]),
         "mult_before": frozenset(d["multiplier_before"]),
         "fold_not_after": frozenset(d["fold_not_after"]),
+        "mult_of_heads": frozenset(d["multiplier_of_heads"]),
+        "frequency_after": frozenset(d["frequency_after"]),
     }
 
 
@@ -225,12 +227,22 @@ class QuantityExtractor:
         """'2.5 times higher', 'rose three times', '-fold': a multiplier; 'met three times',
         'three times a week': how often, no figure of a quantity; 'the reasons are twofold': in
         two parts."""
+        t = self._t
         if m.group("fold"):
-            return self._word_before(text, m.start()) not in self._t["fold_not_after"]
+            return self._word_before(text, m.start()) not in t["fold_not_after"]
         nxt = _NEXT_WORD_RE.match(text, m.end())
-        if nxt and nxt.group(1).lower() in self._t["mult_after"]:
+        after = nxt.group(1).lower() if nxt else ""
+        if after in t["frequency_after"]:
+            return False  # "rose three times a year": how often
+        if after in t["mult_after"]:
             return True
-        return self._word_before(text, m.start()) in self._t["mult_before"]
+        if (m.group("from") or "").strip().lower() == "from":
+            return True  # "fell to 9 times from 12 times": a level left ("from three times a week" is above)
+        before = self._word_before(text, m.start())
+        if before == "of":  # "the average of 15 times": a multiple named before "of"
+            words = _WORDS_RE.findall(text, max(0, m.start() - 40), m.start())
+            return len(words) >= 2 and words[-2].lower() in t["mult_of_heads"]
+        return before in t["mult_before"]
 
     def _temperature_context(self, text: str, m: re.Match[str]) -> bool:
         """A glued 'C' or 'F' is a temperature only in a sentence about one ('hit 28C in the
@@ -243,12 +255,15 @@ class QuantityExtractor:
         text = doc_text(doc)
         anchors = self._units.starts(doc)
         extra = [a.start() for a in _GLUED_ANCHOR_RE.finditer(text)]
-        if extra:
-            anchors = sorted(anchors + extra)
+        # "fivefold" begins with a number word glued to its unit: no word start of its own, but
+        # an anchor for the qualifier before it ("nearly fivefold")
+        folds = ([a.start() for a in _FOLD_ANCHOR_RE.finditer(text)]
+                 if self._multipliers and "fold" in text else [])
+        if extra or folds:
+            anchors = sorted(anchors + extra + folds)
         starts = near(number_starts().starts(doc), anchors, self.reach)
-        if self._multipliers and "fold" in text:
-            # "fivefold" begins with a number word glued to its unit: no word start of its own
-            starts = sorted(set(starts) | {a.start() for a in _FOLD_ANCHOR_RE.finditer(text)})
+        if folds:
+            starts = sorted(set(starts) | set(folds))
         return starts
 
     # --- one match -----------------------------------------------------------------------

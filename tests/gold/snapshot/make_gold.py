@@ -425,6 +425,7 @@ p|8.9%
 p|71.4%
 d|in 2022
 m|VND 8,435 billion
+q v=1.6 u=times|1.6 times
 d|2020
 o p="Đinh Thị Thu Huệ" t=Secretary org="Long Bien District Party Committee"|Secretary of the Long Bien District Party Committee Đinh Thị Thu Huệ
 c|1,176 new Party members
