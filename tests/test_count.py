@@ -118,3 +118,33 @@ def test_listed_heads_join_the_unit():
 def test_age_apposition_is_no_count():
     facts = counts("The board has 9 members. Ms. Lan, 48, chairs it.")
     assert [f.text for f in facts] == ["9 members"]
+
+
+# --- real-news counts (issue 13) ---------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    # a falling pair: two counts, the unit from the second figure or from "the number of"
+    ("The firm cut the number of its branches from 40 to 32 branches.",
+     [("40", 40, "branches"), ("32 branches", 32, "branches")]),
+    ("The number of wards will fall from 126 to 51, the plan says.",
+     [("126", 126, "wards"), ("51", 51, "wards")]),
+    ("The insurer reduced its staff from 2,400 to 1,900 employees.",
+     [("2,400", 2400, "employees"), ("1,900 employees", 1900, "employees")]),
+    # "N of them" counts what the count before it counts
+    ("About 900 nurses joined the strike, 350 of them from private clinics.",
+     [("About 900 nurses", 900, "nurses"), ("350", 350, "nurses")]),
+    # a qualifier after a place name is no part of a name
+    ("In Hue more than 1,500 houses lost their roofs.", [("more than 1,500 houses", 1500, "houses")]),
+    # what a crowd counts
+    ("A crowd of about 41,000 watched the final.", [("about 41,000", 41000, "spectators")]),
+])
+def test_news_counts(text, expected):
+    assert [(f.text, f.value, f.unit) for f in counts(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "She will climb five places to 12th in the rankings.",
+    "The club slipped two places to ninth.",
+    "Prices fell from 30 to 25 dollars.",
+])
+def test_news_near_misses_are_no_counts(text):
+    assert counts(text) == []

@@ -158,8 +158,15 @@ def test_words_of_change_keep_the_figure_positive(text, span, value):
     ("The main gauge was down 12.3 points by noon.", "12.3 points", 12.3),
 ])
 def test_index_points(text, span, value):
-    f = one(text, "quantity")
-    assert (f.text, f.value, f.unit, f.rule_id) == (span, value, "points", "quantity.points")
+    (f,) = [f for f in of_kind(text, "quantity") if f.text == span]
+    assert (f.value, f.unit, f.rule_id) == (value, "points", "quantity.points")
+
+
+def test_the_level_closed_at_is_a_quantity_too():
+    # news gold N10: bare index levels are quantities in points
+    got = [(f.text, f.value, f.unit) for f in of_kind("The VN-Index gained 23.5 points to close at 1,250.",
+                                                       "quantity")]
+    assert got == [("23.5 points", 23.5, "points"), ("1,250", 1250, "points")]
 
 
 def test_points_that_are_items_are_no_quantity():
@@ -359,3 +366,66 @@ def test_candidate_starts_find_every_match(name):
         full = [(m.start(), m.end()) for m in comp._re.finditer(text)]
         fast = [(m.start(), m.end()) for m in matches_at(comp._re, text, comp.candidate_starts(doc))]
         assert fast == full, text
+
+
+# --- news figures without a unit after them, and durations (issue 13, news gold N10, N13, N18) ---
+@pytest.mark.parametrize("text, span, value, unit, rule", [
+    # an age between commas after a name
+    ("Okafor, 27, had not dropped a set.", "27", 27, "years", "quantity.age"),
+    ('"It is a bonus," said Hoa, 29, who trains in Lam Dong.', "29", 29, "years", "quantity.age"),
+    # a length of time in words
+    ("The team was poor for half an hour.", "half an hour", 0.5, "hours", "quantity.word_duration"),
+    ("Talks lasted an hour and a half.", "an hour and a half", 1.5, "hours", "quantity.word_duration"),
+    ("The plant was built in less than a year.", "less than a year", 1, "years",
+     "quantity.word_duration"),
+    # an index level reached by a move
+    ("The FTSE 100 fell 45.2 points, or 0.6%, to 7,512.3 by midday.", "7,512.3", 7512.3, "points",
+     "quantity.index_level"),
+    ("The dollar index, which tracks six peers, eased to 104.6.", "104.6", 104.6, "points",
+     "quantity.index_level"),
+    ("The VN-Index rose 1.2% to 1,250.45 on Monday.", "1,250.45", 1250.45, "points",
+     "quantity.index_level"),
+    # hyphenated durations measuring the thing
+    ("The lender signed a 20-year contract with the city.", "20-year", 20, "years", "quantity.hyphen"),
+    ("Coffee prices hit a three-week high.", "three-week", 3, "weeks", "quantity.hyphen"),
+    # "previous" as "past": a length of time
+    ("Shares lost 4% over the previous three weeks.", "three weeks", 3, "weeks",
+     "quantity.duration_past"),
+])
+def test_news_quantities_without_a_unit_after(text, span, value, unit, rule):
+    (f,) = [f for f in of_kind(text, "quantity") if f.text == span]
+    assert (f.value, f.unit, f.rule_id) == (value, unit, rule)
+
+
+@pytest.mark.parametrize("text", [
+    # relative dates
+    "The plant opened three weeks ago.",
+    "Prices were 6% lower than three months earlier.",
+    "Two years later the bridge opened.",
+    # type modifiers, no measure
+    "The 10-year Japanese government bond yield rose.",
+    "German ten-year Bund yields edged up.",
+    "It was the biggest one-day gain in a month.",
+    "The city adopted its five-year plan.",
+    # a rate or a date, no length of time
+    "Farmers earn VND 50 million a year.",
+    # an acceleration test
+    "The car goes from zero to 100 km/h in 6.1 seconds.",
+    # no person before the commas; a figure with a unit; a share price with its currency
+    "On Monday, 12, 14 and 15 were reopened.",
+    "Vinamilk rose 2% to 65,500 dong.",
+    "The board met at 10.30 on Friday.",
+])
+def test_news_near_misses_are_no_quantities(text):
+    assert [f.text for f in of_kind(text, "quantity") if f.unit != "seconds"] == []
+
+
+def test_a_qualified_duration_before_ago_is_an_age():
+    # the Hanoi gold's "Apartments built more than 10 years ago"
+    (f,) = of_kind("Flats built more than 20 years ago are cheaper.", "quantity")
+    assert (f.text, f.value, f.qualifier, f.unit) == ("more than 20 years", 20, "more_than", "years")
+
+
+def test_a_name_ending_in_a_figure_opens_no_range():
+    (f,) = of_kind("They stretched their lead in the Premier League 2 to seven points.", "quantity")
+    assert (f.text, f.value, f.value_max, f.unit) == ("seven points", 7, None, "points")

@@ -117,3 +117,17 @@ def test_windowed_scan_finds_what_a_full_scan_finds():
     full = [(m.start(), m.end()) for m in _build_regex().finditer(text)]
     assert [(f.start, f.end) for f in percentages(text)] == full
     assert len(full) == 180
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Bund yields were negative 0.5% in 2020.", "negative 0.5%", -0.5),
+    ("Growth was negative 1.2 percent in the quarter.", "negative 1.2 percent", -1.2),
+    ("Core inflation was minus 0.3pc in May.", "minus 0.3pc", -0.3),
+])
+def test_sign_words_make_the_value_negative(text, span, value):
+    f = one(text)
+    assert (f.text, f.value) == (span, value)
+
+
+def test_negative_as_an_adjective_signs_nothing():
+    assert [(f.text, f.value) for f in percentages("A negative test rate of 5% was seen.")] == [("5%", 5)]

@@ -73,6 +73,7 @@ _GLUED_ABBR_RE = re.compile(r"(\d+(?:[.,]\d+)?)[ \t\u00a0]?([^\W\d_]+)")
 _END = r"(?![\w%/$€£²³:-]|[.,]\d)"
 # The word or punctuation mark that ends a string (of no whitespace).
 _LAST_WORD_RE = re.compile(r"[^\W\d_][\w'’.]*$|[^\w\s]$")
+_OF_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t]+of[ \t]+$")
 _MORE_RE = re.compile(r"[ \t]+more(?=[ \t])", re.IGNORECASE)
 _OF_RE = re.compile(r"[ \t]+of[ \t]")
 _WORDS_RE = re.compile(r"[^\W\d_][\w'’]*")
@@ -158,6 +159,11 @@ class CountExtractor:
             )
             {_END}
             """, re.IGNORECASE | re.VERBOSE)
+        self._implied = dict(d["implied_units"])
+        self._of_them = re.compile(rf"[ \t]+of[ \t]+(?:{phrase_regex(d['of_them'])})(?![\w-])",
+                                   re.IGNORECASE)
+        self._number_of = re.compile(rf"\b(?:{phrase_regex(d['number_of'])})[ \t]+of[ \t]+"
+                                     r"(?:(?:its|their|the|his|her|our)[ \t]+)?", re.IGNORECASE)
         # a count begins with its qualifier, "from"/"between", or the figure itself
         self._starts = number_starts()
 
@@ -230,8 +236,9 @@ class CountExtractor:
             return "idiom"
         if raw and raw[0].isdigit() and not _INT_RE.fullmatch(raw) and raw[-1].isdigit():
             return "decimal"  # "3.2 times", "8.5 days": not a number of things
-        if cased[:1].isalpha() and not cased.islower() and self._names_something(text, m.start(), cased):
-            return "name"
+        if (cased[:1].isalpha() and not cased.islower() and not m.group("qual")
+                and self._names_something(text, m.start(), cased)):
+            return "name"   # ("in Da Nang more than 3,000 trees": a qualifier stands in no name)
         return None
 
     def _counts_zero(self, text: str, pos: int) -> bool:
@@ -314,6 +321,8 @@ class CountExtractor:
             except ValueError:
                 continue
             if value_max is not None and value_max <= value:
+                if m.group("from") and m.group("from").lower() == "from":
+                    found += self._fall(text, m)
                 continue
             why = self._not_a_count(text, m)
             rule = None
@@ -334,11 +343,49 @@ class CountExtractor:
                 rule = rule or ("count.range" if hi else (
                     "count.noun" if (lo or m.group("num"))[0].isdigit() else "count.word_number"))
                 found.append(Candidate(m.start(), end, fields, rule, False))
+            elif not hi and (implied := self._implied_unit(text, m.start())):
+                found.append(Candidate(m.start(), m.end(), {**fields, "unit": implied},
+                                       "count.implied", False))
             elif not hi and self._bare_ok(text, m):
                 found.append(Candidate(m.start(), m.end(), fields, "count.list_inherit", True))
         for c in self._inherit(doc, text, found):
             add_fact(doc, c.start, c.end, KIND, c.fields, c.rule, spans_key=self.spans_key)
         return doc
+
+    def _implied_unit(self, text: str, pos: int) -> str | None:
+        """What a bare figure after "a crowd of" counts: the noun before "of" implies it
+        ("The crowd of about 23,700 was the largest": spectators)."""
+        m = _OF_BEFORE_RE.search(text, max(0, pos - 30), pos)
+        return self._implied.get(m.group(1).lower()) if m else None
+
+    def _fall(self, text: str, m: re.Match[str]) -> list[Candidate]:
+        """"cut the number of its agencies from 21 to 15 agencies", "the number of divisions will
+        fall from 167 to 118": a figure falling is two counts, the level before and the one after
+        (a rising one is a range to the count regex). The unit is the noun phrase after the
+        second figure, else what "the number of" names earlier in the clause."""
+        named = None
+        clause = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        for nm in self._number_of.finditer(text, clause, m.start()):
+            np = noun_phrase_after(text, nm.end() - 1)
+            if np is not None:
+                named = np.text
+        phrase, end = self._phrase(text, m.end())
+        if phrase is not None and self._not_counted(text, m, phrase, 2):
+            return []
+        unit_hi = phrase.text if phrase is not None else named
+        if unit_hi is None:
+            return []
+        out = []
+        for grp, unit, stop in (("lo1", named or unit_hi, m.end("lo1")),
+                                ("hi1", unit_hi, end if phrase is not None else m.end("hi1"))):
+            try:
+                value, _ = scaled_range(m.group(grp), None)
+            except ValueError:
+                return []
+            fields = {"value": value, "value_max": None, "qualifier": None,
+                      "unit": _singular(unit) if value == 1 else unit}
+            out.append(Candidate(m.start(grp), stop, fields, "count.fall", False))
+        return out
 
     def _partitive_phrase(self, text: str, pos: int) -> tuple[Any, int]:
         """"Three of the ministers": the phrase after "of the/these/its ..." is what is counted
@@ -356,6 +403,8 @@ class CountExtractor:
             return False
         nxt = _WORDS_RE.match(text, m.end() + 1) if m.end() < len(text) and text[m.end()] == " " \
             else None
+        if self._of_them.match(text, m.end()):
+            return True   # "about 2,300 firefighters were deployed, 120 of them from abroad"
         if nxt and nxt.group(0).lower() in self._bare_after:
             return False
         if nxt and nxt.group(0).lower() in self._not_units:

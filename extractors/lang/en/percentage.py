@@ -1,5 +1,5 @@
 """Percentages: "96.38%", "63.3 percent", "68,87 per cent", "3.5pc", "up 2.1 percentage points",
-"5-7%", "from 5 to 7 percent", "5% to 8%", "nearly 100%", "-0.8%", "minus 5%".
+"5-7%", "from 5 to 7 percent", "5% to 8%", "nearly 100%", "-0.8%", "minus 5%", "negative 0.5%".
 
 One compiled regex, run around each sign; span = optional qualifier + optional minus + figure +
 sign. A written minus ("-0.8%", "minus 5%") makes the value negative; a word of change ("fell 5%",
@@ -97,6 +97,8 @@ class PercentageExtractor:
             return start - 1
         if text[max(0, start - 6):start].lower() == "minus ":
             return start - 6
+        if text[max(0, start - 9):start].lower() == "negative ":
+            return start - 9   # "yields were negative 0.5%", "a negative 0.2 percent"
         return None
 
     def _reading(self, text: str, m: re.Match[str], value: float, value_max: float) -> str:

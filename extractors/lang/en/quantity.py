@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from extractors.lang.en.count import WORD_FIGURE_RE, scaled_range
 from extractors.lang.en.numbers import DIGITS_RE, SCALE_RE, number_starts
+from extractors.lang.en.quantity_bare import bare_quantities
 from extractors.nlp import (
     SPANS_KEY,
     StartFinder,
@@ -51,6 +52,8 @@ _TO_RE = re.compile(r"\s+to\s+|\s?[-–]\s?")
 _GLUED_ANCHOR_RE = re.compile(r"\d[CF](?![\w])")
 _FOLD_ANCHOR_RE = re.compile(r"(?<![\w.,-])(?:\d+(?:[.,]\d+)?|[a-z]+)-?fold(?![\w-])", re.IGNORECASE)
 _MINUS_SIGNS = "-−–"
+# a capitalised word in mid-sentence right before a figure: the figure ends a name ("the V.League 1")
+_NAME_BEFORE_RE = re.compile(r"[a-z0-9,][ \t\u00a0]+[A-Z][\w.’'-]*(?<!['’]s)[ \t\u00a0]+$")
 
 
 def _key(s: str) -> str:
@@ -65,6 +68,8 @@ def _tables() -> dict[str, Any]:
         "glued": dict(d["glued_units"]),
         "hyphen": {_key(k): v for k, v in d["hyphen_units"].items()},
         "hyphen_not_before": frozenset(d["hyphen_not_before"]),
+        "hyphen_duration_not_before": frozenset(d["hyphen_duration_not_before"]),
+        "durations_set": frozenset(d["durations"]),
         "scales": {k.lower(): v for k, v in d["abbreviated_scales"].items()},
         "plural_heads": frozenset(d["plural_heads"]),
         "not_plural": frozenset(d["not_plural"]),
@@ -73,6 +78,8 @@ def _tables() -> dict[str, Any]:
         "period_words": frozenset(d["period_words"]),
         "verb_period_words": frozenset(d["verb_period_words"]),
         "duration_past_words": frozenset(d["duration_past_words"]),
+        "relative_after": frozenset(d["relative_after"]),
+        "sprint_units": frozenset(d["sprint_units"]),
         "subday_durations": frozenset(d["subday_durations"]),
         "period_determiners": frozenset(d["period_determiners"]),
         "points": d["points"],
@@ -271,6 +278,9 @@ class QuantityExtractor:
         """(unit, rule) of a match, or None when it is no quantity after all."""
         t = self._t
         if m.group("dur"):
+            nxt = _NEXT_WORD_RE.match(text, m.end())
+            if nxt and nxt.group(1).lower() in t["relative_after"] and not m.group("qual"):
+                return None  # "three weeks ago": when; "built more than 10 years ago": an age
             kind = self._duration_kind(text, m)
             if kind == "period":
                 return None  # "the first 6 months": a period
@@ -288,6 +298,10 @@ class QuantityExtractor:
                 return None  # "a 10-point plan": items, no score
             if unit.startswith("degrees") and nxt and nxt.group(1).lower() in t["hyphen_not_before"]:
                 return None  # "a 180-degree turn": an angle
+            if m.group("hunit").lower() in t["durations_set"]:
+                after = {w.lower() for w in _WORDS_RE.findall(text, m.end(), m.end() + 40)[:3]}
+                if after & t["hyphen_duration_not_before"]:
+                    return None  # "the 10-year Japanese government bond": a type, no measure
             return unit, "quantity.hyphen"
         if m.group("mult") or m.group("fold"):
             return ("times", "quantity.multiplier") if self._is_multiplier(text, m) else None
@@ -308,6 +322,12 @@ class QuantityExtractor:
         return scaled_range(m.group("lo"), m.group("hi"), scale)
 
     def _candidate(self, text: str, m: re.Match[str]) -> _Candidate | None:
+        if (m.group("hi") and m.start() == m.start("lo")
+                and _NAME_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())):
+            # "their lead in the V.League 1 to five points": the first figure ends a name, the
+            # quantity is the second one alone
+            again = self._re.match(text, m.start("hi"))
+            return self._candidate(text, again) if again else None
         got = self._unit(text, m)
         if got is None:
             return None
@@ -341,6 +361,10 @@ class QuantityExtractor:
                 value, value_max = min(value, value_max), max(value, value_max)
             if value_max <= value:
                 return None  # "2 and 3 km" oddities; not a range
+        if value == 0 and value_max is not None and unit in self._t["sprint_units"]:
+            nxt = _NEXT_WORD_RE.match(text, m.end())
+            if nxt and nxt.group(1).lower() == "in":
+                return None  # "goes from zero to 100 km/h in 5.9 seconds": a sprint's name
         fields = {"value": value, "value_max": value_max, "qualifier": qualifier, "unit": unit}
         return _Candidate(start, m.end(), fields,
                           "quantity.range" if value_max is not None else rule,
@@ -364,7 +388,10 @@ class QuantityExtractor:
         text = doc_text(doc)
         found = [c for m in matches_at(self._re, text, self.candidate_starts(doc))
                  if (c := self._candidate(text, m)) is not None]
-        for c in _merge_ranges(text, found, self._t["range_change_words"]):
+        found = _merge_ranges(text, found, self._t["range_change_words"])
+        bare = [_Candidate(b.start, b.end, b.fields, b.rule, "", b.start) for b in bare_quantities(text)
+                if not any(b.start < c.end and c.start < b.end for c in found)]
+        for c in sorted(found + bare, key=lambda c: c.start) if bare else found:
             add_fact(doc, c.start, c.end, KIND, c.fields, c.rule, spans_key=self.spans_key)
         return doc
 
