@@ -24,8 +24,9 @@ from conftest import facts_of, one_fact
     ("The group announced a 2-million-tonne expansion.", "2-million-tonne", 2_000_000, "tons"),
 ])
 def test_units(text, span, value, unit):
-    f = one_fact(text, "quantity")
-    assert (f.text, f.value, f.unit) == (span, value, unit)
+    # (the VN-Index's closing level is a quantity of its own since the bare index levels: N10)
+    (f,) = [f for f in facts_of(text, "quantity") if f.text == span]
+    assert (f.value, f.unit) == (value, unit)
 
 
 @pytest.mark.parametrize("text", [

@@ -347,6 +347,7 @@ EDGE = [
     "Three of the ministers, two of the 10 lines, at 12 Trang Tien Street, the iPhone 16, 0930 GMT.",
     "Rents are 2.5 times higher, profits rose fivefold, costs grew 10-fold, three to four times more.",
     "Output rose nearly fivefold; 10.5 times earnings, against 12 times, from 14 times, average of 15 times.",
+    "Talks lasted two and a half hours; one and a half million tonnes; 935 hPa, 12.5 pts, a 108-megapixel lens.",
 ]
 
 
@@ -429,3 +430,27 @@ def test_a_qualified_duration_before_ago_is_an_age():
 def test_a_name_ending_in_a_figure_opens_no_range():
     (f,) = of_kind("They stretched their lead in the Premier League 2 to seven points.", "quantity")
     assert (f.text, f.value, f.value_max, f.unit) == ("seven points", 7, None, "points")
+
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    # units of real news the lexicon lacked
+    ("The typhoon's pressure fell to 935 hPa.", "935 hPa", 935, "hPa"),
+    ("Its central pressure was 950 millibars.", "950 millibars", 950, "hPa"),
+    ("Farmers sold 1.8 billion bushels of soybeans.", "1.8 billion bushels", 1.8e9, "bushels"),
+    ("The mine poured 310,000 ounces of gold.", "310,000 ounces", 310000, "ounces"),
+    ("World emissions hit 37.4 gigatonnes last year.", "37.4 gigatonnes", 37.4, "Gt"),
+    ("The pipeline carries 55 bcm a year.", "55 bcm", 55, "bcm"),
+    ("The phone has a 108-megapixel camera.", "108-megapixel", 108, "megapixels"),
+    ("Traffic noise reached 80 decibels.", "80 decibels", 80, "dB"),
+    ("CO2 reached 421 ppm at the observatory.", "421 ppm", 421, "ppm"),
+    ("A 150,000 deadweight tonnes tanker docked.", "150,000 deadweight tonnes", 150000, "DWT"),
+    ("Each can holds 330 ml.", "330 ml", 330, "ml"),
+    ("The Kospi shed 12.5 pts in the session.", "12.5 pts", 12.5, "points"),
+    # written numbers of any length
+    ("The hearing lasted two and a half hours.", "two and a half hours", 2.5, "hours"),
+    ("Shipments reached one and a half million tonnes.", "one and a half million tonnes", 1.5e6, "tons"),
+    ("The dyke is six hundred metres long.", "six hundred metres", 600, "m"),
+])
+def test_news_units_and_written_numbers(text, span, value, unit):
+    (f,) = [f for f in of_kind(text, "quantity") if f.text == span]
+    assert (f.value, f.unit) == (value, unit)

@@ -59,8 +59,8 @@ def bare_quantities(text: str) -> list[Bare]:
     low = text.lower()
     if "half" in low or " a " in low or " an " in low:
         out += _times(text, t)
-    if "to " in text or "at " in text:
-        out += _index_levels(text, t)
+    if any(cue in low for cue in t["index_cues"]) or any(x in low for x in t["index_suffixes"]):
+        out += _index_levels(text, t)   # (a text naming no index has no index level)
     return sorted(out)
 
 
