@@ -399,6 +399,8 @@ class CountExtractor:
 
     def _bare_ok(self, text: str, m: re.Match[str]) -> bool:
         """A figure with no noun after it may be an enumerated count ("including 5 at")."""
+        if self._elided(text, m):
+            return True
         if m.group("qual"):
             return False
         nxt = _WORDS_RE.match(text, m.end() + 1) if m.end() < len(text) and text[m.end()] == " " \
@@ -417,6 +419,17 @@ class CountExtractor:
         if before == "," and text.startswith(",", m.end()):
             return False  # "Mr. Hoang, 56, said": an age
         return before in self._bare_cues
+
+    def _elided(self, text: str, m: re.Match[str]) -> bool:
+        """"abolished 212 procedures and simplified over 300.": a second verb after "and" whose
+        object is a bare figure ending the clause counts what the first one did (_inherit gives it
+        the unit of the count before it in the sentence)."""
+        if text[m.end():m.end() + 1] not in (".", ",", ";") or text[m.end() + 1:m.end() + 2].isdigit():
+            return False
+        words = _WORDS_RE.findall(text, max(0, m.start() - 40), m.start())
+        return (len(words) >= 2 and words[-2].lower() == "and" and len(words[-1]) > 4
+                and words[-1].lower().endswith("ed") and words[-1].islower()
+                and text[max(0, m.start() - 40):m.start()].rstrip().endswith(words[-1]))
 
     def _inherit(self, doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]:
         if not any(c.bare for c in found):
