@@ -236,11 +236,16 @@ def test_multipliers_are_on_by_default():
     ("Stocks sit below their average of 15 times.", [("15 times", 15, None)]),
     ("Exports grew by 1.5 to 2 times.", [("1.5 to 2 times", 1.5, None)]),
     ("Output rose nearly fivefold.", [("nearly fivefold", 5, "approx")]),
+    ("Dengue cases hit 1,024, three times last year's figure.", [("three times", 3, None)]),
+    ("Rents are five times Hanoi's average.", [("five times", 5, None)]),
+    ("Costs rose 2.5 times over the decade.", [("2.5 times", 2.5, None)]),
     # how often, no multiplier
     ("Prices were raised three times a year.", []),
     ("Lessons went from three times a week to twice.", []),
     ("The striker has scored four times this season.", []),
     ("She was fined three times.", []),
+    ("Sales rose three times in a row.", []),
+    ("The board met three times last year.", []),
     ("He has been to Da Nang three times.", []),
     ("Exports doubled, and rents are double the usual.", []),
 ])
@@ -414,6 +419,7 @@ def test_news_quantities_without_a_unit_after(text, span, value, unit, rule):
     "The car goes from zero to 100 km/h in 6.1 seconds.",
     # no person before the commas; a figure with a unit; a share price with its currency
     "On Monday, 12, 14 and 15 were reopened.",
+    "Vietnam, 45, Thailand, 38 and Laos, 9 won golds.",
     "Vinamilk rose 2% to 65,500 dong.",
     "The board met at 10.30 on Friday.",
 ])

@@ -52,6 +52,10 @@ _TO_RE = re.compile(r"\s+to\s+|\s?[-–]\s?")
 _GLUED_ANCHOR_RE = re.compile(r"\d[CF](?![\w])")
 _FOLD_ANCHOR_RE = re.compile(r"(?<![\w.,-])(?:\d+(?:[.,]\d+)?|[a-z]+)-?fold(?![\w-])", re.IGNORECASE)
 _MINUS_SIGNS = "-−–"
+# after "N times": how often ("in a row"), or a possessive that is what is multiplied
+_FREQUENCY_TAIL_RE = re.compile(r"[ \t\u00a0]+(?:in[ \t\u00a0]+a[ \t\u00a0]+row|in[ \t\u00a0]+succession"
+                                r"|so[ \t\u00a0]+far|running|straight)\b", re.IGNORECASE)
+_POSSESSIVE_NEXT_RE = re.compile(r"(?:[ \t\u00a0]+[^\W\d_]+){1,2}['’]s\b")
 # a capitalised word in mid-sentence right before a figure: the figure ends a name ("the V.League 1")
 _NAME_BEFORE_RE = re.compile(r"[a-z0-9,][ \t\u00a0]+[A-Z][\w.’'-]*(?<!['’]s)[ \t\u00a0]+$")
 
@@ -240,8 +244,10 @@ class QuantityExtractor:
             return self._word_before(text, m.start()) not in t["fold_not_after"]
         nxt = _NEXT_WORD_RE.match(text, m.end())
         after = nxt.group(1).lower() if nxt else ""
-        if after in t["frequency_after"]:
-            return False  # "rose three times a year": how often
+        if after in t["frequency_after"] or _FREQUENCY_TAIL_RE.match(text, m.end()):
+            return False  # "rose three times a year", "three times in a row": how often
+        if _POSSESSIVE_NEXT_RE.match(text, m.end()):
+            return True   # "three times last year's figure", "five times Hanoi's average"
         if after in t["mult_after"]:
             return True
         if (m.group("from") or "").strip().lower() == "from":

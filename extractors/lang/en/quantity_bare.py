@@ -37,7 +37,9 @@ def _tables() -> dict[str, Any]:
         "after": frozenset(d["bare_index_followers"]),
         "age_re": re.compile(
             # "Okafor, 27, had won", "said Hoa, 29, who": a capitalised word, its age between commas
-            r"(?<![\w.])([A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)?),[ \t\u00a0]([1-9]\d?|1[01]\d),(?=[ \t\u00a0])"),
+            r"(?<![\w.])([A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)?),[ \t\u00a0]([1-9]\d?|1[01]\d),"
+            # then a lower-case word ("had", "who", "director of"): "Vietnam, 45, Thailand, 38" is a table
+            r"(?=[ \t\u00a0]+[a-z])"),
         "time_re": re.compile(
             # "half an hour", "about half a day", "less than a year", "nearly a decade", "an hour
             # and a half": no digit, a unit; "a year" alone is a rate or a date ("a year ago")
