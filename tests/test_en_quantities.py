@@ -421,6 +421,7 @@ def test_news_quantities_without_a_unit_after(text, span, value, unit, rule):
     "On Monday, 12, 14 and 15 were reopened.",
     "Vietnam, 45, Thailand, 38 and Laos, 9 won golds.",
     "Vinamilk rose 2% to 65,500 dong.",
+    "The oil major runs 10 BP stations in the city.",
     "The board met at 10.30 on Friday.",
 ])
 def test_news_near_misses_are_no_quantities(text):
@@ -452,6 +453,8 @@ def test_a_name_ending_in_a_figure_opens_no_range():
     ("A 150,000 deadweight tonnes tanker docked.", "150,000 deadweight tonnes", 150000, "DWT"),
     ("Each can holds 330 ml.", "330 ml", 330, "ml"),
     ("The Kospi shed 12.5 pts in the session.", "12.5 pts", 12.5, "points"),
+    ("The central bank cut by 25bp in March.", "25bp", 25, "basis points"),
+    ("It followed a 50-basis-point hike.", "50-basis-point", 50, "basis points"),
     # written numbers of any length
     ("The hearing lasted two and a half hours.", "two and a half hours", 2.5, "hours"),
     ("Shipments reached one and a half million tonnes.", "one and a half million tonnes", 1.5e6, "tons"),

@@ -84,6 +84,7 @@ def _tables() -> dict[str, Any]:
         "duration_past_words": frozenset(d["duration_past_words"]),
         "relative_after": frozenset(d["relative_after"]),
         "sprint_units": frozenset(d["sprint_units"]),
+        "lowercase_only": frozenset(d["lowercase_only_units"]),
         "subday_durations": frozenset(d["subday_durations"]),
         "period_determiners": frozenset(d["period_determiners"]),
         "points": d["points"],
@@ -313,6 +314,8 @@ class QuantityExtractor:
         if m.group("mult") or m.group("fold"):
             return ("times", "quantity.multiplier") if self._is_multiplier(text, m) else None
         key = _key(m.group("unit"))
+        if key in t["lowercase_only"] and not m.group("unit").islower():
+            return None  # "10 BP stations": the oil company, no basis points
         if key in t["points"]:
             rule = self._points_rule(text, m)
             return ("points", rule) if rule else None
