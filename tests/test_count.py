@@ -136,6 +136,7 @@ def test_age_apposition_is_no_count():
     ("In Hue more than 1,500 houses lost their roofs.", [("more than 1,500 houses", 1500, "houses")]),
     # what a crowd counts
     ("A crowd of about 41,000 watched the final.", [("about 41,000", 41000, "spectators")]),
+    ("The floods left a death toll of 21.", [("21", 21, "deaths")]),
     # a second verb's bare object counts what the first one did
     ("The ward repaired 18 roads and widened about 12.", [("18 roads", 18, "roads"), ("about 12", 12, "roads")]),
     ("The board approved 9 projects and rejected 4, officials said.",

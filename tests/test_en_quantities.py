@@ -422,6 +422,7 @@ def test_news_quantities_without_a_unit_after(text, span, value, unit, rule):
     "Vietnam, 45, Thailand, 38 and Laos, 9 won golds.",
     "Vinamilk rose 2% to 65,500 dong.",
     "The oil major runs 10 BP stations in the city.",
+    "The app has 50 million users, 20m of them abroad.",   # millions of users, no metres
     "The board met at 10.30 on Friday.",
 ])
 def test_news_near_misses_are_no_quantities(text):

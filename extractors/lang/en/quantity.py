@@ -52,6 +52,7 @@ _TO_RE = re.compile(r"\s+to\s+|\s?[-–]\s?")
 _GLUED_ANCHOR_RE = re.compile(r"\d[CF](?![\w])")
 _FOLD_ANCHOR_RE = re.compile(r"(?<![\w.,-])(?:\d+(?:[.,]\d+)?|[a-z]+)-?fold(?![\w-])", re.IGNORECASE)
 _MINUS_SIGNS = "-−–"
+_OF_PRONOUN_RE = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:them|those|these|whom|which)\b", re.IGNORECASE)
 # after "N times": how often ("in a row"), or a possessive that is what is multiplied
 _FREQUENCY_TAIL_RE = re.compile(r"[ \t\u00a0]+(?:in[ \t\u00a0]+a[ \t\u00a0]+row|in[ \t\u00a0]+succession"
                                 r"|so[ \t\u00a0]+far|running|straight)\b", re.IGNORECASE)
@@ -323,6 +324,8 @@ class QuantityExtractor:
             nxt = _NEXT_WORD_RE.match(text, m.end())
             if nxt and self._is_plural_noun(nxt.group(1)):
                 return None  # "3.2m people": 3.2 million of them, a count
+            if _OF_PRONOUN_RE.match(text, m.end()):
+                return None  # "50 million users, 20m of them in Vietnam": millions of the users
         return t["units"][key], "quantity.unit"
 
     def _values(self, m: re.Match[str]) -> tuple[float, float | None]:
