@@ -41,12 +41,13 @@ def _tables() -> dict[str, Any]:
             # then a lower-case word ("had", "who", "director of"): "Vietnam, 45, Thailand, 38" is a table
             r"(?=[ \t\u00a0]+[a-z])"),
         "time_re": re.compile(
-            # "half an hour", "about half a day", "less than a year", "nearly a decade", "an hour
-            # and a half": no digit, a unit; "a year" alone is a rate or a date ("a year ago")
-            rf"(?<![\w-])(?:(?P<qual>{qualifier_regex('en')})[ \t\u00a0]+)?"
-            rf"(?:(?P<half>half[ \t\u00a0]+an?)|(?P<one>an?))[ \t\u00a0]+(?P<unit>{'|'.join(singular)})"
+            # "half an hour", "less than a year", "nearly a decade", "an hour and a half": no digit,
+            # a unit; "a year" alone is a rate or a date ("a year ago"). The qualifier is looked
+            # for before the match (qual_re): a pattern opening with it would be tried everywhere.
+            rf"(?<![\w-])(?:(?P<half>half[ \t\u00a0]+an?)|(?P<one>an?))[ \t\u00a0]+(?P<unit>{'|'.join(singular)})"
             r"(?P<andhalf>[ \t\u00a0]+and[ \t\u00a0]+a[ \t\u00a0]+half)?(?![\w-])",
             re.IGNORECASE),
+        "qual_re": re.compile(rf"(?<![\w-])(?:{qualifier_regex('en')})[ \t\u00a0]+$", re.IGNORECASE),
         "index_re": re.compile(
             # a level with a decimal part or thousands groups, no unit after: "to 32,040.3 by 0230"
             r"(?<![\w.,])(?:to|at)[ \t\u00a0]+(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\w%.,]\d|[\w%°])"),
@@ -79,7 +80,9 @@ def _ages(text: str, t: dict[str, Any]) -> list[Bare]:
 def _times(text: str, t: dict[str, Any]) -> list[Bare]:
     out = []
     for m in t["time_re"].finditer(text):
-        qual = m.group("qual")
+        q = t["qual_re"].search(text, max(0, m.start() - 30), m.start())
+        qual = q.group(0).rstrip() if q else None
+        start = q.start() if q else m.start()
         if m.group("one") and not (qual or m.group("andhalf")):
             continue   # "a year": a rate ("VND 5 billion a year") or a relative date ("a year ago")
         if qual and qual.lower() == "over":
@@ -88,8 +91,8 @@ def _times(text: str, t: dict[str, Any]) -> list[Bare]:
         if m.group("andhalf"):
             value += 0.5
         unit = m.group("unit").lower() + "s"
-        out.append(Bare(m.start(), m.end(), {"value": value, "value_max": None,
-                                             "qualifier": qualifier_code(qual, "en"), "unit": unit},
+        out.append(Bare(start, m.end(), {"value": value, "value_max": None,
+                                         "qualifier": qualifier_code(qual, "en"), "unit": unit},
                         "quantity.word_duration"))
     return out
 
