@@ -10,6 +10,9 @@ _units_comment lists the one spelling each unit is recorded with); span = option
 length of time ("over the past three years" -> "three years") unless "of" anchors them to a
 calendar ("the last three months of the year"). A written minus ("-5 degrees", "minus 40
 degrees") makes the value negative; a verb of change ("fell 5 degrees") does not.
+Multipliers with a number are quantities in "times" ("2.5 times higher", "nearly fivefold"; news
+gold N9); quantities with no unit after the figure (ages, "half an hour", index levels) are
+quantity_bare.py's.
 """
 from __future__ import annotations
 
