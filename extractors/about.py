@@ -71,6 +71,12 @@ class _Cues:
         # in C to the letters the phrases start with: ~2x faster), none at the end (a match in a
         # sentence, which ends the search there, is one here too)
         self.to_date_anywhere = re.compile(rf"(?:{to_date_low})")
+        # a cue inside a longer word of the language ("thực hiện" is not "hiện"): the words around it
+        not_after = "".join(rf"(?<!{re.escape(w)} )" for w in d.get("to_date_not_after", []))
+        not_before = "".join(rf"(?!\s+{re.escape(w)}(?![^\W\d_]))" for w in d.get("to_date_not_before", []))
+        if not_after or not_before:
+            self.to_date = re.compile(rf"{not_after}{self.to_date.pattern}{not_before}", flags)
+            self.to_date_low = re.compile(rf"{not_after}{self.to_date_low.pattern}{not_before}")
         self.after_figure = re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(d['after_figure_cues'])})\s*$", flags)
         self.after_figure_text = re.compile(rf"(?:{phrase_regex(d['after_figure_cues'])})\s", flags)
         self.relative = re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(d['relative_clause'])})(?![^\W\d_])", flags)
@@ -275,7 +281,7 @@ class AboutComponent:
         for label, f, (start, end) in zip(labels, fields_of, chars):
             if label not in _TIME_KINDS:
                 continue
-            if inside_document(start, end):
+            if inside_document(start, end) or _dateline(text, start, end):
                 continue
             words = _last_words(text[max(0, start - 40):start])
             if words and _ends_with(words, self._cues.baseline):
@@ -304,6 +310,19 @@ class AboutComponent:
         others = [(c[0], c[1], label, f) for label, f, c in zip(labels, fields_of, chars)
                   if label in ("official", "document")]
         return PlaceChooser(self.lang, text, places, figs, others, low)
+
+
+# A wire dateline ("TOKYO, October 17 - ", "DA NANG, Vietnam, September 28 - ") dates the report, not
+# the figures of its first sentence (they take the clause's own time, or none).
+_DATELINE_AFTER = re.compile(r"\s*[-–—]\s")
+_DATELINE_BEFORE = re.compile(r"[A-Z][A-Z .'’-]*[A-Z],(?:\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,)?\s*")
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    if not _DATELINE_AFTER.match(text, end):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return start - line_start < 60 and _DATELINE_BEFORE.fullmatch(text, line_start, start) is not None
 
 
 class _Containment:
