@@ -152,9 +152,13 @@ class _References:
         hi = bisect.bisect_left(self.starts, sent_end, lo)
         chosen = None
         if lo < hi:
-            chosen = self._before(start, sent_end, lo, hi)
-            if chosen is None:
-                chosen = self._after(end, sent_end, hi)
+            # a time right after the figure is its own ("compared with 7 in 2023", "up from 6.3% in the
+            # April-June quarter", "... and 500,000 passengers by 2040"): it beats the clause's
+            after = self._after(end, sent_end, hi)
+            if after is not None and _CLOSE_GAP.fullmatch(self.text, end, after[0]):
+                chosen = after
+            else:
+                chosen = self._before(start, sent_end, lo, hi) or after
         if chosen is not None:
             (ref_start, ref_end), end_only = chosen[2], chosen[3]
             return (None, ref_end) if end_only else (ref_start, ref_end)
@@ -311,6 +315,9 @@ class AboutComponent:
                   if label in ("official", "document")]
         return PlaceChooser(self.lang, text, places, figs, others, low)
 
+
+# What may stand between a figure and a time that is its own: a few words, no punctuation.
+_CLOSE_GAP = re.compile(r"\s*(?:[^\W\d_][\w'’-]*\s+){0,5}")
 
 # A wire dateline ("TOKYO, October 17 - ", "DA NANG, Vietnam, September 28 - ") dates the report, not
 # the figures of its first sentence (they take the clause's own time, or none).
