@@ -79,6 +79,13 @@ class _Cues:
             self.to_date_low = re.compile(rf"{not_after}{self.to_date_low.pattern}{not_before}")
         self.after_figure = re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(d['after_figure_cues'])})\s*$", flags)
         self.after_figure_text = re.compile(rf"(?:{phrase_regex(d['after_figure_cues'])})\s", flags)
+        # relative time words (A11): a year counted from the publication year, or an anaphor
+        # standing for the nearest time before it of that span
+        self.year_offsets = {" ".join(p.lower().split()): n for p, n in d.get("relative_years", {}).items()}
+        self.anaphors = {" ".join(p.lower().split()): k for p, k in d.get("anaphoric_times", {}).items()}
+        relative = [*self.year_offsets, *self.anaphors]
+        self.relative_times = (re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(relative)})(?![^\W\d_])")
+                               if relative else None)
         self.relative = re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(d['relative_clause'])})(?![^\W\d_])", flags)
 
 
@@ -240,9 +247,11 @@ class AboutComponent:
         starts = sentence_starts(doc)
         bounds_of = starts[1:] + [len(text)]
         published = publication_date(doc)
-        times = self._time_expressions(text, labels, fields_of, chars)
-        places = self._places(text, published)
         low_text = lowered(text)
+        times = self._time_expressions(text, labels, fields_of, chars)
+        if self._cues.relative_times is not None:
+            times = self._with_relative_times(text, low_text, times, published)
+        places = self._places(text, published)
         chooser = self._chooser(text, low_text, places, labels, fields_of, chars, figures)
         references = _References(self._cues, text, low_text, times, sorted(chars[i][0] for i in figures),
                                  published)
@@ -297,6 +306,32 @@ class AboutComponent:
         out.sort()
         return out
 
+    def _with_relative_times(self, text: str, low: str, times: list[tuple[int, int, tuple, bool]],
+                             published: datetime.date | None) -> list[tuple[int, int, tuple, bool]]:
+        """`times` with the relative time words that may govern a figure (A11): "this year", "last
+        year" from the publication year; "during the period", "in the quarter", "on the same day"
+        as the nearest date or period before them that spans such a time (the text's own period,
+        often its headline's)."""
+        cues = self._cues
+        found = []
+        for m in cues.relative_times.finditer(low):
+            if _DIGIT_AFTER.match(low, m.end()):
+                continue   # "the year 2024": the date itself is a time expression
+            words = _last_words(text[max(0, m.start() - 40):m.start()])
+            if words and _ends_with(words, cues.baseline):
+                continue   # "the same period last year", "than last year"
+            phrase = " ".join(m.group().split())
+            if phrase in cues.year_offsets:
+                if published is None:
+                    continue
+                bounds = year_bounds(published.year + cues.year_offsets[phrase])
+            else:
+                bounds = _antecedent(times, found, m.start(), cues.anaphors[phrase])
+                if bounds is None:
+                    continue
+            found.append((m.start(), m.end(), bounds, bool(words) and _ends_with(words, cues.end_only)))
+        return sorted(times + found) if found else times
+
     # --- place ------------------------------------------------------------------------------
     def _places(self, text: str, published: datetime.date | None) -> list[Any]:
         find_places = gazetteer_finder()
@@ -314,6 +349,39 @@ class AboutComponent:
         others = [(c[0], c[1], label, f) for label, f, c in zip(labels, fields_of, chars)
                   if label in ("official", "document")]
         return PlaceChooser(self.lang, text, places, figs, others, low)
+
+
+_DIGIT_AFTER = re.compile(r"\s*\d")
+
+
+def _span_kind(bounds: tuple) -> str:
+    """What a time spans: "day", "week", "month", "quarter", "year" or "" (another length)."""
+    a, b = datetime.date.fromisoformat(bounds[0]), datetime.date.fromisoformat(bounds[1])
+    days = (b - a).days + 1
+    if days == 1:
+        return "day"
+    if days <= 10:
+        return "week"
+    if a.day == 1 and 28 <= days <= 31:
+        return "month"
+    if a.day == 1 and 89 <= days <= 92:
+        return "quarter"
+    if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) and a.year == b.year:
+        return "year"
+    return ""
+
+
+def _antecedent(times: list, found: list, before: int, kind: str) -> tuple | None:
+    """The bounds of the nearest time before `before` (in `times` or the relative ones `found`)
+    that spans a `kind` ("period": any span longer than a day)."""
+    best = None
+    for t in itertools.chain(times, found):
+        if t[1] > before or (best is not None and t[0] < best[0]):
+            continue
+        k = _span_kind(t[2])
+        if k == kind or (kind == "period" and k != "day"):
+            best = t
+    return best[2] if best is not None else None
 
 
 # What may stand between a figure and a time that is its own: a few words, no punctuation.
