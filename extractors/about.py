@@ -86,6 +86,8 @@ class _Cues:
         relative = [*self.year_offsets, *self.anaphors]
         self.relative_times = (re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(relative)})(?![^\W\d_])")
                                if relative else None)
+        links = phrase_regex(d.get("figure_links", [])) if d.get("figure_links") else "(?!)"
+        self.figure_link = re.compile(rf"\s*[,()]?\s*(?:{links}\s+)?\(?\s*", flags)
         self.relative = re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(d['relative_clause'])})(?![^\W\d_])", flags)
 
 
@@ -143,11 +145,12 @@ class _References:
     (AboutComponent._time_expressions), ascending, then a few bisects per figure."""
 
     def __init__(self, cues: _Cues, text: str, low: str, times: list[tuple[int, int, tuple, bool]],
-                 figure_starts: list[int], published: datetime.date | None) -> None:
+                 figures: list[tuple[int, int]], published: datetime.date | None) -> None:
         self.cues, self.text, self.low, self.published = cues, text, low, published
         self.times = times
         self.starts = [t[0] for t in times]
-        self.figure_starts = figure_starts
+        self.figures = figures   # (start, end) of the text's figures, ascending
+        self.figure_starts = [a for a, _ in figures]
         self._to_date: dict[tuple[int, int], int] = {}   # sentence -> where "to date" stands (-1: nowhere)
         self._to_date_in: str | None = None              # "": none in the text, "low" or "text": search it
 
@@ -161,8 +164,8 @@ class _References:
         if lo < hi:
             # a time right after the figure is its own ("compared with 7 in 2023", "up from 6.3% in the
             # April-June quarter", "... and 500,000 passengers by 2040"): it beats the clause's
-            after = self._after(end, sent_end, hi)
-            if after is not None and _CLOSE_GAP.fullmatch(self.text, end, after[0]):
+            after, chain_end = self._after(end, sent_end, hi)
+            if after is not None and _CLOSE_GAP.fullmatch(self.text, chain_end, after[0]):
                 chosen = after
             else:
                 chosen = self._before(start, sent_end, lo, hi) or after
@@ -189,8 +192,8 @@ class _References:
 
     def _after(self, end: int, sent_end: int, hi: int):
         """The first time expression after the figure in its sentence (before times[hi]) when it
-        governs the figure ("3 million tourists in 2023"): cued, and no other figure, relative clause
-        or ";" between."""
+        governs the figure ("3 million tourists in 2023"): cued, and no other figure (but those
+        chained to it), relative clause or ";" between; with the end of the figure's chain."""
         times, text, cues = self.times, self.text, self.cues
         t = None
         for i in range(bisect.bisect_left(self.starts, end, 0, hi), hi):
@@ -198,14 +201,20 @@ class _References:
                 t = times[i]
                 break
         if t is None:
-            return None
-        gap = text[end:t[0]]
+            return None, end
+        # figures chained to this one ("rose 14.1% to $402.7 billion over the year", "40 communes and
+        # five districts by 2025") share its time: the gap that counts starts after the last of them
         k = bisect.bisect_right(self.figure_starts, end)
+        while k < len(self.figures) and self.figures[k][0] < t[0] and cues.figure_link.fullmatch(
+                text, end, self.figures[k][0]):
+            end = max(end, self.figures[k][1])
+            k += 1
+        gap = text[end:t[0]]
         other = k < len(self.figure_starts) and self.figure_starts[k] < t[0]
         cued = cues.after_figure.search(gap) or cues.after_figure_text.match(text, t[0])
         if cued and not (other or cues.relative.search(gap) or ";" in gap):
-            return t
-        return None
+            return t, end
+        return None, end
 
     def _to_date_at(self, sent_start: int, sent_end: int) -> int:
         """Where "to date" ("đến nay") stands in the sentence, -1 when nowhere: once per sentence."""
@@ -253,7 +262,7 @@ class AboutComponent:
             times = self._with_relative_times(text, low_text, times, published)
         places = self._places(text, published)
         chooser = self._chooser(text, low_text, places, labels, fields_of, chars, figures)
-        references = _References(self._cues, text, low_text, times, sorted(chars[i][0] for i in figures),
+        references = _References(self._cues, text, low_text, times, sorted(chars[i] for i in figures),
                                  published)
         blanked = _blanked(text, [c for label, c in zip(labels, chars) if label not in FIGURE_KINDS]
                            + [(p.start, p.end) for p in places])
