@@ -88,6 +88,8 @@ class _Cues:
                                if relative else None)
         links = phrase_regex(d.get("figure_links", [])) if d.get("figure_links") else "(?!)"
         self.figure_link = re.compile(rf"\s*[,()]?\s*(?:{links}\s+)?\(?\s*", flags)
+        joiners = d.get("clause_joiners", [])
+        self.clause_joiner = re.compile(phrase_regex(joiners) if joiners else "(?!)", flags)
         self.relative = re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(d['relative_clause'])})(?![^\W\d_])", flags)
 
 
@@ -168,7 +170,7 @@ class _References:
             if after is not None and _CLOSE_GAP.fullmatch(self.text, chain_end, after[0]):
                 chosen = after
             else:
-                chosen = self._before(start, sent_end, lo, hi) or after
+                chosen = self._before(start, sent_start, sent_end, lo, hi) or after
         if chosen is not None:
             (ref_start, ref_end), end_only = chosen[2], chosen[3]
             return (None, ref_end) if end_only else (ref_start, ref_end)
@@ -178,15 +180,19 @@ class _References:
                 return None, self.published.isoformat()
         return None
 
-    def _before(self, start: int, sent_end: int, lo: int, hi: int):
+    def _before(self, start: int, sent_start: int, sent_end: int, lo: int, hi: int):
         """The nearest time expression before the figure in its sentence (times[lo:hi]). (The nearest
         in its clause when the clause has one: times ascend, so the last one before the figure is in
-        its clause whenever any is.)"""
-        times = self.times
+        its clause whenever any is.) A time inside a clause governs no figure after a new clause
+        (", and ...", ", while ..."); one leading the sentence governs them all."""
+        times, text = self.times, self.text
         # only those starting at or before the figure can end before it
         for i in range(bisect.bisect_right(self.starts, start, lo, hi) - 1, lo - 1, -1):
             t = times[i]
             if t[1] <= start and t[1] <= sent_end:
+                if (self.cues.clause_joiner.search(text, t[1], start)
+                        and not _LEADING.fullmatch(text, sent_start, t[0])):
+                    continue
                 return t
         return None
 
@@ -392,6 +398,9 @@ def _antecedent(times: list, found: list, before: int, kind: str) -> tuple | Non
             best = t
     return best[2] if best is not None else None
 
+
+# What may stand before a time that leads its sentence ("In", "During the first", "Từ").
+_LEADING = re.compile(r"\W*(?:[^\W\d_][\w'’-]*\s+){0,3}")
 
 # What may stand between a figure and a time that is its own: a few words, no punctuation.
 _CLOSE_GAP = re.compile(r"\s*(?:[^\W\d_][\w'’-]*\s+){0,5}")
