@@ -63,6 +63,9 @@ class _Cues:
         flags = re.IGNORECASE
         self.baseline = _suffixes(d["baseline_before"])
         self.end_only = _suffixes(d["end_only_before"])
+        self.meeting = _suffixes(d.get("meeting_before", []))
+        self.event = _suffixes(d.get("event_before", []))
+        self.time_of_day = frozenset(d.get("time_of_day", []))
         self.to_date = re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(d['to_date'])})(?![^\W\d_])", flags)
         # the same over the lowered text, case-sensitive (3-4x faster), for a text without _CASE_TRAPS
         to_date_low = phrase_regex([p.lower() for p in d["to_date"]])
@@ -116,6 +119,14 @@ def _last_words(before: str) -> list[str]:
     return [w.lower() for w in words[-6:]]
 
 
+def _without(words: list[str], trailing: frozenset[str]) -> list[str]:
+    """`words` without the time-of-day words that end them ("giao ban sáng" -> "giao ban")."""
+    n = len(words)
+    while n > 1 and words[n - 1] in trailing:
+        n -= 1
+    return words[:n]
+
+
 def _ends_with(words: list[str], suffixes: tuple[frozenset[str], int, frozenset[str]]) -> bool:
     table, longest, last_words = suffixes
     if words[-1] not in last_words:
@@ -147,11 +158,13 @@ class _References:
     (AboutComponent._time_expressions), ascending, then a few bisects per figure."""
 
     def __init__(self, cues: _Cues, text: str, low: str, times: list[tuple[int, int, tuple, bool]],
-                 figures: list[tuple[int, int]], published: datetime.date | None) -> None:
+                 figures: list[tuple[int, int]], published: datetime.date | None,
+                 events: set[int] = frozenset()) -> None:  # type: ignore[assignment]
         self.cues, self.text, self.low, self.published = cues, text, low, published
         self.times = times
         self.starts = [t[0] for t in times]
         self.figures = figures   # (start, end) of the text's figures, ascending
+        self.events = events     # starts of the times that date an event of the thing (_time_expressions)
         self.figure_starts = [a for a, _ in figures]
         self._to_date: dict[tuple[int, int], int] = {}   # sentence -> where "to date" stands (-1: nowhere)
         self._to_date_in: str | None = None              # "": none in the text, "low" or "text": search it
@@ -190,6 +203,8 @@ class _References:
         for i in range(bisect.bisect_right(self.starts, start, lo, hi) - 1, lo - 1, -1):
             t = times[i]
             if t[1] <= start and t[1] <= sent_end:
+                if t[0] in self.events:
+                    continue
                 if (self.cues.clause_joiner.search(text, t[1], start)
                         and not _LEADING.fullmatch(text, sent_start, t[0])):
                     continue
@@ -218,6 +233,8 @@ class _References:
         gap = text[end:t[0]]
         other = k < len(self.figure_starts) and self.figure_starts[k] < t[0]
         cued = cues.after_figure.search(gap) or cues.after_figure_text.match(text, t[0])
+        if t[0] in self.events and "," in gap:
+            return None, end
         if cued and not (other or cues.relative.search(gap) or ";" in gap):
             return t, end
         return None, end
@@ -263,13 +280,13 @@ class AboutComponent:
         bounds_of = starts[1:] + [len(text)]
         published = publication_date(doc)
         low_text = lowered(text)
-        times = self._time_expressions(text, labels, fields_of, chars)
+        times, events = self._time_expressions(text, labels, fields_of, chars)
         if self._cues.relative_times is not None:
             times = self._with_relative_times(text, low_text, times, published)
         places = self._places(text, published)
         chooser = self._chooser(text, low_text, places, labels, fields_of, chars, figures)
         references = _References(self._cues, text, low_text, times, sorted(chars[i] for i in figures),
-                                 published)
+                                 published, events)
         blanked = _blanked(text, [c for label, c in zip(labels, chars) if label not in FIGURE_KINDS]
                            + [(p.start, p.end) for p in places])
         low = lowered(blanked)
@@ -301,11 +318,13 @@ class AboutComponent:
 
     # --- reference period -------------------------------------------------------------------
     def _time_expressions(self, text: str, labels: list[str], fields_of: list[dict],
-                          chars: list[tuple[int, int]]) -> list[tuple[int, int, tuple, bool]]:
+                          chars: list[tuple[int, int]]) -> tuple[list[tuple[int, int, tuple, bool]], set[int]]:
         """(start, end, (ref_start, ref_end), end_only) of the dates and periods that may govern a
-        figure, ascending: not a document's issue date, not a comparison baseline."""
+        figure, ascending: not a document's issue date, not a comparison baseline, not the day of a
+        meeting; with the starts of those that date an event of the thing itself ("built in 1976",
+        "dự kiến khởi công vào tháng 6"), which govern only a figure right before them."""
         inside_document = _Containment([c for label, c in zip(labels, chars) if label == "document"])
-        out = []
+        out, events = [], set()
         for label, f, (start, end) in zip(labels, fields_of, chars):
             if label not in _TIME_KINDS:
                 continue
@@ -314,12 +333,16 @@ class AboutComponent:
             words = _last_words(text[max(0, start - 40):start])
             if words and _ends_with(words, self._cues.baseline):
                 continue
+            if words and _ends_with(_without(words, self._cues.time_of_day), self._cues.meeting):
+                continue   # the day of the meeting or interview a figure is reported at (A3, A10)
             b = _bounds(label, f)
             if b is None or not all(b):
                 continue
+            if words and _ends_with(words, self._cues.event):
+                events.add(start)
             out.append((start, end, b, bool(words) and _ends_with(words, self._cues.end_only)))
         out.sort()
-        return out
+        return out, events
 
     def _with_relative_times(self, text: str, low: str, times: list[tuple[int, int, tuple, bool]],
                              published: datetime.date | None) -> list[tuple[int, int, tuple, bool]]:
