@@ -64,6 +64,9 @@ class _Cues:
         self.baseline = _suffixes(d["baseline_before"])
         self.end_only = _suffixes(d["end_only_before"])
         self.meeting = _suffixes(d.get("meeting_before", []))
+        self.report = _suffixes(d.get("report_before", []))
+        status = d.get("status_before", [])
+        self.status = re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(status) if status else '(?!)'})(?![^\W\d_])", flags)
         self.event = _suffixes(d.get("event_before", []))
         self.time_of_day = frozenset(d.get("time_of_day", []))
         self.to_date = re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(d['to_date'])})(?![^\W\d_])", flags)
@@ -159,12 +162,13 @@ class _References:
 
     def __init__(self, cues: _Cues, text: str, low: str, times: list[tuple[int, int, tuple, bool]],
                  figures: list[tuple[int, int]], published: datetime.date | None,
-                 events: set[int] = frozenset()) -> None:  # type: ignore[assignment]
+                 events: set[int] | frozenset[int] = frozenset(), reports: list[tuple[int, str]] | None = None) -> None:
         self.cues, self.text, self.low, self.published = cues, text, low, published
         self.times = times
         self.starts = [t[0] for t in times]
         self.figures = figures   # (start, end) of the text's figures, ascending
         self.events = events     # starts of the times that date an event of the thing (_time_expressions)
+        self.reports = reports or []   # (start, day) of the days a report is dated ("said on June 27")
         self.figure_starts = [a for a, _ in figures]
         self._to_date: dict[tuple[int, int], int] = {}   # sentence -> where "to date" stands (-1: nowhere)
         self._to_date_in: str | None = None              # "": none in the text, "low" or "text": search it
@@ -187,6 +191,13 @@ class _References:
         if chosen is not None:
             (ref_start, ref_end), end_only = chosen[2], chosen[3]
             return (None, ref_end) if end_only else (ref_start, ref_end)
+        if self.reports and self.cues.status.search(self.text, sent_start, start):
+            # a status the sentence reports on a day ("now has 2,450 ha ..., the division said on
+            # August 27"): the figure holds up to that day (A10); a flow ("received 1,032 people")
+            # takes nothing from it
+            for at, day in self.reports:
+                if end <= at < sent_end:
+                    return None, day
         if self.published is not None:
             cue = self._to_date_at(sent_start, sent_end)
             if 0 <= cue < start:
@@ -280,13 +291,13 @@ class AboutComponent:
         bounds_of = starts[1:] + [len(text)]
         published = publication_date(doc)
         low_text = lowered(text)
-        times, events = self._time_expressions(text, labels, fields_of, chars)
+        times, events, reports = self._time_expressions(text, labels, fields_of, chars)
         if self._cues.relative_times is not None:
             times = self._with_relative_times(text, low_text, times, published)
         places = self._places(text, published)
         chooser = self._chooser(text, low_text, places, labels, fields_of, chars, figures)
         references = _References(self._cues, text, low_text, times, sorted(chars[i] for i in figures),
-                                 published, events)
+                                 published, events, reports)
         blanked = _blanked(text, [c for label, c in zip(labels, chars) if label not in FIGURE_KINDS]
                            + [(p.start, p.end) for p in places])
         low = lowered(blanked)
@@ -318,13 +329,17 @@ class AboutComponent:
 
     # --- reference period -------------------------------------------------------------------
     def _time_expressions(self, text: str, labels: list[str], fields_of: list[dict],
-                          chars: list[tuple[int, int]]) -> tuple[list[tuple[int, int, tuple, bool]], set[int]]:
+                          chars: list[tuple[int, int]]
+                          ) -> tuple[list[tuple[int, int, tuple, bool]], set[int], list[tuple[int, str]]]:
         """(start, end, (ref_start, ref_end), end_only) of the dates and periods that may govern a
         figure, ascending: not a document's issue date, not a comparison baseline, not the day of a
         meeting; with the starts of those that date an event of the thing itself ("built in 1976",
-        "dự kiến khởi công vào tháng 6"), which govern only a figure right before them."""
+        "dự kiến khởi công vào tháng 6"), which govern only a figure right before them, and the
+        (start, day) of the days a report is dated ("the department said on June 27")."""
         inside_document = _Containment([c for label, c in zip(labels, chars) if label == "document"])
-        out, events = [], set()
+        out: list[tuple[int, int, tuple, bool]] = []
+        events: set[int] = set()
+        reports: list[tuple[int, str]] = []
         for label, f, (start, end) in zip(labels, fields_of, chars):
             if label not in _TIME_KINDS:
                 continue
@@ -340,9 +355,11 @@ class AboutComponent:
                 continue
             if words and _ends_with(words, self._cues.event):
                 events.add(start)
+            if words and _ends_with(words, self._cues.report) and b[0] == b[1]:
+                reports.append((start, cast(str, b[1])))
             out.append((start, end, b, bool(words) and _ends_with(words, self._cues.end_only)))
         out.sort()
-        return out, events
+        return out, events, reports
 
     def _with_relative_times(self, text: str, low: str, times: list[tuple[int, int, tuple, bool]],
                              published: datetime.date | None) -> list[tuple[int, int, tuple, bool]]:
@@ -351,7 +368,9 @@ class AboutComponent:
         as the nearest date or period before them that spans such a time (the text's own period,
         often its headline's)."""
         cues = self._cues
-        found = []
+        found: list[tuple[int, int, tuple, bool]] = []
+        if cues.relative_times is None:
+            return times
         for m in cues.relative_times.finditer(low):
             if _DIGIT_AFTER.match(low, m.end()):
                 continue   # "the year 2024": the date itself is a time expression
@@ -359,6 +378,7 @@ class AboutComponent:
             if words and _ends_with(words, cues.baseline):
                 continue   # "the same period last year", "than last year"
             phrase = " ".join(m.group().split())
+            bounds: tuple | None
             if phrase in cues.year_offsets:
                 if published is None:
                     continue
