@@ -253,3 +253,84 @@ def test_what_counted_things_will_do_are_in_or_had_done_to_them():
     assert figure(facts, "75 clinics").measure == "clinics using digital records"
     assert figure(facts, "14 companies").measure == "companies handling"
     assert figure(facts, "31 schools").measure == "schools"     # "including" is no verb
+
+
+def ref(facts, text):
+    f = figure(facts, text)
+    return f.ref_start, f.ref_end
+
+
+def test_vietnamese_as_of_now_is_not_inside_another_word():
+    # "thực hiện" (carry out) and "phát hiện" (detect) hold "hiện" (now) but do not date a figure
+    facts = extract_facts("Phường đã thực hiện 12 cuộc kiểm tra và phát hiện 5 trường hợp vi phạm. "
+                          "Quận hiện có 40 trường học.", PUB, lang="vi")
+    assert ref(facts, "12 cuộc kiểm tra") == (None, None)
+    assert ref(facts, "5 trường hợp vi phạm") == (None, None)
+    assert ref(facts, "40 trường học") == (None, "2024-07-31")
+
+
+def test_a_wire_dateline_dates_no_figure():
+    facts = extract_facts("SEOUL, July 30 - Exports climbed 8.4% in June.\n"
+                          "BUSAN, July 30 - Retailer Hanmi will close 12 stores, the company said.", PUB)
+    assert ref(facts, "8.4%") == ("2024-06-01", "2024-06-30")   # the clause's own month, not the dateline
+    assert ref(facts, "12 stores") == (None, None)
+
+
+def test_a_time_right_after_the_figure_is_its_own():
+    facts = extract_facts("In 2024, the ward planted 900 trees, compared with 650 in 2022. "
+                          "The line will carry 80,000 passengers a day by 2028 and 150,000 passengers by 2035.",
+                          PUB)
+    assert ref(facts, "900 trees") == ("2024-01-01", "2024-12-31")
+    assert ref(facts, "650") == ("2022-01-01", "2022-12-31")   # the baseline's own year (A8)
+    assert ref(facts, "150,000 passengers") == (None, "2035-12-31")
+
+
+def test_a_target_after_the_figure_gives_only_its_end():
+    facts = extract_facts("The district will plant 3,000 more trees by the end of 2026.", PUB)
+    assert ref(facts, "3,000 more trees") == (None, "2026-12-31")
+    facts = extract_facts("Huyện phấn đấu hoàn thành 100% kế hoạch trước ngày 15/12.", PUB, lang="vi")
+    assert ref(facts, "100%") == (None, "2024-12-15")
+
+
+def test_chained_figures_share_the_time_after_them():
+    facts = extract_facts("Imports rose 12.5% to $98.1 billion in the first half of 2024.", PUB)
+    assert ref(facts, "12.5%") == ("2024-01-01", "2024-06-30")
+    assert ref(facts, "$98.1 billion") == ("2024-01-01", "2024-06-30")
+
+
+def test_relative_time_words_resolve_against_the_publication_date():
+    facts = extract_facts("This year, the city plans to build 14 schools. Last year, it opened 9 parks. "
+                          "Revenue rose 5% from last year.", PUB)
+    assert ref(facts, "14 schools") == ("2024-01-01", "2024-12-31")
+    assert ref(facts, "9 parks") == ("2023-01-01", "2023-12-31")
+    assert ref(facts, "5%") == (None, None)   # a baseline
+    facts = extract_facts("Năm nay, quận tuyển dụng 120 giáo viên.", PUB, lang="vi")
+    assert ref(facts, "120 giáo viên") == ("2024-01-01", "2024-12-31")
+
+
+def test_anaphoric_periods_take_the_period_just_named():
+    facts = extract_facts("Tay Ho collected VND 900 billion in taxes in the first quarter of 2024. "
+                          "The district also licensed 35 new restaurants in the quarter.", PUB)
+    assert ref(facts, "35 new restaurants") == ("2024-01-01", "2024-03-31")
+
+
+def test_a_later_clause_in_vietnamese_is_cut_off_from_an_inner_time():
+    facts = extract_facts("Quận yêu cầu hoàn thành thu thuế trước ngày 20/12, đồng thời đẩy nhanh 15 dự án.",
+                          PUB, lang="vi")
+    assert ref(facts, "15 dự án") == (None, None)
+
+
+def test_a_meeting_day_and_an_event_of_the_thing_govern_no_figure():
+    facts = extract_facts("Speaking at a meeting on July 12, the chairman said the ward had received "
+                          "310 petitions.", PUB)
+    assert ref(facts, "310 petitions") == (None, None)
+    facts = extract_facts("Tòa nhà được xây dựng năm 1982, cao 9 tầng.", PUB, lang="vi")
+    assert ref(facts, "9 tầng") == (None, None)
+
+
+def test_a_status_reported_on_a_day_holds_up_to_that_day():
+    facts = extract_facts("The district now has 1,250 ha of orchards, the agriculture office said on July 22.",
+                          PUB)
+    assert ref(facts, "1,250 ha") == (None, "2024-07-22")
+    facts = extract_facts("The clinic treated 85 patients, the hospital said on July 22.", PUB)
+    assert ref(facts, "85 patients") == (None, None)   # a flow takes nothing from the report day
