@@ -2,13 +2,19 @@
 and `ref_start`/`ref_end` for counts, percentages, ratios, ranks, money and quantities, in every
 language. The last component of the pipeline, after newsfacts_resolve has settled the spans.
 
-- The reference period comes from the date or period that governs the figure in its sentence: the
-  nearest one before it in its clause (";" ends a clause, a comma does not: "In the first 6 months of
-  2024, ... 15 Party members"), else the nearest before it in the sentence, else one right after it
-  ("3 million tourists in 2023"), unless a relative clause or another figure stands between. A date
-  a document was issued, or a comparison baseline ("compared with 2023", "so với cùng kỳ năm 2023"),
-  governs nothing; "by the end of June", "đến hết tháng 6" give only ref_end, and "to date",
-  "đến nay" with no date end the period on the publication day.
+- The reference period comes from the date or period that governs the figure in its sentence: one
+  right after it, a few words on ("compared with 7 in 2023", "... and 500,000 passengers by 2040"),
+  else the nearest one before it in its clause (";" ends a clause, a comma does not: "In the first 6
+  months of 2024, ... 15 Party members"), else the nearest before it in the sentence, else a cued one
+  after it ("3 million tourists ... in 2023"), unless a relative clause, a new predicate ("and is
+  expected to") or another figure not chained to it ("rose 14.1% to $402.7 billion over the year")
+  stands between. A date a document was issued, a wire dateline, the day of a meeting the figure is
+  reported at, or a comparison baseline ("compared with 2023", "so với cùng kỳ năm 2023"), governs
+  nothing; a date of an event of the thing ("built in 1976", "dự kiến khởi công vào tháng 6") only a
+  figure right before it; "by the end of June", "đến hết tháng 6" give only ref_end, and "to date",
+  "đến nay" with no date end the period on the publication day, a status reported on a day ("now
+  has ..., the office said on August 27") on that day. Relative words count too: "this year", "năm
+  nay" from the publication year, "during the period", "in the quarter" as the time just named.
 - The place is an administrative unit from the gazetteer or a level word standing for one ("the
   city", "toàn quận"): the one right after the figure behind a preposition ("27 organizations in Long
   Bien district"), else the nearest before it in its sentence (the clause's subject when that one is
@@ -169,6 +175,9 @@ class _References:
         self.figures = figures   # (start, end) of the text's figures, ascending
         self.events = events     # starts of the times that date an event of the thing (_time_expressions)
         self.reports = reports or []   # (start, day) of the days a report is dated ("said on June 27")
+        # relative years are adverbs by themselves: they follow a figure without a cue ("will renovate
+        # 6 complexes this year")
+        self.adverbs = frozenset(t[0] for t in times if " ".join(low[t[0]:t[1]].split()) in cues.year_offsets)
         self.figure_starts = [a for a, _ in figures]
         self._to_date: dict[tuple[int, int], int] = {}   # sentence -> where "to date" stands (-1: nowhere)
         self._to_date_in: str | None = None              # "": none in the text, "low" or "text": search it
@@ -243,7 +252,8 @@ class _References:
             k += 1
         gap = text[end:t[0]]
         other = k < len(self.figure_starts) and self.figure_starts[k] < t[0]
-        cued = cues.after_figure.search(gap) or cues.after_figure_text.match(text, t[0])
+        cued = (cues.after_figure.search(gap) or cues.after_figure_text.match(text, t[0])
+                or t[0] in self.adverbs)
         if t[0] in self.events and "," in gap:
             return None, end
         if cued and not (other or cues.relative.search(gap) or ";" in gap):
