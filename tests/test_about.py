@@ -304,6 +304,8 @@ def test_relative_time_words_resolve_against_the_publication_date():
     assert ref(facts, "14 schools") == ("2024-01-01", "2024-12-31")
     assert ref(facts, "9 parks") == ("2023-01-01", "2023-12-31")
     assert ref(facts, "5%") == (None, None)   # a baseline
+    facts = extract_facts("The district will repave 20 roads this year.", PUB)
+    assert ref(facts, "20 roads") == ("2024-01-01", "2024-12-31")   # an adverb after the figure, uncued
     facts = extract_facts("Năm nay, quận tuyển dụng 120 giáo viên.", PUB, lang="vi")
     assert ref(facts, "120 giáo viên") == ("2024-01-01", "2024-12-31")
 
@@ -324,6 +326,8 @@ def test_a_meeting_day_and_an_event_of_the_thing_govern_no_figure():
     facts = extract_facts("Speaking at a meeting on July 12, the chairman said the ward had received "
                           "310 petitions.", PUB)
     assert ref(facts, "310 petitions") == (None, None)
+    facts = extract_facts("The towers were built between 1985 and 1990, and 70% of them lack lifts.", PUB)
+    assert ref(facts, "70%") == (None, None)
     facts = extract_facts("Tòa nhà được xây dựng năm 1982, cao 9 tầng.", PUB, lang="vi")
     assert ref(facts, "9 tầng") == (None, None)
 
