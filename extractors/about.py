@@ -70,6 +70,7 @@ class _Cues:
         self.baseline = _suffixes(d["baseline_before"])
         self.end_only = _suffixes(d["end_only_before"])
         self.meeting = _suffixes(d.get("meeting_before", []))
+        self.duration_units = frozenset(d.get("duration_units", []))
         self.report = _suffixes(d.get("report_before", []))
         status = d.get("status_before", [])
         self.status = re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(status) if status else '(?!)'})(?![^\W\d_])", flags)
@@ -182,9 +183,12 @@ class _References:
         self._to_date: dict[tuple[int, int], int] = {}   # sentence -> where "to date" stands (-1: nowhere)
         self._to_date_in: str | None = None              # "": none in the text, "low" or "text": search it
 
-    def of(self, start: int, end: int, sent_start: int, sent_end: int) -> tuple[str | None, str | None] | None:
+    def of(self, start: int, end: int, sent_start: int, sent_end: int,
+           duration: bool = False) -> tuple[str | None, str | None] | None:
         """The (ref_start, ref_end) of the figure at text[start:end] in the sentence
-        text[sent_start:sent_end], or None."""
+        text[sent_start:sent_end], or None. A `duration` ("the highest in five years", "within 90
+        days") is a length of time, not a figure of the clause's period: only a time right after it
+        gives it one, where the language's news writes so (patterns/about.json "duration_units")."""
         # the times starting in the sentence: times[lo:hi] (none in most sentences)
         lo = bisect.bisect_left(self.starts, sent_start)
         hi = bisect.bisect_left(self.starts, sent_end, lo)
@@ -194,6 +198,8 @@ class _References:
             # April-June quarter", "... and 500,000 passengers by 2040"): it beats the clause's
             after, chain_end = self._after(end, sent_end, hi)
             if after is not None and _CLOSE_GAP.fullmatch(self.text, chain_end, after[0]):
+                chosen = after
+            elif duration:
                 chosen = after
             else:
                 chosen = self._before(start, sent_start, sent_end, lo, hi) or after
@@ -317,7 +323,8 @@ class AboutComponent:
             start, end = chars[i]
             k = bisect.bisect_right(starts, start) - 1
             sent_start, sent_end = (starts[k], bounds_of[k]) if k >= 0 else (0, len(text))
-            ref = references.of(start, end, sent_start, sent_end)
+            ref = references.of(start, end, sent_start, sent_end,
+                                label == "quantity" and fields.get("unit") in self._cues.duration_units)
             if ref:
                 fields["ref_start"], fields["ref_end"] = ref
             if chooser is not None:

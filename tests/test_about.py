@@ -338,3 +338,10 @@ def test_a_status_reported_on_a_day_holds_up_to_that_day():
     assert ref(facts, "1,250 ha") == (None, "2024-07-22")
     facts = extract_facts("The clinic treated 85 patients, the hospital said on July 22.", PUB)
     assert ref(facts, "85 patients") == (None, None)   # a flow takes nothing from the report day
+
+
+def test_an_english_duration_takes_no_period_from_before_it():
+    facts = extract_facts("In 2023, exports hit their highest level in six years.", PUB)
+    assert ref(facts, "six years") == (None, None)
+    facts = extract_facts("In 2023, the ward cut the average waiting time to 3 days in 2024.", PUB)
+    assert ref(facts, "3 days") == ("2024-01-01", "2024-12-31")   # a time right after it is its own
