@@ -176,6 +176,7 @@ class _References:
         self.figures = figures   # (start, end) of the text's figures, ascending
         self.events = events     # starts of the times that date an event of the thing (_time_expressions)
         self.reports = reports or []   # (start, day) of the days a report is dated ("said on June 27")
+        self.report_starts = frozenset(at for at, _ in self.reports)
         # relative years are adverbs by themselves: they follow a figure without a cue ("will renovate
         # 6 complexes this year")
         self.adverbs = frozenset(t[0] for t in times if " ".join(low[t[0]:t[1]].split()) in cues.year_offsets)
@@ -260,7 +261,7 @@ class _References:
         other = k < len(self.figure_starts) and self.figure_starts[k] < t[0]
         cued = (cues.after_figure.search(gap) or cues.after_figure_text.match(text, t[0])
                 or t[0] in self.adverbs)
-        if t[0] in self.events and "," in gap:
+        if (t[0] in self.events and "," in gap) or t[0] in self.report_starts:
             return None, end
         if cued and not (other or cues.relative.search(gap) or ";" in gap):
             return t, end

@@ -340,6 +340,11 @@ def test_a_status_reported_on_a_day_holds_up_to_that_day():
     assert ref(facts, "85 patients") == (None, None)   # a flow takes nothing from the report day
 
 
+def test_a_day_after_the_figure_behind_on_is_its_own():
+    facts = extract_facts("Hanoi recorded 312 new cases on July 20, the health department said on July 21.", PUB)
+    assert ref(facts, "312 new cases") == ("2024-07-20", "2024-07-20")
+
+
 def test_an_english_duration_takes_no_period_from_before_it():
     facts = extract_facts("In 2023, exports hit their highest level in six years.", PUB)
     assert ref(facts, "six years") == (None, None)
