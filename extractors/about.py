@@ -71,6 +71,10 @@ class _Cues:
         self.end_only = _suffixes(d["end_only_before"])
         self.meeting = _suffixes(d.get("meeting_before", []))
         self.duration_units = frozenset(d.get("duration_units", []))
+        past = d.get("past_span", {})
+        self.past_span = (re.compile(rf"(?<![^\W\d_])(?:{phrase_regex([p.lower() for p in past['before']])})"
+                                     rf"\s+(?:[\w.,-]+\s+)?(?:{phrase_regex(past['units'])})(?![^\W\d_])")
+                          if past else None)
         self.report = _suffixes(d.get("report_before", []))
         status = d.get("status_before", [])
         self.status = re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(status) if status else '(?!)'})(?![^\W\d_])", flags)
@@ -182,6 +186,7 @@ class _References:
         self.adverbs = frozenset(t[0] for t in times if " ".join(low[t[0]:t[1]].split()) in cues.year_offsets)
         self.figure_starts = [a for a, _ in figures]
         self._to_date: dict[tuple[int, int], int] = {}   # sentence -> where "to date" stands (-1: nowhere)
+        self._past_spans: dict[tuple[int, int], list[int]] = {}   # sentence -> where "the past N years" stand
         self._to_date_in: str | None = None              # "": none in the text, "low" or "text": search it
 
     def of(self, start: int, end: int, sent_start: int, sent_end: int,
@@ -216,9 +221,25 @@ class _References:
                     return None, day
         if self.published is not None:
             cue = self._to_date_at(sent_start, sent_end)
-            if 0 <= cue < start:
+            if 0 <= cue < start or self._past_span_after(end, sent_start, sent_end):
                 return None, self.published.isoformat()
         return None
+
+    def _past_span_after(self, end: int, sent_start: int, sent_end: int) -> bool:
+        """Whether "over the past two years" ("trong 5 tháng qua") follows the figure in its clause,
+        no other figure between: a span ending on the publication day (N13). Found once per sentence."""
+        if self.cues.past_span is None:
+            return False
+        key = (sent_start, sent_end)
+        found = self._past_spans.get(key)
+        if found is None:
+            spans = self.cues.past_span.finditer(self.low, sent_start, sent_end)
+            found = self._past_spans[key] = [m.start() for m in spans]
+        for at in found:
+            if at >= end:
+                k = bisect.bisect_right(self.figure_starts, end)
+                return not (k < len(self.figure_starts) and self.figure_starts[k] < at) and ";" not in self.text[end:at]
+        return False
 
     def _before(self, start: int, sent_start: int, sent_end: int, lo: int, hi: int):
         """The nearest time expression before the figure in its sentence (times[lo:hi]). (The nearest

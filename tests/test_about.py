@@ -350,3 +350,8 @@ def test_an_english_duration_takes_no_period_from_before_it():
     assert ref(facts, "six years") == (None, None)
     facts = extract_facts("In 2023, the ward cut the average waiting time to 3 days in 2024.", PUB)
     assert ref(facts, "3 days") == ("2024-01-01", "2024-12-31")   # a time right after it is its own
+
+
+def test_the_past_n_units_end_on_the_publication_day():
+    facts = extract_facts("The index has gained 14% over the past three months.", PUB)
+    assert ref(facts, "14%") == (None, "2024-07-31")
