@@ -71,6 +71,8 @@ class _Cues:
         self.end_only = _suffixes(d["end_only_before"])
         self.meeting = _suffixes(d.get("meeting_before", []))
         self.duration_units = frozenset(d.get("duration_units", []))
+        self.open_start = frozenset(d.get("open_start_before", []))
+        self.before = frozenset(d.get("before_words", []))
         past = d.get("past_span", {})
         self.past_span = (re.compile(rf"(?<![^\W\d_])(?:{phrase_regex([p.lower() for p in past['before']])})"
                                      rf"\s+(?:[\w.,-]+\s+)?(?:{phrase_regex(past['units'])})(?![^\W\d_])")
@@ -131,6 +133,19 @@ def _last_words(before: str) -> list[str]:
     if not words or not before.rstrip().endswith(words[-1]):
         return []   # punctuation or a figure stands right before the date
     return [w.lower() for w in words[-6:]]
+
+
+def _leads_sentence(text: str, start: int, word: str) -> bool:
+    """Whether `word`, the last word before text[start:], opens its sentence or line."""
+    k = start
+    while k > 0 and text[k - 1].isspace() and text[k - 1] != "\n":
+        k -= 1
+    k -= len(word)
+    if k < 0 or text[k:k + len(word)].lower() != word:
+        return False
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return k == 0 or text[k - 1] in ".!?\n(\"“"
 
 
 def _without(words: list[str], trailing: frozenset[str]) -> list[str]:
@@ -329,7 +344,7 @@ class AboutComponent:
         bounds_of = starts[1:] + [len(text)]
         published = publication_date(doc)
         low_text = lowered(text)
-        times, events, reports = self._time_expressions(text, labels, fields_of, chars)
+        times, events, reports = self._time_expressions(text, labels, fields_of, chars, published)
         if self._cues.relative_times is not None:
             times = self._with_relative_times(text, low_text, times, published)
         places = self._places(text, published)
@@ -368,7 +383,7 @@ class AboutComponent:
 
     # --- reference period -------------------------------------------------------------------
     def _time_expressions(self, text: str, labels: list[str], fields_of: list[dict],
-                          chars: list[tuple[int, int]]
+                          chars: list[tuple[int, int]], published: datetime.date | None
                           ) -> tuple[list[tuple[int, int, tuple, bool]], set[int], list[tuple[int, str]]]:
         """(start, end, (ref_start, ref_end), end_only) of the dates and periods that may govern a
         figure, ascending: not a document's issue date, not a comparison baseline, not the day of a
@@ -385,18 +400,28 @@ class AboutComponent:
             if inside_document(start, end) or _dateline(text, start, end):
                 continue
             words = _last_words(text[max(0, start - 40):start])
-            if words and _ends_with(words, self._cues.baseline):
+            # "From May 15, district leaders held 154 dialogues": a start leading its sentence opens a
+            # period up to the publication day (A9), where "up 5% from 2023" is a baseline
+            opens = bool(words) and words[-1] in self._cues.open_start and _leads_sentence(text, start, words[-1])
+            if words and not opens and _ends_with(words, self._cues.baseline):
                 continue
             if words and _ends_with(_without(words, self._cues.time_of_day), self._cues.meeting):
                 continue   # the day of the meeting or interview a figure is reported at (A3, A10)
-            b = _bounds(label, f)
-            if b is None or not all(b):
+            bounds = _bounds(label, f)
+            if bounds is None or not bounds[0] or not bounds[1]:
                 continue
+            b: tuple[str, str] = (bounds[0], bounds[1])
+            if opens and published is not None and label == "date" and b[0] <= published.isoformat():
+                b = (b[0], published.isoformat())
+            end_only = bool(words) and _ends_with(words, self._cues.end_only)
+            if end_only and words[-1] in self._cues.before and label == "date" and b[0] != b[1]:
+                # "trước tháng 6/2020", "before 2025": up to the day before that month or year
+                b = (b[0], (datetime.date.fromisoformat(b[0]) - datetime.timedelta(days=1)).isoformat())
             if words and _ends_with(words, self._cues.event):
                 events.add(start)
             if words and _ends_with(words, self._cues.report) and b[0] == b[1]:
-                reports.append((start, cast(str, b[1])))
-            out.append((start, end, b, bool(words) and _ends_with(words, self._cues.end_only)))
+                reports.append((start, b[1]))
+            out.append((start, end, b, end_only))
         out.sort()
         return out, events, reports
 

@@ -355,3 +355,16 @@ def test_an_english_duration_takes_no_period_from_before_it():
 def test_the_past_n_units_end_on_the_publication_day():
     facts = extract_facts("The index has gained 14% over the past three months.", PUB)
     assert ref(facts, "14%") == (None, "2024-07-31")
+
+
+def test_a_leading_from_opens_a_period_to_the_publication_day():
+    facts = extract_facts("From June 3, the ward inspected 48 restaurants. Sales rose 7% from 2023.", PUB)
+    assert ref(facts, "48 restaurants") == ("2024-06-03", "2024-07-31")
+    assert ref(facts, "7%") == (None, None)   # a baseline
+    facts = extract_facts("Từ ngày 5/6, phường đã kiểm tra 48 nhà hàng.", PUB, lang="vi")
+    assert ref(facts, "48 nhà hàng") == ("2024-06-05", "2024-07-31")
+
+
+def test_before_a_month_ends_the_day_before_it():
+    facts = extract_facts("Quận phải hoàn thành kiểm tra 16 đảng ủy trước tháng 9/2024.", PUB, lang="vi")
+    assert ref(facts, "16 đảng ủy") == (None, "2024-08-31")
