@@ -13,8 +13,11 @@ language. The last component of the pipeline, after newsfacts_resolve has settle
   nothing; a date of an event of the thing ("built in 1976", "dự kiến khởi công vào tháng 6") only a
   figure right before it; "by the end of June", "đến hết tháng 6" give only ref_end, and "to date",
   "đến nay" with no date end the period on the publication day, a status reported on a day ("now
-  has ..., the office said on August 27") on that day. Relative words count too: "this year", "năm
-  nay" from the publication year, "during the period", "in the quarter" as the time just named.
+  has ..., the office said on August 27") on that day, "over the past three years" after the figure
+  on the publication day; a leading "From May 15" opens a period up to it, "trước tháng 3/2023" ends
+  the day before that month. Relative words count too: "this year", "năm nay" from the publication
+  year, "during the period", "in the quarter" as the time just named. An English duration ("the
+  highest in five years") takes no time from before it.
 - The place is an administrative unit from the gazetteer or a level word standing for one ("the
   city", "toàn quận"): the one right after the figure behind a preposition ("27 organizations in Long
   Bien district"), else the nearest before it in its sentence (the clause's subject when that one is
