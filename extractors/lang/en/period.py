@@ -31,7 +31,7 @@ from extractors.datenorm import (
     resolve_year,
     year_bounds,
 )
-from extractors.lang.en.months import DAY_RE, MONTH_RE, day_number, month_number
+from extractors.lang.en.months import _ABBR, _FULL, DAY_RE, MONTH_RE, day_number, month_number
 from extractors.lang.en.numbers import WORD_NUMBER_RE, parse_number
 from extractors.nlp import (
     SPANS_KEY,
@@ -49,6 +49,22 @@ logger = logging.getLogger(__name__)
 
 KIND = "period"
 _BEFORE, _AFTER = 60, 70
+
+
+def _led_by_capital(names: list[str]) -> str:
+    """'September|August' as '[AS](?:(?<=S)eptember|(?<=A)ugust)': the same matches, but led by a
+    character class, so re skips in C to those capitals instead of trying every character."""
+    return "|".join(f"(?<={n[0]}){re.escape(n[1:])}" for n in names)
+
+
+def _by_length(names: list[str]) -> list[str]:
+    return sorted((m.capitalize() for m in names), key=len, reverse=True)
+
+
+# MONTH_RE (months.py), its alternatives in the same order, led by their capitals
+_MONTH_LED = ("[" + "".join(sorted({m[0].upper() for m in _FULL + _ABBR})) + "]"
+              f"(?:{_led_by_capital(_by_length(_FULL))}|(?:{_led_by_capital(_by_length(_ABBR))})\\.?)")
+
 # Every match of a rule contains its anchor; the full rule runs only in windows around anchors, and
 # one anchor per rule keeps those windows few in text where years and months are everywhere.
 # The word anchors are led by a character class or a literal (BoundedAnchor): r"\b(?:[Ff]rom|[Bb]etween)\b"
@@ -56,8 +72,9 @@ _BEFORE, _AFTER = 60, 70
 _ANCHORS: dict[str, Anchor] = {
     "period.from_to": BoundedAnchor(r"[FfBb](?:(?<=[Ff])rom|(?<=[Bb])etween)\b"),
     "period.since": BoundedAnchor(r"[Ss]ince\b"),
-    "period.year_range": re.compile(r"\d{4}\s*[-–—/]\s*\d{2}"),
-    "period.month_range": re.compile(rf"{MONTH_RE}\s*[-–]\s*{MONTH_RE}"),
+    # \d\d{3}, not \d{4}: led by a digit, re skips ahead to digits in C
+    "period.year_range": re.compile(r"\d\d{3}\s*[-–—/]\s*\d{2}"),
+    "period.month_range": re.compile(rf"{_MONTH_LED}\s*[-–]\s*{MONTH_RE}"),
     "period.months_to": BoundedAnchor(r"(?:months|weeks)\s+(?:to|ended|ending|through)\s"),
     "period.quarter": BoundedAnchor(r"[Qq](?:uarter|(?<=Q)UARTER|[1-4])\b"),
     "period.half": BoundedAnchor(r"[hH](?:(?<=h)alf|(?<=H)[12])\b"),
