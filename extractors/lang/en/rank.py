@@ -50,6 +50,10 @@ KIND = "rank"
 _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 # How far before "top" the words opening a top-N rank reach ("ranked among the top").
 _TOP_REACH = 40
+# A rank that begins with a digit begins with an ordinal ("2nd", "21st"): every branch of the rank
+# regex led by a word needs a letter first. Most digit starts are plain figures; this one cheap
+# test rules them out before the whole regex is tried there.
+_ORDINAL_DIGITS_RE = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 
 
 def _value(raw: str) -> int:
@@ -133,7 +137,8 @@ class RankExtractor:
         self._top_starts = StartFinder(["top"])
 
     def candidate_starts(self, doc: Doc) -> list[int]:
-        return self._starts.starts(doc)
+        text, ordinal_at = doc_text(doc), _ORDINAL_DIGITS_RE.match
+        return [p for p in self._starts.starts(doc) if not text[p].isdecimal() or ordinal_at(text, p)]
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
