@@ -82,9 +82,21 @@ class DateExtractor:
         self._starts = StartFinder(MONTHS, [*d["edge_phrases"], *d["day_month_cues"], *d["in_words"]],
                                    digits=True)
         self._anchors = StartFinder(MONTHS, digits=True)
+        # Starts where no date can begin, ruled out by one cheap match before the whole regex is
+        # tried there: a word that begins a date only as the cue of a day/month ("on 30/4") or as
+        # the "in" of a year ("in 2024"), never as a month or an edge phrase, without a digit right
+        # after it (most "of", "to", "and"); a digit that begins neither a day (before a space or
+        # "/") nor a year (most figures: "1,200", "3.5").
+        edge_firsts = {p.lower().replace("-", " ").split()[0] for p in d["edge_phrases"]}
+        cue_only = {w.lower() for w in [*d["day_month_cues"], *d["in_words"]]} - set(MONTHS) - edge_firsts
+        self._no_date_at = re.compile(
+            rf"(?i:{phrase_regex(sorted(cue_only))})(?![^\W\d_])(?!\s+\d)"
+            rf"|(?!\d{{1,2}}(?:st|nd|rd|th)?\s|\d{{1,2}}/|(?:19|20)\d\d)\d").match
 
     def candidate_starts(self, doc: Doc) -> list[int]:
-        return near(self._starts.starts(doc), self._anchors.starts(doc), self.reach)
+        text, no_date_at = doc_text(doc), self._no_date_at
+        return [p for p in near(self._starts.starts(doc), self._anchors.starts(doc), self.reach)
+                if not no_date_at(text, p)]
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
