@@ -66,3 +66,35 @@ def test_day_range_before_the_month_and_half_year_with_space():
            extract_facts("The fair ran 3-7 June and sales in H1 2023 grew.", datetime.date(2023, 9, 1))
            if f.kind == "period"]
     assert got == [("3-7 June", "2023-06-03", "2023-06-07"), ("H1 2023", "2023-01-01", "2023-06-30")]
+
+
+# The fast paths of the anchors (extractors/lang/en/period.py) must find what the plain ones find.
+ANCHOR_TEXTS = [
+    "Sales in the July-September quarter and Jan.-Mar. 2024 rose; Sept - Dec was flat.",
+    "The 2024/25 season, the 2021-2025 term and 1999 – 2003 were compared with 2020/2021.",
+    "In the six months to June, H1 profit rose; since 2019, and Since early March, half of it ...",
+    "The 13 weeks ended March 30 and the second half of the year; the Province's prince convinced.",
+]
+
+
+def test_led_anchors_match_as_the_plain_ones(corpus_texts):
+    import re
+
+    from extractors.lang.en.months import MONTH_RE
+    from extractors.lang.en.period import _ANCHORS
+    plain = {"period.year_range": re.compile(r"\d{4}\s*[-–—/]\s*\d{2}"),
+             "period.month_range": re.compile(rf"{MONTH_RE}\s*[-–]\s*{MONTH_RE}")}
+    for text in ANCHOR_TEXTS + corpus_texts("en"):
+        for rule, regex in plain.items():
+            assert [m.span() for m in _ANCHORS[rule].finditer(text)] == [m.span() for m in regex.finditer(text)]
+
+
+def test_every_anchor_match_holds_one_of_the_strings_it_needs(corpus_texts):
+    from extractors.lang.en.period import _ANCHOR_NEEDS, _ANCHORS
+    seen = 0
+    for text in ANCHOR_TEXTS + corpus_texts("en"):
+        for rule, needs in _ANCHOR_NEEDS.items():
+            for m in _ANCHORS[rule].finditer(text):
+                assert any(s in m.group() for s in needs), (rule, m.group())
+                seen += 1
+    assert seen > 20

@@ -81,6 +81,13 @@ _ANCHORS: dict[str, Anchor] = {
     "period.first_n_months": BoundedAnchor(r"months\b"),
     "period.day_range": re.compile(r"\d\s*[-–]\s*\d"),
 }
+# Strings one of which every match of the anchor contains: a text with none of them (most texts, for
+# these rare anchors) is not searched at all.
+_ANCHOR_NEEDS: dict[str, tuple[str, ...]] = {
+    "period.since": ("ince",),
+    "period.months_to": ("onths", "eeks"),
+    "period.half": ("alf", "H1", "H2"),
+}
 _EDGE = r"(?:the\s+(?:end|beginning|start|middle)\s+of\s+)"
 _L = r"(?<![\w/.\-–])"
 _R = r"(?![\w/]|-\d|[.,]\d)"
@@ -291,6 +298,9 @@ class PeriodExtractor:
         text = doc_text(doc)
         pub = publication_date(doc)
         for rule, regex, handler in self._rules:
+            needs = _ANCHOR_NEEDS.get(rule)
+            if needs is not None and not any(s in text for s in needs):
+                continue
             for m in anchored_finditer(regex, _ANCHORS[rule], text, _BEFORE, _AFTER):
                 g: dict[Any, Any] = m.groupdict()   # the named groups, and 0: the whole match
                 g[0] = m.group(0)
