@@ -66,3 +66,18 @@ def test_cued_bare_months_and_month_first_when_day_first_is_impossible(text, wan
 
 def test_the_modal_may_is_not_a_month():
     assert dates("Fees may rise if the plan may pass.") == []
+
+
+def test_candidate_starts_leave_out_words_and_figures_no_date_begins_with():
+    from extractors.nlp import build_nlp
+    nlp = build_nlp()
+    text = "Most of the 1,200 homes were built in 2019, and on 30/4 the 3.5 km road opened on May 5."
+    starts = nlp.get_pipe("newsfacts_date").candidate_starts(nlp.make_doc(text))
+    begun = [text[s:].split()[0] for s in starts]
+    # a cue with a figure after it, a year, a day before "/" and a month stay; "of", "and", "on"
+    # before a month name, "1,200", "3.5" and the "5." that ends the text go (the date "May 5"
+    # begins at its month)
+    assert {"in", "2019,", "on", "30/4", "May"} <= set(begun)
+    assert not {"of", "and", "1,200", "3.5", "5."} & set(begun)
+    assert begun.count("on") == 1
+    assert [f[0] for f in dates(text)] == ["in 2019", "30/4", "May 5"]

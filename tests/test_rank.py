@@ -122,3 +122,13 @@ def test_top_n_takes_the_count_in():
 ])
 def test_not_news_ranks(text):
     assert ranks(text) == []
+
+
+def test_candidate_starts_keep_only_the_figures_that_are_ordinals():
+    from extractors.nlp import build_nlp
+    nlp = build_nlp()
+    text = "It ranked 2nd of 63 provinces, up from 21st; 1,200 voters and the 3RD ward."
+    starts = nlp.get_pipe("newsfacts_rank").candidate_starts(nlp.make_doc(text))
+    figures = [text[s:].split()[0] for s in starts if text[s].isdigit()]
+    assert figures == ["2nd", "21st;", "3RD"]
+    assert [(f.text, f.value) for f in ranks(text)][:2] == [("ranked 2nd of 63 provinces", 2), ("21st", 21)]
