@@ -63,3 +63,19 @@ def test_matches_at_skips_starts_inside_an_earlier_match():
     pat = re.compile(r"from \d+ to \d+|\d+")
     text = "from 5 to 7 and 9"
     assert [m.group() for m in matches_at(pat, text, [0, 5, 10, 16])] == ["from 5 to 7", "9"]
+
+
+def test_led_search_finds_the_starts_of_the_plain_regex(corpus_texts):
+    # A finder inside words with few first characters searches for them (StartFinder._led); its
+    # starts must be those of the plain regex, signs and slashes next to each other included.
+    finders = [StartFinder((), ["%", "pc", "pct", "per cent", "percent"], inside_words=True),
+               StartFinder(["of", "out"], symbols="/", inside_words=True),
+               StartFinder(["trên", "trong"], symbols="/", inside_words=True)]
+    texts = ["5%%, 6%/7%", "1//2 of/out of 3", "per cent pct% 5pct", "%", "/", "p", " p%",
+             "ofout//of", "3 trên/trong 5", *corpus_texts("en")[:40], *corpus_texts("vi")[:40]]
+    for finder in finders:
+        assert finder._led is not None
+        for text in texts:
+            low = " " + text.lower()
+            assert finder._find(low) == [m.start() for m in finder._re.finditer(low)], text[:60]
+    assert StartFinder((), ["km", "ha", "m2", "tonnes", "cm"], inside_words=True)._led is None

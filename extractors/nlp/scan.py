@@ -95,6 +95,26 @@ def _trie(words: list[str]) -> str:
     return "|".join(parts)
 
 
+def _led_trie(words: list[str]) -> str:
+    """_trie(words) with each first letter consumed before its branch and tested behind it:
+    'more|most' -> '(?<=m)o(?:re|st)', to follow a character class of those first letters."""
+    heads: dict[str, list[str]] = {}
+    for w in sorted(set(words)):
+        heads.setdefault(w[0], []).append(w[1:])
+    parts = []
+    for head, rests in heads.items():
+        longer = [r for r in rests if r]
+        behind = f"(?<={re.escape(head)})"
+        parts.append(f"{behind}(?:{_trie(longer)}){'?' if '' in rests else ''}" if longer else behind)
+    return "|".join(parts)
+
+
+# A finder inside words (a unit, a sign) whose words and symbols begin with at most this many
+# characters is searched from those characters (_led): rarer than the non-letters its regex
+# stops at, and re skips to them in C.
+_LED_MAX_HEADS = 4
+
+
 class StartFinder:
     """Where a fact may begin: a word from `words` (whole letter run, any case), the first
     word of one of `phrases`, a digit run, or one of the characters in `symbols`."""
@@ -124,6 +144,16 @@ class StartFinder:
         # with one of `words` ("percentage"): for anchors, a fact's unit or sign, not its start.
         body = "(?:" + ("|".join(alts) or "(?!)") + ")"
         self._re = re.compile((r"[\W\d_]" if inside_words else r"\W") + body)
+        # The same starts from a search for the first character of the word or symbol, the
+        # character before it tested behind: [heads](?<=[\W\d_].)(?:led trie|(?<=[syms])). A match
+        # of _re at i is one of _led at i + 1 with the same end (_find).
+        self._led: re.Pattern[str] | None = None
+        heads = {w[0] for w in firsts} | syms
+        if inside_words and not digits and heads and len(heads) <= _LED_MAX_HEADS:
+            led = ([_led_trie(sorted(firsts))] if firsts else []) + \
+                (["(?<=[" + "".join(re.escape(c) for c in sorted(syms)) + "])"] if syms else [])
+            self._led = re.compile("[" + "".join(re.escape(c) for c in sorted(heads)) + "]"
+                                   + r"(?<=[\W\d_].)(?:" + "|".join(led) + ")")
         self._key = ("newsfacts.starts", self._re.pattern)
         # Whether its starts may come from the shared scan (_SharedScan): led by a non-word
         # character and followed by one of `firsts`, each a whole letter run, or by a digit.
@@ -147,8 +177,21 @@ class StartFinder:
                 else:   # first seen on this language: in the scan from the next doc on
                     scan.add(self)
             if found is None:
-                # In the padded text the lead character sits at the start's own offset.
-                found = user_data[self._key] = [m.start() for m in self._re.finditer(_padded_lower(doc))]
+                found = user_data[self._key] = self._find(_padded_lower(doc))
+        return found
+
+    def _find(self, low: str) -> list[int]:
+        """The matches' starts of _re in the padded lowered text `low` (where the lead character
+        sits at the start's own offset), as finditer finds them."""
+        if self._led is None:
+            return [m.start() for m in self._re.finditer(low)]
+        # finditer's next match of _re leads at or after the end of the last one: _led's begins
+        # one further on
+        found, search = [], self._led.search
+        m = search(low, 1)
+        while m is not None:
+            found.append(m.start() - 1)
+            m = search(low, m.end() + 1)
         return found
 
 
