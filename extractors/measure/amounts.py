@@ -93,7 +93,8 @@ def _object_after(text: str, low: str, end: int, sent_end: int, lex: _Lexicon) -
 
 
 
-def _duration(measure: str | None, low: str, start: int, sent_start: int, lex: _Lexicon) -> str | None:
+def _duration(measure: str | None, low: str, start: int, sent_start: int, lex: _Lexicon,
+              before: str | None = None) -> str | None:
     """A span of time is a deadline ("within 30 days"), a duration ("the auction lasted 10 hours"
     -> "auction duration"), a period ("the highest in five years") or a time ("in 28 minutes"), as
     the words before it say; without a subject, a deadline, duration or period is itself the measure."""
@@ -104,6 +105,8 @@ def _duration(measure: str | None, low: str, start: int, sent_start: int, lex: _
                 if len(words) >= n and " ".join(words[-n:]) in lex.time_dimension_before), None)
     if dim is None:
         return measure
+    if before and dim == lex.period_dimension:
+        measure = before   # "costs fell 15% over the past 18 months": the period of that change
     said = (measure or "").split()
     # the words that said it and a dimension given already ("auction lasted time") are no part of it
     while said and (said[-1].lower() in lex.time_words or said[-1].lower() in lex.dimension_words):

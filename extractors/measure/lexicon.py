@@ -88,6 +88,10 @@ class _Lexicon:
         self.time_words = frozenset(w for k in self.time_dimension_before for w in k.split()
                                     if not w.endswith("est") and w != "level")
         self.time_qualifiers = _words_in(d.get("time_qualifiers", []))
+        self.period_dimension = d.get("period_dimension", "")
+        self.dimension_adjectives = {k.lower(): v for k, v in d.get("dimension_after", {}).items()}
+        self.dimension_after = re.compile(rf"[ \t]+({phrase_regex(self.dimension_adjectives)})(?![\w-])",
+                                          flags) if self.dimension_adjectives else None
         self.verb_nouns = {" ".join(k.lower().split()): v for k, v in d.get("verb_nouns", {}).items()}
         self.verb_noun_gap = _words_in(d.get("verb_noun_gap", []))
         self.subject_pronouns = _words_in(d.get("subject_pronouns", []))
@@ -127,6 +131,8 @@ class _Lexicon:
         self.coordination = re.compile(rf"\s*(?:,\s*)?{joins}\s*|\s*,\s*")
         self.attributive = re.compile(d["attributive_before"]) if d.get("attributive_before") else None
         self.not_a_noun = _words_in(d.get("not_a_noun", []))
+        self.bare_attributive = bool(d.get("bare_attributive"))
+        self.not_after_quantity = _words_in(d.get("not_after_quantity", []))
         self.dimension = {k.lower(): v for k, v in d.get("dimension_of_unit", {}).items()}
         self.dimension_always = bool(d.get("dimension_always"))
         self.dimension_words = _words_in(d.get("dimension_words", []))

@@ -59,8 +59,17 @@ def _rank(text: str, low: str, start: int, end: int, sent_start: int, sent_end: 
 def _attributive(text: str, low: str, start: int, end: int, kind: str, fields: dict,
                  lex: _Lexicon) -> str | None:
     """"a 15% increase in respiratory patients", "the 58.2-km section": the noun after the figure."""
-    if lex.attributive is None or not lex.attributive.search(low[max(0, start - 12):start]):
+    if lex.attributive is None:
         return None
+    if not lex.attributive.search(low[max(0, start - 12):start]):
+        # a quantity needs no determiner to modify the noun after it ("picks 15 MW turbines",
+        # "with 150 km/h winds"), a lower-case word that is no adverb of place or time
+        if kind != "quantity" or not lex.bare_attributive \
+                or lex.dimension.get((fields.get("unit") or "").lower()) in (None, lex.time_dimension):
+            return None
+        m = re.match(r" ([a-z][\w'’-]*)", text[end:end + 40])
+        if not m or m.group(1) in lex.not_after_quantity:
+            return None
     m = re.match(r"[\s-]+([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})", text[end:end + 60])
     if not m:
         return None
@@ -81,7 +90,7 @@ def _attributive(text: str, low: str, start: int, end: int, kind: str, fields: d
             return f"{target} {phrase}"
     dim = lex.dimension.get((fields.get("unit") or "").lower())
     if kind == "quantity" and dim and dim not in phrase.lower():
-        phrase = f"{phrase} {dim}"
+        phrase = f"{_modifier(phrase, lex)} {dim}"
     return _lower_first(phrase)
 
 
@@ -109,15 +118,32 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
     end, measure and (of a count or ratio) unit of the figure before this one in its sentence
     ("Of the 27 organizations, nine had ..." counts organizations); `low`: lowered(text), which
     the caller computes once for all the figures of a text."""
-    measure = _measure_of(text, start, end, kind, fields, sent_start, sent_end, lang, previous, low)
     lex = _lexicon(lang)
+    if kind == "quantity" and lex is not None and previous is not None and previous[1] \
+            and lex.time_dimension and not text[previous[0]:start].strip() \
+            and lex.dimension.get((fields.get("unit") or "").lower()) == lex.time_dimension:
+        return previous[1]   # "in 2 hours 31 minutes": the parts of one span measure one thing
+    measure = _measure_of(text, start, end, kind, fields, sent_start, sent_end, lang, previous, low)
     if lex is not None and lex.target_words is not None and kind != "rank":
         measure = _as_target(measure, lowered(text) if low is None else low, start, sent_start, lex)
     if kind == "quantity" and lex is not None and lex.time_dimension_before \
             and lex.dimension.get((fields.get("unit") or "").lower()) == lex.time_dimension:
-        measure = _duration(measure, lowered(text) if low is None else low, start, sent_start, lex)
+        low = lowered(text) if low is None else low
+        # what changed over a period is what the figure before it in its clause measures ("costs
+        # fell 15% over the past 18 months" -> "cost decrease period")
+        before = previous[1] if previous is not None and previous[1] \
+            and previous[0] >= _clause_start(low, start, sent_start, lex) else None
+        measure = _duration(measure, low, start, sent_start, lex, before)
     if measure and lex is not None and lex.frequency_after is not None:
         measure = _per_period(measure, lowered(text) if low is None else low, end, sent_end, lex)
+    if kind == "quantity" and lex is not None and lex.dimension_after is not None:
+        m = lex.dimension_after.match(text, end, min(sent_end, end + 12))
+        if m:   # "is 8.2mm thick", "13 km long": the adjective says the dimension
+            words = (measure or "").split()
+            while words and words[-1].lower() in lex.dimension_words:
+                words.pop()
+            dim = lex.dimension_adjectives[m.group(1).lower()]
+            return f"{_modifier(' '.join(words), lex)} {dim}" if words else dim
     if measure and kind == "quantity" and lex is not None and lex.dimension_always:
         measure = _with_dimension(measure, kind, fields.get("unit"), lex)
     return measure
