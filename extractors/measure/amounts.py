@@ -89,6 +89,8 @@ def _object_after(text: str, low: str, end: int, sent_end: int, lex: _Lexicon) -
         first = first.lower()   # "IT infrastructure" is no pronoun
     if first in lex.object_pronouns or first in lex.not_object_start:
         return None
+    if lex.future_in_phrase is not None:
+        thing = lex.future_in_phrase.sub(f" {lex.future_passive_word} ", thing)   # "land [will be] recovered"
     return thing
 
 

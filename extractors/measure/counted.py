@@ -18,6 +18,7 @@ def _governing_verb(text: str, start: int, end: int, clause_start: int, lex: _Le
         if verb:
             return verb   # "expulsion of 1 Party member", "reprimands for 12"
     picked: list[str] = []
+    first = len(before)   # where the first picked verb begins
     i = len(before)
     while i > 0:
         for n in (3, 2, 1):
@@ -42,11 +43,20 @@ def _governing_verb(text: str, start: int, end: int, clause_start: int, lex: _Le
             break
         if kind == "verb":
             picked.insert(0, phrase)
+            first = i - n
         i -= n
         if picked and kind == "skip":
             break
     if picked:
+        if lex.future_before and first > 0 and (
+                before[first - 1] in lex.future_before or " ".join(before[max(0, first - 2):first]) in lex.future_before):
+            # "will inspect five Party organizations", "to supervise eight communes": what is to be
+            # done, the verb as written ("Party organizations to inspect")
+            return " ".join([lex.to_word, *picked])
         return " ".join(lex.participles.get(w, w) for w in picked)
+    m = lex.future_passive.match(text, end) if lex.future_passive is not None else None
+    if m and BLANK not in m.group("verb"):
+        return f"{lex.future_passive_word} {m.group('verb').lower()}"   # "3,000 graves to be relocated"
     m = lex.passive.match(text, end)
     if m and BLANK not in m.group("verb"):
         return m.group("verb").lower()

@@ -56,6 +56,15 @@ class _Lexicon:
         self.participles = {k.lower(): v for k, v in d.get("participles", {}).items()}
         self.passive = re.compile(rf"^\s*(?:{phrase_regex(d['passive_auxiliaries'])})\s+"
                                   rf"(?P<verb>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)", flags)
+        # what is yet to be done: a modal before a count's verb, a future passive after its unit
+        self.future_before = _words_in(d.get("future_before", []))
+        self.to_word = d.get("to_word", "")
+        self.future_passive = re.compile(rf"[ \t]*(?:{phrase_regex(d['future_passive_auxiliaries'])})[ \t]+"
+                                         rf"(?P<verb>{d['future_passive_verb']})(?![\w-])", flags) \
+            if d.get("future_passive_auxiliaries") else None
+        self.future_passive_word = d.get("future_passive_word", "")
+        self.future_in_phrase = re.compile(rf"\s(?:{phrase_regex(d['future_passive_auxiliaries'])})\s", flags) \
+            if d.get("future_passive_auxiliaries") else None
         self.tail_after_unit = bool(d.get("words_after_unit"))
         self.unit_then_tail = bool(d.get("tail_is_part_of_unit"))
         self.tail_cut = re.compile(d["tail_stop"], flags) if d.get("tail_stop") else None

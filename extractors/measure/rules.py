@@ -392,6 +392,11 @@ def _with_dimension(phrase: str, kind: str, unit: str | None, lex: _Lexicon) -> 
     dim = lex.dimension.get((unit or "").lower()) if kind == "quantity" else None
     if not dim or dim in phrase or phrase.split()[-1].lower() in lex.dimension_words:
         return phrase   # "a width of 26.5 m" says its dimension already
+    last = phrase.split()[-1].lower()
+    if lex.future_passive_word and dim != lex.time_dimension and (
+            f" {lex.future_passive_word} " in f" {phrase} " or last in lex.past_forms
+            or (lex.verb_like is not None and lex.verb_like.fullmatch(last))):
+        return phrase   # "land handed over", "land to be recovered": what was done with it says what it is
     return f"{_modifier(phrase, lex)} {dim}"
 
 
