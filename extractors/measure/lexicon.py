@@ -115,6 +115,15 @@ class _Lexicon:
         self.aside = re.compile(d["aside_start"], flags) if d.get("aside_start") else None
         self.percentage_of_things = re.compile(d["percentage_of_things"]) if d.get("percentage_of_things") else None
         self.change_before = re.compile(d["change_before"]) if d.get("change_before") else None
+        self.compared_before = re.compile(d["compared_before"]) if d.get("compared_before") else None
+        self.compared_bare_from = re.compile(d.get("compared_bare_from", "(?!)"))
+        # a verb that changes its object, the object ending at a preposition: "cut [consumption] by"
+        self.changed_object_nouns = {k.lower(): v for k, v in d.get("changed_object_verbs", {}).items()}
+        self.changed_object = re.compile(
+            rf"(?<![^\W\d_])(?P<verb>{phrase_regex(self.changed_object_nouns)})\s+"
+            rf"(?P<object>(?:(?!{d['changed_object_stop']})[^,.;:()\d\x00]){{2,60}}?)"
+            rf"(?:{d['changed_object_stop']}[^,.;:()]{{0,60}}?)?\s+(?P<prep>to|by)\s+$") \
+            if self.changed_object_nouns else None
         self.comparison_after = re.compile(d["comparison_after"]) if d.get("comparison_after") else None
         self.from_before = re.compile(d["from_before"]) if d.get("from_before") else None
         self.from_word = d.get("from_word", "")   # the word from_before needs: a cheap test first

@@ -94,6 +94,20 @@ def _attributive(text: str, low: str, start: int, end: int, kind: str, fields: d
     return _lower_first(phrase)
 
 
+def _changed_object(before: str, low_before: str, lex: _Lexicon) -> str | None:
+    """"push the vacancy rate to 18%" -> "vacancy rate", "cut consumption by 10%" -> "consumption cut": a
+    verb that changes its object, and the figure after "to" (the level) or "by" (the change)."""
+    m = lex.changed_object.search(low_before, max(0, len(low_before) - 90))
+    if m is None:
+        return None
+    thing = _clean(before[m.start("object"):m.end("object")], lex, keep="first")
+    if not thing:
+        return None
+    if m.group("prep") == "to":
+        return thing
+    return f"{_modifier(thing, lex)} {lex.changed_object_nouns[m.group('verb')]}"
+
+
 def _whole(text: str, low: str, end: int, sent_end: int, lex: _Lexicon) -> tuple[str, int] | None:
     """What a percentage is a share of, written after it ("of its area", "diện tích đất cần thu
     hồi"), up to a verb; and where it ends."""
@@ -198,6 +212,12 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
         m = lex.comparison_after.match(low, end, sent_end)
         if m:   # "VND 45-55 million per m2, 18,5% higher than at the beginning of 2024"
             return _phrase(lex.change_words.get(m.group(1), ("{base}",)), lex=lex, base=previous[1])
+    if not restated and previous is not None and previous[1] and lex.compared_before is not None \
+            and _tail_search(lex.compared_before, gap, 120, at_end=True) is not None \
+            and (kind != "count" or not lex.compared_bare_from.search(gap[-12:])):
+        # "98.2% of households ..., compared with 64 percent in 2015", "cut to 5.2p from 7.8p": the
+        # same measure at another time or place ("from" alone compares no count: "from 20 donors")
+        return previous[1]
     if restated and kind == "percentage" and lex.plan_template:
         whole = _whole(text, low, end, sent_end, lex)
         if whole and whole[0].split()[-1].lower() in lex.plan_words:
@@ -225,6 +245,10 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
     total = _raised_total(low_before, before, kind, unit, lex) if lex.total_before is not None else None
     if total:
         return total
+    if kind != "count" and lex.changed_object is not None and (low_before.endswith(" to ") or low_before.endswith(" by ")):
+        changed = _changed_object(before, low_before, lex)
+        if changed:
+            return changed
     label = _label(text, start, clause_start, lex) if lex.label_before else None
     if label:
         act = _verb_before(text, start, clause_start, lex)
