@@ -63,6 +63,8 @@ class _Lexicon:
                                          rf"(?P<verb>{d['future_passive_verb']})(?![\w-])", flags) \
             if d.get("future_passive_auxiliaries") else None
         self.future_passive_word = d.get("future_passive_word", "")
+        self.determiners = _words_in(d.get("determiners", []))
+        self.passive_after = re.compile(d["passive_after"], flags) if d.get("passive_after") else None
         self.future_in_phrase = re.compile(rf"\s(?:{phrase_regex(d['future_passive_auxiliaries'])})\s", flags) \
             if d.get("future_passive_auxiliaries") else None
         self.tail_after_unit = bool(d.get("words_after_unit"))
@@ -124,6 +126,14 @@ class _Lexicon:
             rf"(?P<object>(?:(?!{d['changed_object_stop']})[^,.;:()\d\x00]){{2,60}}?)"
             rf"(?:{d['changed_object_stop']}[^,.;:()]{{0,60}}?)?\s+(?P<prep>to|by)\s+$") \
             if self.changed_object_nouns else None
+        self.currency_names = {k.lower(): v for k, v in d.get("currency_names", {}).items()}
+        self.currency_codes = frozenset(self.currency_names.values())
+        self.currency_name_re = re.compile(rf"(?<![^\W\d_])({phrase_regex(self.currency_names)})(?![^\W\d_])") \
+            if self.currency_names else None
+        self.rate_template = tuple(d.get("rate_template", ()))
+        self.rate_default_name = d.get("rate_default_name", "")
+        self.prize_roles = {k.lower(): v for k, v in d.get("prize_roles", {}).items()}
+        self.prize_noun = d.get("prize_noun", "")
         self.comparison_after = re.compile(d["comparison_after"]) if d.get("comparison_after") else None
         self.from_before = re.compile(d["from_before"]) if d.get("from_before") else None
         self.from_word = d.get("from_word", "")   # the word from_before needs: a cheap test first

@@ -10,7 +10,7 @@ from typing import Any
 
 from extractors.measure.amounts import _duration, _object_after, _per_period, _verb_noun, _what_changes
 from extractors.measure.counted import _after_unit, _counted, _done, _governing_verb, _verb_before
-from extractors.measure.lexicon import _REACH, _Lexicon, _lexicon, lowered
+from extractors.measure.lexicon import _REACH, BLANK, _Lexicon, _lexicon, lowered
 from extractors.measure.phrases import _clause_start, _clean, _lower_first, _target_words
 from extractors.measure.subjects import (
     _coordinated_verb,
@@ -137,7 +137,16 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
             and lex.time_dimension and not text[previous[0]:start].strip() \
             and lex.dimension.get((fields.get("unit") or "").lower()) == lex.time_dimension:
         return previous[1]   # "in 2 hours 31 minutes": the parts of one span measure one thing
+    if kind == "money" and lex is not None and lex.currency_codes and fields.get("unit") in lex.currency_codes:
+        return _exchange_rate(text, start, sent_start, fields, lex)
     measure = _measure_of(text, start, end, kind, fields, sent_start, sent_end, lang, previous, low)
+    if measure is None and kind in ("money", "quantity", "percentage") and lex is not None \
+            and lex.passive_after is not None:
+        m = lex.passive_after.match(text, end, sent_end)
+        if m and BLANK not in m.group("verb"):
+            measure = m.group("verb").lower()   # "only VND 1,300 billion had been disbursed": what was done with it
+    if kind == "money" and measure and lex is not None and lex.prize_roles:
+        measure = _prize(measure, lex)
     if lex is not None and lex.target_words is not None and kind != "rank":
         measure = _as_target(measure, lowered(text) if low is None else low, start, sent_start, lex)
     if kind == "quantity" and lex is not None and lex.time_dimension_before \
@@ -160,6 +169,29 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
             return f"{_modifier(' '.join(words), lex)} {dim}" if words else dim
     if measure and kind == "quantity" and lex is not None and lex.dimension_always:
         measure = _with_dimension(measure, kind, fields.get("unit"), lex)
+    return measure
+
+
+def _exchange_rate(text: str, start: int, sent_start: int, fields: dict[str, Any], lex: _Lexicon) -> str:
+    """"the yen steadied near 149.6 per dollar", "sterling was at $1.2195": money priced in another
+    currency is an exchange rate, of the one of the two currencies that is not the dollar (of the one
+    it is priced per when neither is), named as its sentence names it."""
+    per, currency = fields.get("unit"), fields.get("currency")
+    dollar = lex.currency_names.get(lex.rate_default_name)
+    rated = per if per != dollar or currency in (None, dollar) else currency
+    named = [m.group(1) for m in lex.currency_name_re.finditer(text.lower(), sent_start, start)
+             if lex.currency_names[m.group(1)] == rated]
+    name = named[-1] if named else next((n for n, c in lex.currency_names.items() if c == rated), None)
+    return _phrase(lex.rate_template, lex=lex, currency=name) or ""
+
+
+def _prize(measure: str, lex: _Lexicon) -> str:
+    """"the champions would receive VND 5 billion and the runners-up VND 3 billion": money a winner
+    or finisher receives is their prize money."""
+    for w in measure.lower().split():
+        role = lex.prize_roles.get(w.rstrip("'’s") if w not in lex.prize_roles else w)
+        if role:
+            return f"{role} {lex.prize_noun}"
     return measure
 
 
@@ -320,6 +352,14 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
             act = _verb_before(text, start, max(clause_start, previous[0] if previous else 0), lex)
             return f"{thing} {act}" if act else thing
     if kind == "money" and lex.verb_nouns:
+        m = lex.noun_of.search(low_before, max(0, len(low_before) - 64)) if lex.noun_of is not None else None
+        noun = _clean(before[m.start("noun"):m.end("noun")], lex) if m else None
+        if noun:   # from the last determiner: "had [to pay a deposit]" -> "deposit"
+            words = noun.split()
+            at = max((i for i, w in enumerate(words) if w.lower() in lex.determiners), default=-1)
+            noun = " ".join(words[at + 1:]) or None
+        if noun and not any(w in lex.verb_noun_gap or w in lex.verb_nouns for w in noun.lower().split()):
+            return noun   # "earned a bonus of", "paid a deposit of": the noun says more than the verb
         named = _verb_noun(text, low, start, end, clause_start, sent_end, lex)
         if named:
             return named
