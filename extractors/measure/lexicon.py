@@ -49,6 +49,10 @@ class _Lexicon:
         self.rank_not_topic = re.compile(d["rank_not_topic"]) if d.get("rank_not_topic") else None
         self.rank_restates = re.compile(d["rank_restates"]) if d.get("rank_restates") else None
         self.rank_word = d.get("rank_word", "")
+        self.seed_rank = re.compile(d["seed_rank"]) if d.get("seed_rank") else None
+        self.seed_measure = d.get("seed_measure", "")
+        self.rank_context = tuple((re.compile(rf"(?<![^\W\d_])(?:{k})(?![^\W\d_])"), v)
+                                  for k, v in d.get("rank_context", {}).items())
         self.empty_verbs = _words_in(d["empty_verbs"])
         self.skip_before = _words_in(d["skip_before_figure"])
         self.action_verbs = _words_in(d["action_verbs"])

@@ -11,7 +11,7 @@ from typing import Any
 from extractors.measure.amounts import _duration, _object_after, _per_period, _verb_noun, _what_changes
 from extractors.measure.counted import _after_unit, _counted, _done, _governing_verb, _verb_before
 from extractors.measure.lexicon import _REACH, BLANK, _Lexicon, _lexicon, lowered
-from extractors.measure.phrases import _clause_start, _clean, _lower_first, _target_words
+from extractors.measure.phrases import _clause_start, _clean, _lower_first, _per_text, _target_words
 from extractors.measure.subjects import (
     _coordinated_verb,
     _label,
@@ -37,6 +37,8 @@ def _rank(text: str, low: str, start: int, end: int, sent_start: int, sent_end: 
             if lex.rank_word not in measure:
                 measure = _phrase(lex.rank_template, lex=lex, topic=measure)
             return measure
+    if lex.seed_rank is not None and lex.seed_rank.search(low, start, end):
+        return lex.seed_measure   # "beating third seed Maya Okafor"
     after = text[end:sent_end]
     m = lex.rank_topic.search(after[:120])
     topic = _clean(m.group("topic"), lex, keep="first") if m else None
@@ -48,12 +50,28 @@ def _rank(text: str, low: str, start: int, end: int, sent_start: int, sent_end: 
     if topic is None and lex.rank_intro is not None:
         m = lex.rank_intro.search(text, sent_start, start)
         topic = _clean(m.group("topic"), lex, keep="first") if m else None
+    if topic is None and lex.rank_context:
+        # "Hanoi FC are second on 30 points", "Hai Phong dropped to eighth": a sport's ranking, as the
+        # words of its sentence name it, else those of its article (found once per text)
+        measure = _rank_context(low, sent_start, sent_end, lex)
+        if measure:
+            return measure
     if topic is None:
         clause = _clause_start(low, start, sent_start, lex)
         topic = _subject(text[clause:start], lex)
         if topic and topic[:1].isupper():
             topic = None   # the ranked unit's name, not what it is ranked on
     return _phrase(lex.rank_template, lex=lex, topic=topic)
+
+
+def _rank_context(low: str, sent_start: int, sent_end: int, lex: _Lexicon) -> str | None:
+    for rx, measure in lex.rank_context:
+        if rx.search(low, sent_start, sent_end):
+            return measure
+    found = _per_text(low, lex)
+    if "rank_context" not in found:
+        found["rank_context"] = next((measure for rx, measure in lex.rank_context if rx.search(low)), None)
+    return found["rank_context"]
 
 
 def _attributive(text: str, low: str, start: int, end: int, kind: str, fields: dict,
