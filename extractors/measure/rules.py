@@ -422,7 +422,12 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
                 return f"{subject if ' and ' in subject else _modifier(subject, lex)} {noun}"
         if subject and kind == "percentage" and verb[1] in lex.change_verbs:
             # "GRDP grew by 6.52%": a percentage after a verb of change is the change of its subject
-            return _phrase(tuple(lex.change_verbs[verb[1]]), lex=lex, base=_what_changes(subject, lex))
+            change = tuple(lex.change_verbs[verb[1]])
+            if lex.market_subject is not None and change[-1] in lex.market_changes \
+                    and lex.market_subject.search(low, clause_start, lo + verb[0]):
+                # "the Nikkei share average rose 0.9%": a market index gains
+                change = (*change[:-1], lex.market_changes[change[-1]])
+            return _phrase(change, lex=lex, base=_what_changes(subject, lex))
         if subject:
             # "shares slumped to 125p": the level of what changes
             return _what_changes(subject, lex) if verb[1] in lex.change_verbs else subject
