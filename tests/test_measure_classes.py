@@ -33,7 +33,7 @@ CLASSES = {
                      {"120 electric buses": "electric buses added"}),
     "possessive owner": ("The developer's total investment is estimated at $1.2 billion. "
                          "Korea's Kospi index rose 0.7%.",
-                         {"$1.2 billion": "total investment", "0.7%": "kospi index growth"}),
+                         {"$1.2 billion": "total investment", "0.7%": "kospi index gain"}),
     "rates": ("Around 1,200 tourists are welcomed every day at the citadel.",
               {"Around 1,200 tourists": "daily tourists welcomed"}),
     "duration": ("The festival lasted more than five days.", {"more than five days": "festival duration"}),

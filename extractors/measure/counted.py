@@ -47,8 +47,12 @@ def _governing_verb(text: str, start: int, end: int, clause_start: int, lex: _Le
         i -= n
         if picked and kind == "skip":
             break
+    if not picked and lex.to_word and i >= 2 and before[i - 2] == lex.to_word and before[i - 1].isalpha() \
+            and before[i - 1] not in lex.empty_verbs and before[i - 1] not in lex.skip_before \
+            and not _done_before_to(before, i - 2, lex):
+        return f"{lex.to_word} {before[i - 1]}"   # "to audit nine clinics": after "to", a verb
     if picked:
-        if lex.future_before and first > 0 and (
+        if lex.future_before and first > 0 and not _done_before_to(before, first - 1, lex) and (
                 before[first - 1] in lex.future_before or " ".join(before[max(0, first - 2):first]) in lex.future_before):
             # "will inspect five Party organizations", "to supervise eight communes": what is to be
             # done, the verb as written ("Party organizations to inspect")
@@ -64,6 +68,16 @@ def _governing_verb(text: str, start: int, end: int, clause_start: int, lex: _Le
     if nxt and lex.verb_like is not None and lex.verb_like.fullmatch(nxt.group(1).lower()):
         return nxt.group(1).lower()   # "40/40 units reported"
     return None
+
+
+def _done_before_to(before: list[str], at: int, lex: _Lexicon) -> bool:
+    """Whether the "to" at before[at] follows a past verb ("farmers had to destroy", "were forced to
+    close"): what was done then, not what is yet to be done."""
+    if at < 1 or before[at] != lex.to_word:
+        return False
+    word = before[at - 1]
+    return word in lex.has_words or word in lex.past_forms \
+        or (lex.verb_like is not None and lex.verb_like.fullmatch(word) is not None)
 
 
 def _after_unit(text: str, end: int, lex: _Lexicon, loose: bool = False) -> str | None:

@@ -39,6 +39,9 @@ def _rank(text: str, low: str, start: int, end: int, sent_start: int, sent_end: 
             return measure
     if lex.seed_rank is not None and lex.seed_rank.search(low, start, end):
         return lex.seed_measure   # "beating third seed Maya Okafor"
+    for rx, measure in lex.rank_context:
+        if rx.search(low, sent_start, sent_end):
+            return measure   # "third in the league on 41 points": the sentence says which ranking
     after = text[end:sent_end]
     m = lex.rank_topic.search(after[:120])
     topic = _clean(m.group("topic"), lex, keep="first") if m else None
@@ -51,8 +54,8 @@ def _rank(text: str, low: str, start: int, end: int, sent_start: int, sent_end: 
         m = lex.rank_intro.search(text, sent_start, start)
         topic = _clean(m.group("topic"), lex, keep="first") if m else None
     if topic is None and lex.rank_context:
-        # "Hanoi FC are second on 30 points", "Hai Phong dropped to eighth": a sport's ranking, as the
-        # words of its sentence name it, else those of its article (found once per text)
+        # "Hai Phong dropped to eighth": a sport's ranking, as the words of its article name it
+        # (found once per text)
         measure = _rank_context(low, sent_start, sent_end, lex)
         if measure:
             return measure
@@ -65,9 +68,6 @@ def _rank(text: str, low: str, start: int, end: int, sent_start: int, sent_end: 
 
 
 def _rank_context(low: str, sent_start: int, sent_end: int, lex: _Lexicon) -> str | None:
-    for rx, measure in lex.rank_context:
-        if rx.search(low, sent_start, sent_end):
-            return measure
     found = _per_text(low, lex)
     if "rank_context" not in found:
         found["rank_context"] = next((measure for rx, measure in lex.rank_context if rx.search(low)), None)

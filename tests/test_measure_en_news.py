@@ -1,0 +1,98 @@
+"""What English figures measure in news writing (extractors/measure/), class by class: units of sport,
+technology and weather, spans written in parts, periods of a change, dimension adjectives, what is yet
+to be done, comparisons with an earlier figure, verbs that change their object, exchange rates, prize
+money, passives after money, sport rankings and market gains. Invented sentences."""
+import datetime
+
+import pytest
+
+from extractors import extract_facts
+
+PUB = datetime.date(2025, 3, 14)
+
+
+def measures(text):
+    """Each figure's measure, in lower case."""
+    return {f.text: (f.measure or "").lower() for f in extract_facts(text, PUB) if f.kind in
+            ("count", "percentage", "ratio", "rank", "money", "quantity")}
+
+
+CLASSES = {
+    # a quantity modifies the noun after it, no determiner needed, and its unit says the dimension
+    "quantity before its noun": ("The utility ordered 12 MW turbines for the new farm. "
+                                 "The storm arrived with 130 km/h winds, flattening crops.",
+                                 {"12 MW": "turbine capacity", "130 km/h": "wind speed"}),
+    # the parts of one span of time measure one thing
+    "span in parts": ("The winner crossed the line in 2 hours 9 minutes.",
+                      {"2 hours": "winner crossed the line time", "9 minutes": "winner crossed the line time"}),
+    # a period after a change in its clause is that change's period
+    "period of a change": ("Freight rates have fallen by 12% over the past 18 months.",
+                           {"12%": "freight rate decrease", "18 months": "freight rate decrease period"}),
+    # an adjective of dimension after a quantity says what it measures
+    "dimension adjective": ("The new tablet is 6.1mm thick. The tunnel is 9 km long.",
+                            {"6.1mm": "new tablet thickness", "9 km": "tunnel length"}),
+    # what is yet to be done: a modal or "to" before the verb, a future passive after the unit
+    "yet to be done": ("The board will inspect four schools and set up two teams to audit nine clinics. "
+                       "About 40 graves are to be relocated.",
+                       {"four schools": "schools to inspect", "nine clinics": "clinics to audit",
+                        "About 40 graves": "graves to be relocated"}),
+    "land yet to be handed over": ("About 12 ha of farmland will be recovered for the interchange.",
+                                   {"About 12 ha": "farmland to be recovered"}),
+    # a figure compared with the one before it measures the same thing
+    "comparison": ("Some 91% of pupils now have school meals, compared with 70 percent in 2019. "
+                   "The quarterly dividend was cut to 4.1p from 6.3p.",
+                   {"Some 91%": "pupils school meals", "70 percent": "pupils school meals",
+                    "4.1p": "quarterly dividend", "6.3p": "quarterly dividend"}),
+    # a verb that changes its object: the level after "to", the change after "by"
+    "verb that changes its object": ("New towers could push the office vacancy rate to 21%. "
+                                     "Factories were told to cut water use by at least 15%.",
+                                     {"21%": "office vacancy rate", "at least 15%": "water use cut"}),
+    "intransitive change in base form": ("Fares would increase by 4% next year.",
+                                         {"4%": "fare growth"}),
+}
+
+
+@pytest.mark.parametrize("name", CLASSES)
+def test_each_class_of_news_phrasing_gets_its_measure(name):
+    text, expected = CLASSES[name]
+    got = measures(text)
+    assert {figure: got.get(figure) for figure in expected} == expected
+
+
+def test_money_priced_in_another_currency_is_an_exchange_rate():
+    got = measures("The won weakened to 1,390 per dollar, while the euro bought $1.0840 "
+                   "and sterling was at $1.2710.")
+    assert got["1,390 per dollar"] == "won exchange rate"
+    assert got["$1.0840"] == "euro exchange rate"
+    assert got["$1.2710"] == "sterling exchange rate"
+
+
+def test_money_a_winner_or_finisher_receives_is_prize_money():
+    got = measures("The champions will receive $40,000 and the runners-up $25,000.")
+    assert got["$40,000"] == "champion prize money"
+    assert got["$25,000"] == "runner-up prize money"
+
+
+def test_money_with_nothing_before_it_takes_the_passive_after_it():
+    got = measures("The loan package was large, but only VND 900 billion had been disbursed by May.")
+    assert got["VND 900 billion"] == "disbursed"
+
+
+def test_a_noun_of_money_says_more_than_the_verb_before_it():
+    got = measures("Each finisher earned a bonus of $500. Bidders must pay a deposit of $2,000.")
+    assert got["$500"] == "bonus"
+    assert got["$2,000"] == "deposit"
+
+
+def test_a_seed_and_a_league_table_are_sport_rankings():
+    got = measures("She knocked out second seed Lena Park in the semi-final. "
+                   "United are third in the league on 41 points. City slipped to ninth.")
+    assert got["second seed"] == "seeding position"
+    assert got["third"] == "league position"
+    assert got["ninth"] == "league position"   # the article says it is a league
+
+
+def test_a_market_index_gains_and_an_economic_index_grows():
+    got = measures("The benchmark Kospi rose 1.2% on Monday. The consumer price index rose 2.9% in May.")
+    assert got["1.2%"] == "benchmark kospi gain"
+    assert got["2.9%"] == "consumer price index growth"
