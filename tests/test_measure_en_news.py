@@ -96,3 +96,21 @@ def test_a_market_index_gains_and_an_economic_index_grows():
     got = measures("The benchmark Kospi rose 1.2% on Monday. The consumer price index rose 2.9% in May.")
     assert got["1.2%"] == "benchmark kospi gain"
     assert got["2.9%"] == "consumer price index growth"
+
+
+def test_a_record_over_a_span_is_a_period_of_the_record():
+    got = measures("Car sales fell to 21,000 units, the lowest in six years. "
+                   "Exports reached $4 billion, their highest level in three years.")
+    assert got["six years"] == "period of lowest"
+    assert got["three years"] == "period of highest level"
+
+
+def test_rain_is_rainfall_and_gusts_say_their_dimension():
+    got = measures("The storm brought 80mph gusts. Rain gauges recorded 120mm overnight.")
+    assert got["80mph"] == "gusts"
+    assert got["120mm"].endswith("rainfall")
+
+
+def test_a_headline_figure_modifies_no_word_of_the_next_line():
+    got = measures("Hanoi shivers in 8-degree cold\nPower use rose sharply on Monday.")
+    assert got["8-degree"] == "cold temperature"

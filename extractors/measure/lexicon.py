@@ -106,6 +106,10 @@ class _Lexicon:
                                     if not w.endswith("est") and w != "level")
         self.time_qualifiers = _words_in(d.get("time_qualifiers", []))
         self.period_dimension = d.get("period_dimension", "")
+        self.superlative_before = re.compile(
+            rf"(?<![^\W\d_])(?P<best>{phrase_regex(d['superlatives'])})(?P<thing>(?:\s+[^\W\d_][\w-]*){{0,3}}?)"
+            rf"\s+(?:in|for)\s+(?:(?:more|less)\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|at\s+least\s+|"
+            rf"(?:the\s+)?(?:past|last)\s+)*$") if d.get("superlatives") else None
         self.dimension_adjectives = {k.lower(): v for k, v in d.get("dimension_after", {}).items()}
         self.dimension_after = re.compile(rf"[ \t]+({phrase_regex(self.dimension_adjectives)})(?![\w-])",
                                           flags) if self.dimension_adjectives else None

@@ -88,7 +88,8 @@ def _attributive(text: str, low: str, start: int, end: int, kind: str, fields: d
         m = re.match(r" ([a-z][\w'’-]*)", text[end:end + 40])
         if not m or m.group(1) in lex.not_after_quantity:
             return None
-    m = re.match(r"[\s-]+([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})", text[end:end + 60])
+    # (the noun is on the figure's line: a headline ends at its line break)
+    m = re.match(r"[ \t-]+([^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,2})", text[end:end + 60])
     if not m:
         return None
     words = m.group(1).split()
@@ -107,7 +108,7 @@ def _attributive(text: str, low: str, start: int, end: int, kind: str, fields: d
         if target:
             return f"{target} {phrase}"
     dim = lex.dimension.get((fields.get("unit") or "").lower())
-    if kind == "quantity" and dim and dim not in phrase.lower():
+    if kind == "quantity" and dim and dim not in phrase.lower() and noun[-1].lower() not in lex.dimension_words:
         phrase = f"{_modifier(phrase, lex)} {dim}"
     return _lower_first(phrase)
 
@@ -170,6 +171,9 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
     if kind == "quantity" and lex is not None and lex.time_dimension_before \
             and lex.dimension.get((fields.get("unit") or "").lower()) == lex.time_dimension:
         low = lowered(text) if low is None else low
+        record = _record_period(low, start, sent_start, lex) if lex.superlative_before is not None else None
+        if record:
+            return record
         # what changed over a period is what the figure before it in its clause measures ("costs
         # fell 15% over the past 18 months" -> "cost decrease period")
         before = previous[1] if previous is not None and previous[1] \
@@ -188,6 +192,20 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
     if measure and kind == "quantity" and lex is not None and lex.dimension_always:
         measure = _with_dimension(measure, kind, fields.get("unit"), lex)
     return measure
+
+
+def _record_period(low: str, start: int, sent_start: int, lex: _Lexicon) -> str | None:
+    """"the lowest in eight years", "its highest level in five years", "the biggest one-day gain in
+    three months": the period a record is a record over, and of what ("period of highest level")."""
+    m = lex.superlative_before.search(low, max(sent_start, start - 70), start)
+    if m is None:
+        return None
+    thing = []
+    for w in m.group("thing").split():
+        if w in lex.not_a_noun or w in lex.subject_pronouns or (lex.verb_like is not None and lex.verb_like.fullmatch(w)):
+            break
+        thing.append(w)
+    return " ".join([lex.period_dimension, "of", m.group("best"), *thing])
 
 
 def _exchange_rate(text: str, start: int, sent_start: int, fields: dict[str, Any], lex: _Lexicon) -> str:
