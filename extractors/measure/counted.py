@@ -141,7 +141,8 @@ def _after_unit(text: str, end: int, lex: _Lexicon, loose: bool = False) -> str 
         cut = next((i for i, w in enumerate(words[1:], 1) if w.lower() in lex.tail_stop_words), len(words))
         words = words[:min(cut, 5)]
     words = words[:lex.max_words - 1]
-    while words and words[-1].lower() in lex.skip_after_unit:
+    # what leads into the next figure is none of it ("had received [a total of VND] 6,720 billion")
+    while words and (words[-1].lower() in lex.skip_after_unit or words[-1].lower() in lex.before_next_figure):
         words.pop()
     return " ".join(words) or None
 

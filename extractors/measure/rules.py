@@ -67,6 +67,19 @@ def _rank(text: str, low: str, start: int, end: int, sent_start: int, sent_end: 
     return _phrase(lex.rank_template, lex=lex, topic=topic)
 
 
+def _after_determiner(noun: str | None, lex: _Lexicon) -> str | None:
+    """The words of a noun of "<noun> of <figure>" after its last determiner ("had [to pay a deposit]"
+    -> "deposit"), unless they only say an amount ("received a total" -> None)."""
+    if not noun or not lex.determiners:
+        return noun
+    words = noun.split()
+    at = max((i for i, w in enumerate(words) if w.lower() in lex.determiners), default=-1)
+    if at < 0:
+        return noun
+    words = words[at + 1:]
+    return " ".join(words) if words and not all(w.lower() in lex.verb_noun_gap for w in words) else None
+
+
 def _rank_context(low: str, sent_start: int, sent_end: int, lex: _Lexicon) -> str | None:
     found = _per_text(low, lex)
     if "rank_context" not in found:
@@ -389,11 +402,7 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
             return f"{thing} {act}" if act else thing
     if kind == "money" and lex.verb_nouns:
         m = lex.noun_of.search(low_before, max(0, len(low_before) - 64)) if lex.noun_of is not None else None
-        noun = _clean(before[m.start("noun"):m.end("noun")], lex) if m else None
-        if noun:   # from the last determiner: "had [to pay a deposit]" -> "deposit"
-            words = noun.split()
-            at = max((i for i, w in enumerate(words) if w.lower() in lex.determiners), default=-1)
-            noun = " ".join(words[at + 1:]) or None
+        noun = _after_determiner(_clean(before[m.start("noun"):m.end("noun")], lex), lex) if m else None
         if noun and not any(w in lex.verb_noun_gap or w in lex.verb_nouns for w in noun.lower().split()):
             return noun   # "earned a bonus of", "paid a deposit of": the noun says more than the verb
         named = _verb_noun(text, low, start, end, clause_start, sent_end, lex)
@@ -403,7 +412,7 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
         cut = max(0, len(low_before) - 64)   # the pattern ends at the figure: search its tail only
         m = lex.noun_of.search(low_before, cut)   # "a total investment of", "a deposit of"
         if m:
-            noun = _clean(before[m.start("noun"):m.end("noun")], lex)
+            noun = _after_determiner(_clean(before[m.start("noun"):m.end("noun")], lex), lex)
             change = lex.change_words.get(noun.lower()) if noun and kind == "percentage" else None
             if change and previous is not None and previous[1]:
                 # "received 2,148 turns of citizens ..., a decrease of 12.3%": the change of the
