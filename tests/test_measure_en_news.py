@@ -114,3 +114,18 @@ def test_rain_is_rainfall_and_gusts_say_their_dimension():
 def test_a_headline_figure_modifies_no_word_of_the_next_line():
     got = measures("Hanoi shivers in 8-degree cold\nPower use rose sharply on Monday.")
     assert got["8-degree"] == "cold temperature"
+
+
+def test_a_figure_after_a_date_and_to_restates_the_one_before():
+    got = measures("The district's orchard area has shrunk from 3,200 ha in 2016 to 2,700 ha in 2022.")
+    assert got["3,200 ha"] == got["2,700 ha"] == "orchard area"
+
+
+def test_a_part_of_an_amount_before_it_measures_the_same():
+    got = measures("The commune has 640 ha of rice, including 210 ha certified as organic.")
+    assert got["210 ha"] == got["640 ha"] == "rice area"
+
+
+def test_a_counted_tail_stops_before_the_next_figure():
+    got = measures("So far 1,204 households had received a total of VND 310 billion.")
+    assert got["1,204 households"] == "households received"

@@ -70,6 +70,7 @@ class _Lexicon:
         self.market_subject = re.compile(d["market_subject"]) if d.get("market_subject") else None
         self.market_changes = dict(d.get("market_changes", {}))
         self.before_next_figure = _words_in(d.get("before_next_figure", []))
+        self.subset_before = re.compile(d["subset_before"]) if d.get("subset_before") else None
         self.determiners = _words_in(d.get("determiners", []))
         self.passive_after = re.compile(d["passive_after"], flags) if d.get("passive_after") else None
         self.future_in_phrase = re.compile(rf"\s(?:{phrase_regex(d['future_passive_auxiliaries'])})\s", flags) \

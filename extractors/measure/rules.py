@@ -172,6 +172,9 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
     if kind == "money" and lex is not None and lex.currency_codes and fields.get("unit") in lex.currency_codes:
         return _exchange_rate(text, start, sent_start, fields, lex)
     measure = _measure_of(text, start, end, kind, fields, sent_start, sent_end, lang, previous, low)
+    if measure is None and kind in ("money", "quantity") and lex is not None and lex.subset_before is not None \
+            and previous is not None and previous[1] and lex.subset_before.search(lowered(text[previous[0]:start])):
+        return previous[1]   # "1,100 ha of vegetables, including 320 ha certified ...": a part of the same
     if measure is None and kind in ("money", "quantity", "percentage") and lex is not None \
             and lex.passive_after is not None:
         m = lex.passive_after.match(text, end, sent_end)
