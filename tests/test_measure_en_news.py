@@ -129,3 +129,8 @@ def test_a_part_of_an_amount_before_it_measures_the_same():
 def test_a_counted_tail_stops_before_the_next_figure():
     got = measures("So far 1,204 households had received a total of VND 310 billion.")
     assert got["1,204 households"] == "households received"
+
+
+def test_a_share_of_which_names_its_things():
+    got = measures("The fair drew 940 exhibitors, 35% of which are retailers, organisers said.")
+    assert got["35%"] == "retailer share of exhibitors"

@@ -71,6 +71,7 @@ class _Lexicon:
         self.market_changes = dict(d.get("market_changes", {}))
         self.before_next_figure = _words_in(d.get("before_next_figure", []))
         self.subset_before = re.compile(d["subset_before"]) if d.get("subset_before") else None
+        self.share_things = re.compile(d["share_things"]) if d.get("share_things") else None
         self.determiners = _words_in(d.get("determiners", []))
         self.passive_after = re.compile(d["passive_after"], flags) if d.get("passive_after") else None
         self.future_in_phrase = re.compile(rf"\s(?:{phrase_regex(d['future_passive_auxiliaries'])})\s", flags) \
@@ -130,6 +131,7 @@ class _Lexicon:
         self.percentage_of_things = re.compile(d["percentage_of_things"]) if d.get("percentage_of_things") else None
         self.change_before = re.compile(d["change_before"]) if d.get("change_before") else None
         self.compared_before = re.compile(d["compared_before"]) if d.get("compared_before") else None
+        self.compared_words = tuple(d.get("compared_words", ()))   # one of them is in the words: a cheap test first
         self.compared_bare_from = re.compile(d.get("compared_bare_from", "(?!)"))
         # a verb that changes its object, the object ending at a preposition: "cut [consumption] by"
         self.changed_object_nouns = {k.lower(): v for k, v in d.get("changed_object_verbs", {}).items()}

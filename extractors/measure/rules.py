@@ -297,6 +297,7 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
         if m:   # "VND 45-55 million per m2, 18,5% higher than at the beginning of 2024"
             return _phrase(lex.change_words.get(m.group(1), ("{base}",)), lex=lex, base=previous[1])
     if not restated and previous is not None and previous[1] and lex.compared_before is not None \
+            and any(w in gap[-30:] for w in lex.compared_words) \
             and _tail_search(lex.compared_before, gap, 120, at_end=True) is not None \
             and (kind != "count" or not lex.compared_bare_from.search(gap[-12:])):
         # "98.2% of households ..., compared with 64 percent in 2015", "cut to 5.2p from 7.8p": the
@@ -350,6 +351,14 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
         return _counted(text, start, end, unit, clause_start, lex)
     if kind == "percentage":
         whole = _whole(text, low, end, sent_end, lex)
+        kind_of = lex.share_things.match(low, end, sent_end) if lex.share_things is not None else None
+        if kind_of and not any(w in lex.not_a_noun or (lex.verb_like is not None and lex.verb_like.fullmatch(w))
+                               or lex.is_ing_verb(w) for w in kind_of.group("things").split()):
+            # "1,560 producers, 42.6% of which are cooperatives": the share of those things in the
+            # things the figure before counted
+            owner = previous[2] if previous is not None and len(previous) > 2 and previous[2] else None
+            things = text[kind_of.start("things"):kind_of.end("things")]
+            return _phrase(lex.share_template, lex=lex, subject=things, whole=owner)
         if whole and whole[0].lower() in lex.pronouns:
             if previous is not None and len(previous) > 2 and previous[2]:
                 # "about 100 patients are admitted every day, 15 per cent of them with warning
