@@ -134,3 +134,11 @@ def test_a_counted_tail_stops_before_the_next_figure():
 def test_a_share_of_which_names_its_things():
     got = measures("The fair drew 940 exhibitors, 35% of which are retailers, organisers said.")
     assert got["35%"] == "retailer share of exhibitors"
+
+
+def test_present_verbs_after_counted_things_and_participles_of_disasters():
+    got = measures("So far 212 of 240 wards meet the new standards. "
+                   "The flood swept the valley, leaving 9,000 homes without power and killing 14 people.")
+    assert got["212 of 240 wards"] == "wards meet the new standards"
+    assert got["9,000 homes"] == "homes left"
+    assert got["14 people"] == "people killed"

@@ -105,7 +105,7 @@ def _after_unit(text: str, end: int, lex: _Lexicon, loose: bool = False) -> str 
         # ("still under consideration"); no further than the next conjunction
         def is_verb(w: str) -> bool:
             low = w.lower()
-            return low in lex.action_verbs or low in lex.past_forms \
+            return low in lex.action_verbs or low in lex.past_forms or low in lex.present_verbs \
                 or bool(verb_like.fullmatch(low)) or (w[:1].islower() and lex.is_ing_verb(low))
         if words and words[0].lower() in lex.state_words:
             return " ".join(words[:4])

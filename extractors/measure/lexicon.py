@@ -85,6 +85,7 @@ class _Lexicon:
         self.nominal_verbs = {" ".join(k.lower().split()): v for k, v in d.get("nominal_verbs", {}).items()}
         self.state_words = _words_in(d.get("state_words", []))
         self.past_forms = _words_in(d.get("irregular_past", []))
+        self.present_verbs = _words_in(d.get("present_verbs", []))
         self.verb_last_words = frozenset(v.split()[-1] for v in self.action_verbs | self.past_forms)
         self.place_prepositions = _words_in(d.get("place_prepositions", []))
         self.apposition = re.compile(d["apposition"])   # these run over lowered()
