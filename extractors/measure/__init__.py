@@ -38,6 +38,14 @@ offsets hold), so that neither a date, a name nor a district ends up in a measur
   time is a deadline, duration, period or time as the words before it say ("within 30 days", "lasted
   10 hours", "the highest in five years"), and a figure per day or year its daily or annual amount
   ("4,500 dossiers a day" -> "daily dossiers"). extractors/measure/amounts.py holds these.
+- News writing: money priced in another currency is an exchange rate ("the yen steadied near 149.6
+  per dollar" -> "yen exchange rate") and money a winner receives prize money; a figure compared
+  with the one before ("compared with 64 percent in 2015") or a part of it ("including 320 ha")
+  measures the same; a verb that changes its object gives the object's level or change ("cut
+  consumption by 10%" -> "consumption cut"); what is yet to be done says so ("will inspect five
+  Party organizations" -> "Party organizations to inspect"); a record over a span is the period of
+  the record ("the lowest in eight years" -> "period of lowest"); a rank with no topic in a sports
+  report is a league or seeding position; a market index gains where an economic index grows.
 - measure_key: the key of the longest lexicon phrase the measure contains ("state budget revenue",
   "tổng thu ngân sách" -> "budget_revenue"); keys are shared by the languages so that a Vietnamese
   original and its English republication compare.

@@ -52,8 +52,9 @@ def _governing_verb(text: str, start: int, end: int, clause_start: int, lex: _Le
             and not _done_before_to(before, i - 2, lex):
         return f"{lex.to_word} {before[i - 1]}"   # "to audit nine clinics": after "to", a verb
     if picked:
-        if lex.future_before and first > 0 and not _done_before_to(before, first - 1, lex) and (
-                before[first - 1] in lex.future_before or " ".join(before[max(0, first - 2):first]) in lex.future_before):
+        lead = (before[first - 1], " ".join(before[max(0, first - 2):first])) if first > 0 else ()
+        if lex.future_before and any(w in lex.future_before for w in lead) \
+                and not _done_before_to(before, first - 1, lex):
             # "will inspect five Party organizations", "to supervise eight communes": what is to be
             # done, the verb as written ("Party organizations to inspect")
             return " ".join([lex.to_word, *picked])

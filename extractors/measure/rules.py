@@ -129,7 +129,7 @@ def _attributive(text: str, low: str, start: int, end: int, kind: str, fields: d
 def _changed_object(before: str, low_before: str, lex: _Lexicon) -> str | None:
     """"push the vacancy rate to 18%" -> "vacancy rate", "cut consumption by 10%" -> "consumption cut": a
     verb that changes its object, and the figure after "to" (the level) or "by" (the change)."""
-    m = lex.changed_object.search(low_before, max(0, len(low_before) - 90))
+    m = lex.changed_object.search(low_before, max(0, len(low_before) - 90)) if lex.changed_object else None
     if m is None:
         return None
     thing = _clean(before[m.start("object"):m.end("object")], lex, keep="first")
@@ -213,12 +213,13 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
 def _record_period(low: str, start: int, sent_start: int, lex: _Lexicon) -> str | None:
     """"the lowest in eight years", "its highest level in five years", "the biggest one-day gain in
     three months": the period a record is a record over, and of what ("period of highest level")."""
-    m = lex.superlative_before.search(low, max(sent_start, start - 70), start)
+    m = lex.superlative_before.search(low, max(sent_start, start - 70), start) if lex.superlative_before else None
     if m is None:
         return None
     thing = []
     for w in m.group("thing").split():
-        if w in lex.not_a_noun or w in lex.subject_pronouns or (lex.verb_like is not None and lex.verb_like.fullmatch(w)):
+        if w in lex.not_a_noun or w in lex.subject_pronouns \
+                or (lex.verb_like is not None and lex.verb_like.fullmatch(w)):
             break
         thing.append(w)
     return " ".join([lex.period_dimension, "of", m.group("best"), *thing])
@@ -231,8 +232,8 @@ def _exchange_rate(text: str, start: int, sent_start: int, fields: dict[str, Any
     per, currency = fields.get("unit"), fields.get("currency")
     dollar = lex.currency_names.get(lex.rate_default_name)
     rated = per if per != dollar or currency in (None, dollar) else currency
-    named = [m.group(1) for m in lex.currency_name_re.finditer(text.lower(), sent_start, start)
-             if lex.currency_names[m.group(1)] == rated]
+    found = lex.currency_name_re.finditer(text.lower(), sent_start, start) if lex.currency_name_re else ()
+    named = [m.group(1) for m in found if lex.currency_names[m.group(1)] == rated]
     name = named[-1] if named else next((n for n, c in lex.currency_names.items() if c == rated), None)
     return _phrase(lex.rate_template, lex=lex, currency=name) or ""
 
@@ -330,7 +331,7 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
     total = _raised_total(low_before, before, kind, unit, lex) if lex.total_before is not None else None
     if total:
         return total
-    if kind != "count" and lex.changed_object is not None and (low_before.endswith(" to ") or low_before.endswith(" by ")):
+    if kind != "count" and lex.changed_object is not None and low_before.endswith((" to ", " by ")):
         changed = _changed_object(before, low_before, lex)
         if changed:
             return changed
@@ -357,8 +358,8 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
             # "1,560 producers, 42.6% of which are cooperatives": the share of those things in the
             # things the figure before counted
             owner = previous[2] if previous is not None and len(previous) > 2 and previous[2] else None
-            things = text[kind_of.start("things"):kind_of.end("things")]
-            return _phrase(lex.share_template, lex=lex, subject=things, whole=owner)
+            part = text[kind_of.start("things"):kind_of.end("things")]
+            return _phrase(lex.share_template, lex=lex, subject=part, whole=owner)
         if whole and whole[0].lower() in lex.pronouns:
             if previous is not None and len(previous) > 2 and previous[2]:
                 # "about 100 patients are admitted every day, 15 per cent of them with warning
