@@ -142,3 +142,8 @@ def test_present_verbs_after_counted_things_and_participles_of_disasters():
     assert got["212 of 240 wards"] == "wards meet the new standards"
     assert got["9,000 homes"] == "homes left"
     assert got["14 people"] == "people killed"
+
+
+def test_a_share_restating_the_figure_before_is_its_share_of_the_whole():
+    got = measures("The city has about 2.1 million registered motorbikes, equal to about 24% of the population.")
+    assert got["about 24%"] == "registered motorbike share of population"

@@ -309,6 +309,13 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
         if whole and whole[0].split()[-1].lower() in lex.plan_words:
             # "VND 25.7 trillion, equal to 38.5% of the plan": the share of the plan, not the money
             return _phrase(lex.plan_template, lex=lex, whole=whole[0], verb=_done(low, start, clause_start, lex))
+        words = re.findall(r"[^\W\d_]+", gap)
+        if whole and previous is not None and previous[1] and whole[0].lower() not in lex.pronouns \
+                and whole[0].lower() not in lex.plan_words and lex.share_template \
+                and not any(w in lex.change_words for w in words):
+            # "cost VND 5,284 billion, or 35% of the total investment": the share of the whole that
+            # the figure before is
+            return _phrase(lex.share_template, lex=lex, subject=previous[1], whole=whole[0])
     if not restated and kind in ("percentage", "money", "quantity") and previous is not None and previous[1] \
             and (len(previous) < 3 or not previous[2]) and lex.coordination.fullmatch(gap):
         return previous[1]   # "lagged behind with 68% and 71% respectively": one measure for both
