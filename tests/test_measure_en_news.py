@@ -147,3 +147,8 @@ def test_present_verbs_after_counted_things_and_participles_of_disasters():
 def test_a_share_restating_the_figure_before_is_its_share_of_the_whole():
     got = measures("The city has about 2.1 million registered motorbikes, equal to about 24% of the population.")
     assert got["about 24%"] == "registered motorbike share of population"
+
+
+def test_a_compared_figure_that_modifies_its_own_noun_keeps_it():
+    got = measures("Tech shares rose 2.4%, compared with a 0.6% gain in the benchmark Nikkei.")
+    assert got["0.6%"] == "benchmark nikkei gain"

@@ -302,8 +302,9 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
             and _tail_search(lex.compared_before, gap, 120, at_end=True) is not None \
             and (kind != "count" or not lex.compared_bare_from.search(gap[-12:])):
         # "98.2% of households ..., compared with 64 percent in 2015", "cut to 5.2p from 7.8p": the
-        # same measure at another time or place ("from" alone compares no count: "from 20 donors")
-        return previous[1]
+        # same measure at another time or place ("from" alone compares no count: "from 20 donors"),
+        # unless the figure modifies a noun of its own ("compared with a 0.3% gain in the Kospi")
+        return _attributive(text, low, start, end, kind, fields, lex) or previous[1]
     if restated and kind == "percentage" and lex.plan_template:
         whole = _whole(text, low, end, sent_end, lex)
         if whole and whole[0].split()[-1].lower() in lex.plan_words:
