@@ -152,3 +152,8 @@ def test_a_share_restating_the_figure_before_is_its_share_of_the_whole():
 def test_a_compared_figure_that_modifies_its_own_noun_keeps_it():
     got = measures("Tech shares rose 2.4%, compared with a 0.6% gain in the benchmark Nikkei.")
     assert got["0.6%"] == "benchmark nikkei gain"
+
+
+def test_what_forecasters_expect_is_measured_without_them():
+    got = measures("Brokers at Delta Capital expect the group's net profit to reach $210 million this year.")
+    assert got["$210 million"] == "net profit"   # whose it is is no part of it
