@@ -157,3 +157,8 @@ def test_a_compared_figure_that_modifies_its_own_noun_keeps_it():
 def test_what_forecasters_expect_is_measured_without_them():
     got = measures("Brokers at Delta Capital expect the group's net profit to reach $210 million this year.")
     assert got["$210 million"] == "net profit"   # whose it is is no part of it
+
+
+def test_a_share_of_them_that_were_done_is_no_kind_of_thing():
+    got = measures("About 2,300 new flats were launched, and 88% of them were sold.")
+    assert got["88%"] == "new flats sold"

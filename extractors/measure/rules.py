@@ -361,7 +361,8 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
     if kind == "percentage":
         whole = _whole(text, low, end, sent_end, lex)
         kind_of = lex.share_things.match(low, end, sent_end) if lex.share_things is not None else None
-        if kind_of and not any(w in lex.not_a_noun or (lex.verb_like is not None and lex.verb_like.fullmatch(w))
+        if kind_of and not any(w in lex.not_a_noun or w in lex.past_forms or w in lex.present_verbs
+                               or (lex.verb_like is not None and lex.verb_like.fullmatch(w))
                                or lex.is_ing_verb(w) for w in kind_of.group("things").split()):
             # "1,560 producers, 42.6% of which are cooperatives": the share of those things in the
             # things the figure before counted
