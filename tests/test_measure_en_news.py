@@ -162,3 +162,14 @@ def test_what_forecasters_expect_is_measured_without_them():
 def test_a_share_of_them_that_were_done_is_no_kind_of_thing():
     got = measures("About 2,300 new flats were launched, and 88% of them were sold.")
     assert got["88%"] == "new flats sold"
+
+
+def test_a_to_verb_takes_the_tense_of_its_clause():
+    # a decision or an assignment already made: what was done, as the seeds' "delegations established"
+    assert measures("In May, the Standing Committee issued a decision to establish 4 inspection teams.")[
+        "4 inspection teams"] == "inspection teams established"
+    assert measures("The city assigned the ward to complete 27 tasks in 2024.")["27 tasks"] == "tasks completed"
+    # a modal further back makes it what is yet to be done
+    assert measures("Next quarter, the commission will set up two teams to audit nine clinics.")[
+        "nine clinics"] == "clinics to audit"
+    assert measures("The board plans to build 12 schools.")["12 schools"] == "schools to build"

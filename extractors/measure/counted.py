@@ -13,6 +13,7 @@ def _governing_verb(text: str, start: int, end: int, clause_start: int, lex: _Le
     """The verb of a counted figure: before it in its clause ("disciplined 15 ...", "đã kỷ luật 7 ..."),
     else a passive after it ("15 ... were disciplined"). Verbs may be several words ("tiếp nhận")."""
     before = [w.lower() for w in _last_words(text, clause_start, start, 8)]
+    clause = (text, clause_start, start)
     for n in (3, 2):
         verb = lex.nominal_verbs.get(" ".join(before[-n:])) if len(before) >= n else None
         if verb:
@@ -49,12 +50,12 @@ def _governing_verb(text: str, start: int, end: int, clause_start: int, lex: _Le
             break
     if not picked and lex.to_word and i >= 2 and before[i - 2] == lex.to_word and before[i - 1].isalpha() \
             and before[i - 1] not in lex.empty_verbs and before[i - 1] not in lex.skip_before \
-            and not _done_before_to(before, i - 2, lex):
+            and not _done_before_to(before, i - 2, lex, clause):
         return f"{lex.to_word} {before[i - 1]}"   # "to audit nine clinics": after "to", a verb
     if picked:
         lead = (before[first - 1], " ".join(before[max(0, first - 2):first])) if first > 0 else ()
         if lex.future_before and any(w in lex.future_before for w in lead) \
-                and not _done_before_to(before, first - 1, lex):
+                and not _done_before_to(before, first - 1, lex, clause):
             # "will inspect five Party organizations", "to supervise eight communes": what is to be
             # done, the verb as written ("Party organizations to inspect")
             return " ".join([lex.to_word, *picked])
@@ -71,14 +72,26 @@ def _governing_verb(text: str, start: int, end: int, clause_start: int, lex: _Le
     return None
 
 
-def _done_before_to(before: list[str], at: int, lex: _Lexicon) -> bool:
+def _done_before_to(before: list[str], at: int, lex: _Lexicon, clause: tuple[str, int, int] | None = None) -> bool:
     """Whether the "to" at before[at] follows a past verb ("farmers had to destroy", "were forced to
-    close"): what was done then, not what is yet to be done."""
+    close"), or a noun or object of a clause whose own verb is past with no modal ("issued a decision
+    to establish 3 delegations", "assigned the district to perform 155 tasks"): what was done then,
+    not what is yet to be done ("will ... set up two delegations to supervise eight communes")."""
     if at < 1 or before[at] != lex.to_word:
         return False
     word = before[at - 1]
-    return word in lex.has_words or word in lex.past_forms \
-        or (lex.verb_like is not None and lex.verb_like.fullmatch(word) is not None)
+    if word in lex.has_words or word in lex.past_forms \
+            or (lex.verb_like is not None and lex.verb_like.fullmatch(word) is not None):
+        return True
+    # the clause's words before the "to", up to 16 back (before holds the last 8 before the figure)
+    words = before[:at - 1]
+    if clause is not None:
+        wider = [w.lower() for w in _last_words(*clause, 16)]
+        words = wider[:len(wider) - len(before)] + words
+    if any(w in lex.future_before and w != lex.to_word for w in words):
+        return False
+    return any(w in lex.past_forms or (lex.verb_like is not None and w.endswith("ed")
+                                       and lex.verb_like.fullmatch(w) is not None) for w in words)
 
 
 def _after_unit(text: str, end: int, lex: _Lexicon, loose: bool = False) -> str | None:
