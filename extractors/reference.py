@@ -26,15 +26,24 @@ class ReferencePeriods:
                  chars: list[tuple[int, int]], figure_chars: list[tuple[int, int]],
                  published: datetime.date | None) -> None:
         self._cues = cues = _cues(lang)
+        self._text = text
         times, events, reports = _time_expressions(cues, text, labels, fields_of, chars, published)
         if cues.relative_times is not None:
             times = _with_relative_times(cues, text, low_text, times, published)
         self._references = _References(cues, text, low_text, times, figure_chars, published, events, reports)
 
+    def _lasted(self, start: int) -> bool:
+        """Whether the duration at `start` is how long something lasted in the clause's time ("From
+        August 2023 to May 2024, the Secretary received citizens for 10 days"), not a span of its own
+        ("the highest in five years"): "for" right before it."""
+        before = self._text[max(0, start - 12):start].lower().split()
+        return bool(before) and before[-1] in self._cues.lasted_before
+
     def of(self, start: int, end: int, sent_start: int, sent_end: int, label: str,
            unit: str | None) -> tuple[str | None, str | None] | None:
         """(ref_start, ref_end) of the figure at text[start:end] in its sentence, or None."""
-        duration = label == "quantity" and unit in self._cues.duration_units
+        duration = label == "quantity" and unit in self._cues.duration_units \
+            and not self._lasted(start)
         return self._references.of(start, end, sent_start, sent_end, duration)
 
 
@@ -48,6 +57,7 @@ class _Cues:
         self.end_only = _suffixes(d["end_only_before"])
         self.meeting = _suffixes(d.get("meeting_before", []))
         self.duration_units = frozenset(d.get("duration_units", []))
+        self.lasted_before = frozenset(d.get("duration_lasted_before", []))
         self.open_start = frozenset(d.get("open_start_before", []))
         self.before = frozenset(d.get("before_words", []))
         past = d.get("past_span", {})

@@ -350,6 +350,9 @@ def test_an_english_duration_takes_no_period_from_before_it():
     assert ref(facts, "six years") == (None, None)
     facts = extract_facts("In 2023, the ward cut the average waiting time to 3 days in 2024.", PUB)
     assert ref(facts, "3 days") == ("2024-01-01", "2024-12-31")   # a time right after it is its own
+    # how long something lasted in the clause's period is that period's figure
+    facts = extract_facts("From March to June 2024, the chairman met residents for 12 days.", PUB)
+    assert ref(facts, "12 days") == ("2024-03-01", "2024-06-30")
 
 
 def test_the_past_n_units_end_on_the_publication_day():
