@@ -58,6 +58,15 @@ def test_near_keeps_starts_with_an_anchor_within_reach():
     assert near([5], [], 100) == []
 
 
+def test_near_gives_a_start_on_a_digit_its_own_reach():
+    text = "12 of them, 7 more, about the 30 tonnes"
+    starts = [0, text.index("7"), text.index("about"), text.index("30")]
+    anchors = [text.index("tonnes")]
+    # a qualifier keeps the long reach, a figure far from its unit goes
+    assert near(starts, anchors, 40, text, 5) == starts[2:]
+    assert near(starts, anchors, 40) == starts
+
+
 def test_matches_at_skips_starts_inside_an_earlier_match():
     import re
     pat = re.compile(r"from \d+ to \d+|\d+")

@@ -257,13 +257,17 @@ def _shared_scan(lang: str) -> _SharedScan:
     return scan
 
 
-def near(starts: list[int], anchors: list[int], reach: int) -> list[int]:
-    """The starts (ascending) with an anchor at most `reach` characters after them."""
+def near(starts: list[int], anchors: list[int], reach: int, text: str | None = None,
+         digit_reach: int | None = None) -> list[int]:
+    """The starts (ascending) with an anchor at most `reach` characters after them; with `text`
+    and `digit_reach`, at most `digit_reach` after a start on a digit of `text`. A fact begun by
+    its figure holds its anchor close; the long reach is for a qualifier or "between" before."""
     out, j, n = [], 0, len(anchors)
+    short = reach if digit_reach is None or text is None else digit_reach
     for pos in starts:
         while j < n and anchors[j] < pos:
             j += 1
-        if j < n and anchors[j] <= pos + reach:
+        if j < n and anchors[j] <= pos + (short if text is not None and text[pos].isdigit() else reach):
             out.append(pos)
     return out
 
