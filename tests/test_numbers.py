@@ -1,6 +1,15 @@
 import pytest
 
-from extractors.lang.en.numbers import SCALES, parse_number
+import re
+from decimal import Decimal
+
+from extractors.lang.en.numbers import (
+    FIGURE_OPENING_RE,
+    LONG_WORD_NUMBER_RE,
+    SCALES,
+    WORD_NUMBER_RE,
+    parse_number,
+)
 
 
 @pytest.mark.parametrize("s, expected", [
@@ -234,3 +243,24 @@ def test_figure_starts_find_signs_and_half():
     doc = build_nlp("en").make_doc(text)
     starts = figure_starts().starts(doc)
     assert {text.index("-0.8"), text.index("half"), text.index("minus")} <= set(starts)
+
+
+@pytest.mark.parametrize("s", ["0", "7", "15", "2026", "000120", "98765432109876543210987"])
+def test_plain_digits_read_as_a_decimal_would(s):
+    assert parse_number(s) == float(Decimal(s))
+
+
+@pytest.mark.parametrize("fig", [
+    "a dozen", "half a million", "a quarter of a million", "an hundred", "a hundred and five",
+    "a million", "two thirds of a billion", "three quarters of a million", "Twenty-one", "seven", "a half million",
+    "one and a half", "Six hundred", "ninety nine",
+])
+def test_every_spelled_out_figure_begins_with_a_figure_opening(fig):
+    assert re.fullmatch(LONG_WORD_NUMBER_RE, fig, re.IGNORECASE) or \
+        re.fullmatch(WORD_NUMBER_RE, fig, re.IGNORECASE), fig
+    assert re.match(FIGURE_OPENING_RE, fig, re.IGNORECASE)
+
+
+@pytest.mark.parametrize("words", ["a new", "at the", "in 2020", "an hour", "hall of", "about"])
+def test_words_that_open_no_figure_fail_the_opening(words):
+    assert not re.match(FIGURE_OPENING_RE, words, re.IGNORECASE)

@@ -27,7 +27,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Literal, Union
 
-from extractors.nlp import StartFinder, load_patterns, qualifier_phrases
+from extractors.nlp import StartFinder, _trie, load_patterns, qualifier_phrases
 from extractors.numbers import DIGITS_RE as _DIGITS_RE
 from extractors.numbers import parse_digits
 
@@ -102,6 +102,13 @@ LONG_WORD_NUMBER_RE = (
     rf"(?:(?:{_W_SCALED}|{_W_FRACTION_OF})(?:[ ](?:and[ ])?{_W_SCALED})*"
     rf"(?:[ ]and[ ]{_W999}|[ ]{_W_HUNDREDS})?{_AND_HALF}?"
     rf"|{_W_DOZEN}|{_W999}{_AND_HALF}?)")
+
+# What every figure above begins with (DIGITS_RE, WORD_NUMBER_RE, LONG_WORD_NUMBER_RE): a digit,
+# a number word (no boundary: "fivefold"), "half" and a space ("half a million"), or "a"/"an"
+# before a fraction, "hundred", "dozen" or a scale word ("a dozen", "a quarter of a million"). For
+# a cheap test of where a figure pattern may match: "in the", "at a", "from May" begin none.
+FIGURE_OPENING_RE = (rf"(?:\d|{_trie([*UNITS, *TENS])}|half[ ]"
+                     rf"|an?[ ](?:{_trie(['half', 'quarter', 'third', 'hundred', 'dozen', *SCALE_WORDS])}))")
 
 _ANY_ABBR = _alt(_DATA["any_figure_abbreviations"])
 _ALL_ABBR = _alt(SCALE_ABBREVIATIONS)
@@ -377,6 +384,8 @@ def parse_number(s: str, lang: str = "en") -> float:
     """
     if not isinstance(s, str):
         raise ValueError(f"not a string: {s!r}")
+    if s.isdigit() and s.isascii():
+        return float(int(s))   # the commonest figure, plain digits ("15"): as parse_digits reads it
     text = s.strip().lower()
     if not text:
         raise ValueError("empty number")
@@ -395,7 +404,7 @@ def parse_number(s: str, lang: str = "en") -> float:
     if m:
         sign, text = -1, text[m.end():]
     if _SPACE_GROUPED_RE.fullmatch(text):
-        text = re.sub(r"\s", "", text)
+        text = "".join(text.split())
     if text[:1] in "-−":
         raise ValueError(f"not a number: {s!r}")  # "--5", "minus -5"
     value = _parse_tokens(_tokens(text, lang), s)
