@@ -31,6 +31,7 @@ from extractors.lang.en.months import MONTHS
 from extractors.lang.en.nounphrase import list_noun_phrase_after, noun_phrase_after
 from extractors.lang.en.numbers import (
     LONG_WORD_NUMBER_RE,
+    FIGURE_OPENING_RE,
     SCALE_ABBREVIATIONS,
     SCALES,
     WORD_NUMBER_RE,
@@ -166,6 +167,16 @@ class CountExtractor:
                                      r"(?:(?:its|their|the|his|her|our)[ \t]+)?", re.IGNORECASE)
         # a count begins with its qualifier, "from"/"between", or the figure itself
         self._starts = number_starts()
+        # What a match of _re opens with, its figure only looked at (numbers.FIGURE_OPENING_RE). A
+        # word start with no figure after its qualifier or "from" ("in the", "from May", "at a
+        # time", "about the") fails here in a few character tests, where _re tries every
+        # spelled-out figure form before it fails (about 10 µs a start).
+        self._opens = re.compile(rf"""
+            (?<![\w.,/$€£¥:#@&+-])
+            (?:(?:{qualifier_regex("en")})\s+)?
+            (?:(?:from|between)\s+)?
+            (?={FIGURE_OPENING_RE})
+            """, re.IGNORECASE | re.VERBOSE)
 
     def _word_before(self, text: str, pos: int, cased: bool = False) -> str:
         """The word (or punctuation mark) before pos, lower-cased unless `cased`;
@@ -308,7 +319,8 @@ class CountExtractor:
         return None
 
     def candidate_starts(self, doc: Doc) -> list[int]:
-        return self._starts.starts(doc)
+        text, lead = doc_text(doc), self._opens.match
+        return [p for p in self._starts.starts(doc) if text[p].isdigit() or lead(text, p)]
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -316,15 +328,23 @@ class CountExtractor:
         for m in matches_at(self._re, text, self.candidate_starts(doc)):
             hi = m.group("hi1") or m.group("hi2") or m.group("hi3")
             lo = m.group("lo1") or m.group("lo2") or (m.group("num") if hi else None)
+            opener = m.group("from")
+            # the local tests need no value and reject a third of the figures: first, but for
+            # "from X to Y", which may still be a fall (_fall)
+            why = None if opener else self._not_a_count(text, m)
+            if why:
+                logger.debug("not a count (%s): %r", why, m.group(0))
+                continue
             try:
                 value, value_max = scaled_range(lo or m.group("num"), hi)
             except ValueError:
                 continue
             if value_max is not None and value_max <= value:
-                if m.group("from") and m.group("from").lower() == "from":
+                if opener and opener.lower() == "from":
                     found += self._fall(text, m)
                 continue
-            why = self._not_a_count(text, m)
+            if opener:
+                why = self._not_a_count(text, m)
             rule = None
             if why is None:
                 phrase, end = self._phrase(text, m.end())

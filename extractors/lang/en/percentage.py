@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.lang.common import parse_range
-from extractors.lang.en.numbers import WORD_NUMBER_RE, number_starts, parse_number
+from extractors.lang.en.numbers import FIGURE_OPENING_RE, WORD_NUMBER_RE, number_starts, parse_number
 from extractors.nlp import (
     SPANS_KEY,
     StartFinder,
@@ -35,6 +35,8 @@ KIND = "percentage"
 # Room around a sign for "no more than between 1,234.5 and 2,345.6" before it and
 # "age points" after it.
 _REACH = 110
+# a figure that begins the fact holds the sign closer (the gold articles: at most 17 characters on)
+_DIGIT_REACH = 40
 _MINUS_SIGNS = "-−–"
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
 
@@ -77,12 +79,24 @@ class PercentageExtractor:
         d = load_patterns("percentage", "en")
         self._re = _build_regex()
         self._signs = _build_signs()
+        # What a match of _re opens with, its figure only looked at (numbers.FIGURE_OPENING_RE): a
+        # word start with no figure after its qualifier or "from" ("in the", "at a") fails here in
+        # a few character tests.
+        self._opens = re.compile(rf"""
+            (?<![\w.,/%=&?\#])
+            (?:(?:{qualifier_regex("en")})\s+(?:minus\s+|[-−–](?=\d))?)?
+            (?:(?:from|between)\s+)?
+            (?={FIGURE_OPENING_RE})
+            """, re.IGNORECASE | re.VERBOSE)
         self._lowercase_words = frozenset(d["lowercase_words"])
         self._change_words = frozenset(d["change_words"])
 
     def candidate_starts(self, doc: Doc) -> list[int]:
         """A percentage begins with a qualifier, "from"/"between" or its figure, and has a sign."""
-        return near(number_starts().starts(doc), self._signs.starts(doc), self.reach)
+        text, opens = doc_text(doc), self._opens.match
+        return [p for p in near(number_starts().starts(doc), self._signs.starts(doc), self.reach, text,
+                                _DIGIT_REACH)
+                if text[p].isdigit() or opens(text, p)]
 
     def _minus_start(self, text: str, m: re.Match[str]) -> int | None:
         """Where a written minus begins ("-0.8%", "minus 5%"), or None. A "-" counts only after a

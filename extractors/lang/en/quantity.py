@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.lang.en.count import WORD_FIGURE_RE, scaled_range
-from extractors.lang.en.numbers import DIGITS_RE, SCALE_RE, number_starts
+from extractors.lang.en.numbers import DIGITS_RE, FIGURE_OPENING_RE, SCALE_RE, number_starts
 from extractors.lang.en.quantity_bare import bare_quantities
 from extractors.nlp import (
     SPANS_KEY,
@@ -45,6 +45,8 @@ logger = logging.getLogger(__name__)
 
 KIND = "quantity"
 _REACH = 110  # the unit lies at most this far after the start ("between ... and ... square metres")
+# a figure that begins the fact holds the unit closer (the gold articles: at most 17 characters on)
+_DIGIT_REACH = 40
 _WORDS_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’-]*)")
 _OF_AFTER_RE = re.compile(r"\s+of\b")
@@ -192,6 +194,15 @@ class QuantityExtractor:
         self._multipliers = t["multipliers"] if multipliers is None else multipliers
         self._re = _build_regex(self._multipliers)
         self._units = _build_units(self._multipliers)
+        # What a match of _re opens with, its figure only looked at (numbers.FIGURE_OPENING_RE): a
+        # word start with no figure after its qualifier or "from" ("in the", "at a", "more than
+        # the") fails here in a few character tests, where _re tries each figure form.
+        self._opens = re.compile(rf"""
+            (?<![\w.,/$€£¥:])(?<![^\s(\[][-−–])
+            (?:(?:{qualifier_regex("en")})\s+(?:minus\s+|[-−–](?=\d))?)?
+            (?:(?:from|between)\s+)?
+            (?={FIGURE_OPENING_RE})
+            """, re.IGNORECASE | re.VERBOSE)
 
     # --- local context -------------------------------------------------------------------
     def _word_before(self, text: str, pos: int) -> str:
@@ -281,7 +292,9 @@ class QuantityExtractor:
                  if self._multipliers and "fold" in text else [])
         if extra or folds:
             anchors = sorted(anchors + extra + folds)
-        starts = near(number_starts().starts(doc), anchors, self.reach)
+        opens = self._opens.match
+        starts = [p for p in near(number_starts().starts(doc), anchors, self.reach, text, _DIGIT_REACH)
+                  if text[p].isdigit() or opens(text, p)]
         if folds:
             starts = sorted(set(starts) | set(folds))
         return starts
