@@ -95,3 +95,21 @@ def test_span_stops_where_the_rule_matched_even_inside_a_token():
     text = "The new span is 13.5 m. It opens in May."
     (fact,) = [f for f in extract_facts(text) if f.kind == "quantity"]
     assert (fact.text, fact.unit) == ("13.5 m", "m") and text[fact.start:fact.end] == fact.text
+
+
+def test_word_durations_found_from_their_anchor_are_those_of_the_full_pattern(corpus_texts):
+    from extractors.lang.en.quantity_bare import _tables, _time_matches
+    t = _tables()
+    texts = corpus_texts("en") + ["Half an hour later, a year on, an hour and a half, behalf an hour."]
+    found = 0
+    for text in texts:
+        full = [m.span() for m in t["time_re"].finditer(text)]
+        assert [m.span() for m in _time_matches(text, t["time_re"], t["time_anchor"])] == full
+        found += len(full)
+    assert found > 10
+
+
+def test_a_word_duration_after_a_qualifier_is_read():
+    facts = quantities("The repair took nearly half an hour, about a year after the fire.")
+    assert [(f.text, f.value, f.unit, f.qualifier) for f in facts] == [
+        ("nearly half an hour", 0.5, "hours", "approx"), ("about a year", 1.0, "years", "approx")]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any, NamedTuple
+from typing import Any, Iterator, NamedTuple
 
 from extractors.nlp import load_patterns, qualifier_code, qualifier_regex
 
@@ -47,6 +47,11 @@ def _tables() -> dict[str, Any]:
             rf"(?<![\w-])(?:(?P<half>half[ \t\u00a0]+an?)|(?P<one>an?))[ \t\u00a0]+(?P<unit>{'|'.join(singular)})"
             r"(?P<andhalf>[ \t\u00a0]+and[ \t\u00a0]+a[ \t\u00a0]+half)?(?![\w-])",
             re.IGNORECASE),
+        # what every match of age_re and time_re holds, led by a character re skips to in C (the
+        # full patterns open with a lookbehind, tried at every character): a text without it has none
+        "age_anchor": re.compile(r",[ \t\u00a0](?:[1-9]\d?|1[01]\d),"),
+        "time_anchor": re.compile(rf"(?:half[ \t\u00a0]+an?|an?)[ \t\u00a0]+(?:{'|'.join(singular)})",
+                                  re.IGNORECASE),
         "qual_re": re.compile(rf"(?<![\w-])(?:{qualifier_regex('en')})[ \t\u00a0]+$", re.IGNORECASE),
         "index_re": re.compile(
             # a level with a decimal part or thousands groups, no unit after: "to 32,040.3 by 0230"
@@ -57,7 +62,7 @@ def _tables() -> dict[str, Any]:
 def bare_quantities(text: str) -> list[Bare]:
     t = _tables()
     out: list[Bare] = []
-    if ", " in text:
+    if ", " in text and t["age_anchor"].search(text):
         out += _ages(text, t)
     low = text.lower()
     if "half" in low or " a " in low or " an " in low:
@@ -77,9 +82,23 @@ def _ages(text: str, t: dict[str, Any]) -> list[Bare]:
     return out
 
 
+def _time_matches(text: str, pattern: re.Pattern[str], anchor: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text), tried only where `anchor` (pattern without its lookbehind) matches:
+    each match of pattern begins where one of anchor does, and anchor.search finds the next such
+    place in C."""
+    pos = 0
+    while (a := anchor.search(text, pos)) is not None:
+        m = pattern.match(text, a.start())
+        if m is None:
+            pos = a.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 def _times(text: str, t: dict[str, Any]) -> list[Bare]:
     out = []
-    for m in t["time_re"].finditer(text):
+    for m in _time_matches(text, t["time_re"], t["time_anchor"]):
         q = t["qual_re"].search(text, max(0, m.start() - 30), m.start())
         qual = q.group(0).rstrip() if q else None
         start = q.start() if q else m.start()
