@@ -53,6 +53,15 @@ def median_of(fn, runs: int = 5) -> tuple[float, list[float]]:
     return statistics.median(times), times
 
 
+def run_child_json(script: str, tree: Path, *args: str) -> dict:
+    """`script --child --tree TREE args` in a child process with TREE's code first on the path; the
+    JSON object its last line of output holds (the A/B benchmarks' one round on one tree)."""
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    cmd = [sys.executable, str(Path(script).resolve()), "--child", "--tree", str(tree), *args]
+    done = subprocess.run(cmd, env=env, cwd=tree, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def write_result(name: str, data: dict) -> Path:
     RESULTS.mkdir(exist_ok=True)
     data = {"bench": name, "finished": time.strftime("%Y-%m-%d %H:%M:%S"), "loadavg_at_end": os.getloadavg(),

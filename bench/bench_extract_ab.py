@@ -18,15 +18,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import _common  # noqa: F401  (sys.path)
-from _common import DEFAULT_CORPUS, ROOT, machine, verdict, write_result
+from _common import DEFAULT_CORPUS, ROOT, machine, run_child_json, verdict, write_result
 from generate import generate, read_docs
 
 GOLD = ROOT / "tests" / "gold"
@@ -71,11 +69,7 @@ def child(tree: Path, corpus: Path, n: int) -> dict:
 
 
 def run_child(tree: Path, corpus: Path, n: int) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(tree)}
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", "--tree", str(tree),
-           "--corpus", str(corpus), "--n", str(n)]
-    done = subprocess.run(cmd, env=env, cwd=tree, capture_output=True, text=True, check=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_child_json(__file__, tree, "--corpus", str(corpus), "--n", str(n))
 
 
 def main(argv: list[str] | None = None) -> int:

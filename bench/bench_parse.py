@@ -13,16 +13,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
-import subprocess
 import sys
 import time
 from itertools import islice
 from pathlib import Path
 
 import _common  # noqa: F401  (sys.path)
-from _common import DEFAULT_CORPUS, ROOT, machine, verdict, write_result
+from _common import DEFAULT_CORPUS, ROOT, machine, run_child_json, verdict, write_result
 from generate import generate, page_paths
 
 PAGES = DEFAULT_CORPUS.parent / "pages"
@@ -49,11 +47,7 @@ def child(tree: Path, pages_dir: Path, n: int) -> dict:
 
 
 def run_child(tree: Path, pages_dir: Path, n: int) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(tree)}
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", "--tree", str(tree),
-           "--pages", str(pages_dir), "--n", str(n)]
-    done = subprocess.run(cmd, env=env, cwd=tree, capture_output=True, text=True, check=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_child_json(__file__, tree, "--pages", str(pages_dir), "--n", str(n))
 
 
 def main(argv: list[str] | None = None) -> int:

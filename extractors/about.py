@@ -2,22 +2,23 @@
 and `ref_start`/`ref_end` for counts, percentages, ratios, ranks, money and quantities, in every
 language. The last component of the pipeline, after newsfacts_resolve has settled the spans.
 
-- The reference period (extractors/reference.py) comes from the date or period that governs the figure in its sentence: one
-  right after it, a few words on ("compared with 7 in 2023", "... and 500,000 passengers by 2040"),
-  else the nearest one before it in its clause (";" ends a clause, a comma does not: "In the first 6
-  months of 2024, ... 15 Party members"), else the nearest before it in the sentence, else a cued one
-  after it ("3 million tourists ... in 2023"), unless a relative clause, a new predicate ("and is
-  expected to") or another figure not chained to it ("rose 14.1% to $402.7 billion over the year")
-  stands between. A date a document was issued, a wire dateline, the day of a meeting the figure is
-  reported at, or a comparison baseline ("compared with 2023", "so với cùng kỳ năm 2023"), governs
-  nothing; a date of an event of the thing ("built in 1976", "dự kiến khởi công vào tháng 6") only a
-  figure right before it; "by the end of June", "đến hết tháng 6" give only ref_end, and "to date",
-  "đến nay" with no date end the period on the publication day, a status reported on a day ("now
-  has ..., the office said on August 27") on that day, "over the past three years" after the figure
-  on the publication day; a leading "From May 15" opens a period up to it, "trước tháng 3/2023" ends
-  the day before that month. Relative words count too: "this year", "năm nay" from the publication
-  year, "during the period", "in the quarter" as the time just named. An English duration ("the
-  highest in five years") takes no time from before it.
+- The reference period (extractors/reference.py) comes from the date or period that governs the
+  figure in its sentence: one right after it, a few words on ("compared with 7 in 2023", "... and
+  500,000 passengers by 2040"), else the nearest one before it in its clause (";" ends a clause, a
+  comma does not: "In the first 6 months of 2024, ... 15 Party members"), else the nearest before it
+  in the sentence, else a cued one after it ("3 million tourists ... in 2023"), unless a relative
+  clause, a new predicate ("and is expected to") or another figure not chained to it ("rose 14.1% to
+  $402.7 billion over the year") stands between. A date a document was issued, a wire dateline, the
+  day of a meeting the figure is reported at, or a comparison baseline ("compared with 2023", "so
+  với cùng kỳ năm 2023"), governs nothing; a date of an event of the thing ("built in 1976", "dự
+  kiến khởi công vào tháng 6") only a figure right before it; "by the end of June", "đến hết tháng
+  6" give only ref_end, and "to date", "đến nay" with no date end the period on the publication day,
+  a status reported on a day ("now has ..., the office said on August 27") on that day, "over the
+  past three years" after the figure on the publication day; a leading "From May 15" opens a period
+  up to it, "trước tháng 3/2023" ends the day before that month. Relative words count too: "this
+  year", "năm nay" from the publication year, "during the period", "in the quarter" as the time just
+  named. An English duration ("the highest in five years") takes no time from before it, unless it
+  says how long something lasted ("received citizens for 10 days").
 - The place is an administrative unit from the gazetteer or a level word standing for one ("the
   city", "toàn quận"): the one right after the figure behind a preposition ("27 organizations in Long
   Bien district"), else the nearest before it in its sentence (the clause's subject when that one is

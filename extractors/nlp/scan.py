@@ -79,13 +79,18 @@ _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _LOWER_KEY = "newsfacts.lower"
 
 
-def _trie(words: list[str]) -> str:
-    """Regex alternation of `words` as a trie: 'more|most' -> 'mo(?:re|st)'."""
+def _heads(words: list[str]) -> dict[str, list[str]]:
+    """The words by first character, each with the rests that follow it, in sorted order."""
     heads: dict[str, list[str]] = {}
     for w in sorted(set(words)):
         heads.setdefault(w[0], []).append(w[1:])
+    return heads
+
+
+def _trie(words: list[str]) -> str:
+    """Regex alternation of `words` as a trie: 'more|most' -> 'mo(?:re|st)'."""
     parts = []
-    for head, rests in heads.items():
+    for head, rests in _heads(words).items():
         longer = [r for r in rests if r]
         if not longer:
             parts.append(re.escape(head))
@@ -98,11 +103,8 @@ def _trie(words: list[str]) -> str:
 def _led_trie(words: list[str]) -> str:
     """_trie(words) with each first letter consumed before its branch and tested behind it:
     'more|most' -> '(?<=m)o(?:re|st)', to follow a character class of those first letters."""
-    heads: dict[str, list[str]] = {}
-    for w in sorted(set(words)):
-        heads.setdefault(w[0], []).append(w[1:])
     parts = []
-    for head, rests in heads.items():
+    for head, rests in _heads(words).items():
         longer = [r for r in rests if r]
         behind = f"(?<={re.escape(head)})"
         parts.append(f"{behind}(?:{_trie(longer)}){'?' if '' in rests else ''}" if longer else behind)
