@@ -26,7 +26,6 @@ class ReferencePeriods:
                  chars: list[tuple[int, int]], figure_chars: list[tuple[int, int]],
                  published: datetime.date | None) -> None:
         self._cues = cues = _cues(lang)
-        self._text = text
         times, events, reports = _time_expressions(cues, text, labels, fields_of, chars, published)
         if cues.relative_times is not None:
             times = _with_relative_times(cues, text, low_text, times, published)
@@ -36,7 +35,7 @@ class ReferencePeriods:
         """Whether the duration at `start` is how long something lasted in the clause's time ("From
         August 2023 to May 2024, the Secretary received citizens for 10 days"), not a span of its own
         ("the highest in five years"): "for" right before it."""
-        before = self._text[max(0, start - 12):start].lower().split()
+        before = self._references.text[max(0, start - 12):start].lower().split()
         return bool(before) and before[-1] in self._cues.lasted_before
 
     def of(self, start: int, end: int, sent_start: int, sent_end: int, label: str,
@@ -175,13 +174,13 @@ class _References:
 
     def __init__(self, cues: _Cues, text: str, low: str, times: list[tuple[int, int, tuple, bool]],
                  figures: list[tuple[int, int]], published: datetime.date | None,
-                 events: set[int] | frozenset[int] = frozenset(), reports: list[tuple[int, str]] | None = None) -> None:
+                 events: set[int], reports: list[tuple[int, str]]) -> None:
         self.cues, self.text, self.low, self.published = cues, text, low, published
         self.times = times
         self.starts = [t[0] for t in times]
         self.figures = figures   # (start, end) of the text's figures, ascending
         self.events = events     # starts of the times that date an event of the thing (_time_expressions)
-        self.reports = reports or []   # (start, day) of the days a report is dated ("said on June 27")
+        self.reports = reports   # (start, day) of the days a report is dated ("said on June 27")
         self.report_starts = frozenset(at for at, _ in self.reports)
         # relative years are adverbs by themselves: they follow a figure without a cue ("will renovate
         # 6 complexes this year")
@@ -192,7 +191,7 @@ class _References:
         self._to_date_in: str | None = None              # "": none in the text, "low" or "text": search it
 
     def of(self, start: int, end: int, sent_start: int, sent_end: int,
-           duration: bool = False) -> tuple[str | None, str | None] | None:
+           duration: bool) -> tuple[str | None, str | None] | None:
         """The (ref_start, ref_end) of the figure at text[start:end] in the sentence
         text[sent_start:sent_end], or None. A `duration` ("the highest in five years", "within 90
         days") is a length of time, not a figure of the clause's period: only a time right after it

@@ -67,6 +67,17 @@ def one_fact(text: str, kind: str, published=None, lang: str = "en"):
     return found[0]
 
 
+FIGURE_KINDS = ("count", "percentage", "ratio", "rank", "money", "quantity")
+
+
+def measures(text: str, published) -> dict:
+    """Each figure's measure in `text`, in lower case, by the figure's text (a name that begins a
+    sentence is lowered with it)."""
+    from extractors import extract_facts
+
+    return {f.text: (f.measure or "").lower() for f in extract_facts(text, published) if f.kind in FIGURE_KINDS}
+
+
 def run_cli(*args: str, cwd: Path, env: dict | None = None, input: str | None = None,
             timeout: float = 300) -> subprocess.CompletedProcess:
     """The real command in a child process, as a user or cron would run it."""

@@ -2,18 +2,15 @@
 reports and the level a change reached, possessives, rates per day or year, spans of time, verbs
 that name money, price and worth, headline verbs, scores after a rank. Invented sentences."""
 import datetime
+import functools
 
 import pytest
 
-from extractors import extract_facts
+from conftest import measures as conftest_measures
 
 PUB = datetime.date(2025, 3, 14)
 
-
-def measures(text):
-    """Each figure's measure, in lower case (a name that begins a sentence is lowered with it)."""
-    return {f.text: (f.measure or "").lower() for f in extract_facts(text, PUB) if f.kind in
-            ("count", "percentage", "ratio", "rank", "money", "quantity")}
+measures = functools.partial(conftest_measures, published=PUB)
 
 
 CLASSES = {

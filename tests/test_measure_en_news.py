@@ -3,18 +3,15 @@ technology and weather, spans written in parts, periods of a change, dimension a
 to be done, comparisons with an earlier figure, verbs that change their object, exchange rates, prize
 money, passives after money, sport rankings and market gains. Invented sentences."""
 import datetime
+import functools
 
 import pytest
 
-from extractors import extract_facts
+from conftest import measures as conftest_measures
 
 PUB = datetime.date(2025, 3, 14)
 
-
-def measures(text):
-    """Each figure's measure, in lower case."""
-    return {f.text: (f.measure or "").lower() for f in extract_facts(text, PUB) if f.kind in
-            ("count", "percentage", "ratio", "rank", "money", "quantity")}
+measures = functools.partial(conftest_measures, published=PUB)
 
 
 CLASSES = {

@@ -72,7 +72,7 @@ def _governing_verb(text: str, start: int, end: int, clause_start: int, lex: _Le
     return None
 
 
-def _done_before_to(before: list[str], at: int, lex: _Lexicon, clause: tuple[str, int, int] | None = None) -> bool:
+def _done_before_to(before: list[str], at: int, lex: _Lexicon, clause: tuple[str, int, int]) -> bool:
     """Whether the "to" at before[at] follows a past verb ("farmers had to destroy", "were forced to
     close"), or a noun or object of a clause whose own verb is past with no modal ("issued a decision
     to establish 3 delegations", "assigned the district to perform 155 tasks"): what was done then,
@@ -84,10 +84,8 @@ def _done_before_to(before: list[str], at: int, lex: _Lexicon, clause: tuple[str
             or (lex.verb_like is not None and lex.verb_like.fullmatch(word) is not None):
         return True
     # the clause's words before the "to", up to 16 back (before holds the last 8 before the figure)
-    words = before[:at - 1]
-    if clause is not None:
-        wider = [w.lower() for w in _last_words(*clause, 16)]
-        words = wider[:len(wider) - len(before)] + words
+    wider = [w.lower() for w in _last_words(*clause, 16)]
+    words = wider[:len(wider) - len(before)] + before[:at - 1]
     if any(w in lex.future_before and w != lex.to_word for w in words):
         return False
     return any(w in lex.past_forms or (lex.verb_like is not None and w.endswith("ed")

@@ -170,7 +170,7 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
             and lex.dimension.get((fields.get("unit") or "").lower()) == lex.time_dimension:
         return previous[1]   # "in 2 hours 31 minutes": the parts of one span measure one thing
     if kind == "money" and lex is not None and lex.currency_codes and fields.get("unit") in lex.currency_codes:
-        return _exchange_rate(text, start, sent_start, fields, lex)
+        return _exchange_rate(lowered(text) if low is None else low, start, sent_start, fields, lex)
     measure = _measure_of(text, start, end, kind, fields, sent_start, sent_end, lang, previous, low)
     if measure is None and kind in ("money", "quantity") and lex is not None and lex.subset_before is not None \
             and previous is not None and previous[1] and lex.subset_before.search(lowered(text[previous[0]:start])):
@@ -225,14 +225,14 @@ def _record_period(low: str, start: int, sent_start: int, lex: _Lexicon) -> str 
     return " ".join([lex.period_dimension, "of", m.group("best"), *thing])
 
 
-def _exchange_rate(text: str, start: int, sent_start: int, fields: dict[str, Any], lex: _Lexicon) -> str:
+def _exchange_rate(low: str, start: int, sent_start: int, fields: dict[str, Any], lex: _Lexicon) -> str:
     """"the yen steadied near 149.6 per dollar", "sterling was at $1.2195": money priced in another
     currency is an exchange rate, of the one of the two currencies that is not the dollar (of the one
     it is priced per when neither is), named as its sentence names it."""
     per, currency = fields.get("unit"), fields.get("currency")
     dollar = lex.currency_names.get(lex.rate_default_name)
     rated = per if per != dollar or currency in (None, dollar) else currency
-    found = lex.currency_name_re.finditer(text.lower(), sent_start, start) if lex.currency_name_re else ()
+    found = lex.currency_name_re.finditer(low, sent_start, start) if lex.currency_name_re else ()
     named = [m.group(1) for m in found if lex.currency_names[m.group(1)] == rated]
     name = named[-1] if named else next((n for n, c in lex.currency_names.items() if c == rated), None)
     return _phrase(lex.rate_template, lex=lex, currency=name) or ""
@@ -422,27 +422,24 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
         if thing:
             act = _verb_before(text, start, max(clause_start, previous[0] if previous else 0), lex)
             return f"{thing} {act}" if act else thing
+    # "a total investment of", "a deposit of" (the pattern ends at the figure: its tail only)
+    m = lex.noun_of.search(low_before, max(0, len(low_before) - 64)) if lex.noun_of is not None else None
+    noun = _after_determiner(_clean(before[m.start("noun"):m.end("noun")], lex), lex) if m else None
     if kind == "money" and lex.verb_nouns:
-        m = lex.noun_of.search(low_before, max(0, len(low_before) - 64)) if lex.noun_of is not None else None
-        noun = _after_determiner(_clean(before[m.start("noun"):m.end("noun")], lex), lex) if m else None
         if noun and not any(w in lex.verb_noun_gap or w in lex.verb_nouns for w in noun.lower().split()):
             return noun   # "earned a bonus of", "paid a deposit of": the noun says more than the verb
         named = _verb_noun(text, low, start, end, clause_start, sent_end, lex)
         if named:
             return named
-    if lex.noun_of is not None:
-        cut = max(0, len(low_before) - 64)   # the pattern ends at the figure: search its tail only
-        m = lex.noun_of.search(low_before, cut)   # "a total investment of", "a deposit of"
-        if m:
-            noun = _after_determiner(_clean(before[m.start("noun"):m.end("noun")], lex), lex)
-            change = lex.change_words.get(noun.lower()) if noun and kind == "percentage" else None
-            if change and previous is not None and previous[1]:
-                # "received 2,148 turns of citizens ..., a decrease of 12.3%": the change of the
-                # figure before (of what it counts)
-                base = previous[2] if len(previous) > 2 and previous[2] and lex.change_of_unit else previous[1]
-                return _phrase(change, lex=lex, base=base)
-            if noun:
-                return noun
+    if m:
+        change = lex.change_words.get(noun.lower()) if noun and kind == "percentage" else None
+        if change and previous is not None and previous[1]:
+            # "received 2,148 turns of citizens ..., a decrease of 12.3%": the change of the
+            # figure before (of what it counts)
+            base = previous[2] if len(previous) > 2 and previous[2] and lex.change_of_unit else previous[1]
+            return _phrase(change, lex=lex, base=base)
+        if noun:
+            return noun
     verb = _linking_verb(low, lo, start, lex.linking_verbs)
     if verb is not None:
         subject = _subject(before[:verb[0]], lex)

@@ -31,7 +31,7 @@ from extractors.lang.en.months import MONTHS
 from extractors.lang.en.nounphrase import list_noun_phrase_after, noun_phrase_after
 from extractors.lang.en.numbers import (
     LONG_WORD_NUMBER_RE,
-    FIGURE_OPENING_RE,
+    FigureOpening,
     SCALE_ABBREVIATIONS,
     SCALES,
     WORD_NUMBER_RE,
@@ -167,16 +167,8 @@ class CountExtractor:
                                      r"(?:(?:its|their|the|his|her|our)[ \t]+)?", re.IGNORECASE)
         # a count begins with its qualifier, "from"/"between", or the figure itself
         self._starts = number_starts()
-        # What a match of _re opens with, its figure only looked at (numbers.FIGURE_OPENING_RE). A
-        # word start with no figure after its qualifier or "from" ("in the", "from May", "at a
-        # time", "about the") fails here in a few character tests, where _re tries every
-        # spelled-out figure form before it fails (about 10 µs a start).
-        self._opens = re.compile(rf"""
-            (?<![\w.,/$€£¥:#@&+-])
-            (?:(?:{qualifier_regex("en")})\s+)?
-            (?:(?:from|between)\s+)?
-            (?={FIGURE_OPENING_RE})
-            """, re.IGNORECASE | re.VERBOSE)
+        # the starts that may open a figure (numbers.FigureOpening; a count's regex has this lookbehind)
+        self._opens = FigureOpening(behind=r"(?<![\w.,/$€£¥:#@&+-])")
 
     def _word_before(self, text: str, pos: int, cased: bool = False) -> str:
         """The word (or punctuation mark) before pos, lower-cased unless `cased`;
@@ -319,8 +311,7 @@ class CountExtractor:
         return None
 
     def candidate_starts(self, doc: Doc) -> list[int]:
-        text, lead = doc_text(doc), self._opens.match
-        return [p for p in self._starts.starts(doc) if text[p].isdigit() or lead(text, p)]
+        return self._opens.keep(self._starts.starts(doc), doc_text(doc))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)

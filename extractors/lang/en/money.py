@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.lang.en.numbers import (
-    FIGURE_OPENING_RE,
+    FigureOpening,
     LONG_WORD_NUMBER_RE,
     SCALE_ABBREVIATIONS,
     SCALE_WORDS,
@@ -187,14 +187,8 @@ class MoneyExtractor:
         self._names = StartFinder([f.split()[-1] for f in words])
         self._signs = re.compile("[" + "".join(map(re.escape, signs)) + r"]|\dp(?![^\W\d_])")
         self._halves = StartFinder(["half"])
-        # What a match of _re opens with, its currency or figure only looked at (a prefix currency,
-        # numbers.FIGURE_OPENING_RE): a word start with neither after its qualifier or "from" ("in
-        # the", "at a") fails here in a few character tests. (No lookbehind: _rate_re has none.)
-        self._opens = re.compile(rf"""
-            (?:(?=[^\W\d_])(?:{qualifier_regex("en")})\s+)?
-            (?:(?:from|between)\s+)?
-            (?={FIGURE_OPENING_RE}|{_prefix_currency()})
-            """, re.IGNORECASE | re.VERBOSE)
+        # the starts that may open an amount: a figure or a prefix currency (no lookbehind: _rate_re has none)
+        self._opens = FigureOpening(other=_prefix_currency())
         self._rate_re = re.compile(rf"""
             (?:(?P<qual>{qualifier_regex("en")})\s+)?(?P<num>{WHOLE_DIGITS_RE})
             \s+{phrase_regex(t["rate_links"])}\s+(?P<base>{phrase_regex(t["rate_bases"])})(?![\w.,]\w)
@@ -221,9 +215,7 @@ class MoneyExtractor:
         anchors = self._names.starts(doc)
         if signs:
             anchors = sorted(anchors + signs)
-        opens = self._opens.match
-        return [p for p in near(starts, anchors, self.reach, text, _DIGIT_REACH)
-                if text[p].isdigit() or opens(text, p)]
+        return self._opens.keep(near(starts, anchors, self.reach, text, _DIGIT_REACH), text)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)

@@ -27,7 +27,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Literal, Union
 
-from extractors.nlp import StartFinder, _trie, load_patterns, qualifier_phrases
+from extractors.nlp import StartFinder, _trie, load_patterns, qualifier_phrases, qualifier_regex
 from extractors.numbers import DIGITS_RE as _DIGITS_RE
 from extractors.numbers import parse_digits
 
@@ -109,6 +109,31 @@ LONG_WORD_NUMBER_RE = (
 # a cheap test of where a figure pattern may match: "in the", "at a", "from May" begin none.
 FIGURE_OPENING_RE = (rf"(?:\d|{_trie([*UNITS, *TENS])}|half[ ]"
                      rf"|an?[ ](?:{_trie(['half', 'quarter', 'third', 'hundred', 'dozen', *SCALE_WORDS])}))")
+
+
+
+class FigureOpening:
+    """Which candidate starts may open a figure pattern's match, looked at its opening only: a
+    digit, or an optional qualifier (`after_qualifier` may follow it: "minus "), an optional
+    "from"/"between", then FIGURE_OPENING_RE or `other` (money's prefix currency). A word start
+    that opens no figure ("in the", "from May", "at a") fails here in a few character tests, where
+    the extractor's full regex tries every figure form first. `behind`: the lookbehind the full
+    regex begins with, so that both refuse the same starts."""
+
+    def __init__(self, behind: str = "", after_qualifier: str = "", other: str | None = None) -> None:
+        ahead = FIGURE_OPENING_RE if other is None else f"{FIGURE_OPENING_RE}|{other}"
+        self._match = re.compile(rf"""
+            {behind}
+            (?:(?:{qualifier_regex("en")})\s+{after_qualifier})?
+            (?:(?:from|between)\s+)?
+            (?={ahead})
+            """, re.IGNORECASE | re.VERBOSE).match
+
+    def keep(self, starts: list[int], text: str) -> list[int]:
+        """The starts of `text` that may open a figure."""
+        opens = self._match
+        return [p for p in starts if text[p].isdigit() or opens(text, p)]
+
 
 _ANY_ABBR = _alt(_DATA["any_figure_abbreviations"])
 _ALL_ABBR = _alt(SCALE_ABBREVIATIONS)

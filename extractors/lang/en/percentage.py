@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.lang.common import parse_range
-from extractors.lang.en.numbers import FIGURE_OPENING_RE, WORD_NUMBER_RE, number_starts, parse_number
+from extractors.lang.en.numbers import FigureOpening, WORD_NUMBER_RE, number_starts, parse_number
 from extractors.nlp import (
     SPANS_KEY,
     StartFinder,
@@ -79,24 +79,16 @@ class PercentageExtractor:
         d = load_patterns("percentage", "en")
         self._re = _build_regex()
         self._signs = _build_signs()
-        # What a match of _re opens with, its figure only looked at (numbers.FIGURE_OPENING_RE): a
-        # word start with no figure after its qualifier or "from" ("in the", "at a") fails here in
-        # a few character tests.
-        self._opens = re.compile(rf"""
-            (?<![\w.,/%=&?\#])
-            (?:(?:{qualifier_regex("en")})\s+(?:minus\s+|[-−–](?=\d))?)?
-            (?:(?:from|between)\s+)?
-            (?={FIGURE_OPENING_RE})
-            """, re.IGNORECASE | re.VERBOSE)
+        # the starts that may open a figure (numbers.FigureOpening, with the percentage regex's lookbehind)
+        self._opens = FigureOpening(behind=r"(?<![\w.,/%=&?\#])", after_qualifier=r"(?:minus\s+|[-−–](?=\d))?")
         self._lowercase_words = frozenset(d["lowercase_words"])
         self._change_words = frozenset(d["change_words"])
 
     def candidate_starts(self, doc: Doc) -> list[int]:
         """A percentage begins with a qualifier, "from"/"between" or its figure, and has a sign."""
-        text, opens = doc_text(doc), self._opens.match
-        return [p for p in near(number_starts().starts(doc), self._signs.starts(doc), self.reach, text,
-                                _DIGIT_REACH)
-                if text[p].isdigit() or opens(text, p)]
+        text = doc_text(doc)
+        return self._opens.keep(near(number_starts().starts(doc), self._signs.starts(doc), self.reach, text,
+                                     _DIGIT_REACH), text)
 
     def _minus_start(self, text: str, m: re.Match[str]) -> int | None:
         """Where a written minus begins ("-0.8%", "minus 5%"), or None. A "-" counts only after a

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.lang.en.count import WORD_FIGURE_RE, scaled_range
-from extractors.lang.en.numbers import DIGITS_RE, FIGURE_OPENING_RE, SCALE_RE, number_starts
+from extractors.lang.en.numbers import DIGITS_RE, FigureOpening, SCALE_RE, number_starts
 from extractors.lang.en.quantity_bare import bare_quantities
 from extractors.nlp import (
     SPANS_KEY,
@@ -57,7 +57,6 @@ _TO_RE = re.compile(r"\s+to\s+|\s?[-–]\s?")
 _GLUED_ANCHOR_RE = re.compile(r"\d[CF](?![\w])")
 _FOLD_ANCHOR_RE = re.compile(r"(?<![\w.,-])(?:\d+(?:[.,]\d+)?|[a-z]+)-?fold(?![\w-])", re.IGNORECASE)
 _MINUS_SIGNS = "-−–"
-_OF_PRONOUN_RE = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:them|those|these|whom|which)\b", re.IGNORECASE)
 # after "N times": how often ("in a row"), or a possessive that is what is multiplied
 _FREQUENCY_TAIL_RE = re.compile(r"[ \t\u00a0]+(?:in[ \t\u00a0]+a[ \t\u00a0]+row|in[ \t\u00a0]+succession"
                                 r"|so[ \t\u00a0]+far|running|straight)\b", re.IGNORECASE)
@@ -74,6 +73,9 @@ def _key(s: str) -> str:
 def _tables() -> dict[str, Any]:
     d = load_patterns("quantity", "en")
     return {
+        # "20m of them": the pronouns count's patterns list for "120 of them"
+        "of_pronoun": re.compile(
+            rf"[ \t\u00a0]+of[ \t\u00a0]+(?:{phrase_regex(load_patterns('count', 'en')['of_them'])})\b", re.IGNORECASE),
         "units": {_key(k): v for k, v in d["units"].items()},
         "glued": dict(d["glued_units"]),
         "hyphen": {_key(k): v for k, v in d["hyphen_units"].items()},
@@ -194,15 +196,9 @@ class QuantityExtractor:
         self._multipliers = t["multipliers"] if multipliers is None else multipliers
         self._re = _build_regex(self._multipliers)
         self._units = _build_units(self._multipliers)
-        # What a match of _re opens with, its figure only looked at (numbers.FIGURE_OPENING_RE): a
-        # word start with no figure after its qualifier or "from" ("in the", "at a", "more than
-        # the") fails here in a few character tests, where _re tries each figure form.
-        self._opens = re.compile(rf"""
-            (?<![\w.,/$€£¥:])(?<![^\s(\[][-−–])
-            (?:(?:{qualifier_regex("en")})\s+(?:minus\s+|[-−–](?=\d))?)?
-            (?:(?:from|between)\s+)?
-            (?={FIGURE_OPENING_RE})
-            """, re.IGNORECASE | re.VERBOSE)
+        # the starts that may open a figure (numbers.FigureOpening, with the quantity regex's lookbehinds)
+        self._opens = FigureOpening(behind=r"(?<![\w.,/$€£¥:])(?<![^\s(\[][-−–])",
+                                    after_qualifier=r"(?:minus\s+|[-−–](?=\d))?")
 
     # --- local context -------------------------------------------------------------------
     def _word_before(self, text: str, pos: int) -> str:
@@ -292,9 +288,8 @@ class QuantityExtractor:
                  if self._multipliers and "fold" in text else [])
         if extra or folds:
             anchors = sorted(anchors + extra + folds)
-        opens = self._opens.match
-        starts = [p for p in near(number_starts().starts(doc), anchors, self.reach, text, _DIGIT_REACH)
-                  if text[p].isdigit() or opens(text, p)]
+        starts = self._opens.keep(near(number_starts().starts(doc), anchors, self.reach, text, _DIGIT_REACH),
+                                  text)
         if folds:
             starts = sorted(set(starts) | set(folds))
         return starts
@@ -341,7 +336,7 @@ class QuantityExtractor:
             nxt = _NEXT_WORD_RE.match(text, m.end())
             if nxt and self._is_plural_noun(nxt.group(1)):
                 return None  # "3.2m people": 3.2 million of them, a count
-            if _OF_PRONOUN_RE.match(text, m.end()):
+            if self._t["of_pronoun"].match(text, m.end()):
                 return None  # "50 million users, 20m of them in Vietnam": millions of the users
         return t["units"][key], "quantity.unit"
 
