@@ -13,9 +13,11 @@ import re
 
 from extractors.datenorm import month_bounds, year_bounds
 from extractors.kinds import KINDS
-from extractors.nlp import load_patterns, phrase_regex
+from extractors.nlp import BehindLed, load_patterns, phrase_regex, phrase_trie
 
 _TIME_KINDS = tuple(name for name, spec in KINDS.items() if spec.time)
+# A phrase begins a word: led by this lookbehind, a pattern would be tried at every character (BehindLed).
+_NO_LETTER_BEFORE = r"(?<![^\W\d_])"
 
 
 class ReferencePeriods:
@@ -60,8 +62,9 @@ class _Cues:
         self.open_start = frozenset(d.get("open_start_before", []))
         self.before = frozenset(d.get("before_words", []))
         past = d.get("past_span", {})
-        self.past_span = (re.compile(rf"(?<![^\W\d_])(?:{phrase_regex([p.lower() for p in past['before']])})"
-                                     rf"\s+(?:[\w.,-]+\s+)?(?:{phrase_regex(past['units'])})(?![^\W\d_])")
+        # (these three, searched over the lowered text, are led by their phrases: _NO_LETTER_BEFORE)
+        self.past_span = (BehindLed(_NO_LETTER_BEFORE, rf"(?:{phrase_regex([p.lower() for p in past['before']])})"
+                                    rf"\s+(?:[\w.,-]+\s+)?(?:{phrase_regex(past['units'])})(?![^\W\d_])")
                           if past else None)
         self.report = _suffixes(d.get("report_before", []))
         status = d.get("status_before", [])
@@ -71,7 +74,7 @@ class _Cues:
         self.to_date = re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(d['to_date'])})(?![^\W\d_])", flags)
         # the same over the lowered text, case-sensitive (3-4x faster), for a text without _CASE_TRAPS
         to_date_low = phrase_regex([p.lower() for p in d["to_date"]])
-        self.to_date_low = re.compile(rf"(?<![^\W\d_])(?:{to_date_low})(?![^\W\d_])")
+        to_date_low_core = rf"(?:{to_date_low})(?![^\W\d_])"
         # whether a lowered text holds one at all: no word bounds (no lookbehind, so the search skips
         # in C to the letters the phrases start with: ~2x faster), none at the end (a match in a
         # sentence, which ends the search there, is one here too)
@@ -81,7 +84,8 @@ class _Cues:
         not_before = "".join(rf"(?!\s+{re.escape(w)}(?![^\W\d_]))" for w in d.get("to_date_not_before", []))
         if not_after or not_before:
             self.to_date = re.compile(rf"{not_after}{self.to_date.pattern}{not_before}", flags)
-            self.to_date_low = re.compile(rf"{not_after}{self.to_date_low.pattern}{not_before}")
+            to_date_low_core += not_before
+        self.to_date_low = BehindLed(not_after + _NO_LETTER_BEFORE, to_date_low_core)
         self.after_figure = re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(d['after_figure_cues'])})\s*$", flags)
         self.after_figure_text = re.compile(rf"(?:{phrase_regex(d['after_figure_cues'])})\s", flags)
         # relative time words (A11): a year counted from the publication year, or an anaphor
@@ -89,7 +93,7 @@ class _Cues:
         self.year_offsets = {" ".join(p.lower().split()): n for p, n in d.get("relative_years", {}).items()}
         self.anaphors = {" ".join(p.lower().split()): k for p, k in d.get("anaphoric_times", {}).items()}
         relative = [*self.year_offsets, *self.anaphors]
-        self.relative_times = (re.compile(rf"(?<![^\W\d_])(?:{phrase_regex(relative)})(?![^\W\d_])")
+        self.relative_times = (BehindLed(_NO_LETTER_BEFORE, rf"(?:{phrase_trie(relative)})(?![^\W\d_])")
                                if relative else None)
         links = phrase_regex(d.get("figure_links", [])) if d.get("figure_links") else "(?!)"
         self.figure_link = re.compile(rf"\s*[,()]?\s*(?:{links}\s+)?\(?\s*", flags)

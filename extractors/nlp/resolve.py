@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.kinds import KINDS
-from extractors.nlp.spans import SPANS_KEY, UserData, span_fields
+from extractors.nlp.spans import _ROWS_KEY, SPANS_KEY, UserData, span_fields, span_rows
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ def _may_nest(outer: tuple, inner: tuple) -> bool:
 
 
 def _resolve_rows(rows: list[tuple]) -> list[tuple]:
-    """resolve_overlaps over (label, start_char, end_char, span) rows: each span's label and
+    """resolve_overlaps over (label, start_char, end_char, span[, rule id]) rows: each span's label and
     offsets read once (every Span.label_ is a string-store lookup, every offset a property)."""
     other = len(KIND_PRIORITY)
     ranked = sorted(rows, key=lambda r: (KIND_PRIORITY.get(r[0], other), r[1] - r[2], r[1]))
@@ -94,13 +94,13 @@ class OverlapResolver:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        kept = _resolve_rows([(s.label_, s.start_char, s.end_char, s)
-                              for s in doc.spans.get(self.spans_key, [])])
+        kept = _resolve_rows(span_rows(doc, self.spans_key))
         doc.spans[self.spans_key] = [r[3] for r in kept]
         user_data: UserData = doc.user_data
+        user_data[(_ROWS_KEY, self.spans_key)] = [(label, start, end, rule) for label, start, end, _, rule in kept]
         _SETTLED[doc] = (doc.spans[self.spans_key],
-                         [(label, start, end, user_data.get(("newsfacts.fact", label, start, end)), span.id_)
-                          for label, start, end, span in kept])
+                         [(label, start, end, user_data.get(("newsfacts.fact", label, start, end)), rule)
+                          for label, start, end, _, rule in kept])
         return doc
 
 

@@ -69,6 +69,39 @@ class BoundedAnchor:
                 m = search(text, start + 1)
 
 
+class BehindLed:
+    r"""A pattern that opens with lookbehinds, `behind` + `core` ("(?<![^\W\d_])" + a phrase
+    alternation), found faster: searched as `core` alone and tried whole only where that matches
+    (on from the next character when it fails there, as finditer would). Led by lookbehinds, re
+    tries a pattern at every character; led by literals or a character class (and not compiled
+    with re.IGNORECASE, which turns that off for letters) it skips in C to its first characters.
+    The same matches as re.compile(behind + core, flags): search and finditer take pos and endpos
+    as re's do. `core` must not match the empty string."""
+
+    def __init__(self, behind: str, core: str, flags: int = 0) -> None:
+        self._core = re.compile(core, flags)
+        self._full = re.compile(behind + core, flags)
+        self.pattern = self._full.pattern
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        end = len(text) if endpos is None else endpos
+        search, full = self._core.search, self._full.match
+        m = search(text, pos, end)
+        while m is not None:
+            got = full(text, m.start(), end)
+            if got is not None:
+                return got
+            m = search(text, m.start() + 1, end)
+        return None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        end = len(text) if endpos is None else endpos
+        m = self.search(text, pos, end)
+        while m is not None:
+            yield m
+            m = self.search(text, m.end(), end)
+
+
 # --- candidate starts ------------------------------------------------------------------
 # Most facts can only begin at a handful of words: a qualifier, "from", a currency, a digit.
 # A StartFinder finds those word starts in one cheap pass (a trie of lower-case words, where
@@ -122,7 +155,8 @@ class StartFinder:
     word of one of `phrases`, a digit run, or one of the characters in `symbols`."""
 
     def __init__(self, words: Iterable[str] = (), phrases: Iterable[str] = (), *,
-                 digits: bool = False, symbols: str = "", inside_words: bool = False) -> None:
+                 digits: bool = False, symbols: str = "", inside_words: bool = False,
+                 word_ends: bool = False) -> None:
         firsts, syms = {w.lower() for w in words}, set(symbols)
         for phrase in phrases:
             low = phrase.strip().lower()
@@ -135,7 +169,8 @@ class StartFinder:
                 syms.add(low[0])
         alts = []
         if firsts:
-            alts.append(rf"(?:{_trie(sorted(firsts))})" + ("" if inside_words else r"(?![^\W\d_])"))
+            alts.append(rf"(?:{_trie(sorted(firsts))})" + ("" if inside_words and not word_ends
+                                                            else r"(?![^\W\d_])"))
         if digits:
             alts.append(r"\d")
         if syms:
@@ -143,7 +178,9 @@ class StartFinder:
         # Led by the non-word character before the start: a leading character class lets re
         # skip ahead in C, where a lookbehind would be tried at every position.
         # `inside_words` also finds words right after a digit ("5km") and words that only begin
-        # with one of `words` ("percentage"): for anchors, a fact's unit or sign, not its start.
+        # with one of `words` ("percentage"): for anchors, a fact's unit or sign, not its start;
+        # with `word_ends` as well, only words that end where their letter run does ("5km", "km/h",
+        # not "kmph" for "km"): a unit's anchor where the unit must end its word.
         body = "(?:" + ("|".join(alts) or "(?!)") + ")"
         self._re = re.compile((r"[\W\d_]" if inside_words else r"\W") + body)
         # The same starts from a search for the first character of the word or symbol, the
@@ -151,7 +188,7 @@ class StartFinder:
         # of _re at i is one of _led at i + 1 with the same end (_find).
         self._led: re.Pattern[str] | None = None
         heads = {w[0] for w in firsts} | syms
-        if inside_words and not digits and heads and len(heads) <= _LED_MAX_HEADS:
+        if inside_words and not word_ends and not digits and heads and len(heads) <= _LED_MAX_HEADS:
             led = ([_led_trie(sorted(firsts))] if firsts else []) + \
                 (["(?<=[" + "".join(re.escape(c) for c in sorted(syms)) + "])"] if syms else [])
             self._led = re.compile("[" + "".join(re.escape(c) for c in sorted(heads)) + "]"

@@ -63,26 +63,60 @@ def add_fact(doc: Doc, start: int, end: int, kind: str, fields: dict[str, Any],
         logger.debug("no span for %s at %d-%d", kind, start, end)
         return None
     fact = {k: v for k, v in fields.items() if v is not None}
-    if (span.start_char, span.end_char) != (start, end):
+    span_start, span_end = span.start_char, span.end_char
+    if (span_start, span_end) != (start, end):
         # The tokenizer glued neighbouring characters on ("13.5 m." is one token "m."): the fact
         # keeps the characters the rule matched, the span only serves overlap resolution.
         fact["_chars"] = (start, end)
-    key = _fact_key(span)
+    key = ("newsfacts.fact", kind, span_start, span_end)   # _fact_key(span), its label being kind
     claimed = key in user_data
     user_data[key] = fact  # span._.fact = fact, without spaCy's Underscore object
+    row = (kind, span_start, span_end, rule_id)
+    rows_key = (_ROWS_KEY, spans_key)
     group = doc.spans.get(spans_key)
     if group is None:
         doc.spans[spans_key] = [span]
-    elif not (claimed and _replace_claim(group, span)):
+        user_data[rows_key] = [row]
+        return span
+    rows = user_data.get(rows_key)
+    if rows is not None and len(rows) != len(group):
+        rows = None   # the group was written otherwise too: span_rows reads it off the spans
+        del user_data[rows_key]
+    at = _claim_index(group, span) if claimed else -1
+    if at >= 0:
+        group[at] = span
+        if rows is not None:
+            rows[at] = row
+    else:
         group.append(span)
+        if rows is not None:
+            rows.append(row)
     return span
 
 
-def _replace_claim(group: Any, span: Span) -> bool:
-    """Put span in the place of the span of its kind over the same characters in the group, if any."""
+# (kind, start_char, end_char, rule id) of each span of a group add_fact wrote, in the group's order,
+# under (_ROWS_KEY, spans_key): each Span.label_ and Span.id_ is a string-store lookup and each offset
+# a property, which newsfacts_resolve would otherwise read off every span again.
+_ROWS_KEY = "newsfacts.span_rows"
+
+
+def span_rows(doc: Doc, spans_key: str = SPANS_KEY) -> list[tuple[str, int, int, Span, str]]:
+    """(label, start_char, end_char, span, rule id) of each span in doc.spans[spans_key], in order:
+    from add_fact's record while it matches the group's length, else read off the spans."""
+    group = doc.spans.get(spans_key)
+    if group is None:
+        return []
+    user_data: UserData = doc.user_data
+    rows = user_data.get((_ROWS_KEY, spans_key))
+    if rows is not None and len(rows) == len(group):
+        return [(k, a, b, span, rule) for (k, a, b, rule), span in zip(rows, group)]
+    return [(s.label_, s.start_char, s.end_char, s, s.id_) for s in group]
+
+
+def _claim_index(group: Any, span: Span) -> int:
+    """Where the span of its kind over the same characters stands in the group, -1 if nowhere."""
     same = (span.label, span.start_char, span.end_char)
     for i, old in enumerate(group):
         if (old.label, old.start_char, old.end_char) == same:
-            group[i] = span
-            return True
-    return False
+            return i
+    return -1

@@ -69,8 +69,11 @@ def _alt(words) -> str:
 # Bigger spelled-out figures do not occur in percentages or ratios.
 _TENS_ALT = "|".join(sorted(TENS, key=len, reverse=True))
 _UNITS_ALT = "|".join(sorted(UNITS, key=len, reverse=True))
-WORD_NUMBER_RE = (rf"(?:(?:one|a)[ ]hundred|(?:{_TENS_ALT})(?:[- ](?:{_UNITS_ALT}))?"
-                  rf"|{_UNITS_ALT})")
+# (Every spelled-out number begins with a letter: _LETTER_AHEAD fails one at a digit, where most figure
+# patterns try it, at once instead of branch by branch.)
+_LETTER_AHEAD = r"(?=[^\W\d_])"
+WORD_NUMBER_RE = (rf"(?:{_LETTER_AHEAD}(?:(?:one|a)[ ]hundred|(?:{_TENS_ALT})(?:[- ](?:{_UNITS_ALT}))?"
+                  rf"|{_UNITS_ALT}))")
 
 # --- figures shared by the count, rank, money and quantity components ---------------------
 # A digit string with thousands or decimal separators ("11,300", "124.3", "1,920.37").
@@ -99,9 +102,9 @@ _W_DOZEN = rf"(?:an?|{_W99})[ ]dozen{_NL}"
 # "two and a half million", "five thousand three hundred", "a dozen", "half a million",
 # "two and a half" ("years"). A bare "half" or "a quarter" is not one (a multiplier, a period).
 LONG_WORD_NUMBER_RE = (
-    rf"(?:(?:{_W_SCALED}|{_W_FRACTION_OF})(?:[ ](?:and[ ])?{_W_SCALED})*"
+    rf"(?:{_LETTER_AHEAD}(?:(?:{_W_SCALED}|{_W_FRACTION_OF})(?:[ ](?:and[ ])?{_W_SCALED})*"
     rf"(?:[ ]and[ ]{_W999}|[ ]{_W_HUNDREDS})?{_AND_HALF}?"
-    rf"|{_W_DOZEN}|{_W999}{_AND_HALF}?)")
+    rf"|{_W_DOZEN}|{_W999}{_AND_HALF}?))")
 
 # What every figure above begins with (DIGITS_RE, WORD_NUMBER_RE, LONG_WORD_NUMBER_RE): a digit,
 # a number word (no boundary: "fivefold"), "half" and a space ("half a million"), or "a"/"an"
@@ -411,6 +414,13 @@ def parse_number(s: str, lang: str = "en") -> float:
         raise ValueError(f"not a string: {s!r}")
     if s.isdigit() and s.isascii():
         return float(int(s))   # the commonest figure, plain digits ("15"): as parse_digits reads it
+    return _parse_figure(s, lang)
+
+
+# News repeats its figures ("2024", "50%", "1.5 million"), and parse_number is asked for the same
+# string by several extractors: a figure's value is kept (a ValueError is raised anew each time).
+@functools.lru_cache(maxsize=4096)
+def _parse_figure(s: str, lang: str) -> float:
     text = s.strip().lower()
     if not text:
         raise ValueError("empty number")

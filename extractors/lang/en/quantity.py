@@ -37,6 +37,7 @@ from extractors.nlp import (
     matches_at,
     near,
     phrase_regex,
+    phrase_trie,
     qualifier_code,
     qualifier_regex,
 )
@@ -112,36 +113,12 @@ def _tables() -> dict[str, Any]:
     }
 
 
-def _trie(phrases: list[str]) -> str:
-    """Alternation of lower-case phrases as a trie ('km|km2|kmph' -> 'km(?:2|ph)?'), a space
-    matching any run of whitespace: with a hundred and more units, re tries one branch per first
-    character instead of every phrase at every figure. Longer phrases are tried first, as in
-    phrase_regex."""
-    heads: dict[str, list[str]] = {}
-    for p in sorted(set(phrases)):
-        heads.setdefault(p[0], []).append(p[1:])
-    parts = []
-    for head, rests in sorted(heads.items()):
-        piece = r"\s+" if head == " " else re.escape(head)
-        longer = [r for r in rests if r]
-        if not longer:
-            parts.append(piece)
-        else:
-            rest = _trie(longer)
-            if "" in rests:
-                rest = rest if rest.startswith("(?:") and rest.endswith(")") and len(longer) > 1 \
-                    else f"(?:{rest})"
-                rest += "?"
-            parts.append(piece + rest)
-    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-
-
 def _build_regex(multipliers: bool) -> re.Pattern[str]:
     t = _tables()
     # "two and a half hours", "one and a half million tonnes" (the scale is the group below); not
     # numbers.LONG_WORD_NUMBER_RE, whose size would be tried at every start (3x slower)
     fig = rf"(?:{DIGITS_RE}|{WORD_FIGURE_RE}(?:[ ]and[ ]a[ ]half)?)"
-    units = _trie([_key(u) for u in [*t["units"], *t["points"]]])
+    units = phrase_trie([_key(u) for u in [*t["units"], *t["points"]]])
     durations = (rf"(?:{phrase_regex(t['modifiers'])}\s+)?{phrase_regex(t['durations'])}")
     glued = "|".join(map(re.escape, t["glued"]))
     # (with multipliers off the groups stay, matching nothing, so the code reads them either way)
@@ -174,8 +151,9 @@ def _build_regex(multipliers: bool) -> re.Pattern[str]:
 def _build_units(multipliers: bool) -> StartFinder:
     t = _tables()
     extra = ["times"] if multipliers else []
+    # (the regex wants no letter after a unit: a word that only begins with one anchors nothing)
     return StartFinder((), [*t["units"], *t["hyphen"], *t["durations"], *t["modifiers"], *t["points"],
-                            *extra], inside_words=True)
+                            *extra], inside_words=True, word_ends=True)
 
 
 class _Candidate(NamedTuple):

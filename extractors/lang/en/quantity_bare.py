@@ -12,7 +12,7 @@ import functools
 import re
 from typing import Any, Iterator, NamedTuple
 
-from extractors.nlp import load_patterns, qualifier_code, qualifier_regex
+from extractors.nlp import BehindLed, load_patterns, qualifier_code, qualifier_regex
 
 _WORDS_RE = re.compile(r"[^\W\d_][\w'’&-]*")
 
@@ -50,12 +50,12 @@ def _tables() -> dict[str, Any]:
         # what every match of age_re and time_re holds, led by a character re skips to in C (the
         # full patterns open with a lookbehind, tried at every character): a text without it has none
         "age_anchor": re.compile(r",[ \t\u00a0](?:[1-9]\d?|1[01]\d),"),
-        "time_anchor": re.compile(rf"(?:half[ \t\u00a0]+an?|an?)[ \t\u00a0]+(?:{'|'.join(singular)})",
-                                  re.IGNORECASE),
+        # (its first letter as a class of both cases: an IGNORECASE pattern is tried at every character)
+        "time_anchor": re.compile(rf"[AaHh](?=(?i:alf[ \t\u00a0]+an?|n?)[ \t\u00a0]+(?:{'|'.join(singular)}))"),
         "qual_re": re.compile(rf"(?<![\w-])(?:{qualifier_regex('en')})[ \t\u00a0]+$", re.IGNORECASE),
-        "index_re": re.compile(
+        "index_re": BehindLed(
             # a level with a decimal part or thousands groups, no unit after: "to 32,040.3 by 0230"
-            r"(?<![\w.,])(?:to|at)[ \t\u00a0]+(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\w%.,]\d|[\w%°])"),
+            r"(?<![\w.,])", r"(?:to|at)[ \t\u00a0]+(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\w%.,]\d|[\w%°])"),
     }
 
 

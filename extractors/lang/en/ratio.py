@@ -37,8 +37,12 @@ KIND = "ratio"
 # Digits with optional thousands commas; no decimals: a ratio counts things.
 _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 _END = r"(?![\w/%]|[.,]\d)"
-# Every ratio begins with a figure and has "/", "of" or "out of" at most this far after it.
-_LINKS = StartFinder(["of", "out"], symbols="/", inside_words=True)
+# Every ratio begins with a figure and has "/", "of" or "out of" at most this far after it: "of" and
+# "out" as whole words after a space (the regex wants whitespace around them), found by the shared scan
+# (scan._SharedScan: "of" is in most sentences, and a finder of its own stopped at every "o" of the
+# text), and "/" by a search for it.
+_LINK_WORDS = StartFinder(["of", "out"])
+_SLASHES = StartFinder((), symbols="/", inside_words=True)
 _REACH = 40
 # Words before the figure, nearest last; punctuation ends the clause.
 _PREV_TOKEN_RE = re.compile(r"[^\W\d_][\w'’-]*\.?|[,;:!?()\[\]\"“”\n]")
@@ -117,7 +121,9 @@ class RatioExtractor:
         return words[0][:1].isupper() and words[-1].lower() in self._street_words
 
     def candidate_starts(self, doc: Doc) -> list[int]:
-        return near(number_starts().starts(doc), _LINKS.starts(doc), self.reach)
+        words, slashes = _LINK_WORDS.starts(doc), _SLASHES.starts(doc)
+        links = sorted(words + slashes) if words and slashes else words or slashes
+        return near(number_starts().starts(doc), links, self.reach)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
