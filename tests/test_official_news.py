@@ -193,3 +193,17 @@ def test_official_positions(text, want):
         g_title, g_org = got[_key(person)]
         assert _same(g_title, title), (person, g_title, title)
         assert _same(g_org, org), (person, g_org, org)
+
+
+# written after reading the rules (a class the news gold showed): a field of work between the title
+# and the body goes with the title
+@pytest.mark.parametrize("text, person, title, org", [
+    ("Nguyen Thu Ha, senior director of research at Hanoi Land Consulting, said prices would rise.",
+     "Nguyen Thu Ha", "senior director of research", "Hanoi Land Consulting"),
+    ("Le Quang Vinh, head of sales at Minh Long Ceramics, said orders doubled.",
+     "Le Quang Vinh", "head of sales", "Minh Long Ceramics"),
+])
+def test_field_of_work_at_body(text, person, title, org):
+    got = officials(text)
+    assert list(got) == [person]
+    assert _same(got[person][0], title) and _same(got[person][1], org), got
