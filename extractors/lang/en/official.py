@@ -55,10 +55,15 @@ _UP = "".join(c for c in map(chr, [*range(0x41, 0x5B), *range(0xC0, 0x250), *ran
               if c.isupper())
 _CAP = rf"[{_UP}][^\W\d_]*"  # a capitalised word of letters
 _APOSTROPHES = ("'", "’")
+# the outline of a foreign name before its apposition ("Oskar Lindahl," "Choi Min-jun -")
+_FOREIGN_SHAPE = re.compile(rf"[{_UP}][^\W\d_]+(?:-[^\W\d_]+)?(?:[ ]+[{_UP}][^\W\d_]+(?:-[^\W\d_]+)?){{1,3}}"
+                            r"(?:,|[ ]+[-–—])")
 _ABBR_RE = re.compile(r"\s*\([^()]*\)")
 _SMALL_WORDS = frozenset(("of", "the", "and", "for", "at", "to", "in", "on", "under"))
 # a lower-case field of work, then the body: "(director of) research at Alder Property Vietnam"
 _FIELD_AT_RE = re.compile(r"([a-z][a-z\s-]*?)\s+at\s+(\S.*)", re.S)
+# what an organisation before its title never contains (org_short: words, spaces, "(NA)")
+_ORG_BREAK = re.compile(r"[^\w\s'’&().-]")
 _UNDER_RE = re.compile(r"\s+under\s+")
 _POSSESSIVE_RE = re.compile(r"'s$")   # "Thailand's energy minister": the body is Thailand
 
@@ -328,6 +333,7 @@ class OfficialExtractor:
         titles = self._titles.starts(doc)
         # names and honorifics are capitalised ("To Lam", not "to"); titles may be in lower case
         starts = [p for p in self._names.starts(doc) if text[p].isupper()] + titles
+        caps: list[int] = []
         # the capitals up to _ORG_REACH before each title that a capitalised word follows, and
         # up to _APPOSITION_REACH before a title after a comma or dash (the foreign name of
         # "Oskar Lindahl, chief strategist at ..."), ascending, over the union of those windows:
@@ -345,10 +351,26 @@ class OfficialExtractor:
                 win_end = t
                 continue
             if win_end >= 0:
-                starts += [c.start() for c in self._cap_start.finditer(text, win_start, win_end)]
+                caps += [c.start() for c in self._cap_start.finditer(text, win_start, win_end)]
             win_start, win_end = lo, t
         if win_end >= 0:
-            starts += [c.start() for c in self._cap_start.finditer(text, win_start, win_end)]
+            caps += [c.start() for c in self._cap_start.finditer(text, win_start, win_end)]
+        if not caps:
+            return starts
+        # A capital that is no name, honorific or title starts a match only as the organisation
+        # before a title (org_title_name: nothing but words, spaces and "(NA)" up to the next
+        # title) or as a foreign name before its apposition (name_comma_title_foreign: two to
+        # four capitalised words, then a comma or dash). Most capitals of the windows are
+        # neither, and the whole pattern failing at each of them was most of this stage's time.
+        own = set(starts)
+        org_break, foreign_shape = _ORG_BREAK.search, _FOREIGN_SHAPE.match
+        n = len(titles)
+        i = 0
+        for c in caps:
+            while i < n and titles[i] <= c:
+                i += 1
+            if c in own or (i < n and not org_break(text, c, titles[i])) or foreign_shape(text, c):
+                starts.append(c)
         return starts
 
     def _facts(self, m: re.Match) -> list[tuple[int, int, dict, str]] | None:
