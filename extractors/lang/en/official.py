@@ -171,9 +171,9 @@ class OfficialExtractor:
         # a title with up to two descriptive lower-case words before its head ("retail analyst",
         # "chief commodity strategist", "energy minister"): only where a name or an organisation
         # says it is a position (after a name and a comma, between an organisation and a name)
-        # (not a word of the lexicon: "former Deputy Minister" is no free word and the head Deputy)
-        free = (rf"(?!{_words(d['org_run_stop_words'])}|{_either_case(mods)}(?![\w-])"
-                rf"|{_either_case(heads)}(?![\w-]))[a-z][a-z-]+")
+        # (not a modifier of the lexicon: "former Deputy Minister" is no free word and the head Deputy)
+        free = (rf"(?!{_words(d['org_run_stop_words'])}|{_trie(m.lower() for m in mods)}(?![\w-]))"
+                r"[a-z][a-z-]+")
         # (tried first: a title of the lexicon is also the start of a longer one)
         title_x = (rf"(?:(?:{_either_case(mods)}\s+){{0,3}}(?:{free}\s+){{1,2}}"
                    rf"{_either_case(heads)}(?![\w-])|{title})")
@@ -245,7 +245,7 @@ class OfficialExtractor:
         position_lazy = rf"{title}(?:{of}{skip}{org_lazy})?"
         first_b = rf"(?P<t_b>{title})(?:{of}{skip}(?P<o_b>{org_lazy}))?"
         names_list = rf"{vn_name}(?:\s*,\s*{vn_name}){{0,8}},?\s+and\s+{vn_name}"
-        self._re = re.compile(rf"""
+        people = rf"""
             (?P<list_p>{names_list}),\s+(?:the\s+)?(?P<t_p>{title_pl})
                 (?:{of}{skip}(?P<o_p>{org_free}))?
           | (?:(?P<hon_a>{hon})\s+(?P<name_a>{any_name})|(?P<name_a2>{vn_name})|(?P<name_a3>{foreign}))
@@ -257,9 +257,15 @@ class OfficialExtractor:
                 (?:(?P<hon_b2>{hon})\s+(?P<name_b2>{any_name})|(?P<name_b>{vn_name})
                    |(?P<name_b3>{foreign}){foreign_end})
                 (?:\s+of\s+(?:the\s+)?(?P<o_b2>{org}))?      # "Chairman Tran Van A of the ..."
-          | (?<![\w])(?P<org_c>{org_short})\s+(?P<title_c>{title_x})\s+(?:(?P<hon_c>{hon})\s+)?
+          | """
+        org_first = rf"""(?<![\w])(?P<org_c>{org_short})\s+(?P<title_c>{title_x})\s+(?:(?P<hon_c>{hon})\s+)?
                 (?:(?P<name_c>{vn_name})|(?(hon_c)(?P<name_c3>{any_name})|(?P<name_c2>{foreign}){foreign_end}))
-            """, re.VERBOSE)
+            """
+        self._re = re.compile(people + org_first, re.VERBOSE)
+        # the same without its last branch (org_title_name: the branch never matches) where no
+        # title follows within the words an organisation is written with: the branch failing
+        # after trying every length of organisation was much of the cost of a start that is none
+        self._re_people = re.compile(people + "(?!)" + org_first, re.VERBOSE)
         self._vn_name_re = re.compile(vn_name)
         # the verb a bare "as" needs before the name ("appointed Mai Van B as Deputy Minister")
         self._appointed_re = re.compile(rf"\b{_words(d['appointing_verbs'])}\s+$")
@@ -329,10 +335,16 @@ class OfficialExtractor:
 
     # --- matching ---------------------------------------------------------------------------
     def candidate_starts(self, doc: Doc) -> list[int]:
+        return [pos for pos, _ in self._starts(doc)]
+
+    def _starts(self, doc: Doc) -> list[tuple[int, bool]]:
+        """The candidate starts, ascending, each with whether an organisation before a title
+        (org_title_name) may begin there: nothing but words, spaces and "(NA)" up to the next title."""
         text = doc_text(doc)
         titles = self._titles.starts(doc)
         # names and honorifics are capitalised ("To Lam", not "to"); titles may be in lower case
-        starts = [p for p in self._names.starts(doc) if text[p].isupper()] + titles
+        own = {p for p in self._names.starts(doc) if text[p].isupper()}
+        own.update(titles)
         caps: list[int] = []
         # the capitals up to _ORG_REACH before each title that a capitalised word follows, and
         # up to _APPOSITION_REACH before a title after a comma or dash (the foreign name of
@@ -355,23 +367,23 @@ class OfficialExtractor:
             win_start, win_end = lo, t
         if win_end >= 0:
             caps += [c.start() for c in self._cap_start.finditer(text, win_start, win_end)]
-        if not caps:
-            return starts
         # A capital that is no name, honorific or title starts a match only as the organisation
-        # before a title (org_title_name: nothing but words, spaces and "(NA)" up to the next
-        # title) or as a foreign name before its apposition (name_comma_title_foreign: two to
-        # four capitalised words, then a comma or dash). Most capitals of the windows are
+        # before a title or as a foreign name before its apposition (name_comma_title_foreign: two
+        # to four capitalised words, then a comma or dash). Most capitals of the windows are
         # neither, and the whole pattern failing at each of them was most of this stage's time.
-        own = set(starts)
         org_break, foreign_shape = _ORG_BREAK.search, _FOREIGN_SHAPE.match
-        n = len(titles)
-        i = 0
-        for c in caps:
-            while i < n and titles[i] <= c:
+        n, i = len(titles), 0
+        out = []
+        for pos in sorted(own.union(caps)):
+            if text[pos].islower():     # a title in lower case: no organisation before it
+                out.append((pos, False))
+                continue
+            while i < n and titles[i] <= pos:
                 i += 1
-            if c in own or (i < n and not org_break(text, c, titles[i])) or foreign_shape(text, c):
-                starts.append(c)
-        return starts
+            org_ok = i < n and not org_break(text, pos, titles[i])
+            if org_ok or pos in own or foreign_shape(text, pos):
+                out.append((pos, org_ok))
+        return out
 
     def _facts(self, m: re.Match) -> list[tuple[int, int, dict, str]] | None:
         """(start, end, fields, rule) of each official in a match; None when the match is no
@@ -449,11 +461,11 @@ class OfficialExtractor:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         taken = -1
-        match = self._re.match
-        for pos in sorted(set(self.candidate_starts(doc))):
+        match, match_people = self._re.match, self._re_people.match
+        for pos, org_ok in self._starts(doc):
             if pos < taken:
                 continue
-            m = match(text, pos)
+            m = (match if org_ok else match_people)(text, pos)
             if not m:
                 continue
             facts = self._facts(m)
