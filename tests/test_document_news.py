@@ -64,6 +64,27 @@ CASES = [
 ]
 
 
+# A second batch, written after the first fixes but before running them on it.
+CASES += [
+    ("Decision No.1520/QD-TTg approved the railway plan.", [("Decision", "1520/QD-TTg", None)]),
+    ("Resolution No 45/2023/QH15 cuts VAT to 8%.", [("Resolution", "45/2023/QH15", None)]),
+    ("Fines rose under Decree No. 168/2024/ND-CP, effective from January 1, 2025.",
+     [("Decree", "168/2024/ND-CP", None)]),
+    ("Directive 07/CT-TTg dated March 5, 2024 ordered checks on fuel prices.",
+     [("Directive", "07/CT-TTg", "2024-03-05")]),
+    ("Circular No. 08/2024/TT-BCA dated February 15, 2024 sets the fees.",
+     [("Circular", "08/2024/TT-BCA", "2024-02-15")]),
+    ("The city issued Plan No.150/KH-UBND on waste sorting.", [("Plan", "150/KH-UBND", None)]),
+    ("In Document No. 4567/VPCP-KTTH, the Government Office relayed the order.",
+     [("Document", "4567/VPCP-KTTH", None)]),
+    ("The Government's Resolution 01/NQ-CP sets growth at 6.5%.", [("Resolution", "01/NQ-CP", None)]),
+    ("Official Telegram No. 88/CD-TTg asked provinces to evacuate residents.",
+     [("Official Telegram", "88/CD-TTg", None)]),
+    ("The district followed Conclusion No.126-KL/TW and Plan No. 47-KH/TU.",
+     [("Conclusion", "126-KL/TW", None), ("Plan", "47-KH/TU", None)]),
+]
+
+
 def documents(text):
     return sorted((f.doc_type, f.doc_number, f.issued) for f in facts_of(text, "document"))
 

@@ -183,7 +183,7 @@ class OfficialExtractor:
         given_words = set(d["given_names_like_words"])
         not_given = _words(_with_curly([w for w in d["not_name_words"] if w not in given_words]))
         given = rf"(?!{not_given})[{_UP}][^\W\d_]+"
-        vn_name = rf"{_words(d['family_names'])}(?:[ ]+{given}){{1,3}}(?![ \t]+[{_UP}]|[\w'’-])"
+        vn_name = rf"{_words(d['family_names'])}(?:[ ]+{given}){{1,4}}(?![ \t]+[{_UP}]|[\w'’-])"
         any_name = rf"(?!{not_name}){_CAP}(?:[ ]+{given}){{1,3}}(?![\w'’-])"
         # A name that is neither Vietnamese nor after an honorific ("Oskar Lindahl", "Choi Min-jun")
         # is only told from other capitalised words by where it stands: after a title or before
