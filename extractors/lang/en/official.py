@@ -415,8 +415,8 @@ class OfficialExtractor:
                 raw_title, org = g("t_a"), g("o_a")
                 if g("o2_a"):  # "Head of Research at Savills Hanoi"
                     raw_title, org = f"{raw_title} of {org}", g("o2_a")
-                elif org and _FIELD_AT_RE.match(org):    # "senior director of research at Alder Property"
-                    field, org = _FIELD_AT_RE.match(org).groups()
+                elif org and (fm := _FIELD_AT_RE.match(org)):  # "senior director of research at Alder"
+                    field, org = fm.groups()
                     raw_title = f"{raw_title} of {field}"
                 if org is None and m.end("t_a") < m.end("chain_a") and self._relative(raw_title):
                     org = self._chain_org(g("chain_a"))
