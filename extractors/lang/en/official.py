@@ -15,9 +15,11 @@ an honorific a name must start with a Vietnamese family name, which is where the
 organisation before it ends; after an honorific any capitalised words make a name.
 
 Normalised fields: `title` in the capitals of the title lexicon ("deputy director" ->
-"Deputy Director"), singular; `organization` without a bracketed abbreviation ("National Assembly
-(NA)" -> "National Assembly") and with straight apostrophes ("People’s" -> "People's"), so SQL
-finds one organisation however the page typed it; `person` as written, honorifics left out.
+"Deputy Director"), singular; `organization` the first link of its chain ("land records unit
+under the municipal Department of Agriculture" -> "land records unit"), without a bracketed
+abbreviation ("National Assembly (NA)" -> "National Assembly") and with straight apostrophes
+("People’s" -> "People's"), so SQL finds one organisation however the page typed it; `person` as
+written, honorifics left out.
 """
 from __future__ import annotations
 
@@ -53,8 +55,16 @@ _UP = "".join(c for c in map(chr, [*range(0x41, 0x5B), *range(0xC0, 0x250), *ran
               if c.isupper())
 _CAP = rf"[{_UP}][^\W\d_]*"  # a capitalised word of letters
 _APOSTROPHES = ("'", "’")
+# the outline of a foreign name before its apposition ("Oskar Lindahl," "Choi Min-jun -")
+_FOREIGN_SHAPE = re.compile(rf"[{_UP}][^\W\d_]+(?:-[^\W\d_]+)?(?:[ ]+[{_UP}][^\W\d_]+(?:-[^\W\d_]+)?){{1,3}}"
+                            r"(?:,|[ ]+[-–—])")
 _ABBR_RE = re.compile(r"\s*\([^()]*\)")
 _SMALL_WORDS = frozenset(("of", "the", "and", "for", "at", "to", "in", "on", "under"))
+# a lower-case field of work, then the body: "(director of) research at Alder Property Vietnam"
+_FIELD_AT_RE = re.compile(r"([a-z][a-z\s-]*?)\s+at\s+(\S.*)", re.S)
+# what an organisation before its title never contains (org_short: words, spaces, "(NA)")
+_ORG_BREAK = re.compile(r"[^\w\s'’&().-]")
+_UNDER_RE = re.compile(r"\s+under\s+")
 _POSSESSIVE_RE = re.compile(r"'s$")   # "Thailand's energy minister": the body is Thailand
 
 
@@ -161,14 +171,19 @@ class OfficialExtractor:
         # a title with up to two descriptive lower-case words before its head ("retail analyst",
         # "chief commodity strategist", "energy minister"): only where a name or an organisation
         # says it is a position (after a name and a comma, between an organisation and a name)
-        free = rf"(?!{_words(d['org_run_stop_words'])})[a-z][a-z-]+"
+        # (not a modifier of the lexicon: "former Deputy Minister" is no free word and the head Deputy)
+        free = (rf"(?!{_words(d['org_run_stop_words'])}|{_trie(m.lower() for m in mods)}(?![\w-]))"
+                r"[a-z][a-z-]+")
         # (tried first: a title of the lexicon is also the start of a longer one)
         title_x = (rf"(?:(?:{_either_case(mods)}\s+){{0,3}}(?:{free}\s+){{1,2}}"
                    rf"{_either_case(heads)}(?![\w-])|{title})")
         # --- names
         not_name = _words(_with_curly(d["not_name_words"]))
-        given = rf"(?!{not_name})[{_UP}][^\W\d_]+"
-        vn_name = rf"{_words(d['family_names'])}(?:[ ]+{given}){{1,3}}(?![ \t]+[{_UP}]|[\w'’-])"
+        # a middle name may be a word that is otherwise no name ("Tran The Cuong": Thế)
+        given_words = set(d["given_names_like_words"])
+        not_given = _words(_with_curly([w for w in d["not_name_words"] if w not in given_words]))
+        given = rf"(?!{not_given})[{_UP}][^\W\d_]+"
+        vn_name = rf"{_words(d['family_names'])}(?:[ ]+{given}){{1,4}}(?![ \t]+[{_UP}]|[\w'’-])"
         any_name = rf"(?!{not_name}){_CAP}(?:[ ]+{given}){{1,3}}(?![\w'’-])"
         # A name that is neither Vietnamese nor after an honorific ("Oskar Lindahl", "Choi Min-jun")
         # is only told from other capitalised words by where it stands: after a title or before
@@ -185,7 +200,7 @@ class OfficialExtractor:
         # a capitalised word (not the start of a name: the organisation ends there), or one of
         # the lower-case words organisations are written with ("municipal", "division")
         # (whole words: a chain's further position may not end inside one, "... of Financ")
-        org_word_any = rf"(?:(?![Tt]he\b)[{_UP}][\w'’&-]*(?![\w'’&-])|{low_word}){abbr}"
+        org_word_any = rf"(?:(?![Tt]he\b|{_words(d['not_org_words'])})[{_UP}][\w'’&-]*(?![\w'’&-])|{low_word}){abbr}"
         # where an organisation is taken greedily (after a name), not the start of the name of
         # the next official either
         org_word = rf"(?!{vn_name}){org_word_any}"
@@ -204,7 +219,11 @@ class OfficialExtractor:
         # have a lower-case unit before its parent body: "(head of the) cadre management unit under
         # the municipal Department of Home Affairs".
         low_run = rf"(?:(?!{_words(d['org_run_stop_words'])})[a-z][a-z'’-]*\s+){{1,5}}"
-        org_free = rf"(?:{low_run}(?:under|of|at|in|within)\s+(?:the\s+)?)?{org}"
+        # or a lower-case run that ends in the head noun of a body ("(head coach of the) national
+        # women's football team", "(director of the city's) construction department")
+        org_free = (rf"(?:{low_run}{_words(d['org_lower_heads'])}(?![\w'’-])"
+                    rf"(?:\s+(?:under|of|at|in|within)\s+(?:the\s+)?{org})?"
+                    rf"|(?:{low_run}(?:under|of|at|in|within)\s+(?:the\s+)?)?{org})")
         skip = rf"(?:the\s+)?(?:{_trie(_with_curly(d['org_prefixes_skipped']))}\s+)?"
         # an organisation before its title ("Bach Mai Hospital Director", "Industry and Trade
         # Minister"): up to six words, not opening with a sentence adverb ("Meanwhile")
@@ -226,21 +245,30 @@ class OfficialExtractor:
         position_lazy = rf"{title}(?:{of}{skip}{org_lazy})?"
         first_b = rf"(?P<t_b>{title})(?:{of}{skip}(?P<o_b>{org_lazy}))?"
         names_list = rf"{vn_name}(?:\s*,\s*{vn_name}){{0,8}},?\s+and\s+{vn_name}"
-        self._re = re.compile(rf"""
+        people = rf"""
             (?P<list_p>{names_list}),\s+(?:the\s+)?(?P<t_p>{title_pl})
                 (?:{of}{skip}(?P<o_p>{org_free}))?
           | (?:(?P<hon_a>{hon})\s+(?P<name_a>{any_name})|(?P<name_a2>{vn_name})|(?P<name_a3>{foreign}))
-                (?:,|[ ]+[-–—])\s+(?:(?:the|a|an)\s+)?(?P<chain_a>{first_a}(?:{further}){{0,6}})
+                (?:,|[ ]+[-–—]|(?(name_a3)(?!)|(?P<link_a>\s*{_trie(d['name_title_links'])})))
+                \s+(?:(?:the|a|an)\s+)?(?P<chain_a>{first_a}(?:{further}){{0,6}})
           | (?P<t_q>{title_pl})(?:{of}{skip}(?P<o_q>{org_lazy}))?,?\s+(?P<list_q>{names_list})
           | (?<!\d[ ])(?:(?={hon}\s)(?!{title})(?P<hon_b>{hon})\s+)?(?P<chain_b>{first_b}
                 (?:(?:,\s+|\s+and\s+)(?:the\s+)?{position_lazy}){{0,3}}),?\s+
                 (?:(?P<hon_b2>{hon})\s+(?P<name_b2>{any_name})|(?P<name_b>{vn_name})
                    |(?P<name_b3>{foreign}){foreign_end})
                 (?:\s+of\s+(?:the\s+)?(?P<o_b2>{org}))?      # "Chairman Tran Van A of the ..."
-          | (?<![\w])(?P<org_c>{org_short})\s+(?P<title_c>{title_x})\s+(?:(?P<hon_c>{hon})\s+)?
+          | """
+        org_first = rf"""(?<![\w])(?P<org_c>{org_short})\s+(?P<title_c>{title_x})\s+(?:(?P<hon_c>{hon})\s+)?
                 (?:(?P<name_c>{vn_name})|(?(hon_c)(?P<name_c3>{any_name})|(?P<name_c2>{foreign}){foreign_end}))
-            """, re.VERBOSE)
+            """
+        self._re = re.compile(people + org_first, re.VERBOSE)
+        # the same without its last branch (org_title_name: the branch never matches) where no
+        # title follows within the words an organisation is written with: the branch failing
+        # after trying every length of organisation was much of the cost of a start that is none
+        self._re_people = re.compile(people + "(?!)" + org_first, re.VERBOSE)
         self._vn_name_re = re.compile(vn_name)
+        # the verb a bare "as" needs before the name ("appointed Mai Van B as Deputy Minister")
+        self._appointed_re = re.compile(rf"\b{_words(d['appointing_verbs'])}\s+$")
         self._foreign_end = re.compile(foreign_end)
         self._not_before_foreign = {t.lower() for t in d["lower_titles_not_before_foreign_names"]}
         self._of_re = re.compile(rf"{of}{skip}(?P<o>{org})$")
@@ -273,6 +301,8 @@ class OfficialExtractor:
     def _org(raw: str | None) -> str | None:
         if not raw:
             return None
+        # the first link of the chain: "civil servant management unit (under the municipal ...)"
+        raw = _UNDER_RE.split(raw, 1)[0]
         raw = _POSSESSIVE_RE.sub("", _ABBR_RE.sub("", raw).replace("’", "'"))
         return " ".join(raw.split()) or None
 
@@ -305,10 +335,17 @@ class OfficialExtractor:
 
     # --- matching ---------------------------------------------------------------------------
     def candidate_starts(self, doc: Doc) -> list[int]:
+        return [pos for pos, _ in self._starts(doc)]
+
+    def _starts(self, doc: Doc) -> list[tuple[int, bool]]:
+        """The candidate starts, ascending, each with whether an organisation before a title
+        (org_title_name) may begin there: nothing but words, spaces and "(NA)" up to the next title."""
         text = doc_text(doc)
         titles = self._titles.starts(doc)
         # names and honorifics are capitalised ("To Lam", not "to"); titles may be in lower case
-        starts = [p for p in self._names.starts(doc) if text[p].isupper()] + titles
+        own = {p for p in self._names.starts(doc) if text[p].isupper()}
+        own.update(titles)
+        caps: list[int] = []
         # the capitals up to _ORG_REACH before each title that a capitalised word follows, and
         # up to _APPOSITION_REACH before a title after a comma or dash (the foreign name of
         # "Oskar Lindahl, chief strategist at ..."), ascending, over the union of those windows:
@@ -326,11 +363,27 @@ class OfficialExtractor:
                 win_end = t
                 continue
             if win_end >= 0:
-                starts += [c.start() for c in self._cap_start.finditer(text, win_start, win_end)]
+                caps += [c.start() for c in self._cap_start.finditer(text, win_start, win_end)]
             win_start, win_end = lo, t
         if win_end >= 0:
-            starts += [c.start() for c in self._cap_start.finditer(text, win_start, win_end)]
-        return starts
+            caps += [c.start() for c in self._cap_start.finditer(text, win_start, win_end)]
+        # A capital that is no name, honorific or title starts a match only as the organisation
+        # before a title or as a foreign name before its apposition (name_comma_title_foreign: two
+        # to four capitalised words, then a comma or dash). Most capitals of the windows are
+        # neither, and the whole pattern failing at each of them was most of this stage's time.
+        org_break, foreign_shape = _ORG_BREAK.search, _FOREIGN_SHAPE.match
+        n, i = len(titles), 0
+        out = []
+        for pos in sorted(own.union(caps)):
+            if text[pos].islower():     # a title in lower case: no organisation before it
+                out.append((pos, False))
+                continue
+            while i < n and titles[i] <= pos:
+                i += 1
+            org_ok = i < n and not org_break(text, pos, titles[i])
+            if org_ok or pos in own or foreign_shape(text, pos):
+                out.append((pos, org_ok))
+        return out
 
     def _facts(self, m: re.Match) -> list[tuple[int, int, dict, str]] | None:
         """(start, end, fields, rule) of each official in a match; None when the match is no
@@ -362,6 +415,9 @@ class OfficialExtractor:
                 raw_title, org = g("t_a"), g("o_a")
                 if g("o2_a"):  # "Head of Research at Savills Hanoi"
                     raw_title, org = f"{raw_title} of {org}", g("o2_a")
+                elif org and (fm := _FIELD_AT_RE.match(org)):  # "senior director of research at Alder"
+                    field, org = fm.groups()
+                    raw_title = f"{raw_title} of {field}"
                 if org is None and m.end("t_a") < m.end("chain_a") and self._relative(raw_title):
                     org = self._chain_org(g("chain_a"))
             else:  # "Politburo member and ...", "former Politburo member"
@@ -376,6 +432,11 @@ class OfficialExtractor:
             if org is None and not owned and _lower_case(raw_title):
                 return None
             rule = "official.name_comma_title"
+            if g("link_a"):
+                if " ".join(g("link_a").split()) == "as" and not self._appointed_re.search(
+                        m.string, max(0, m.start() - 20), m.start()):
+                    return None     # "... Nguyen Van A as head of ...": no appointment
+                rule = "official.name_link_title"
         elif g("chain_b"):
             person, raw_title, org = g("name_b") or g("name_b2") or g("name_b3"), g("t_b"), g("o_b") or g("o_b2")
             # a foreign name after a word that is a title only sometimes ("the official Facebook Page")
@@ -400,11 +461,11 @@ class OfficialExtractor:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         taken = -1
-        match = self._re.match
-        for pos in sorted(set(self.candidate_starts(doc))):
+        match, match_people = self._re.match, self._re_people.match
+        for pos, org_ok in self._starts(doc):
             if pos < taken:
                 continue
-            m = match(text, pos)
+            m = (match if org_ok else match_people)(text, pos)
             if not m:
                 continue
             facts = self._facts(m)
