@@ -25,8 +25,8 @@ def test_city_council_meeting_report():
         ("Dao Thi Kim Lien", "Member", "municipal Party Committee"),
         ("Lam Quoc Bao", "Vice Chairman", "municipal People's Committee"),
         ("Kieu Van Tan", "Vice Chairman", "municipal People's Committee"),
-        ("Phung Minh Duc", "Head",
-         "civil servant management unit under the municipal Department of Home Affairs"),
+        # the first link is the post's own unit; 'under ...' is its parent, not the organisation
+        ("Phung Minh Duc", "Head", "civil servant management unit"),
         ("Vo Thi Bich", "Chief", "Office of the municipal People's Committee"),
     ]
     # the figures next to them are still facts of their own
