@@ -7,11 +7,13 @@ import re
 
 from extractors.measure.lexicon import _WORD_RE, BLANK, _Lexicon
 from extractors.measure.phrases import _last_words
+from extractors.measure.qualified import _qualifier
 from extractors.measure.subjects import _subject
 
 def _governing_verb(text: str, start: int, end: int, clause_start: int, lex: _Lexicon) -> str | None:
     """The verb of a counted figure: before it in its clause ("disciplined 15 ...", "đã kỷ luật 7 ..."),
-    else a passive after it ("15 ... were disciplined"). Verbs may be several words ("tiếp nhận")."""
+    else a future passive or a verb right after it ("3,000 graves to be relocated", "40/40 units
+    reported"; a passive after the unit is _after_unit's). Verbs may be several words ("tiếp nhận")."""
     before = [w.lower() for w in _last_words(text, clause_start, start, 8)]
     clause = (text, clause_start, start)
     for n in (3, 2):
@@ -63,12 +65,34 @@ def _governing_verb(text: str, start: int, end: int, clause_start: int, lex: _Le
     m = lex.future_passive.match(text, end) if lex.future_passive is not None else None
     if m and BLANK not in m.group("verb"):
         return f"{lex.future_passive_word} {m.group('verb').lower()}"   # "3,000 graves to be relocated"
-    m = lex.passive.match(text, end)
-    if m and BLANK not in m.group("verb"):
-        return m.group("verb").lower()
     nxt = re.match(r"[ \t]+([^\W\d_]+)", text[end:end + 40])
     if nxt and lex.verb_like is not None and lex.verb_like.fullmatch(nxt.group(1).lower()):
         return nxt.group(1).lower()   # "40/40 units reported"
+    return None
+
+
+def _dative_verb(text: str, start: int, clause_start: int, lex: _Lexicon) -> str | None:
+    """"issued green passes to 212 vehicles", "approved the personnel plans for 72/72 Party
+    organizations": what the things were given, the verb and its object before "to" or "for"
+    ("vehicles issued green passes")."""
+    words = [w.lower() for w in _last_words(text, clause_start, start, 8)]
+    while words and words[-1] in lex.skip_before and words[-1] not in lex.counted_datives:
+        words.pop()   # "to more than 14,600 ..."
+    if len(words) < 3 or words[-1] not in lex.counted_datives:
+        return None
+    obj: list[str] = []
+    for i in range(len(words) - 2, max(-1, len(words) - 6), -1):
+        w = words[i]
+        if w in lex.action_verbs or w in lex.past_forms or (lex.verb_like is not None and lex.verb_like.fullmatch(w)):
+            if not obj or i and (words[i - 1] in lex.future_before or words[i - 1] == lex.to_word):
+                return None   # "to review 3,400 households": what is to be done is the verb's own rule
+            return " ".join([lex.participles.get(w, w), *obj])
+        if BLANK in w or not w[:1].isalpha() or w in lex.empty_verbs or w in lex.counted_not_objects:
+            return None   # ("jumped thanks to", "sold them to"): no object the things were given
+        if w not in lex.counted_dropped:
+            obj.insert(0, w)
+        if len(obj) > 3:
+            return None
     return None
 
 
@@ -211,6 +235,8 @@ def _owner(text: str, start: int, clause_start: int, lex: _Lexicon) -> str | Non
 def _counted(text: str, start: int, end: int, unit: str, clause_start: int, lex: _Lexicon,
              loose: bool = False) -> str:
     verb = _governing_verb(text, start, end, clause_start, lex)
+    if verb is None and lex.counted_datives:
+        verb = _dative_verb(text, start, clause_start, lex)
     if verb is None and lex.verb_before_fallback:
         verb = _words_before_as_verb(text, start, clause_start, lex)
     if lex.unit_then_tail:
@@ -222,8 +248,17 @@ def _counted(text: str, start: int, end: int, unit: str, clause_start: int, lex:
             if owner:
                 unit = f"{unit} {owner}"   # "đàn bò sữa có hơn 10.000 con" -> "con đàn bò sữa"
     if verb:
+        if lex.counted_qualifiers and not loose:
+            which = _qualifier(text, end, lex, "modifier")
+            verb = f"{verb} {which}" if which else verb   # "held 154 dialogues with residents"
         return f"{unit} {verb}" if lex.unit_first else f"{verb} {unit}"
-    tail = _after_unit(text, end, lex, loose) if lex.tail_after_unit and not lex.unit_then_tail else None
+    qualify = lex.counted_qualifiers and not loose
+    # "86 households on 1.2 ha have not yet moved": the predicate later in the clause first
+    tail = _qualifier(text, end, lex, "predicate") if qualify else None
+    if tail is None and lex.tail_after_unit and not lex.unit_then_tail:
+        tail = _after_unit(text, end, lex, loose)
+    if tail is None and qualify:
+        tail = _qualifier(text, end, lex)   # "two patients have died", "five districts with the most cases"
     return f"{unit} {tail}" if tail else unit
 
 
