@@ -61,6 +61,14 @@ def test_a_ratio_takes_the_predicate_of_its_things():
     assert got["11 out of 18 communes"] == "communes yet to receive"
 
 
+def test_a_participle_that_qualifies_the_things_leaves_the_predicate_to_the_clause():
+    # "registered with the board" says which shops; what happened to them comes after it
+    got = measures("So far, 60 of the 75 shops registered with the market board have reopened.")
+    assert got["60 of the 75 shops"] == "shops reopened"
+    # with no predicate after it, the participle is what happened to them
+    assert measures("In May, 40/40 wards reported on time.")["40/40 wards"] == "wards reported"
+
+
 def test_a_phrase_that_runs_into_another_figure_is_no_post_modifier():
     # what the things are "with" is another figure: it says nothing of which they are
     got = measures("The city has built 38 housing projects with around 13,600 apartments.")

@@ -67,7 +67,10 @@ def _governing_verb(text: str, start: int, end: int, clause_start: int, lex: _Le
         return f"{lex.future_passive_word} {m.group('verb').lower()}"   # "3,000 graves to be relocated"
     nxt = re.match(r"[ \t]+([^\W\d_]+)", text[end:end + 40])
     if nxt and lex.verb_like is not None and lex.verb_like.fullmatch(nxt.group(1).lower()):
-        return nxt.group(1).lower()   # "40/40 units reported"
+        predicate = _qualifier(text, end, lex, "predicate") if lex.counted_qualifiers else None
+        # "40/40 units reported", unless the participle qualifies them and the predicate comes
+        # later ("147 households [registered under the program] have received support")
+        return predicate or nxt.group(1).lower()
     return None
 
 
@@ -75,6 +78,8 @@ def _dative_verb(text: str, start: int, clause_start: int, lex: _Lexicon) -> str
     """"issued green passes to 212 vehicles", "approved the personnel plans for 72/72 Party
     organizations": what the things were given, the verb and its object before "to" or "for"
     ("vehicles issued green passes")."""
+    if not any(f" {w} " in text[max(clause_start, start - 40):start] for w in lex.counted_datives):
+        return None   # most figures have none: a find before the words
     words = [w.lower() for w in _last_words(text, clause_start, start, 8)]
     while words and words[-1] in lex.skip_before and words[-1] not in lex.counted_datives:
         words.pop()   # "to more than 14,600 ..."

@@ -11,6 +11,7 @@ from extractors.measure.lexicon import BLANK, _Lexicon
 
 # words, blanked facts, numbers left in the text ("6:30"), punctuation: one token each
 _TOKENS = re.compile(r"[^\W\d_][\w'’-]*|\x00+|\d[\d.,/:]*|[^\w\s]")
+_FIRST = re.compile(r"[ \t]*(,[ \t]*[^\W\d_]*|[^\W\d_][\w'’-]*)")   # the first word, or a comma and the next
 _CLAUSE_END = re.compile(r"[;!?()\n\"“”]|[.:](?!\d)")   # not the point of "1.2 ha"
 
 
@@ -19,9 +20,12 @@ def _qualifier(text: str, end: int, lex: _Lexicon, what: str = "both") -> str | 
     up to the lexicon's reach. `what`: "predicate" for one read across a phrase or an aside only,
     "modifier" for the phrase after the things only ("held 154 dialogues [with residents]": the
     things are the object of a verb before them)."""
+    first = _FIRST.match(text, end)
+    if first is None or (first.start(1) == end and first.group(1)[0] != ","):
+        return None   # "20 percent-owned": a figure glued to what follows is no subject
+    if not _may_begin(first.group(1).lower(), what, lex):
+        return None
     window = text[end:end + lex.counted_reach]
-    if not window[:1].isspace() and window[:1] != ",":
-        return None   # "20 percent-owned", a figure glued to what follows is no subject
     cut = _CLAUSE_END.search(window)
     tokens = _TOKENS.findall(window if cut is None else window[:cut.start()])
     if not tokens:
@@ -34,6 +38,17 @@ def _qualifier(text: str, end: int, lex: _Lexicon, what: str = "both") -> str | 
         if predicate or what == "predicate":
             return predicate
     return _post_modifier(tokens, low, lex)
+
+
+def _may_begin(word: str, what: str, lex: _Lexicon) -> bool:
+    """Whether a qualifier may begin with this word (or a comma and this word): most figures are
+    followed by none of them, and one look-up is cheaper than reading the clause."""
+    if what == "modifier":
+        return word in lex.counted_modifier_prepositions
+    if word[0] == ",":
+        return word[1:].strip() in lex.counted_aside_words
+    return word in lex.counted_subject_prepositions or _is_participle(word, lex) or (what == "both" and (
+        word in lex.counted_auxiliaries or word in lex.counted_modifier_prepositions))
 
 
 def _subject_end(low: list[str], lex: _Lexicon) -> int | None:
@@ -49,9 +64,10 @@ def _subject_end(low: list[str], lex: _Lexicon) -> int | None:
         if close is None or close + 1 >= len(low) or low[close + 1] not in lex.counted_auxiliaries:
             return None
         return close + 1
-    if low[0] not in lex.counted_subject_prepositions:
-        return None
-    for i in range(1, min(len(low), 10)):
+    reduced = len(low) > 2 and _is_participle(low[0], lex) and low[1] in lex.counted_subject_prepositions
+    if low[0] not in lex.counted_subject_prepositions and not reduced:
+        return None   # (reduced: "households [registered under the program] have received")
+    for i in range(1 + reduced, min(len(low), 10)):
         w = low[i]
         if w in lex.counted_auxiliaries:
             return i if i > 1 else None
@@ -157,8 +173,10 @@ def _phrase_words(tokens: list[str], low: list[str], i: int, lex: _Lexicon, most
             continue
         name = tokens[i][0].isupper() and not tokens[i].isupper()   # (an acronym is no name: "OCOP")
         if not w[0].isalpha() or name or w in lex.counted_phrase_stops or w in lex.tail_stop_words \
-                or w in lex.conjunctions or w in lex.counted_auxiliaries:
-            break
+                or w in lex.conjunctions or w in lex.counted_auxiliaries or w in lex.not_tail_verbs \
+                or (w in lex.before_next_figure and i + 1 < len(low)
+                    and (_figure(low[i + 1]) or low[i + 1] in lex.before_next_figure)):
+            break   # (and what leads into another figure: "sold [at more than] VND ...")
         if w not in lex.counted_dropped:
             out.append(tokens[i])
         i += 1
