@@ -33,7 +33,7 @@ CLASSES = {
                       {"Eight new depots": "new depots to be completed"}),
     # a be-form and a preposition of a plan or a rule: where the things stand in it
     "state preposition": ("The remaining 17 complaints are within the legal deadline.",
-                          {"17 complaints": "complaints within legal deadline"}),
+                          {"17 complaints": "remaining complaints within legal deadline"}),
     # no predicate: the phrase after the things says which they are
     "post-modifier after a verb": ("Officials visited the six schools with the highest enrolment.",
                                    {"six schools": "schools visited with highest enrolment"}),
@@ -67,6 +67,17 @@ def test_a_participle_that_qualifies_the_things_leaves_the_predicate_to_the_clau
     assert got["60 of the 75 shops"] == "shops reopened"
     # with no predicate after it, the participle is what happened to them
     assert measures("In May, 40/40 wards reported on time.")["40/40 wards"] == "wards reported"
+
+
+def test_which_of_the_things_a_word_before_the_figure_says_belongs_to_them():
+    got = measures("The remaining 40 stalls closed in May. The other 12 wards are lagging behind.")
+    assert got["40 stalls"] == "remaining stalls closed"
+    assert got["12 wards"] == "other wards lagging behind"
+
+
+def test_only_between_a_verb_and_its_count_leaves_the_verb_to_it():
+    assert measures("The ward has repaired only 16 pumping stations.")["16 pumping stations"] == \
+        "pumping stations repaired"
 
 
 def test_a_phrase_that_runs_into_another_figure_is_no_post_modifier():

@@ -30,7 +30,7 @@ def _governing_verb(text: str, start: int, end: int, clause_start: int, lex: _Le
             phrase = " ".join(before[i - n:i])
             if not phrase[0].isalpha():
                 continue
-            if phrase in lex.skip_before and not picked:
+            if (phrase in lex.skip_before or phrase in lex.counted_skip_before) and not picked:
                 kind = "skip"
             elif phrase in lex.action_verbs or (n == 1 and lex.verb_like is not None and (
                     lex.verb_like.fullmatch(phrase) or lex.is_ing_verb(phrase))):
@@ -239,6 +239,8 @@ def _owner(text: str, start: int, clause_start: int, lex: _Lexicon) -> str | Non
 
 def _counted(text: str, start: int, end: int, unit: str, clause_start: int, lex: _Lexicon,
              loose: bool = False) -> str:
+    if lex.counted_before_adjectives and not loose:
+        unit = _adjective_before(text, start, clause_start, unit, lex)
     verb = _governing_verb(text, start, end, clause_start, lex)
     if verb is None and lex.counted_datives:
         verb = _dative_verb(text, start, clause_start, lex)
@@ -265,6 +267,16 @@ def _counted(text: str, start: int, end: int, unit: str, clause_start: int, lex:
     if tail is None and qualify:
         tail = _qualifier(text, end, lex)   # "two patients have died", "five districts with the most cases"
     return f"{unit} {tail}" if tail else unit
+
+
+def _adjective_before(text: str, start: int, clause_start: int, unit: str, lex: _Lexicon) -> str:
+    """"the remaining 12 petitions", "the other 20 districts": a word before the figure that says
+    which of the things are counted belongs to them ("remaining petitions")."""
+    words = _last_words(text, clause_start, start, 1)
+    word = words[0].lower() if words else ""
+    if word in lex.counted_before_adjectives and not unit.lower().startswith(word + " "):
+        return f"{word} {unit}"
+    return unit
 
 
 def _done(low: str, start: int, clause_start: int, lex: _Lexicon) -> str | None:
