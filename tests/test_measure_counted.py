@@ -80,6 +80,12 @@ def test_only_between_a_verb_and_its_count_leaves_the_verb_to_it():
         "pumping stations repaired"
 
 
+def test_what_has_the_things_names_them_unless_it_is_a_place_or_a_pronoun():
+    assert measures("The new clinic now has 240 beds.")["240 beds"] == "new clinic beds"
+    assert measures("The province has 120 wind turbines.")["120 wind turbines"] == "wind turbines"
+    assert measures("Most of them have five floors.")["five floors"] == "floors"
+
+
 def test_a_phrase_that_runs_into_another_figure_is_no_post_modifier():
     # what the things are "with" is another figure: it says nothing of which they are
     got = measures("The city has built 38 housing projects with around 13,600 apartments.")

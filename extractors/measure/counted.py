@@ -8,7 +8,7 @@ import re
 from extractors.measure.lexicon import _WORD_RE, BLANK, _Lexicon
 from extractors.measure.phrases import _last_words
 from extractors.measure.qualified import _qualifier
-from extractors.measure.subjects import _subject
+from extractors.measure.subjects import _modifier, _subject
 
 def _governing_verb(text: str, start: int, end: int, clause_start: int, lex: _Lexicon) -> str | None:
     """The verb of a counted figure: before it in its clause ("disciplined 15 ...", "đã kỷ luật 7 ..."),
@@ -266,7 +266,41 @@ def _counted(text: str, start: int, end: int, unit: str, clause_start: int, lex:
         tail = _after_unit(text, end, lex, loose)
     if tail is None and qualify:
         tail = _qualifier(text, end, lex)   # "two patients have died", "five districts with the most cases"
+    if tail is None and qualify and lex.counted_owner_verbs:
+        owner = _owner_of(text, start, clause_start, lex)
+        if owner:
+            return f"{owner} {unit}"   # "the hospital has only 3,200 beds" -> "hospital beds"
     return f"{unit} {tail}" if tail else unit
+
+
+def _owner_of(text: str, start: int, clause_start: int, lex: _Lexicon) -> str | None:
+    """What has the counted things when a verb of having stands before them ("the hospital has only
+    3,200 beds"): its subject as a modifier ("hospital"), unless it is a place, a pronoun, a name
+    or longer than a few words."""
+    words = _last_words(text, clause_start, start, 8)
+    while words and (words[-1].lower() in lex.skip_before or words[-1].lower() in lex.counted_skip_before):
+        words.pop()
+    if not words:
+        return None
+    n = 2 if len(words) > 1 and f"{words[-2]} {words[-1]}".lower() in lex.counted_owner_verbs else 1
+    if " ".join(words[-n:]).lower() not in lex.counted_owner_verbs:
+        return None
+    while len(words) > n and (words[-n - 1].lower() in lex.counted_skip_adverbs
+                              or words[-n - 1].lower() in lex.state_words or words[-n - 1].lower().endswith("ly")):
+        n += 1   # "the hospital [now] has"
+    rest = words[:-n]
+    if not rest or BLANK in rest[-1] or not rest[-1][:1].isalpha() or rest[-1][:1].isupper():
+        return None
+    at = text.rfind(words[-n], clause_start, start)
+    before = text[clause_start:at].rstrip() if at > clause_start else ""
+    if not before or before[-1] in ",;:()":
+        return None   # ("the line, of which 8.5 km runs underground, will have"): no plain subject
+    owner = _subject(before, lex)
+    last = owner.split()[-1].lower() if owner else ""
+    if not owner or last in lex.counted_not_modifiers or last in lex.pronouns or last in lex.object_pronouns \
+            or last in lex.subject_pronouns or len(owner.split()) > 4:
+        return None
+    return _modifier(owner, lex)
 
 
 def _adjective_before(text: str, start: int, clause_start: int, unit: str, lex: _Lexicon) -> str:
