@@ -86,6 +86,13 @@ def test_what_has_the_things_names_them_unless_it_is_a_place_or_a_pronoun():
     assert measures("Most of them have five floors.")["five floors"] == "floors"
 
 
+def test_after_a_modal_the_verb_is_what_is_yet_to_be_done_whatever_its_form():
+    assert measures("Next year the city will open 15 more night markets.")["15 more night markets"] == \
+        "night markets to open"
+    assert measures("The police would also install 40 speed cameras.")["40 speed cameras"] == \
+        "speed cameras to install"
+
+
 def test_a_phrase_that_runs_into_another_figure_is_no_post_modifier():
     # what the things are "with" is another figure: it says nothing of which they are
     got = measures("The city has built 38 housing projects with around 13,600 apartments.")

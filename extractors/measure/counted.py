@@ -54,6 +54,15 @@ def _governing_verb(text: str, start: int, end: int, clause_start: int, lex: _Le
             and before[i - 1] not in lex.empty_verbs and before[i - 1] not in lex.skip_before \
             and not _done_before_to(before, i - 2, lex, clause):
         return f"{lex.to_word} {before[i - 1]}"   # "to audit nine clinics": after "to", a verb
+    if not picked and lex.counted_modals and i >= 2 and before[i - 1].isalpha() \
+            and (before[i - 2] in lex.counted_modals
+                 or (i >= 3 and before[i - 2] in lex.counted_skip_adverbs and before[i - 3] in lex.counted_modals)) \
+            and before[i - 1] not in lex.empty_verbs and before[i - 1] not in lex.skip_before \
+            and before[i - 1] not in lex.counted_auxiliaries:
+        # "will [also] open 10 more stores": after a modal, a verb, with its particle ("will hand
+        # over 16 ha": a qualifier would stand in the figure)
+        particle = [before[i]] if i < len(before) and before[i] in lex.counted_particles else []
+        return " ".join([lex.to_word, before[i - 1], *particle])
     if picked:
         lead = (before[first - 1], " ".join(before[max(0, first - 2):first])) if first > 0 else ()
         if lex.future_before and any(w in lex.future_before for w in lead) \

@@ -238,6 +238,7 @@ class _Lexicon:
         self.counted_skip_before = _words_in(d.get("counted_skip_before", []))
         self.counted_before_adjectives = _words_in(d.get("counted_before_adjectives", []))
         self.counted_owner_verbs = _words_in(d.get("counted_owner_verbs", []))
+        self.counted_modals = _words_in(d.get("counted_modals", []))
         self.counted_participle = re.compile(d["counted_participle"]) if d.get("counted_participle") else None
 
     def is_ing_verb(self, word: str) -> bool:
