@@ -7,11 +7,13 @@ import re
 
 from extractors.measure.lexicon import _WORD_RE, BLANK, _Lexicon
 from extractors.measure.phrases import _last_words
-from extractors.measure.subjects import _subject
+from extractors.measure.qualified import _qualifier
+from extractors.measure.subjects import _modifier, _subject
 
 def _governing_verb(text: str, start: int, end: int, clause_start: int, lex: _Lexicon) -> str | None:
     """The verb of a counted figure: before it in its clause ("disciplined 15 ...", "đã kỷ luật 7 ..."),
-    else a passive after it ("15 ... were disciplined"). Verbs may be several words ("tiếp nhận")."""
+    else a future passive or a verb right after it ("3,000 graves to be relocated", "40/40 units
+    reported"; a passive after the unit is _after_unit's). Verbs may be several words ("tiếp nhận")."""
     before = [w.lower() for w in _last_words(text, clause_start, start, 8)]
     clause = (text, clause_start, start)
     for n in (3, 2):
@@ -28,7 +30,7 @@ def _governing_verb(text: str, start: int, end: int, clause_start: int, lex: _Le
             phrase = " ".join(before[i - n:i])
             if not phrase[0].isalpha():
                 continue
-            if phrase in lex.skip_before and not picked:
+            if (phrase in lex.skip_before or phrase in lex.counted_skip_before) and not picked:
                 kind = "skip"
             elif phrase in lex.action_verbs or (n == 1 and lex.verb_like is not None and (
                     lex.verb_like.fullmatch(phrase) or lex.is_ing_verb(phrase))):
@@ -52,6 +54,15 @@ def _governing_verb(text: str, start: int, end: int, clause_start: int, lex: _Le
             and before[i - 1] not in lex.empty_verbs and before[i - 1] not in lex.skip_before \
             and not _done_before_to(before, i - 2, lex, clause):
         return f"{lex.to_word} {before[i - 1]}"   # "to audit nine clinics": after "to", a verb
+    if not picked and lex.counted_modals and i >= 2 and before[i - 1].isalpha() \
+            and (before[i - 2] in lex.counted_modals
+                 or (i >= 3 and before[i - 2] in lex.counted_skip_adverbs and before[i - 3] in lex.counted_modals)) \
+            and before[i - 1] not in lex.empty_verbs and before[i - 1] not in lex.skip_before \
+            and before[i - 1] not in lex.counted_auxiliaries:
+        # "will [also] open 10 more stores": after a modal, a verb, with its particle ("will hand
+        # over 16 ha": a qualifier would stand in the figure)
+        particle = [before[i]] if i < len(before) and before[i] in lex.counted_particles else []
+        return " ".join([lex.to_word, before[i - 1], *particle])
     if picked:
         lead = (before[first - 1], " ".join(before[max(0, first - 2):first])) if first > 0 else ()
         if lex.future_before and any(w in lex.future_before for w in lead) \
@@ -63,12 +74,39 @@ def _governing_verb(text: str, start: int, end: int, clause_start: int, lex: _Le
     m = lex.future_passive.match(text, end) if lex.future_passive is not None else None
     if m and BLANK not in m.group("verb"):
         return f"{lex.future_passive_word} {m.group('verb').lower()}"   # "3,000 graves to be relocated"
-    m = lex.passive.match(text, end)
-    if m and BLANK not in m.group("verb"):
-        return m.group("verb").lower()
     nxt = re.match(r"[ \t]+([^\W\d_]+)", text[end:end + 40])
     if nxt and lex.verb_like is not None and lex.verb_like.fullmatch(nxt.group(1).lower()):
-        return nxt.group(1).lower()   # "40/40 units reported"
+        predicate = _qualifier(text, end, lex, "predicate") if lex.counted_qualifiers else None
+        # "40/40 units reported", unless the participle qualifies them and the predicate comes
+        # later ("147 households [registered under the program] have received support")
+        return predicate or nxt.group(1).lower()
+    return None
+
+
+def _dative_verb(text: str, start: int, clause_start: int, lex: _Lexicon) -> str | None:
+    """"issued green passes to 212 vehicles", "approved the personnel plans for 72/72 Party
+    organizations": what the things were given, the verb and its object before "to" or "for"
+    ("vehicles issued green passes")."""
+    if not any(f" {w} " in text[max(clause_start, start - 40):start] for w in lex.counted_datives):
+        return None   # most figures have none: a find before the words
+    words = [w.lower() for w in _last_words(text, clause_start, start, 8)]
+    while words and words[-1] in lex.skip_before and words[-1] not in lex.counted_datives:
+        words.pop()   # "to more than 14,600 ..."
+    if len(words) < 3 or words[-1] not in lex.counted_datives:
+        return None
+    obj: list[str] = []
+    for i in range(len(words) - 2, max(-1, len(words) - 6), -1):
+        w = words[i]
+        if w in lex.action_verbs or w in lex.past_forms or (lex.verb_like is not None and lex.verb_like.fullmatch(w)):
+            if not obj or i and (words[i - 1] in lex.future_before or words[i - 1] == lex.to_word):
+                return None   # "to review 3,400 households": what is to be done is the verb's own rule
+            return " ".join([lex.participles.get(w, w), *obj])
+        if BLANK in w or not w[:1].isalpha() or w in lex.empty_verbs or w in lex.counted_not_objects:
+            return None   # ("jumped thanks to", "sold them to"): no object the things were given
+        if w not in lex.counted_dropped:
+            obj.insert(0, w)
+        if len(obj) > 3:
+            return None
     return None
 
 
@@ -210,7 +248,11 @@ def _owner(text: str, start: int, clause_start: int, lex: _Lexicon) -> str | Non
 
 def _counted(text: str, start: int, end: int, unit: str, clause_start: int, lex: _Lexicon,
              loose: bool = False) -> str:
+    if lex.counted_before_adjectives and not loose:
+        unit = _adjective_before(text, start, clause_start, unit, lex)
     verb = _governing_verb(text, start, end, clause_start, lex)
+    if verb is None and lex.counted_datives:
+        verb = _dative_verb(text, start, clause_start, lex)
     if verb is None and lex.verb_before_fallback:
         verb = _words_before_as_verb(text, start, clause_start, lex)
     if lex.unit_then_tail:
@@ -222,9 +264,62 @@ def _counted(text: str, start: int, end: int, unit: str, clause_start: int, lex:
             if owner:
                 unit = f"{unit} {owner}"   # "đàn bò sữa có hơn 10.000 con" -> "con đàn bò sữa"
     if verb:
+        if lex.counted_qualifiers and not loose:
+            which = _qualifier(text, end, lex, "modifier")
+            verb = f"{verb} {which}" if which else verb   # "held 154 dialogues with residents"
         return f"{unit} {verb}" if lex.unit_first else f"{verb} {unit}"
-    tail = _after_unit(text, end, lex, loose) if lex.tail_after_unit and not lex.unit_then_tail else None
+    qualify = lex.counted_qualifiers and not loose
+    # "86 households on 1.2 ha have not yet moved": the predicate later in the clause first
+    tail = _qualifier(text, end, lex, "predicate") if qualify else None
+    if tail is None and lex.tail_after_unit and not lex.unit_then_tail:
+        tail = _after_unit(text, end, lex, loose)
+    if tail is None and qualify:
+        tail = _qualifier(text, end, lex)   # "two patients have died", "five districts with the most cases"
+    if tail is None and qualify and lex.counted_owner_verbs:
+        owner = _owner_of(text, start, clause_start, lex)
+        if owner:
+            return f"{owner} {unit}"   # "the hospital has only 3,200 beds" -> "hospital beds"
     return f"{unit} {tail}" if tail else unit
+
+
+def _owner_of(text: str, start: int, clause_start: int, lex: _Lexicon) -> str | None:
+    """What has the counted things when a verb of having stands before them ("the hospital has only
+    3,200 beds"): its subject as a modifier ("hospital"), unless it is a place, a pronoun, a name
+    or longer than a few words."""
+    words = _last_words(text, clause_start, start, 8)
+    while words and (words[-1].lower() in lex.skip_before or words[-1].lower() in lex.counted_skip_before):
+        words.pop()
+    if not words:
+        return None
+    n = 2 if len(words) > 1 and f"{words[-2]} {words[-1]}".lower() in lex.counted_owner_verbs else 1
+    if " ".join(words[-n:]).lower() not in lex.counted_owner_verbs:
+        return None
+    while len(words) > n and (words[-n - 1].lower() in lex.counted_skip_adverbs
+                              or words[-n - 1].lower() in lex.state_words or words[-n - 1].lower().endswith("ly")):
+        n += 1   # "the hospital [now] has"
+    rest = words[:-n]
+    if not rest or BLANK in rest[-1] or not rest[-1][:1].isalpha() or rest[-1][:1].isupper():
+        return None
+    at = text.rfind(words[-n], clause_start, start)
+    before = text[clause_start:at].rstrip() if at > clause_start else ""
+    if not before or before[-1] in ",;:()":
+        return None   # ("the line, of which 8.5 km runs underground, will have"): no plain subject
+    owner = _subject(before, lex)
+    last = owner.split()[-1].lower() if owner else ""
+    if not owner or last in lex.counted_not_modifiers or last in lex.pronouns or last in lex.object_pronouns \
+            or last in lex.subject_pronouns or len(owner.split()) > 4:
+        return None
+    return _modifier(owner, lex)
+
+
+def _adjective_before(text: str, start: int, clause_start: int, unit: str, lex: _Lexicon) -> str:
+    """"the remaining 12 petitions", "the other 20 districts": a word before the figure that says
+    which of the things are counted belongs to them ("remaining petitions")."""
+    words = _last_words(text, clause_start, start, 1)
+    word = words[0].lower() if words else ""
+    if word in lex.counted_before_adjectives and not unit.lower().startswith(word + " "):
+        return f"{word} {unit}"
+    return unit
 
 
 def _done(low: str, start: int, clause_start: int, lex: _Lexicon) -> str | None:

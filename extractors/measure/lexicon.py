@@ -215,6 +215,31 @@ class _Lexicon:
         self.keys = {" ".join(p.lower().split()): key for key, phrases in keys.items()
                      if not key.startswith("_") for p in phrases}
         self.longest_key = max((len(p.split()) for p in self.keys), default=0)
+        # counted: what qualifies a bare counted unit (extractors/measure/qualified.py): the predicate
+        # it is the subject of later in its clause, else the short phrase after it
+        self.counted_qualifiers = bool(d.get("counted_qualifiers"))
+        self.counted_reach = int(d.get("counted_reach", 0))
+        self.counted_auxiliaries = _words_in(d.get("counted_auxiliaries", []))
+        self.counted_be_words = _words_in(d.get("counted_be_words", []))
+        self.counted_be_auxiliaries = _words_in(d.get("counted_be_auxiliaries", []))
+        self.counted_aside_words = _words_in(d.get("counted_aside_words", []))
+        self.counted_subject_prepositions = _words_in(d.get("counted_subject_prepositions", []))
+        self.counted_state_prepositions = _words_in(d.get("counted_state_prepositions", []))
+        self.counted_modifier_prepositions = _words_in(d.get("counted_modifier_prepositions", []))
+        self.counted_modifier_words = int(d.get("counted_modifier_words", 0))
+        self.counted_with_words = _words_in(d.get("counted_with_words", []))
+        self.counted_datives = _words_in(d.get("counted_datives", []))
+        self.counted_not_objects = _words_in(d.get("counted_not_objects", []))
+        self.counted_phrase_stops = _words_in(d.get("counted_phrase_stops", []))
+        self.counted_not_modifiers = _words_in(d.get("counted_not_modifiers", []))
+        self.counted_dropped = _words_in(d.get("counted_dropped", []))
+        self.counted_skip_adverbs = _words_in(d.get("counted_skip_adverbs", []))
+        self.counted_particles = _words_in(d.get("counted_particles", []))
+        self.counted_skip_before = _words_in(d.get("counted_skip_before", []))
+        self.counted_before_adjectives = _words_in(d.get("counted_before_adjectives", []))
+        self.counted_owner_verbs = _words_in(d.get("counted_owner_verbs", []))
+        self.counted_modals = _words_in(d.get("counted_modals", []))
+        self.counted_participle = re.compile(d["counted_participle"]) if d.get("counted_participle") else None
 
     def is_ing_verb(self, word: str) -> bool:
         """A lower-case word in -ing that is a verb where a counted figure's verb stands ("62 schools
