@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from extractors.measure.lexicon import _WORD_RE, BLANK, _Lexicon
-from extractors.measure.phrases import _clean
+from extractors.measure.phrases import _clean, _noun_phrase
 from extractors.measure.subjects import _modifier, _subject
 
 _ASIDE_RE = re.compile(r"\s*\([^()]{1,40}\)")
@@ -115,7 +115,8 @@ def _duration(measure: str | None, low: str, start: int, sent_start: int, lex: _
         said.pop()
     if not said:
         return dim if dim != lex.time_dimension else measure
-    return f"{_modifier(' '.join(said), lex)} {dim}"
+    phrase = _noun_phrase(" ".join(said), lex)
+    return f"{_modifier(phrase, lex)} {dim}" if phrase else dim
 
 
 

@@ -179,6 +179,10 @@ class _Lexicon:
         self.dimension = {k.lower(): v for k, v in d.get("dimension_of_unit", {}).items()}
         self.dimension_always = bool(d.get("dimension_always"))
         self.dimension_words = _words_in(d.get("dimension_words", []))
+        # the words a dimension is put after are cut to a noun phrase at their verb ("clause_verbs":
+        # auxiliaries and modals, besides the verb lists)
+        self.dimension_noun_phrase = bool(d.get("dimension_noun_phrase"))
+        self.clause_verbs = _words_in(d.get("clause_verbs", []))
         self.verb_group = re.compile(d["verb_group"], flags) if d.get("verb_group") else None
         self.perfect_passive = re.compile(d["perfect_passive"], flags) if d.get("perfect_passive") else None
         self.object_after = re.compile(d["object_after"]) if d.get("object_after") else None

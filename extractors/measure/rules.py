@@ -11,7 +11,7 @@ from typing import Any
 from extractors.measure.amounts import _duration, _object_after, _per_period, _verb_noun, _what_changes
 from extractors.measure.counted import _after_unit, _counted, _done, _governing_verb, _verb_before
 from extractors.measure.lexicon import _REACH, BLANK, _Lexicon, _lexicon, lowered
-from extractors.measure.phrases import _clause_start, _clean, _lower_first, _per_text, _target_words
+from extractors.measure.phrases import _clause_start, _clean, _lower_first, _noun_phrase, _per_text, _target_words
 from extractors.measure.subjects import (
     _coordinated_verb,
     _label,
@@ -530,7 +530,8 @@ def _with_dimension(phrase: str, kind: str, unit: str | None, lex: _Lexicon) -> 
             f" {lex.future_passive_word} " in f" {phrase} " or last in lex.past_forms
             or (lex.verb_like is not None and lex.verb_like.fullmatch(last))):
         return phrase   # "land handed over", "land to be recovered": what was done with it says what it is
-    return f"{_modifier(phrase, lex)} {dim}"
+    phrase = _noun_phrase(phrase, lex)
+    return f"{_modifier(phrase, lex)} {dim}" if phrase else dim
 
 
 def _object_np(before: str, lex: _Lexicon) -> str | None:
