@@ -9,7 +9,7 @@ import re
 
 from extractors.measure.lexicon import _WORD_RE, BLANK, _Lexicon
 from extractors.measure.phrases import _clean, _noun_phrase
-from extractors.measure.subjects import _modifier, _subject
+from extractors.measure.subjects import _modifier, _phrase, _subject
 
 _ASIDE_RE = re.compile(r"\s*\([^()]{1,40}\)")
 _CLAUSE_END_RE = re.compile(r"[,.;:()\n\"“”]")
@@ -147,3 +147,22 @@ def _per_period(measure: str, low: str, end: int, sent_end: int, lex: _Lexicon) 
             del words[k:k + len(said)]
             break
     return " ".join([adjective, *words]) if words else measure
+
+
+
+def _age(text: str, start: int, end: int, fields: dict, lex: _Lexicon) -> str | None:
+    """"a 54-year-old man", "the 22-year-old", "Hoa, 29, ...": years that are someone's age measure
+    that age, of the noun the figure modifies ("age of the man")."""
+    if lex.age_after is None or (fields.get("unit") or "").lower() not in lex.age_units:
+        return None
+    m = lex.age_after.match(text, start) or lex.age_after.match(text, end)
+    if m is None:
+        if not (lex.age_aside is not None and text[end:end + 1] == "," and lex.age_aside.search(text, max(0, start - 40), start)):
+            return None
+        return _phrase(lex.age_template, lex=lex)   # "Hoa, 29, came seventh": an aside after a name
+    noun = re.match(r"[ \t]+([a-z][\w'’-]*)", text[m.end():m.end() + 30])
+    word = noun.group(1) if noun else None
+    if word and (word in lex.not_a_noun or word in lex.clause_verbs or word in lex.past_forms
+                 or lex.is_ing_verb(word) or (lex.verb_like is not None and lex.verb_like.fullmatch(word))):
+        word = None   # "the 22-year-old [won]": no noun
+    return _phrase(lex.age_template, lex=lex, noun=word)

@@ -183,6 +183,10 @@ class _Lexicon:
         # auxiliaries and modals, besides the verb lists)
         self.dimension_noun_phrase = bool(d.get("dimension_noun_phrase"))
         self.clause_verbs = _words_in(d.get("clause_verbs", []))
+        self.age_units = _words_in(d.get("age_units", []))
+        self.age_after = re.compile(d["age_after"], flags) if d.get("age_after") else None
+        self.age_aside = re.compile(d["age_aside"]) if d.get("age_aside") else None
+        self.age_template = tuple(d.get("age_template", ()))
         self.verb_group = re.compile(d["verb_group"], flags) if d.get("verb_group") else None
         self.perfect_passive = re.compile(d["perfect_passive"], flags) if d.get("perfect_passive") else None
         self.object_after = re.compile(d["object_after"]) if d.get("object_after") else None

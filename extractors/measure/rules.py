@@ -8,7 +8,7 @@ import functools
 import re
 from typing import Any
 
-from extractors.measure.amounts import _duration, _object_after, _per_period, _verb_noun, _what_changes
+from extractors.measure.amounts import _age, _duration, _object_after, _per_period, _verb_noun, _what_changes
 from extractors.measure.counted import _after_unit, _counted, _done, _governing_verb, _verb_before
 from extractors.measure.lexicon import _REACH, BLANK, _Lexicon, _lexicon, lowered
 from extractors.measure.phrases import _clause_start, _clean, _lower_first, _noun_phrase, _per_text, _target_words
@@ -171,6 +171,10 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
         return previous[1]   # "in 2 hours 31 minutes": the parts of one span measure one thing
     if kind == "money" and lex is not None and lex.currency_codes and fields.get("unit") in lex.currency_codes:
         return _exchange_rate(lowered(text) if low is None else low, start, sent_start, fields, lex)
+    if kind == "quantity" and lex is not None and lex.age_after is not None:
+        age = _age(text, start, end, fields, lex)
+        if age:
+            return age
     measure = _measure_of(text, start, end, kind, fields, sent_start, sent_end, lang, previous, low)
     if measure is None and kind in ("money", "quantity") and lex is not None and lex.subset_before is not None \
             and previous is not None and previous[1] and lex.subset_before.search(lowered(text[previous[0]:start])):
