@@ -166,3 +166,30 @@ def _age(text: str, start: int, end: int, fields: dict, lex: _Lexicon) -> str | 
                  or lex.is_ing_verb(word) or (lex.verb_like is not None and lex.verb_like.fullmatch(word))):
         word = None   # "the 22-year-old [won]": no noun
     return _phrase(lex.age_template, lex=lex, noun=word)
+
+
+
+def _weather(measure: str | None, low: str, start: int, sent_start: int, sent_end: int, dim: str,
+             lex: _Lexicon) -> str | None:
+    """Rain, temperatures and gusts in a weather report: rain is measured as rainfall ("heavy rain of
+    200-400 mm" -> "rainfall"), a temperature by its temperature words, not the places or verbs around
+    them ("large parts are running 8 to 12 degrees" -> "temperature"), winds by their gust or wind
+    words ("bringing gusts of 50-60mph" -> "gusts"), and each, in a sentence that
+    forecasts ("could fall", "is forecast"), is a forecast."""
+    words = (measure or "").split()
+    if dim == lex.rain_dimension:
+        if lex.rain_word not in low[sent_start:sent_end]:
+            return measure   # "8.2mm": no rain
+        words = [dim] + words[-1:] if words and words[-1].lower() in lex.weather_done else [dim]
+    else:
+        heads = lex.weather_dimensions[dim]   # (a speed is the wind's only when it says so)
+        at = max((i for i, w in enumerate(words) if w.lower().startswith(heads)), default=-1)
+        if at >= 0 and words[-1].lower() in lex.dimension_words:
+            at = len(words) - 1   # "sustained wind speed" says it already
+        if at < 0 and dim not in heads:
+            return measure
+        words = words[:at + 1] if at >= 0 else [dim]
+    said = set(_WORD_RE.findall(low, sent_start, sent_end))
+    if not said.isdisjoint(lex.forecast_words) and lex.forecast_noun not in (w.lower() for w in words):
+        words.append(lex.forecast_noun)
+    return " ".join(words)

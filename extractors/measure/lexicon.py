@@ -183,6 +183,12 @@ class _Lexicon:
         # auxiliaries and modals, besides the verb lists)
         self.dimension_noun_phrase = bool(d.get("dimension_noun_phrase"))
         self.clause_verbs = _words_in(d.get("clause_verbs", []))
+        self.weather_dimensions = {k: tuple(v) for k, v in d.get("weather_dimensions", {}).items()}
+        self.rain_dimension = d.get("rain_dimension", "")
+        self.rain_word = d.get("rain_word", "")
+        self.weather_done = _words_in(d.get("weather_done", []))
+        self.forecast_words = _words_in(d.get("forecast_words", []))
+        self.forecast_noun = d.get("forecast_noun", "")
         self.age_units = _words_in(d.get("age_units", []))
         self.age_after = re.compile(d["age_after"], flags) if d.get("age_after") else None
         self.age_aside = re.compile(d["age_aside"]) if d.get("age_aside") else None

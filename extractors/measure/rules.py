@@ -8,7 +8,7 @@ import functools
 import re
 from typing import Any
 
-from extractors.measure.amounts import _age, _duration, _object_after, _per_period, _verb_noun, _what_changes
+from extractors.measure.amounts import _age, _duration, _object_after, _per_period, _verb_noun, _weather, _what_changes
 from extractors.measure.counted import _after_unit, _counted, _done, _governing_verb, _verb_before
 from extractors.measure.lexicon import _REACH, BLANK, _Lexicon, _lexicon, lowered
 from extractors.measure.phrases import _clause_start, _clean, _lower_first, _noun_phrase, _per_text, _target_words
@@ -211,6 +211,10 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
             return f"{_modifier(' '.join(words), lex)} {dim}" if words else dim
     if measure and kind == "quantity" and lex is not None and lex.dimension_always:
         measure = _with_dimension(measure, kind, fields.get("unit"), lex)
+    if kind == "quantity" and lex is not None and lex.weather_dimensions:
+        dim = lex.dimension.get((fields.get("unit") or "").lower())
+        if dim in lex.weather_dimensions:
+            measure = _weather(measure, lowered(text) if low is None else low, start, sent_start, sent_end, dim, lex)
     return measure
 
 
