@@ -189,6 +189,10 @@ class _Lexicon:
         self.weather_done = _words_in(d.get("weather_done", []))
         self.forecast_words = _words_in(d.get("forecast_words", []))
         self.forecast_noun = d.get("forecast_noun", "")
+        self.multiplier_unit = d.get("multiplier_unit")
+        self.multiplier_base = re.compile(d["multiplier_base"], flags) if d.get("multiplier_base") else None
+        self.multiplier_template = tuple(d.get("multiplier_template", ()))
+        self.multiplier_gap = re.compile(d.get("multiplier_gap", r"\s*,\s*"))
         self.age_units = _words_in(d.get("age_units", []))
         self.age_after = re.compile(d["age_after"], flags) if d.get("age_after") else None
         self.age_aside = re.compile(d["age_aside"]) if d.get("age_aside") else None

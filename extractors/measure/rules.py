@@ -288,6 +288,13 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
             subject = _subject(text[wide:wide + verb[0]], lex) \
                 if verb is not None and verb[1] in lex.change_verbs else None
             return _with_dimension(_what_changes(subject or head, lex), kind, unit, lex)
+    if kind == "quantity" and unit == lex.multiplier_unit and previous is not None and previous[1] \
+            and lex.multiplier_base is not None and lex.multiplier_gap.fullmatch(gap):
+        # "recorded 14,235 cases, 3.2 times the figure for the same period": the figure before
+        # compared with what it is a multiple of
+        m = lex.multiplier_base.match(text, end, sent_end)
+        base = _clean(m.group("base"), lex, keep="first") if m else None
+        return _phrase(lex.multiplier_template, lex=lex, measure=previous[1], base=base)
     tail_at = max(0, len(before) - 30)
     share = _linking_verb(low, lo + tail_at, start, lex.share_verbs) if kind == "percentage" else None
     if share is not None:
