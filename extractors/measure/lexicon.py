@@ -189,6 +189,9 @@ class _Lexicon:
         self.weather_done = _words_in(d.get("weather_done", []))
         self.forecast_words = _words_in(d.get("forecast_words", []))
         self.forecast_noun = d.get("forecast_noun", "")
+        self.span_parts_gap = re.compile(d["span_parts_gap"], flags) if d.get("span_parts_gap") else None
+        self.span_measures = frozenset(self.time_dimension_before.values()) | {self.time_dimension}
+        self.span_after = re.compile(d["span_after"], flags) if d.get("span_after") else None
         self.multiplier_unit = d.get("multiplier_unit")
         self.multiplier_base = re.compile(d["multiplier_base"], flags) if d.get("multiplier_base") else None
         self.multiplier_template = tuple(d.get("multiplier_template", ()))

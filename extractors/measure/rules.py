@@ -165,10 +165,19 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
     ("Of the 27 organizations, nine had ..." counts organizations); `low`: lowered(text), which
     the caller computes once for all the figures of a text."""
     lex = _lexicon(lang)
-    if kind == "quantity" and lex is not None and previous is not None and previous[1] \
-            and lex.time_dimension and not text[previous[0]:start].strip() \
+    if kind == "quantity" and lex is not None and previous is not None and previous[1] and lex.time_dimension \
             and lex.dimension.get((fields.get("unit") or "").lower()) == lex.time_dimension:
-        return previous[1]   # "in 2 hours 31 minutes": the parts of one span measure one thing
+        gap = text[previous[0]:start]
+        if not gap.strip() or (lex.span_parts_gap is not None and lex.span_parts_gap.fullmatch(gap)
+                               and previous[1].rpartition(" ")[2] in lex.span_measures):
+            return previous[1]   # "in 2 hours 31 minutes", "2 hours, 14 minutes and 5 seconds": one span
+        if lex.span_after is not None and lex.span_after.fullmatch(gap) \
+                and not previous[1].endswith(lex.rank_word) and text[previous[0] - 1] != "%" \
+                and previous[1].rpartition(" ")[2] not in lex.span_measures:
+            # "recorded 327.6 mm in 24 hours", "ran 34 meetings in 10 days": the period of the amount
+            # before (of the things it counts); not the time a share or rank took ("to 80% in 28 minutes")
+            things = previous[2] if len(previous) > 2 and previous[2] else previous[1]
+            return f"{_modifier(things, lex)} {lex.period_dimension}"
     if kind == "money" and lex is not None and lex.currency_codes and fields.get("unit") in lex.currency_codes:
         return _exchange_rate(lowered(text) if low is None else low, start, sent_start, fields, lex)
     if kind == "quantity" and lex is not None and lex.age_after is not None:
