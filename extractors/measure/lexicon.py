@@ -192,6 +192,7 @@ class _Lexicon:
         self.span_parts_gap = re.compile(d["span_parts_gap"], flags) if d.get("span_parts_gap") else None
         self.span_measures = frozenset(self.time_dimension_before.values()) | {self.time_dimension}
         self.span_after = re.compile(d["span_after"], flags) if d.get("span_after") else None
+        self.plural_nouns = dict(d.get("plural_nouns", {}))
         self.multiplier_unit = d.get("multiplier_unit")
         self.multiplier_base = re.compile(d["multiplier_base"], flags) if d.get("multiplier_base") else None
         self.multiplier_template = tuple(d.get("multiplier_template", ()))

@@ -488,8 +488,13 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
                     and lo == previous[0] and not before[:verb[0]].strip():
                 subject = previous[2]   # "211 share purchases worth USD 331.6 million": what it counts
             if subject and subject.split()[-1].lower() not in lex.value_words:
-                # "social housing sells at" -> "social housing price"; a coordination keeps its plurals
-                return f"{subject if ' and ' in subject else _modifier(subject, lex)} {noun}"
+                # "social housing sells at" -> "social housing price"; a coordination of plurals is
+                # of each, the noun plural ("villas and townhouses" -> "villa and townhouse prices")
+                parts = subject.split(" and ")
+                if len(parts) > 1 and lex.plural_nouns.get(noun) \
+                        and all(_modifier(part, lex) != part for part in parts):
+                    return f"{' and '.join(_modifier(part, lex) for part in parts)} {lex.plural_nouns[noun]}"
+                return f"{subject if len(parts) > 1 else _modifier(subject, lex)} {noun}"
         if subject and kind == "percentage" and verb[1] in lex.change_verbs:
             # "GRDP grew by 6.52%": a percentage after a verb of change is the change of its subject
             change = tuple(lex.change_verbs[verb[1]])
