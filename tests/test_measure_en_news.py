@@ -64,6 +64,17 @@ CLASSES = {
                          "while daytime temperatures in the north will stay at 5C to 8C.",
                          {"80-150 mm": "rainfall forecast", "up to 90 km/h": "gusts forecast",
                           "5C to 8C": "daytime temperatures forecast"}),
+    # a place in a race, and the places after it in its sentence
+    "finishing position": ("Uganda's Joshua Kiptum came second and Peter Otieno was fourth.",
+                           {"came second": "finishing position", "fourth": "finishing position"}),
+    # a superlative rank ranks by its superlative what it names; a rank among things ranks them
+    "superlative and among": ("Brazil, the world's second-largest exporter of beef, ... "
+                              "The company ranked third among regional airlines last year.",
+                              {"second-largest": "largest exporter ranking",
+                               "ranked third": "regional airline ranking"}),
+    # a rank on a list ranks what the list is of
+    "list of": ("The city ranked 5th on a magazine's list of the most liveable cities.",
+                {"ranked 5th": "most liveable city ranking"}),
     # a multiplier after a figure compares that figure with its base
     "multiplier": ("Exports reached $3.1 billion, 1.8 times the level of the previous quarter.",
                    {"1.8 times": "exports compared with previous quarter"}),

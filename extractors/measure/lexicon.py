@@ -193,6 +193,12 @@ class _Lexicon:
         self.span_measures = frozenset(self.time_dimension_before.values()) | {self.time_dimension}
         self.span_after = re.compile(d["span_after"], flags) if d.get("span_after") else None
         self.plural_nouns = dict(d.get("plural_nouns", {}))
+        self.finish_rank = re.compile(d["finish_rank"]) if d.get("finish_rank") else None
+        self.finish_measure = d.get("finish_measure")
+        self.rank_among = re.compile(d["rank_among"]) if d.get("rank_among") else None
+        self.superlative_rank = re.compile(rf"(?<![^\W\d_])({phrase_regex(d['superlatives'])})\s*$") \
+            if d.get("superlatives") and d.get("superlative_ranks") else None
+        self.rank_list_of = re.compile(d["rank_list_of"], flags) if d.get("rank_list_of") else None
         self.multiplier_unit = d.get("multiplier_unit")
         self.multiplier_base = re.compile(d["multiplier_base"], flags) if d.get("multiplier_base") else None
         self.multiplier_template = tuple(d.get("multiplier_template", ()))

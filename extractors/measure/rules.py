@@ -39,14 +39,39 @@ def _rank(text: str, low: str, start: int, end: int, sent_start: int, sent_end: 
             return measure
     if lex.seed_rank is not None and lex.seed_rank.search(low, start, end):
         return lex.seed_measure   # "beating third seed Maya Okafor"
+    if lex.superlative_rank is not None:
+        m = lex.superlative_rank.search(low, start, end)
+        if m:   # "the world's second-largest producer", "its third warmest year": on what, by which measure
+            noun = []
+            for w in text[end:end + 40].split()[:2]:
+                w = w.strip(",.;:")
+                if not w or not w[0].isalpha() or w.lower() in lex.not_a_noun or w.lower() in lex.clause_verbs \
+                        or (lex.verb_like is not None and lex.verb_like.fullmatch(w.lower())):
+                    break
+                noun.append(w)
+            if noun:
+                return _phrase(lex.rank_template, lex=lex, topic=f"{m.group(1)} {' '.join(noun)}")
     for rx, measure in lex.rank_context:
         if rx.search(low, sent_start, sent_end):
             return measure   # "third in the league on 41 points": the sentence says which ranking
+    if lex.finish_rank is not None and (lex.finish_rank.search(low, max(sent_start, start - 12), end)
+                                        or (previous is not None and previous[1] == lex.finish_measure)):
+        # "came second", "finished in the top 10" (and the places after it in its sentence: "..., and
+        # Korir was third"): a place in a race, or in the league the article is about ("before
+        # finishing second")
+        return (_rank_context(low, sent_start, sent_end, lex) if lex.rank_context else None) or lex.finish_measure
     after = text[end:sent_end]
     m = lex.rank_topic.search(after[:120])
-    topic = _clean(m.group("topic"), lex, keep="first") if m else None
+    raw = m.group("topic") if m else None
+    if raw is not None and lex.rank_list_of is not None:
+        of = lex.rank_list_of.match(raw)   # "on TripAdvisor's list of the world's top destinations"
+        raw = raw[of.end():] if of and raw[of.end():].strip() else raw
+    topic = _clean(raw, lex, keep="first") if raw else None
     if topic is not None and lex.rank_not_topic is not None and lex.rank_not_topic.match(topic.lower()):
         topic = None   # "ranked first for the sixth year in a row": when, not what
+    if topic is None and lex.rank_among is not None:
+        m = lex.rank_among.search(after[:100])   # "ranked fourth among global smartphone vendors": the list
+        topic = _clean(m.group("topic"), lex, keep="first") if m else None
     if topic is None and lex.rank_with is not None:
         m = lex.rank_with.search(after[:80])   # "ranked 1st with a disbursement rate of 82.4%"
         topic = _clean(m.group("topic"), lex, keep="first") if m else None
