@@ -157,7 +157,8 @@ def _age(text: str, start: int, end: int, fields: dict, lex: _Lexicon) -> str | 
         return None
     m = lex.age_after.match(text, start) or lex.age_after.match(text, end)
     if m is None:
-        if not (lex.age_aside is not None and text[end:end + 1] == "," and lex.age_aside.search(text, max(0, start - 40), start)):
+        if lex.age_aside is None or text[end:end + 1] != "," \
+                or not lex.age_aside.search(text, max(0, start - 40), start):
             return None
         return _phrase(lex.age_template, lex=lex)   # "Hoa, 29, came seventh": an aside after a name
     noun = re.match(r"[ \t]+([a-z][\w'’-]*)", text[m.end():m.end() + 30])

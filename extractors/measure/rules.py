@@ -247,7 +247,7 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
         measure = _with_dimension(measure, kind, fields.get("unit"), lex)
     if kind == "quantity" and lex is not None and lex.weather_dimensions:
         dim = lex.dimension.get((fields.get("unit") or "").lower())
-        if dim in lex.weather_dimensions:
+        if dim is not None and dim in lex.weather_dimensions:
             measure = _weather(measure, lowered(text) if low is None else low, start, sent_start, sent_end, dim, lex)
     return measure
 
