@@ -75,6 +75,9 @@ CLASSES = {
     # a rank on a list ranks what the list is of
     "list of": ("The city ranked 5th on a magazine's list of the most liveable cities.",
                 {"ranked 5th": "most liveable city ranking"}),
+    # a price that starts somewhere is a starting price; "priced from" compares with nothing before
+    "starting price": ("The basic model starts at $649, while the deluxe version is priced from $899.",
+                       {"$649": "basic model starting price"}),
     # a multiplier after a figure compares that figure with its base
     "multiplier": ("Exports reached $3.1 billion, 1.8 times the level of the previous quarter.",
                    {"1.8 times": "exports compared with previous quarter"}),
