@@ -507,6 +507,9 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
             # the subject ends where a verb group before the linking verb begins ("the euro [was
             # steady] at", "capital allocated [to the city level] is")
             subject = lex.verb_group.split(" " + subject, 1)[0].strip() or subject
+        m = lex.topic_then_subject.match(subject) if subject and lex.topic_then_subject is not None else None
+        if m:   # "for five-star hotels the rate reached 74%": the rate of the topic the clause opens with
+            subject = f"{_modifier(m.group('topic'), lex)} {m.group('head')}"
         noun = lex.linking_nouns.get(verb[1]) if kind != "percentage" else None
         if noun:
             if subject is None and previous is not None and len(previous) > 2 and previous[2] \
