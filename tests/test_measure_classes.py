@@ -70,6 +70,9 @@ CLASSES = {
     # a coordination of plurals priced: each singular, the price plural
     "coordinated prices": ("Shophouses and condotels in the coastal wards sold at VND 90-120 million per m2.",
                            {"VND 90-120 million per m2": "shophouse and condotel prices"}),
+    # how long visitors stayed is their length of stay
+    "length of stay": ("Last year foreign guests stayed 4.5 days.",
+                       {"4.5 days": "foreign guest length of stay"}),
     # a clause that opens with its topic: the topic modifies the subject
     "topic before the subject": ("Occupancy averaged 58%; for budget hostels the rate reached 81%.",
                                  {"81%": "budget hostel rate"}),
