@@ -70,6 +70,9 @@ CLASSES = {
     # a coordination of plurals priced: each singular, the price plural
     "coordinated prices": ("Shophouses and condotels in the coastal wards sold at VND 90-120 million per m2.",
                            {"VND 90-120 million per m2": "shophouse and condotel prices"}),
+    # hectares named by nothing else are land, and what was done with them
+    "bare hectares": ("Hanoi has cleared 14.5 ha so far.",
+                      {"14.5 ha": "land cleared"}),
     # how long visitors stayed is their length of stay
     "length of stay": ("Last year foreign guests stayed 4.5 days.",
                        {"4.5 days": "foreign guest length of stay"}),

@@ -193,6 +193,8 @@ class _Lexicon:
         self.span_measures = frozenset(self.time_dimension_before.values()) | {self.time_dimension}
         self.span_after = re.compile(d["span_after"], flags) if d.get("span_after") else None
         self.plural_nouns = dict(d.get("plural_nouns", {}))
+        self.land_units = _words_in(d.get("land_units", []))
+        self.land_noun = d.get("land_noun", "")
         self.topic_then_subject = re.compile(d["topic_then_subject"], flags) if d.get("topic_then_subject") else None
         self.finish_rank = re.compile(d["finish_rank"]) if d.get("finish_rank") else None
         self.finish_measure = d.get("finish_measure")

@@ -218,6 +218,14 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
         m = lex.passive_after.match(text, end, sent_end)
         if m and BLANK not in m.group("verb"):
             measure = m.group("verb").lower()   # "only VND 1,300 billion had been disbursed": what was done with it
+    if measure is None and kind == "quantity" and lex is not None and lex.land_noun \
+            and (fields.get("unit") or "").lower() in lex.land_units:
+        # "Hanoi has handed over over 700 ha": hectares named by nothing else are land, and what was
+        # done with them
+        low = lowered(text) if low is None else low
+        act = _governing_verb(text, start, end, _clause_start(low, start, sent_start, lex), lex)
+        if act:
+            return f"{lex.land_noun} {act}"
     if kind == "money" and measure and lex is not None and lex.prize_roles:
         measure = _prize(measure, lex)
     if lex is not None and lex.target_words is not None and kind != "rank":
