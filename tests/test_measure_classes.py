@@ -1,6 +1,7 @@
 """What English figures measure, class by class of phrasing (extractors/measure/): verbs of market
 reports and the level a change reached, possessives, rates per day or year, spans of time, verbs
-that name money, price and worth, headline verbs, scores after a rank. Invented sentences."""
+that name money, price and worth, headline verbs, scores after a rank, coordinated prices, a topic
+before the subject. Invented sentences."""
 import datetime
 import functools
 
@@ -66,6 +67,18 @@ CLASSES = {
                            {"ranked 5th": "provincial competitiveness index ranking",
                             "71.3 points": "provincial competitiveness index score",
                             "8.2%": "petition decrease"}),
+    # a coordination of plurals priced: each singular, the price plural
+    "coordinated prices": ("Shophouses and condotels in the coastal wards sold at VND 90-120 million per m2.",
+                           {"VND 90-120 million per m2": "shophouse and condotel prices"}),
+    # hectares named by nothing else are land, and what was done with them
+    "bare hectares": ("Hanoi has cleared 14.5 ha so far.",
+                      {"14.5 ha": "land cleared"}),
+    # how long visitors stayed is their length of stay
+    "length of stay": ("Last year foreign guests stayed 4.5 days.",
+                       {"4.5 days": "foreign guest length of stay"}),
+    # a clause that opens with its topic: the topic modifies the subject
+    "topic before the subject": ("Occupancy averaged 58%; for budget hostels the rate reached 81%.",
+                                 {"81%": "budget hostel rate"}),
 }
 
 

@@ -20,8 +20,8 @@ CLASSES = {
                                  "The storm arrived with 130 km/h winds, flattening crops.",
                                  {"12 MW": "turbine capacity", "130 km/h": "wind speed"}),
     # the parts of one span of time measure one thing
-    "span in parts": ("The winner crossed the line in 2 hours 9 minutes.",
-                      {"2 hours": "winner crossed the line time", "9 minutes": "winner crossed the line time"}),
+    "span in parts": ("Kiplagat won the men's race in 2 hours 9 minutes.",
+                      {"2 hours": "men's race time", "9 minutes": "men's race time"}),
     # a period after a change in its clause is that change's period
     "period of a change": ("Freight rates have fallen by 12% over the past 18 months.",
                            {"12%": "freight rate decrease", "18 months": "freight rate decrease period"}),
@@ -46,6 +46,41 @@ CLASSES = {
                                      {"21%": "office vacancy rate", "at least 15%": "water use cut"}),
     "intransitive change in base form": ("Fares would increase by 4% next year.",
                                          {"4%": "fare growth"}),
+    # a dimension goes after a noun phrase: the verb of the clause is no part of it
+    "verb before a dimension": ("Crews said the blaze was moving at about 3 km an hour.",
+                                {"about 3 km an hour": "blaze speed"}),
+    # a span written in parts joined by commas and "and" is one span
+    "span in parts with and": ("The winner finished in 2 hours, 21 minutes and 7 seconds.",
+                               {"2 hours": "winner finishing time", "21 minutes": "winner finishing time",
+                                "7 seconds": "winner finishing time"}),
+    # a span right after an amount is the period of that amount
+    "period of an amount": ("Rain gauges in the valley recorded 140 mm in 12 hours.",
+                            {"140 mm": "rainfall", "12 hours": "rainfall period"}),
+    # ages
+    "age": ("A 61-year-old farmer was injured. Nguyen, 34, said the road was closed.",
+            {"61-year-old": "age of the farmer", "34": "age"}),
+    # weather: rain is rainfall, temperatures and gusts by their words, forecasts say so
+    "weather forecast": ("Forecasters said 80-150 mm of rain could fall, with gusts of up to 90 km/h, "
+                         "while daytime temperatures in the north will stay at 5C to 8C.",
+                         {"80-150 mm": "rainfall forecast", "up to 90 km/h": "gusts forecast",
+                          "5C to 8C": "daytime temperatures forecast"}),
+    # a place in a race, and the places after it in its sentence
+    "finishing position": ("Uganda's Joshua Kiptum came second and Peter Otieno was fourth.",
+                           {"came second": "finishing position", "fourth": "finishing position"}),
+    # a superlative rank ranks by its superlative what it names; a rank among things ranks them
+    "superlative and among": ("Brazil, the world's second-largest exporter of beef, ... "
+                              "The company ranked third among regional airlines last year.",
+                              {"second-largest": "largest exporter ranking",
+                               "ranked third": "regional airline ranking"}),
+    # a rank on a list ranks what the list is of
+    "list of": ("The city ranked 5th on a magazine's list of the most liveable cities.",
+                {"ranked 5th": "most liveable city ranking"}),
+    # a price that starts somewhere is a starting price; "priced from" compares with nothing before
+    "starting price": ("The basic model starts at $649, while the deluxe version is priced from $899.",
+                       {"$649": "basic model starting price"}),
+    # a multiplier after a figure compares that figure with its base
+    "multiplier": ("Exports reached $3.1 billion, 1.8 times the level of the previous quarter.",
+                   {"1.8 times": "exports compared with previous quarter"}),
 }
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from extractors.measure.lexicon import _WORD_RE, BLANK, _Lexicon
-from extractors.measure.phrases import _clean
-from extractors.measure.subjects import _modifier, _subject
+from extractors.measure.phrases import _clean, _noun_phrase
+from extractors.measure.subjects import _modifier, _phrase, _subject
 
 _ASIDE_RE = re.compile(r"\s*\([^()]{1,40}\)")
 _CLAUSE_END_RE = re.compile(r"[,.;:()\n\"“”]")
@@ -115,7 +115,8 @@ def _duration(measure: str | None, low: str, start: int, sent_start: int, lex: _
         said.pop()
     if not said:
         return dim if dim != lex.time_dimension else measure
-    return f"{_modifier(' '.join(said), lex)} {dim}"
+    phrase = _noun_phrase(" ".join(said), lex)
+    return f"{_modifier(phrase, lex)} {dim}" if phrase else dim
 
 
 
@@ -146,3 +147,50 @@ def _per_period(measure: str, low: str, end: int, sent_end: int, lex: _Lexicon) 
             del words[k:k + len(said)]
             break
     return " ".join([adjective, *words]) if words else measure
+
+
+
+def _age(text: str, start: int, end: int, fields: dict, lex: _Lexicon) -> str | None:
+    """"a 54-year-old man", "the 22-year-old", "Hoa, 29, ...": years that are someone's age measure
+    that age, of the noun the figure modifies ("age of the man")."""
+    if lex.age_after is None or (fields.get("unit") or "").lower() not in lex.age_units:
+        return None
+    m = lex.age_after.match(text, start) or lex.age_after.match(text, end)
+    if m is None:
+        if lex.age_aside is None or text[end:end + 1] != "," \
+                or not lex.age_aside.search(text, max(0, start - 40), start):
+            return None
+        return _phrase(lex.age_template, lex=lex)   # "Hoa, 29, came seventh": an aside after a name
+    noun = re.match(r"[ \t]+([a-z][\w'’-]*)", text[m.end():m.end() + 30])
+    word = noun.group(1) if noun else None
+    if word and (word in lex.not_a_noun or word in lex.clause_verbs or word in lex.past_forms
+                 or lex.is_ing_verb(word) or (lex.verb_like is not None and lex.verb_like.fullmatch(word))):
+        word = None   # "the 22-year-old [won]": no noun
+    return _phrase(lex.age_template, lex=lex, noun=word)
+
+
+
+def _weather(measure: str | None, low: str, start: int, sent_start: int, sent_end: int, dim: str,
+             lex: _Lexicon) -> str | None:
+    """Rain, temperatures and gusts in a weather report: rain is measured as rainfall ("heavy rain of
+    200-400 mm" -> "rainfall"), a temperature by its temperature words, not the places or verbs around
+    them ("large parts are running 8 to 12 degrees" -> "temperature"), winds by their gust or wind
+    words ("bringing gusts of 50-60mph" -> "gusts"), and each, in a sentence that
+    forecasts ("could fall", "is forecast"), is a forecast."""
+    words = (measure or "").split()
+    if dim == lex.rain_dimension:
+        if lex.rain_word not in low[sent_start:sent_end]:
+            return measure   # "8.2mm": no rain
+        words = [dim] + words[-1:] if words and words[-1].lower() in lex.weather_done else [dim]
+    else:
+        heads = lex.weather_dimensions[dim]   # (a speed is the wind's only when it says so)
+        at = max((i for i, w in enumerate(words) if w.lower().startswith(heads)), default=-1)
+        if at >= 0 and words[-1].lower() in lex.dimension_words:
+            at = len(words) - 1   # "sustained wind speed" says it already
+        if at < 0 and dim not in heads:
+            return measure
+        words = words[:at + 1] if at >= 0 else [dim]
+    said = set(_WORD_RE.findall(low, sent_start, sent_end))
+    if not said.isdisjoint(lex.forecast_words) and lex.forecast_noun not in (w.lower() for w in words):
+        words.append(lex.forecast_noun)
+    return " ".join(words)

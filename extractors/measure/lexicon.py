@@ -179,6 +179,37 @@ class _Lexicon:
         self.dimension = {k.lower(): v for k, v in d.get("dimension_of_unit", {}).items()}
         self.dimension_always = bool(d.get("dimension_always"))
         self.dimension_words = _words_in(d.get("dimension_words", []))
+        # the words a dimension is put after are cut to a noun phrase at their verb ("clause_verbs":
+        # auxiliaries and modals, besides the verb lists)
+        self.dimension_noun_phrase = bool(d.get("dimension_noun_phrase"))
+        self.clause_verbs = _words_in(d.get("clause_verbs", []))
+        self.weather_dimensions = {k: tuple(v) for k, v in d.get("weather_dimensions", {}).items()}
+        self.rain_dimension = d.get("rain_dimension", "")
+        self.rain_word = d.get("rain_word", "")
+        self.weather_done = _words_in(d.get("weather_done", []))
+        self.forecast_words = _words_in(d.get("forecast_words", []))
+        self.forecast_noun = d.get("forecast_noun", "")
+        self.span_parts_gap = re.compile(d["span_parts_gap"], flags) if d.get("span_parts_gap") else None
+        self.span_measures = frozenset(self.time_dimension_before.values()) | {self.time_dimension}
+        self.span_after = re.compile(d["span_after"], flags) if d.get("span_after") else None
+        self.plural_nouns = dict(d.get("plural_nouns", {}))
+        self.land_units = _words_in(d.get("land_units", []))
+        self.land_noun = d.get("land_noun", "")
+        self.topic_then_subject = re.compile(d["topic_then_subject"], flags) if d.get("topic_then_subject") else None
+        self.finish_rank = re.compile(d["finish_rank"]) if d.get("finish_rank") else None
+        self.finish_measure = d.get("finish_measure")
+        self.rank_among = re.compile(d["rank_among"]) if d.get("rank_among") else None
+        self.superlative_rank = re.compile(rf"(?<![^\W\d_])({phrase_regex(d['superlatives'])})\s*$") \
+            if d.get("superlatives") and d.get("superlative_ranks") else None
+        self.rank_list_of = re.compile(d["rank_list_of"], flags) if d.get("rank_list_of") else None
+        self.multiplier_unit = d.get("multiplier_unit")
+        self.multiplier_base = re.compile(d["multiplier_base"], flags) if d.get("multiplier_base") else None
+        self.multiplier_template = tuple(d.get("multiplier_template", ()))
+        self.multiplier_gap = re.compile(d.get("multiplier_gap", r"\s*,\s*"))
+        self.age_units = _words_in(d.get("age_units", []))
+        self.age_after = re.compile(d["age_after"], flags) if d.get("age_after") else None
+        self.age_aside = re.compile(d["age_aside"]) if d.get("age_aside") else None
+        self.age_template = tuple(d.get("age_template", ()))
         self.verb_group = re.compile(d["verb_group"], flags) if d.get("verb_group") else None
         self.perfect_passive = re.compile(d["perfect_passive"], flags) if d.get("perfect_passive") else None
         self.object_after = re.compile(d["object_after"]) if d.get("object_after") else None

@@ -144,3 +144,36 @@ def _last_words(text: str, lo: int, start: int, n: int) -> list[str]:
         words = _WORD_RE.findall(text, lo, start)
     return words[-n:]
 
+
+
+def _noun_phrase(phrase: str, lex: _Lexicon) -> str:
+    """The noun phrase of words a dimension is put after: a verb in them ends the subject or begins
+    the object of its clause, so the words after the last verb ("Kiplagat [won] the men's race" ->
+    "men's race time"), else those before it ("these complexes [cover]" -> "complex area"); a
+    pronoun ("it", "she") names nothing. A verb last with nothing before it stays ("land handed over"
+    says what the land is)."""
+    if not lex.dimension_noun_phrase:
+        return phrase
+    words = phrase.split()
+    low = [w.lower() for w in words]
+    at = -1
+    for i, w in enumerate(low):
+        if w in lex.clause_verbs or w in lex.past_forms or w in lex.present_verbs or lex.is_ing_verb(w) \
+                or (i + 1 < len(low) and i > 0 and lex.verb_like is not None and lex.verb_like.fullmatch(w)):
+            at = i
+    if at >= 0:
+        after = words[at + 1:]
+        while after and (after[0].lower() in lex.not_a_noun or after[0].lower() in lex.determiners
+                         or after[0].lower() in lex.not_after_quantity):
+            after.pop(0)   # "pulling [away] ...", "won [the] ..."
+        if len(after) == 1 and (after[0].lower() in lex.past_forms
+                                or (lex.verb_like is not None and lex.verb_like.fullmatch(after[0].lower()))):
+            after = []   # "can be [charged]": the verb group ends the words
+
+        before = words[:at]
+        while before and (before[-1].lower() in lex.clause_verbs or before[-1].lower() in lex.not_a_noun):
+            before.pop()
+        words = after or before
+    while words and words[0].lower() in lex.subject_pronouns:
+        words.pop(0)
+    return " ".join(words)

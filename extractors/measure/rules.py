@@ -8,10 +8,10 @@ import functools
 import re
 from typing import Any
 
-from extractors.measure.amounts import _duration, _object_after, _per_period, _verb_noun, _what_changes
+from extractors.measure.amounts import _age, _duration, _object_after, _per_period, _verb_noun, _weather, _what_changes
 from extractors.measure.counted import _after_unit, _counted, _done, _governing_verb, _verb_before
 from extractors.measure.lexicon import _REACH, BLANK, _Lexicon, _lexicon, lowered
-from extractors.measure.phrases import _clause_start, _clean, _lower_first, _per_text, _target_words
+from extractors.measure.phrases import _clause_start, _clean, _lower_first, _noun_phrase, _per_text, _target_words
 from extractors.measure.subjects import (
     _coordinated_verb,
     _label,
@@ -39,14 +39,39 @@ def _rank(text: str, low: str, start: int, end: int, sent_start: int, sent_end: 
             return measure
     if lex.seed_rank is not None and lex.seed_rank.search(low, start, end):
         return lex.seed_measure   # "beating third seed Maya Okafor"
+    if lex.superlative_rank is not None:
+        m = lex.superlative_rank.search(low, start, end)
+        if m:   # "the world's second-largest producer", "its third warmest year": on what, by which measure
+            noun = []
+            for w in text[end:end + 40].split()[:2]:
+                w = w.strip(",.;:")
+                if not w or not w[0].isalpha() or w.lower() in lex.not_a_noun or w.lower() in lex.clause_verbs \
+                        or (lex.verb_like is not None and lex.verb_like.fullmatch(w.lower())):
+                    break
+                noun.append(w)
+            if noun:
+                return _phrase(lex.rank_template, lex=lex, topic=f"{m.group(1)} {' '.join(noun)}")
     for rx, measure in lex.rank_context:
         if rx.search(low, sent_start, sent_end):
             return measure   # "third in the league on 41 points": the sentence says which ranking
+    if lex.finish_rank is not None and (lex.finish_rank.search(low, max(sent_start, start - 12), end)
+                                        or (previous is not None and previous[1] == lex.finish_measure)):
+        # "came second", "finished in the top 10" (and the places after it in its sentence: "..., and
+        # Korir was third"): a place in a race, or in the league the article is about ("before
+        # finishing second")
+        return (_rank_context(low, sent_start, sent_end, lex) if lex.rank_context else None) or lex.finish_measure
     after = text[end:sent_end]
     m = lex.rank_topic.search(after[:120])
-    topic = _clean(m.group("topic"), lex, keep="first") if m else None
+    raw = m.group("topic") if m else None
+    if raw is not None and lex.rank_list_of is not None:
+        of = lex.rank_list_of.match(raw)   # "on TripAdvisor's list of the world's top destinations"
+        raw = raw[of.end():] if of and raw[of.end():].strip() else raw
+    topic = _clean(raw, lex, keep="first") if raw else None
     if topic is not None and lex.rank_not_topic is not None and lex.rank_not_topic.match(topic.lower()):
         topic = None   # "ranked first for the sixth year in a row": when, not what
+    if topic is None and lex.rank_among is not None:
+        m = lex.rank_among.search(after[:100])   # "ranked fourth among global smartphone vendors": the list
+        topic = _clean(m.group("topic"), lex, keep="first") if m else None
     if topic is None and lex.rank_with is not None:
         m = lex.rank_with.search(after[:80])   # "ranked 1st with a disbursement rate of 82.4%"
         topic = _clean(m.group("topic"), lex, keep="first") if m else None
@@ -165,12 +190,25 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
     ("Of the 27 organizations, nine had ..." counts organizations); `low`: lowered(text), which
     the caller computes once for all the figures of a text."""
     lex = _lexicon(lang)
-    if kind == "quantity" and lex is not None and previous is not None and previous[1] \
-            and lex.time_dimension and not text[previous[0]:start].strip() \
+    if kind == "quantity" and lex is not None and previous is not None and previous[1] and lex.time_dimension \
             and lex.dimension.get((fields.get("unit") or "").lower()) == lex.time_dimension:
-        return previous[1]   # "in 2 hours 31 minutes": the parts of one span measure one thing
+        gap = text[previous[0]:start]
+        if not gap.strip() or (lex.span_parts_gap is not None and lex.span_parts_gap.fullmatch(gap)
+                               and previous[1].rpartition(" ")[2] in lex.span_measures):
+            return previous[1]   # "in 2 hours 31 minutes", "2 hours, 14 minutes and 5 seconds": one span
+        if lex.span_after is not None and lex.span_after.fullmatch(gap) \
+                and not previous[1].endswith(lex.rank_word) and text[previous[0] - 1] != "%" \
+                and previous[1].rpartition(" ")[2] not in lex.span_measures:
+            # "recorded 327.6 mm in 24 hours", "ran 34 meetings in 10 days": the period of the amount
+            # before (of the things it counts); not the time a share or rank took ("to 80% in 28 minutes")
+            things = previous[2] if len(previous) > 2 and previous[2] else previous[1]
+            return f"{_modifier(things, lex)} {lex.period_dimension}"
     if kind == "money" and lex is not None and lex.currency_codes and fields.get("unit") in lex.currency_codes:
         return _exchange_rate(lowered(text) if low is None else low, start, sent_start, fields, lex)
+    if kind == "quantity" and lex is not None and lex.age_after is not None:
+        age = _age(text, start, end, fields, lex)
+        if age:
+            return age
     measure = _measure_of(text, start, end, kind, fields, sent_start, sent_end, lang, previous, low)
     if measure is None and kind in ("money", "quantity") and lex is not None and lex.subset_before is not None \
             and previous is not None and previous[1] and lex.subset_before.search(lowered(text[previous[0]:start])):
@@ -180,6 +218,14 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
         m = lex.passive_after.match(text, end, sent_end)
         if m and BLANK not in m.group("verb"):
             measure = m.group("verb").lower()   # "only VND 1,300 billion had been disbursed": what was done with it
+    if measure is None and kind == "quantity" and lex is not None and lex.land_noun \
+            and (fields.get("unit") or "").lower() in lex.land_units:
+        # "Hanoi has handed over over 700 ha": hectares named by nothing else are land, and what was
+        # done with them
+        low = lowered(text) if low is None else low
+        act = _governing_verb(text, start, end, _clause_start(low, start, sent_start, lex), lex)
+        if act:
+            return f"{lex.land_noun} {act}"
     if kind == "money" and measure and lex is not None and lex.prize_roles:
         measure = _prize(measure, lex)
     if lex is not None and lex.target_words is not None and kind != "rank":
@@ -207,6 +253,10 @@ def measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, Any
             return f"{_modifier(' '.join(words), lex)} {dim}" if words else dim
     if measure and kind == "quantity" and lex is not None and lex.dimension_always:
         measure = _with_dimension(measure, kind, fields.get("unit"), lex)
+    if kind == "quantity" and lex is not None and lex.weather_dimensions:
+        dim = lex.dimension.get((fields.get("unit") or "").lower())
+        if dim is not None and dim in lex.weather_dimensions:
+            measure = _weather(measure, lowered(text) if low is None else low, start, sent_start, sent_end, dim, lex)
     return measure
 
 
@@ -280,6 +330,13 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
             subject = _subject(text[wide:wide + verb[0]], lex) \
                 if verb is not None and verb[1] in lex.change_verbs else None
             return _with_dimension(_what_changes(subject or head, lex), kind, unit, lex)
+    if kind == "quantity" and unit == lex.multiplier_unit and previous is not None and previous[1] \
+            and lex.multiplier_base is not None and lex.multiplier_gap.fullmatch(gap):
+        # "recorded 14,235 cases, 3.2 times the figure for the same period": the figure before
+        # compared with what it is a multiple of
+        m = lex.multiplier_base.match(text, end, sent_end)
+        base = _clean(m.group("base"), lex, keep="first") if m else None
+        return _phrase(lex.multiplier_template, lex=lex, measure=previous[1], base=base)
     tail_at = max(0, len(before) - 30)
     share = _linking_verb(low, lo + tail_at, start, lex.share_verbs) if kind == "percentage" else None
     if share is not None:
@@ -458,14 +515,22 @@ def _measure_of(text: str, start: int, end: int, kind: str, fields: dict[str, An
             # the subject ends where a verb group before the linking verb begins ("the euro [was
             # steady] at", "capital allocated [to the city level] is")
             subject = lex.verb_group.split(" " + subject, 1)[0].strip() or subject
+        m = lex.topic_then_subject.match(subject) if subject and lex.topic_then_subject is not None else None
+        if m:   # "for five-star hotels the rate reached 74%": the rate of the topic the clause opens with
+            subject = f"{_modifier(m.group('topic'), lex)} {m.group('head')}"
         noun = lex.linking_nouns.get(verb[1]) if kind != "percentage" else None
         if noun:
             if subject is None and previous is not None and len(previous) > 2 and previous[2] \
                     and lo == previous[0] and not before[:verb[0]].strip():
                 subject = previous[2]   # "211 share purchases worth USD 331.6 million": what it counts
             if subject and subject.split()[-1].lower() not in lex.value_words:
-                # "social housing sells at" -> "social housing price"; a coordination keeps its plurals
-                return f"{subject if ' and ' in subject else _modifier(subject, lex)} {noun}"
+                # "social housing sells at" -> "social housing price"; a coordination of plurals is
+                # of each, the noun plural ("villas and townhouses" -> "villa and townhouse prices")
+                parts = subject.split(" and ")
+                if len(parts) > 1 and lex.plural_nouns.get(noun) \
+                        and all(_modifier(part, lex) != part for part in parts):
+                    return f"{' and '.join(_modifier(part, lex) for part in parts)} {lex.plural_nouns[noun]}"
+                return f"{subject if len(parts) > 1 else _modifier(subject, lex)} {noun}"
         if subject and kind == "percentage" and verb[1] in lex.change_verbs:
             # "GRDP grew by 6.52%": a percentage after a verb of change is the change of its subject
             change = tuple(lex.change_verbs[verb[1]])
@@ -530,7 +595,8 @@ def _with_dimension(phrase: str, kind: str, unit: str | None, lex: _Lexicon) -> 
             f" {lex.future_passive_word} " in f" {phrase} " or last in lex.past_forms
             or (lex.verb_like is not None and lex.verb_like.fullmatch(last))):
         return phrase   # "land handed over", "land to be recovered": what was done with it says what it is
-    return f"{_modifier(phrase, lex)} {dim}"
+    phrase = _noun_phrase(phrase, lex)
+    return f"{_modifier(phrase, lex)} {dim}" if phrase else dim
 
 
 def _object_np(before: str, lex: _Lexicon) -> str | None:
