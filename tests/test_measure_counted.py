@@ -119,3 +119,12 @@ def test_a_predicate_of_another_clause_is_not_theirs():
     assert got["About 900 firms"] != "firms fined"
     got = measures("It opened 20 kiosks and 14 markets were closed.")
     assert got["20 kiosks"] == "kiosks opened"
+
+
+def test_a_relation_or_a_spread_over_places_is_no_post_modifier():
+    # "under the supervision of ..." is a relation whose other end is cut off; "in several clinics"
+    # says where the things are, not which they are
+    assert measures("There are 14 clerks under the supervision of the port authority.")["14 clerks"] == "clerks"
+    assert measures("The district employs 30 nurses in several clinics.")["30 nurses"] == "nurses"
+    # a phrase that says which they are still does
+    assert measures("There are 14 clerks under contract.")["14 clerks"] == "clerks under contract"

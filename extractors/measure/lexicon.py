@@ -264,6 +264,7 @@ class _Lexicon:
         self.counted_phrase_stops = _words_in(d.get("counted_phrase_stops", []))
         self.counted_not_modifiers = _words_in(d.get("counted_not_modifiers", []))
         self.counted_dropped = _words_in(d.get("counted_dropped", []))
+        self.counted_spread_words = _words_in(d.get("counted_spread_words", []))
         self.counted_skip_adverbs = _words_in(d.get("counted_skip_adverbs", []))
         self.counted_particles = _words_in(d.get("counted_particles", []))
         self.counted_skip_before = _words_in(d.get("counted_skip_before", []))

@@ -142,11 +142,16 @@ def _post_modifier(tokens: list[str], low: list[str], lex: _Lexicon) -> str | No
     place, a time or another figure (they are blanked), determiners left out. An object that runs
     into another figure ("with [total registered capital of] VND ...", "with [around] 13,600 units")
     or names a time or place ("in the first week", "in the inner city") says nothing of which
-    things they are."""
+    things they are, nor does a relation ("under the management of ...") or a spread ("in several
+    schools")."""
     if low[0] not in lex.counted_modifier_prepositions:
         return None
     words, nxt = _phrase_words(tokens, low, 1, lex, lex.counted_modifier_words)
     if not words or any(w.lower() in lex.counted_not_modifiers for w in words):
+        return None
+    if nxt < len(low) and low[nxt] == "of" or low[1] in lex.counted_spread_words:
+        # "under the management of ...": a relation, whose other end is cut off; "in several
+        # schools": where they are spread, not which they are
         return None
     if words[-1].lower() in lex.before_next_figure or nxt < len(low) and (
             (_figure(low[nxt]) and low[0] in lex.counted_with_words)
