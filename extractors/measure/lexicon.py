@@ -58,8 +58,6 @@ class _Lexicon:
         self.action_verbs = _words_in(d["action_verbs"])
         self.verb_like = re.compile(d["verb_like"], flags) if d.get("verb_like") else None
         self.participles = {k.lower(): v for k, v in d.get("participles", {}).items()}
-        self.passive = re.compile(rf"^\s*(?:{phrase_regex(d['passive_auxiliaries'])})\s+"
-                                  rf"(?P<verb>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)", flags)
         # what is yet to be done: a modal before a count's verb, a future passive after its unit
         self.future_before = _words_in(d.get("future_before", []))
         self.to_word = d.get("to_word", "")
