@@ -25,7 +25,7 @@ from extractors.nlp import build_nlp, doc_text, fact_rows, sentence_starts
 logger = logging.getLogger(__name__)
 
 # Bump whenever the facts produced for the same text change.
-EXTRACTOR_VERSION = "0.7.0"
+EXTRACTOR_VERSION = "0.8.0"
 SUPPORTED_LANGUAGES: tuple[str, ...] = available()
 
 __all__ = ["EXTRACTOR_VERSION", "SUPPORTED_LANGUAGES", "Fact", "UnsupportedLanguage", "extract_facts",
