@@ -46,6 +46,17 @@ offsets hold), so that neither a date, a name nor a district ends up in a measur
   Party organizations" -> "Party organizations to inspect"); a record over a span is the period of
   the record ("the lowest in eight years" -> "period of lowest"); a rank with no topic in a sports
   report is a league or seeding position; a market index gains where an economic index grows.
+- Counted things no verb near them qualifies take the predicate they are the subject of later in
+  their clause ("86 households on 1.2 ha have not yet moved" -> "households not yet moved"), else
+  the short phrase after them that says which they are ("five districts with the most cases"), what
+  they were given ("issued permits to 85 vendors"), or what has them ("the clinic has 240 beds" ->
+  "clinic beds"); extractors/measure/qualified.py holds these.
+- Amounts in news writing: a dimension after its noun phrase ("the blaze was moving at about 3 km
+  an hour" -> "blaze speed"), ages, rain, temperatures and gusts, a multiplier against its base, a
+  span right after an amount as its period ("140 mm in 12 hours" -> "rainfall period"), prices of
+  coordinated goods, finishing positions ("came second"), superlative ranks and ranks among a list
+  ("ranked third among regional airlines"), and a topic before its subject ("for budget hostels
+  the rate reached 81%" -> "budget hostel rate"); extractors/measure/amounts.py and rules.py.
 - measure_key: the key of the longest lexicon phrase the measure contains ("state budget revenue",
   "tổng thu ngân sách" -> "budget_revenue"); keys are shared by the languages so that a Vietnamese
   original and its English republication compare.
